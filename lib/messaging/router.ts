@@ -1,0 +1,30 @@
+/**
+ * The background's single entry for messages: parse with zod, check the sender against the
+ * request's policy, then run the handler. Refusals change no state and say why.
+ */
+import { Request, requestPolicy, type Answers, type RequestType, type Response } from './protocol';
+import { classifySender, type SenderEnv, type SenderInfo } from './sender';
+
+export type Handlers = {
+  [K in RequestType]: (request: Extract<Request, { type: K }>, sender: SenderInfo) => Promise<Answers[K]>;
+};
+
+export function createRouter(handlers: Handlers, env: SenderEnv) {
+  return async function route(message: unknown, sender: SenderInfo): Promise<Response<unknown>> {
+    const parsed = Request.safeParse(message);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'malformed', message: 'The message does not match the protocol.' } };
+    }
+    const request = parsed.data;
+    const kind = classifySender(sender, env);
+    if (!kind || !requestPolicy[request.type].includes(kind)) {
+      return { ok: false, error: { code: 'forbidden-sender', message: `"${request.type}" is not accepted from this sender.` } };
+    }
+    try {
+      const handler = handlers[request.type] as (r: Request, s: SenderInfo) => Promise<unknown>;
+      return { ok: true, data: await handler(request, sender) };
+    } catch (error) {
+      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
+    }
+  };
+}

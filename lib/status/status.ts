@@ -1,0 +1,11 @@
+/** Answers the `status` request: the extension's version and its connection state. */
+import type { StatusAnswer } from '../messaging/protocol';
+
+export interface StatusEnv {
+  version: string;
+  readConnection: () => Promise<StatusAnswer['connection']>;
+}
+
+export async function getStatus(env: StatusEnv): Promise<StatusAnswer> {
+  return { version: env.version, connection: await env.readConnection() };
+}

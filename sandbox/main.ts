@@ -1,0 +1,36 @@
+/**
+ * `npm run sandbox`: starts the three look-alikes and prints where they are and how to sign
+ * in. Flags: --banqup-port N, --yokoy-web-port N, --yokoy-api-port N, --token-lifetime S.
+ * SANDBOX_INVOICES=<folder> imports UBL files as Banqup purchase invoices.
+ */
+import { parseArgs } from 'node:util';
+import { startSandbox } from './server';
+import { seed } from './yokoy-api/store';
+
+const { values } = parseArgs({
+  options: {
+    'banqup-port': { type: 'string' },
+    'yokoy-web-port': { type: 'string' },
+    'yokoy-api-port': { type: 'string' },
+    'token-lifetime': { type: 'string' },
+  },
+});
+const port = (v: string | undefined) => (v === undefined ? undefined : Number(v));
+
+const sandbox = await startSandbox({
+  ports: { banqup: port(values['banqup-port']), yokoyWeb: port(values['yokoy-web-port']), yokoyApi: port(values['yokoy-api-port']) },
+  yokoy: { tokenLifetimeSeconds: port(values['token-lifetime']) },
+  banqup: { invoicesDir: process.env.SANDBOX_INVOICES },
+});
+
+console.log(`Sandbox running (Ctrl+C to stop)
+  Banqup look-alike     ${sandbox.urls.banqup}
+  Yokoy web look-alike  ${sandbox.urls.yokoyWeb}
+  Yokoy API emulator    ${sandbox.urls.yokoyApi}   (also ${sandbox.internalUrls.yokoyApi})
+  Organization ID       ${seed.organizationId}
+  Ready client ID       ${seed.readyClient.clientId}
+  Ready client secret   ${seed.readyClient.clientSecret}`);
+
+const stop = () => void sandbox.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { sandboxHostPatterns } from './lib/sites/hosts';
+
+// Production matches Banqup and Yokoy only. `--mode sandbox` (npm start, e2e tests) adds the
+// sandbox's loopback names, so the store build never carries a localhost pattern.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'contextMenus'],
+    host_permissions: [
+      'https://*.banqup.com/*',
+      'https://*.yokoy.ai/*',
+      'https://*.yokoy.io/*',
+      ...(mode === 'sandbox' ? [sandboxHostPatterns.banqup, sandboxHostPatterns.yokoyWeb, sandboxHostPatterns.yokoyApi] : []),
+    ],
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'yokoy-companion@banqup-tools.invalid' } } } : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'sandbox') return;
+      // Content scripts declare production matches; the sandbox build adds its own origins.
+      const widen = (matches: string[] = []) => {
+        if (matches.some((m) => m.includes('banqup.com'))) matches.push(sandboxHostPatterns.banqup);
+        if (matches.some((m) => m.includes('yokoy.ai'))) matches.push(sandboxHostPatterns.yokoyWeb);
+      };
+      for (const script of manifest.content_scripts ?? []) widen(script.matches);
+      for (const resource of manifest.web_accessible_resources ?? []) {
+        if (typeof resource !== 'string') widen(resource.matches);
+      }
+    },
+  },
+});
