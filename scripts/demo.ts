@@ -1,0 +1,87 @@
+/**
+ * The demo behind `npm start`: builds the sandbox extension, starts the sandbox and opens
+ * Chromium with the extension on the Banqup look-alike. With a display it hands the browser to
+ * you; without one (Linux with neither DISPLAY nor WAYLAND_DISPLAY, or --headless) it plays the
+ * flow as a scripted user, prints each step, writes screenshots to demo-output/ and exits.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from '../sandbox/server';
+import { seed } from '../sandbox/yokoy-api/store';
+import { LauncherOverlay } from '../tests/e2e/pages/launcher';
+import { PopupPage } from '../tests/e2e/pages/popup';
+import { extensionWorker, launchBrowser } from '../tests/e2e/support/browser';
+
+const { values } = parseArgs({
+  options: {
+    headless: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    output: { type: 'string', default: process.env.DEMO_OUTPUT ?? 'demo-output' },
+  },
+});
+const root = resolve(import.meta.dirname, '..');
+const outputDir = resolve(root, values.output!);
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const headless = values.headless || !hasDisplay;
+
+let stepNumber = 0;
+const step = (text: string) => console.log(`[demo] ${++stepNumber}. ${text}`);
+
+if (!values['no-build']) {
+  step('Building the extension in sandbox mode');
+  execFileSync('npx', ['wxt', 'build', '--mode', 'sandbox'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+const sandbox = await startSandbox();
+step(`Sandbox started: Banqup ${sandbox.urls.banqup}, Yokoy ${sandbox.urls.yokoyWeb}, API ${sandbox.urls.yokoyApi}`);
+console.log(`[demo]    organization ID ${seed.organizationId}; ready client ${seed.readyClient.clientId} / ${seed.readyClient.clientSecret}`);
+
+const launched = await launchBrowser({ extension: true, headless });
+const { browser } = launched;
+const { extensionId } = await extensionWorker(browser);
+step(`Chromium ${await browser.version()} started with the extension (${extensionId})`);
+
+if (!headless) {
+  const page = (await browser.pages())[0] ?? (await browser.newPage());
+  await page.goto(sandbox.urls.banqup);
+  console.log('[demo] Your turn: the browser is yours. Close it (or press Ctrl+C) to stop the sandbox.');
+  const stop = async () => {
+    await launched.close();
+    await sandbox.close();
+    process.exit(0);
+  };
+  browser.on('disconnected', () => void stop());
+  process.on('SIGINT', () => void stop());
+} else {
+  mkdirSync(outputDir, { recursive: true });
+  const shots: string[] = [];
+  const shoot = async (page: import('puppeteer-core').Page, name: string) => {
+    const path = join(outputDir, `${String(shots.length + 1).padStart(2, '0')}-${name}.png`);
+    await page.screenshot({ path: path as `${string}.png` });
+    shots.push(path);
+  };
+  try {
+    const page = await browser.newPage();
+    await page.goto(sandbox.urls.banqup);
+    const launcher = await new LauncherOverlay(page).find(10_000);
+    if (!launcher) throw new Error('The launcher did not appear on the Banqup look-alike.');
+    step(`Banqup look-alike open; the launcher "${launcher.text}" sits in its shadow root`);
+    await shoot(page, 'banqup-launcher');
+
+    const popup = await PopupPage.open(browser, extensionId);
+    await popup.page.setViewport({ width: 380, height: 260 });
+    const status = await popup.status();
+    step(`Popup opened: ${await popup.version()}; status "${status.text}"`);
+    await shoot(popup.page, 'popup-status');
+
+    step(`Done. Screenshots: ${shots.map((s) => s.replace(`${root}/`, '')).join(', ')}`);
+  } catch (error) {
+    console.error(`[demo] failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await launched.close();
+    await sandbox.close();
+  }
+}
