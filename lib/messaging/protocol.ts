@@ -1,39 +1,122 @@
 /**
  * The one message protocol between the extension's parts. Every request is a zod schema keyed
- * by `type`; `from` says which senders may send it. Content scripts are untrusted: they may
- * ask for status or name a Banqup document id, never a URL and never a credential.
+ * by `type`; `requestPolicy` says which senders may send it. Content scripts are untrusted:
+ * they may ask for status, offer values the user chose to capture on Yokoy's page, and (later)
+ * name a Banqup document id; they never read a credential and never name a URL.
  */
 import * as z from 'zod/mini';
+import type { Finding } from '../credentials/clean';
+import type { StoredCredentials, Settings } from '../settings/items';
+import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
+import type { LegalEntitySummary } from '../yokoy/schemas';
 
 export type SenderKind = 'extension-page' | 'banqup-content' | 'yokoy-content';
 
+const short = z.string().check(z.maxLength(2_000));
+const url = z.string().check(z.maxLength(500));
+
 const Status = z.object({ type: z.literal('status') });
+const CredentialsGet = z.object({ type: z.literal('credentials.get') });
+const CredentialsSave = z.object({
+  type: z.literal('credentials.save'),
+  clientId: z.optional(short),
+  clientSecret: z.optional(short),
+  organizationId: z.optional(short),
+});
+const CredentialsReveal = z.object({ type: z.literal('credentials.reveal') });
+const CredentialsVerify = z.object({ type: z.literal('credentials.verify') });
+const CredentialsForget = z.object({ type: z.literal('credentials.forget') });
+const CredentialsAdoptPending = z.object({ type: z.literal('credentials.adoptPending'), adopt: z.boolean() });
+const LegalEntityChoose = z.object({ type: z.literal('legalEntity.choose'), legalEntityId: z.string().check(z.regex(/^[\w-]{1,100}$/)) });
+const SettingsGet = z.object({ type: z.literal('settings.get') });
+const SettingsSave = z.object({
+  type: z.literal('settings.save'),
+  settings: z.object({
+    environment: z.enum(['production', 'test', 'custom']),
+    custom: z.object({ accountsBase: url, apiBase: url, webOrigin: url }),
+    banqupOrigin: url,
+    defaultLegalEntityId: z.optional(z.string().check(z.regex(/^[\w-]{0,100}$/))),
+  }),
+});
+const CaptureOffer = z.object({
+  type: z.literal('capture.offer'),
+  clientId: z.optional(short),
+  clientSecret: z.optional(short),
+  organizationId: z.optional(short),
+});
+const OpenYokoyDeveloperPage = z.object({ type: z.literal('open.yokoyDeveloperPage') });
 
-export const requestSchemas = {
-  status: Status,
-} as const;
-
-/** Who may send each request. */
-export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
-  status: ['extension-page', 'banqup-content', 'yokoy-content'],
-};
-
-export const Request = z.discriminatedUnion('type', [Status]);
+export const Request = z.discriminatedUnion('type', [
+  Status,
+  CredentialsGet,
+  CredentialsSave,
+  CredentialsReveal,
+  CredentialsVerify,
+  CredentialsForget,
+  CredentialsAdoptPending,
+  LegalEntityChoose,
+  SettingsGet,
+  SettingsSave,
+  CaptureOffer,
+  OpenYokoyDeveloperPage,
+]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
 
+const extensionPages = ['extension-page'] as const;
+
+/** Who may send each request. Anything touching credentials: extension pages only. */
+export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
+  status: ['extension-page', 'banqup-content', 'yokoy-content'],
+  'credentials.get': extensionPages,
+  'credentials.save': extensionPages,
+  'credentials.reveal': extensionPages,
+  'credentials.verify': extensionPages,
+  'credentials.forget': extensionPages,
+  'credentials.adoptPending': extensionPages,
+  'legalEntity.choose': extensionPages,
+  'settings.get': extensionPages,
+  'settings.save': extensionPages,
+  // The user's click on Yokoy's own page; values land as "pending" when verified ones exist.
+  'capture.offer': ['yokoy-content'],
+  'open.yokoyDeveloperPage': extensionPages,
+};
+
 export type ConnectionState =
   | { state: 'not-set-up' }
+  | { state: 'unverified' }
   | { state: 'verified'; organizationId: string; legalEntityName?: string }
-  | { state: 'failing'; reason: string };
+  | { state: 'failing'; kind: YokoyFailureKind; detail?: string; organizationId?: string };
 
 export interface StatusAnswer {
   version: string;
   connection: ConnectionState;
 }
 
+/** What an extension page may see of the credentials: never the secret itself. */
+export type CredentialsView = Omit<StoredCredentials, 'hasSecret'> & { hasSecret: boolean; connection: ConnectionState };
+
+export type SaveAnswer =
+  | { saved: true; credentials: CredentialsView }
+  | { saved: false; field: 'clientId' | 'clientSecret' | 'organizationId'; finding: Finding };
+
+export type VerifyAnswer = { verified: true; legalEntities: LegalEntitySummary[] } | { verified: false; failure: YokoyFailure };
+
+export type CaptureAnswer = { outcome: 'saved' | 'pending-confirmation' | 'refused'; verified?: boolean; problem?: string };
+
 export interface Answers {
   status: StatusAnswer;
+  'credentials.get': CredentialsView;
+  'credentials.save': SaveAnswer;
+  'credentials.reveal': { clientSecret?: string };
+  'credentials.verify': VerifyAnswer;
+  'credentials.forget': CredentialsView;
+  'credentials.adoptPending': CredentialsView;
+  'legalEntity.choose': CredentialsView;
+  'settings.get': Settings;
+  'settings.save': Settings;
+  'capture.offer': CaptureAnswer;
+  'open.yokoyDeveloperPage': { opened: boolean };
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

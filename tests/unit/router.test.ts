@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRouter } from '../../lib/messaging/router';
+import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { getStatus } from '../../lib/status/status';
 
 const env = { extensionId: 'abcdefghijklmnopabcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/', sandbox: false };
@@ -12,7 +12,11 @@ function router(calls: string[] = []) {
         calls.push('status');
         return getStatus({ version: '1.2.3', readConnection: async () => ({ state: 'not-set-up' }) });
       },
-    },
+      'credentials.reveal': async () => {
+        calls.push('reveal');
+        return { clientSecret: 'top-secret' };
+      },
+    } as Partial<Handlers> as Handlers,
     env,
   );
 }
@@ -40,6 +44,14 @@ describe('message router', () => {
     const calls: string[] = [];
     const answer = await router(calls)(message, popup);
     expect(answer).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses a credential request from a Banqup content script', async () => {
+    const calls: string[] = [];
+    const answer = await router(calls)({ type: 'credentials.reveal' }, { id: env.extensionId, url: 'https://app.banqup.com/', tab: { id: 2 } });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(JSON.stringify(answer)).not.toContain('top-secret');
     expect(calls).toEqual([]);
   });
 

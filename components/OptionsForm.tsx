@@ -1,0 +1,95 @@
+/** The settings form; addresses are checked as origins before they are saved. */
+import { useEffect, useState } from 'preact/hooks';
+import { checkOrigin } from '../lib/connection/endpoints';
+import { translator, type Language } from '../lib/i18n';
+import type { Answers, Request, Response } from '../lib/messaging/protocol';
+import type { Settings } from '../lib/settings/items';
+
+type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
+
+export function OptionsForm({ language, ask }: { language: Language; ask: Ask }) {
+  const t = translator(language);
+  const [settings, setSettings] = useState<Settings>();
+  const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
+
+  useEffect(() => {
+    void ask({ type: 'settings.get' }).then((a) => a.ok && setSettings(a.data));
+  }, [ask]);
+  if (!settings) return <main aria-busy="true" />;
+
+  const update = (patch: Partial<Settings>) => {
+    setSettings({ ...settings, ...patch });
+    setMessage(undefined);
+  };
+  const updateCustom = (key: keyof Settings['custom'], value: string) => update({ custom: { ...settings.custom, [key]: value.trim() } });
+
+  async function save(event: Event) {
+    event.preventDefault();
+    const origins = [settings!.banqupOrigin, ...(settings!.environment === 'custom' ? Object.values(settings!.custom) : [])];
+    const bad = origins.find((o) => checkOrigin(o));
+    if (bad !== undefined) return setMessage({ tone: 'error', text: t('optionsInvalidOrigin', { value: bad }) });
+    const answer = await ask({ type: 'settings.save', settings: settings! });
+    if (answer.ok) {
+      setSettings(answer.data);
+      setMessage({ tone: 'success', text: t('optionsSaved') });
+    } else setMessage({ tone: 'error', text: answer.error.message });
+  }
+
+  async function forget() {
+    if (!confirm(t('optionsForgetConfirm'))) return;
+    const answer = await ask({ type: 'credentials.forget' });
+    setMessage(answer.ok ? { tone: 'success', text: t('optionsForgotten') } : { tone: 'error', text: answer.error.message });
+  }
+
+  const text = (id: string, label: string, value: string, onInput: (v: string) => void) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input id={id} type="url" value={value} onInput={(e) => onInput((e.currentTarget as HTMLInputElement).value)} />
+    </div>
+  );
+
+  return (
+    <main>
+      <h1>{t('optionsHeading')}</h1>
+      <form onSubmit={save} noValidate>
+        <fieldset>
+          <legend>{t('optionsEnvironment')}</legend>
+          {(['production', 'test', 'custom'] as const).map((env) => (
+            <label class="entity" key={env}>
+              <input type="radio" name="environment" value={env} checked={settings.environment === env} onChange={() => update({ environment: env })} />
+              <span>{t(env === 'production' ? 'optionsEnvProduction' : env === 'test' ? 'optionsEnvTest' : 'optionsEnvCustom')}</span>
+            </label>
+          ))}
+        </fieldset>
+        {settings.environment === 'custom' ? (
+          <>
+            {text('accounts-base', t('optionsAccountsBase'), settings.custom.accountsBase, (v) => updateCustom('accountsBase', v))}
+            {text('api-base', t('optionsApiBase'), settings.custom.apiBase, (v) => updateCustom('apiBase', v))}
+            {text('web-origin', t('optionsWebOrigin'), settings.custom.webOrigin, (v) => updateCustom('webOrigin', v))}
+          </>
+        ) : null}
+        {text('banqup-origin', t('optionsBanqupOrigin'), settings.banqupOrigin, (v) => update({ banqupOrigin: v.trim() }))}
+        <div class="field">
+          <label for="default-legal-entity">{t('optionsDefaultLegalEntity')}</label>
+          <input
+            id="default-legal-entity"
+            type="text"
+            value={settings.defaultLegalEntityId ?? ''}
+            onInput={(e) => update({ defaultLegalEntityId: (e.currentTarget as HTMLInputElement).value.trim() || undefined })}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary">
+            {t('optionsSave')}
+          </button>
+          <button type="button" class="danger" onClick={forget}>
+            {t('optionsForget')}
+          </button>
+        </div>
+        <div aria-live="polite" data-testid="options-message">
+          {message ? <p class={`message ${message.tone}`}>{message.text}</p> : null}
+        </div>
+      </form>
+    </main>
+  );
+}

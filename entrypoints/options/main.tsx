@@ -1,0 +1,13 @@
+/**
+ * Options page: Yokoy environment and addresses, Banqup's address, the default legal entity,
+ * and "forget credentials". Everything goes through the service worker.
+ */
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { OptionsForm } from '../../components/OptionsForm';
+import { pickLanguage } from '../../lib/i18n';
+import { ask } from '../../lib/messaging/client';
+
+const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
+document.documentElement.lang = language;
+render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!);

@@ -1,0 +1,48 @@
+/**
+ * The extension's one IndexedDB database and its numbered upgrades. Add a version by appending
+ * to `upgrades`; never edit a shipped one.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export interface VaultRecord {
+  /** `clientSecret` today. */
+  name: string;
+  iv: Uint8Array;
+  ciphertext: ArrayBuffer;
+}
+
+export interface CompanionDB extends DBSchema {
+  /** Non-extractable CryptoKeys (structured-cloned by IndexedDB, never exported). */
+  keys: { key: string; value: CryptoKey };
+  /** Encrypted values. */
+  vault: { key: string; value: VaultRecord };
+}
+
+export const DB_NAME = 'yokoy-companion';
+
+const upgrades: ((db: IDBPDatabase<CompanionDB>) => void)[] = [
+  // 1: the vault.
+  (db) => {
+    db.createObjectStore('keys');
+    db.createObjectStore('vault', { keyPath: 'name' });
+  },
+];
+
+export const DB_VERSION = upgrades.length;
+
+/** Opens (and upgrades) the database; tests pass their own name for a fresh one. */
+export function openCompanionDB(name = DB_NAME): Promise<IDBPDatabase<CompanionDB>> {
+  return openDB<CompanionDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      for (let v = oldVersion; v < upgrades.length; v++) upgrades[v]!(db);
+    },
+  });
+}
+
+let shared: Promise<IDBPDatabase<CompanionDB>> | undefined;
+
+/** The worker's one connection, opened on first use. */
+export function companionDB(): Promise<IDBPDatabase<CompanionDB>> {
+  shared ??= openCompanionDB();
+  return shared;
+}

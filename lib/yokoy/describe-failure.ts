@@ -1,0 +1,26 @@
+/** A Yokoy failure as one sentence that says what happened and what to do. */
+import type { MessageKey } from '../i18n';
+import type { YokoyFailure, YokoyFailureKind } from './errors';
+
+type T = (key: MessageKey, params?: Record<string, string>) => string;
+
+const keys: Record<YokoyFailureKind, MessageKey> = {
+  'invalid-client': 'failureInvalidClient',
+  'organization-mismatch': 'failureOrganizationMismatch',
+  'missing-permission': 'failureMissingPermission',
+  'not-found': 'failureNotFound',
+  validation: 'failureValidation',
+  conflict: 'failureConflict',
+  'rate-limited': 'failureRateLimited',
+  server: 'failureServer',
+  network: 'failureNetwork',
+  'malformed-answer': 'failureMalformedAnswer',
+  unauthorized: 'failureUnauthorized',
+  'not-configured': 'failureNotConfigured',
+};
+
+export function describeFailure(t: T, failure: Pick<YokoyFailure, 'kind' | 'detail'>, context: { organizationId?: string } = {}): string {
+  // Yokoy's own message is untrusted text: it is only ever rendered as text, and capped.
+  const detail = (failure.detail ?? '').slice(0, 300);
+  return t(keys[failure.kind], { detail, organizationId: context.organizationId ?? '' });
+}

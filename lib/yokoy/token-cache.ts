@@ -1,0 +1,40 @@
+/**
+ * Access tokens, cached until shortly before `expires_in` runs out. Kept in memory and, in the
+ * service worker, mirrored to `storage.session` (memory only, cleared with the browser) so a
+ * restarted worker does not ask Yokoy for a new token every time. Never logged.
+ */
+export interface CachedToken {
+  accessToken: string;
+  expiresAt: number;
+}
+
+export interface TokenStore {
+  get(key: string): Promise<CachedToken | undefined>;
+  set(key: string, token: CachedToken): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export function memoryTokenStore(): TokenStore {
+  const tokens = new Map<string, CachedToken>();
+  return {
+    async get(key) {
+      return tokens.get(key);
+    },
+    async set(key, token) {
+      tokens.set(key, token);
+    },
+    async delete(key) {
+      tokens.delete(key);
+    },
+  };
+}
+
+/** When Yokoy says nothing about the lifetime, assume a short one rather than guess long. */
+export const fallbackLifetimeSeconds = 300;
+
+/** Refresh a little early: 10% of the lifetime, at least 30 s, never more than half of it. */
+export function expiryFor(now: number, expiresInSeconds: number | undefined): number {
+  const lifetimeMs = (expiresInSeconds && expiresInSeconds > 0 ? expiresInSeconds : fallbackLifetimeSeconds) * 1000;
+  const margin = Math.min(lifetimeMs / 2, Math.max(30_000, lifetimeMs / 10));
+  return now + lifetimeMs - margin;
+}
