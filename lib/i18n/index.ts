@@ -23,7 +23,9 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
 }
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string> = {}): string {
-  return catalogues[language][key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  // English stands in for a string a catalogue lacks, rather than breaking the view.
+  const text = catalogues[language][key] ?? en[key];
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 
 export function translator(language: Language) {

@@ -1,8 +1,49 @@
 /**
  * Everything we know about Yokoy's web app, as data: where the Developer page is, how to find
- * the organization ID, the one-time credentials dialog and the "no Developer role" page, with
- * labels per language. A redesign on Yokoy's side is an edit here and nowhere else.
+ * the organization ID, the one-time credentials dialog and the "no Developer role" notice, with
+ * labels per language. Locators list stable attributes first, then labels in the page's
+ * language, then the other languages. A redesign on Yokoy's side is an edit here only.
  */
+import type { Language } from '../i18n';
+
+export type Labels = Record<Language, string[]>;
+
+export interface LabelledValueLocator {
+  /** Elements holding the value itself (text or input value). */
+  selectors: string[];
+  /** Visible labels next to the value. */
+  labels: Labels;
+}
+
 export const yokoyWebSite = {
   developerPath: '/admin/developer',
+
+  organizationId: {
+    selectors: ['[data-testid="organization-id"] code', '#organization-id'],
+    labels: { en: ['Organization ID'], pt: ['ID da organização'], fr: ['ID de l’organisation', "ID de l'organisation"], nl: ['Organisatie-ID'] },
+  } satisfies LabelledValueLocator,
+
+  credentialsDialog: {
+    container: ['[role="dialog"]', 'dialog'],
+    clientId: {
+      selectors: ['[role="dialog"] input#client-id'],
+      labels: { en: ['Client ID'], pt: ['ID de cliente'], fr: ['ID client'], nl: ['Client-ID'] },
+    } satisfies LabelledValueLocator,
+    clientSecret: {
+      selectors: ['[role="dialog"] input#client-secret'],
+      labels: { en: ['Client secret'], pt: ['Segredo do cliente'], fr: ['Secret client'], nl: ['Clientgeheim'] },
+    } satisfies LabelledValueLocator,
+  },
+
+  noDeveloperRole: {
+    selectors: ['[data-testid="developer-no-access"]'],
+    titles: {
+      en: ['You need the Developer role'],
+      pt: ['Precisa da função de programador'],
+      fr: ['Le rôle Développeur est nécessaire'],
+      nl: ['U hebt de rol Ontwikkelaar nodig'],
+    } satisfies Labels,
+    /** Where the notice lists the organization's administrators (name · email). */
+    admins: 'ul.people li',
+  },
 } as const;

@@ -1,0 +1,89 @@
+/**
+ * Mounts the assistant on Yokoy's pages and keeps it in step with the page: a MutationObserver
+ * (coalesced to one scan per frame) notices the credentials dialog opening and closing, or a
+ * single-page navigation. Everything is tied to `ctx`, so an extension reload leaves no trace.
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { YokoyAssistant } from '../../components/YokoyAssistant';
+import { pickLanguage, translator } from '../i18n';
+import type { CaptureAnswer } from '../messaging/protocol';
+import { scanYokoyPage } from './scan';
+
+export const ASSISTANT_HOST = 'yokoy-companion-assistant';
+
+export interface AssistantEnv {
+  offer: (values: { clientId?: string; clientSecret?: string; organizationId?: string }) => Promise<CaptureAnswer>;
+  doc?: Document;
+}
+
+export async function mountYokoyAssistant(ctx: ContentScriptContext, env: AssistantEnv): Promise<() => void> {
+  const doc = env.doc ?? document;
+  let container: HTMLElement | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: ASSISTANT_HOST,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(root) {
+      container = root;
+    },
+    onRemove() {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+
+  const update = () => {
+    if (!container) return;
+    const t = translator(pickLanguage(doc.documentElement.lang, navigator.language));
+    const scan = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang, navigator.language));
+    const org = scan.organizationId;
+    render(
+      <YokoyAssistant
+        t={t}
+        organizationId={org ? { value: org.value, rect: org.element.getBoundingClientRect() } : undefined}
+        credentials={Boolean(scan.credentialsDialog)}
+        noDeveloperRole={scan.noDeveloperRole ? { admins: scan.noDeveloperRole.admins } : undefined}
+        onUseOrganizationId={() => env.offer({ organizationId: org?.value })}
+        onSaveCredentials={() => {
+          // Read the values at the moment of the click, not before: nothing is kept in between.
+          const now = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang));
+          return env.offer({
+            clientId: now.credentialsDialog?.clientId,
+            clientSecret: now.credentialsDialog?.clientSecret,
+            organizationId: now.organizationId?.value,
+          });
+        }}
+      />,
+      container,
+    );
+  };
+
+  let scheduled = 0;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = requestAnimationFrame(() => {
+      scheduled = 0;
+      update();
+    });
+  };
+  const observer = new MutationObserver((records) => {
+    // Our own shadow host's changes are not the page's.
+    if (records.every((r) => (r.target as Element).closest?.(ASSISTANT_HOST))) return;
+    schedule();
+  });
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  ctx.addEventListener(window, 'resize', schedule);
+  ctx.addEventListener(window, 'scroll', schedule, { capture: true, passive: true });
+  update();
+
+  const teardown = () => {
+    observer.disconnect();
+    if (scheduled) cancelAnimationFrame(scheduled);
+    ui.remove();
+  };
+  ctx.onInvalidated(teardown);
+  return teardown;
+}
