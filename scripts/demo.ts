@@ -11,7 +11,10 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/server';
 import { seed } from '../sandbox/yokoy-api/store';
 import { LauncherOverlay } from '../tests/e2e/pages/launcher';
+import { OptionsPage } from '../tests/e2e/pages/options';
 import { PopupPage } from '../tests/e2e/pages/popup';
+import { YokoyAssistant } from '../tests/e2e/pages/yokoy-assistant';
+import { YokoyWebPage } from '../tests/e2e/pages/yokoy-web';
 import { extensionWorker, launchBrowser } from '../tests/e2e/support/browser';
 
 const { values } = parseArgs({
@@ -63,6 +66,11 @@ if (!headless) {
     shots.push(path);
   };
   try {
+    const options = await OptionsPage.open(browser, extensionId);
+    await options.useSandbox(sandbox.urls);
+    step('Options: pointed the extension at the sandbox (custom Yokoy and Banqup addresses)');
+    await options.close();
+
     const page = await browser.newPage();
     await page.goto(sandbox.urls.banqup);
     const launcher = await new LauncherOverlay(page).find(10_000);
@@ -70,11 +78,34 @@ if (!headless) {
     step(`Banqup look-alike open; the launcher "${launcher.text}" sits in its shadow root`);
     await shoot(page, 'banqup-launcher');
 
-    const popup = await PopupPage.open(browser, extensionId);
-    await popup.page.setViewport({ width: 380, height: 260 });
+    const yokoyPage = await browser.newPage();
+    const yokoy = new YokoyWebPage(yokoyPage, sandbox.urls.yokoyWeb);
+    const assistant = new YokoyAssistant(yokoyPage);
+    await yokoy.signInAs('dev', '/admin/developer');
+    await assistant.waitForOffer('offer-organization-id');
+    step(`Yokoy look-alike: Admin → Developer; the companion outlines the organization ID (${await yokoy.readOrganizationId()})`);
+    await shoot(yokoyPage, 'yokoy-organization-id');
+    const generated = await yokoy.generateCredentials('Banqup Integration', {
+      copy: false,
+      whileShown: async () => {
+        await assistant.waitForOffer('offer-credentials');
+        await shoot(yokoyPage, 'yokoy-capture-offer');
+        const said = await assistant.accept('offer-credentials');
+        step(`Generated OAuth credentials; clicked "Save to Yokoy Companion": ${said}`);
+      },
+    });
+    step(`Client ID ${generated.clientId} captured; the secret went straight into the encrypted vault`);
+    step(`"Use this ID": ${await assistant.accept('offer-organization-id')}`);
+
+    const popup = await PopupPage.open(browser, extensionId, 'en');
+    await popup.waitForStatus('verified');
+    const entities = await popup.legalEntities();
+    step(`Popup: verified live against the Yokoy emulator; legal entities: ${entities.map((e) => e.name.trim()).join(', ')}`);
+    const chosen = await popup.chooseLegalEntity('Acme Belgium NV');
+    step(`Picked the legal entity: ${chosen}`);
     const status = await popup.status();
-    step(`Popup opened: ${await popup.version()}; status "${status.text}"`);
-    await shoot(popup.page, 'popup-status');
+    step(`Popup status: "${status.text}" (${await popup.version()})`);
+    await shoot(popup.page, 'popup-verified');
 
     step(`Done. Screenshots: ${shots.map((s) => s.replace(`${root}/`, '')).join(', ')}`);
   } catch (error) {
