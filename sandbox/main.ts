@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server';
 import { seed } from './yokoy-api/store';
+import { banqupSeedUser } from './banqup/store';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,15 @@ console.log(`Sandbox running (Ctrl+C to stop)
   Organization ID       ${seed.organizationId}
   Ready client ID       ${seed.readyClient.clientId}
   Ready client secret   ${seed.readyClient.clientSecret}`);
+
+// --banqup-*: the Banqup look-alike's login, its quick sign-in, and the SANDBOX_INVOICES import.
+console.log(`  Banqup login          ${banqupSeedUser.email} / ${banqupSeedUser.password}
+  Banqup quick sign-in  ${sandbox.urls.banqup}/__admin/session?next=/`);
+const importReport = sandbox.state.banqup.importReport;
+if (importReport) {
+  const skipped = importReport.rejected.map((r) => `${r.file} (${r.reason})`).join(', ');
+  console.log(`Imported ${importReport.imported.length} invoices from ${importReport.dir}; skipped: ${skipped || 'none'}`);
+}
 
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.on('SIGINT', stop);

@@ -1,18 +1,53 @@
-/** Banqup look-alike: the single-page app and its internal JSON API. */
+/**
+ * Banqup look-alike: the single-page app (one shell for every app path, History-API routing
+ * in the browser), its internal JSON API, sign-in, the accounting-app wizard and the
+ * `/__admin` hooks. Routes are split by concern; see each module's header for its shapes.
+ */
 import type { LookAlike } from '../app';
-import { html, Router, serveRouter } from '../http';
+import { html, json, Router, send, serveRouter } from '../http';
+import { addAdminRoutes } from './admin';
+import { addApiRoutes } from './api';
+import { addAssetRoutes } from './assets';
+import { addAuthRoutes, currentUser, pageGuard, signedOutLanguage } from './auth';
+import { appShell, termsPage } from './pages';
+import { addSetupRoutes } from './setup-api';
+
+/** Paths the SPA draws; the server answers them all with the app shell (after the sign-in check). */
+export const appPaths = [
+  '/',
+  '/apps',
+  '/apps/accounting',
+  '/apps/accounting/:screen',
+  '/purchases',
+  '/documents/:documentId',
+  '/bank-statements',
+];
 
 export const banqup: LookAlike = {
   name: 'banqup',
-  createHandler() {
-    const router = new Router().get('/', ({ res }) =>
-      html(
-        res,
-        200,
-        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Banqup</title></head>
-<body><header><h1>banqup</h1></header><main><p>Dashboard</p></main></body></html>`,
-      ),
+  createHandler(env) {
+    const store = env.state.banqup;
+    const router = new Router();
+    addAssetRoutes(router);
+    addAuthRoutes(router, store);
+    addAdminRoutes(router, store, env);
+    addApiRoutes(router, store);
+    addSetupRoutes(router, store, env);
+    const shell = pageGuard(store, ({ res }, user) => {
+      const space = store.spaces.get(user.spaceId);
+      if (!space) return send(res, 500, 'No space for this user', 'text/plain');
+      html(res, 200, appShell(user, space), { 'cache-control': 'no-store' });
+    });
+    for (const path of appPaths) router.get(path, shell);
+    router.get('/legal/accounting-terms', ({ req, res }) => html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))));
+    return serveRouter(
+      router,
+      ({ res, url }) =>
+        url.pathname.startsWith('/api/')
+          ? json(res, 404, { error: 'not_found' })
+          : send(res, 404, 'Not found', 'text/plain; charset=utf-8'),
+      ({ res, url }) =>
+        url.pathname.startsWith('/api/') ? json(res, 405, { error: 'method_not_allowed' }) : send(res, 405, 'Method not allowed', 'text/plain'),
     );
-    return serveRouter(router);
   },
 };

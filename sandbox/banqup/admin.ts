@@ -1,0 +1,35 @@
+/**
+ * Test and demo hooks, outside the product's surface (prefix `/__admin`, no auth):
+ *   POST /__admin/reset            → resets the whole sandbox state (Banqup and Yokoy), 204
+ *   GET  /__admin/setup[?email=]   → the accounting-app setup of the seeded (or named) user, raw
+ *   POST|GET /__admin/session[?next=/path] → signs the seeded user in (sets banqup_session) and
+ *                                    redirects to `next`; GET too, so a browser can open it
+ *   GET  /__admin/import-report    → the SANDBOX_INVOICES import report (or null)
+ */
+import type { Ctx } from '../http';
+import { json, redirect, Router } from '../http';
+import type { LookAlikeEnv } from '../app';
+import { safeNext, sessionCookieHeader } from './auth';
+import { banqupSeedUser, type BanqupStore } from './store';
+
+export function addAdminRoutes(router: Router, store: BanqupStore, env: LookAlikeEnv): void {
+  router.post('/__admin/reset', ({ res }) => {
+    env.state.reset();
+    res.writeHead(204).end();
+  });
+
+  router.get('/__admin/setup', ({ res, url }) => {
+    const user = store.findUserByEmail(url.searchParams.get('email') ?? banqupSeedUser.email);
+    if (!user) return json(res, 404, { error: 'not_found' });
+    json(res, 200, store.setupFor(user.userId));
+  });
+
+  const session = ({ res, url }: Ctx) => {
+    const token = store.createSession(banqupSeedUser.userId);
+    redirect(res, safeNext(url.searchParams.get('next')), { 'set-cookie': sessionCookieHeader(token) });
+  };
+  router.post('/__admin/session', session);
+  router.get('/__admin/session', session);
+
+  router.get('/__admin/import-report', ({ res }) => json(res, 200, store.importReport ?? null));
+}
