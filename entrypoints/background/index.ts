@@ -21,7 +21,7 @@ export default defineBackground(() => {
         version: browser.runtime.getManifest().version,
         readConnection: async () => deriveConnection(await credentialsItem.getValue()),
       }),
-    ...connectionHandlers(connection.service),
+    ...connectionHandlers(connection.service, connection.vault),
   });
   setupBadge();
   setupContextMenu(() => {

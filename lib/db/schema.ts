@@ -3,6 +3,7 @@
  * to `upgrades`; never edit a shipped one.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Job, JobState } from '../export/job';
 
 export interface VaultRecord {
   /** `clientSecret` today. */
@@ -16,6 +17,8 @@ export interface CompanionDB extends DBSchema {
   keys: { key: string; value: CryptoKey };
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
+  /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
+  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string } };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -25,6 +28,13 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>) => void)[] = [
   (db) => {
     db.createObjectStore('keys');
     db.createObjectStore('vault', { keyPath: 'name' });
+  },
+  // 2: the export queue.
+  (db) => {
+    const jobs = db.createObjectStore('jobs', { keyPath: 'id' });
+    jobs.createIndex('byState', 'state');
+    jobs.createIndex('byUpdated', 'updatedAt');
+    jobs.createIndex('byRun', 'runId');
   },
 ];
 

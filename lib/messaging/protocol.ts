@@ -45,6 +45,10 @@ const CaptureOffer = z.object({
   organizationId: z.optional(short),
 });
 const OpenYokoyDeveloperPage = z.object({ type: z.literal('open.yokoyDeveloperPage') });
+const GuideContext = z.object({ type: z.literal('guide.context') });
+const GuideOpen = z.object({ type: z.literal('guide.open') });
+const FillValue = z.object({ type: z.literal('fill.value'), field: z.enum(['clientId', 'clientSecret', 'organizationId']) });
+const OpenExportView = z.object({ type: z.literal('open.exportView') });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -59,6 +63,10 @@ export const Request = z.discriminatedUnion('type', [
   SettingsSave,
   CaptureOffer,
   OpenYokoyDeveloperPage,
+  GuideContext,
+  GuideOpen,
+  FillValue,
+  OpenExportView,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -79,7 +87,14 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   'settings.save': extensionPages,
   // The user's click on Yokoy's own page; values land as "pending" when verified ones exist.
   'capture.offer': ['yokoy-content'],
-  'open.yokoyDeveloperPage': extensionPages,
+  'open.yokoyDeveloperPage': ['extension-page', 'banqup-content'],
+  // What the guide needs to know: states and names, never a credential's value.
+  'guide.context': ['banqup-content'],
+  'guide.open': extensionPages,
+  // One field's value, asked on the user's click on "Fill" in the guide, on a Banqup page only:
+  // the one way the secret reaches a page, and only Banqup's own secret field asks for it.
+  'fill.value': ['banqup-content'],
+  'open.exportView': ['extension-page', 'banqup-content'],
 };
 
 export type ConnectionState =
@@ -102,6 +117,14 @@ export type SaveAnswer =
 
 export type VerifyAnswer = { verified: true; legalEntities: LegalEntitySummary[] } | { verified: false; failure: YokoyFailure };
 
+export interface GuideContextAnswer {
+  connection: ConnectionState;
+  /** Which values the vault can fill (not the values). */
+  available: { clientId: boolean; clientSecret: boolean; organizationId: boolean };
+  legalEntities: LegalEntitySummary[];
+  legalEntityId?: string;
+}
+
 export type CaptureAnswer = { outcome: 'saved' | 'pending-confirmation' | 'refused'; verified?: boolean; problem?: string };
 
 export interface Answers {
@@ -117,6 +140,10 @@ export interface Answers {
   'settings.save': Settings;
   'capture.offer': CaptureAnswer;
   'open.yokoyDeveloperPage': { opened: boolean };
+  'guide.context': GuideContextAnswer;
+  'guide.open': { opened: 'existing-tab' | 'new-tab' | 'no-banqup-origin' };
+  'fill.value': { value?: string };
+  'open.exportView': { opened: boolean };
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

@@ -1,0 +1,73 @@
+/** The export jobs in IndexedDB: the durable queue and, once jobs end, the history. */
+import type { IDBPDatabase } from 'idb';
+import type { CompanionDB } from '../db/schema';
+import type { Job, JobState } from './job';
+
+export type StateCounts = Record<JobState, number>;
+
+export const emptyCounts = (): StateCounts => ({ queued: 0, fetching: 0, uploading: 0, done: 0, duplicate: 0, failed: 0, cancelled: 0 });
+
+export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
+  return {
+    async get(id: string): Promise<Job | undefined> {
+      return (await db()).get('jobs', id);
+    },
+
+    async put(job: Job): Promise<Job> {
+      await (await db()).put('jobs', job);
+      return job;
+    },
+
+    /** Writes many jobs in one transaction (a backfill of thousands stays fast). */
+    async putMany(jobs: Job[]): Promise<void> {
+      const tx = (await db()).transaction('jobs', 'readwrite');
+      await Promise.all([...jobs.map((j) => tx.store.put(j)), tx.done]);
+    },
+
+    async getMany(ids: string[]): Promise<(Job | undefined)[]> {
+      const tx = (await db()).transaction('jobs', 'readonly');
+      const found = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return found;
+    },
+
+    async inState(state: JobState): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byState', state);
+    },
+
+    /** Queued jobs whose time has come, oldest first. */
+    async due(now: number, limit: number, exclude: ReadonlySet<string>): Promise<Job[]> {
+      const queued = await this.inState('queued');
+      return queued
+        .filter((j) => j.nextAttemptAt <= now && !exclude.has(j.id))
+        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)
+        .slice(0, limit);
+    },
+
+    /** When the earliest waiting job is due (undefined when none waits). */
+    async nextDue(): Promise<number | undefined> {
+      const queued = await this.inState('queued');
+      return queued.length ? Math.min(...queued.map((j) => j.nextAttemptAt)) : undefined;
+    },
+
+    async inRun(runId: string): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byRun', runId);
+    },
+
+    async counts(runId?: string): Promise<StateCounts> {
+      const jobs = runId ? await this.inRun(runId) : await (await db()).getAll('jobs');
+      const counts = emptyCounts();
+      for (const job of jobs) counts[job.state]++;
+      return counts;
+    },
+
+    /** Newest first, optionally one state only. */
+    async history(options: { state?: JobState; limit?: number } = {}): Promise<Job[]> {
+      const database = await db();
+      const all = options.state ? await database.getAllFromIndex('jobs', 'byState', options.state) : await database.getAll('jobs');
+      return all.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, options.limit ?? 10_000);
+    },
+  };
+}
+
+export type JobStore = ReturnType<typeof createJobStore>;

@@ -1,0 +1,84 @@
+/**
+ * The invoice calls an export needs, on top of the one Yokoy client: create from Peppol UBL
+ * + PDF (`…/invoices/einvoice`), from a PDF alone (`…/invoices/upload`), tag with the Banqup
+ * document id (`PATCH` custom information), and look invoices up (SCIM filter, cursor paging).
+ */
+import * as z from 'zod/mini';
+import type { YokoyClient } from '../yokoy/client';
+import { failed, succeeded, type YokoyResult } from '../yokoy/errors';
+
+/** The custom-information key that ties a Yokoy invoice to its Banqup document. */
+export const BANQUP_KEY = 'banqupDocumentId';
+
+const yokoyId = z.string().check(z.regex(/^[\w-]+$/));
+const optionalText = z.optional(z.nullable(z.string()));
+
+/** Only the fields an export reads; the live API's other fields pass by. */
+export const YokoyInvoice = z.object({
+  id: yokoyId,
+  invoiceNumber: optionalText,
+  date: optionalText,
+  currency: optionalText,
+  grossAmount: z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  customInformation: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+});
+export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
+
+// The description's schema says one Invoice; its example (and the live API) answer an array.
+const CreatedAnswer = z.union([YokoyInvoice, z.array(YokoyInvoice).check(z.minLength(1))]);
+const ListAnswer = z.object({ invoices: z.array(YokoyInvoice), nextCursor: z.optional(z.nullable(z.string())) });
+
+const invoicesPath = (legalEntityId: string) => `/legal-entities/${encodeURIComponent(legalEntityId)}/invoices`;
+
+/** SCIM string literal: quotes and backslashes escaped. */
+export const scimString = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export function createInvoiceApi(client: YokoyClient) {
+  async function create(legalEntityId: string, path: string, form: FormData): Promise<YokoyResult<YokoyInvoice>> {
+    const answer = await client.request({ method: 'POST', path: `${invoicesPath(legalEntityId)}${path}`, form, schema: CreatedAnswer });
+    if (!answer.ok) return answer;
+    const body = answer.value.body;
+    return succeeded(Array.isArray(body) ? body[0]! : body);
+  }
+
+  return {
+    createFromUbl(legalEntityId: string, ubl: string, pdf: Blob, fileName: string) {
+      const form = new FormData();
+      form.set('standard', 'peppolBis');
+      form.set('invoiceData', ubl);
+      form.set('pdf', new File([pdf], `${fileName}.pdf`, { type: 'application/pdf' }));
+      return create(legalEntityId, '/einvoice', form);
+    },
+
+    createFromPdf(legalEntityId: string, pdf: Blob, fileName: string) {
+      const form = new FormData();
+      form.set('file', new File([pdf], `${fileName}.pdf`, { type: 'application/pdf' }));
+      return create(legalEntityId, '/upload', form);
+    },
+
+    async tag(legalEntityId: string, invoiceId: string, documentId: string): Promise<YokoyResult<void>> {
+      const answer = await client.request({
+        method: 'PATCH',
+        path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`,
+        json: { customInformation: { [BANQUP_KEY]: documentId } },
+      });
+      return answer.ok ? succeeded(undefined) : answer;
+    },
+
+    /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */
+    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000): Promise<YokoyResult<YokoyInvoice[]>> {
+      const found: YokoyInvoice[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < maxPages; page++) {
+        const answer = await client.request({ path: invoicesPath(legalEntityId), query: { filter, count: 100, cursor }, schema: ListAnswer });
+        if (!answer.ok) return answer;
+        found.push(...answer.value.body.invoices);
+        cursor = answer.value.body.nextCursor ?? undefined;
+        if (!cursor) return succeeded(found);
+      }
+      return failed({ kind: 'malformed-answer', detail: 'Too many pages of invoices.' });
+    },
+  };
+}
+
+export type InvoiceApi = ReturnType<typeof createInvoiceApi>;
