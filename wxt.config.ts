@@ -5,13 +5,16 @@ import { sandboxHostPatterns } from './lib/sites/hosts';
 // Production matches Banqup and Yokoy only. `--mode sandbox` (npm start, e2e tests) adds the
 // sandbox's loopback names, so the store build never carries a localhost pattern.
 export default defineConfig({
+  // A separate output folder lets two builds (and their e2e runs) proceed side by side.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'contextMenus'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    permissions: ['storage', 'contextMenus', 'alarms', 'notifications'],
     host_permissions: [
       'https://*.banqup.com/*',
       'https://*.yokoy.ai/*',

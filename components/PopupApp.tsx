@@ -1,23 +1,28 @@
 /**
- * The popup: status first (the answer people open it for), then the credentials and the legal
- * entity. Loads both from the worker in parallel.
+ * The popup: status first (the answer people open it for), then three tabs: the connection
+ * (credentials, legal entity), the export and its history. Loads from the worker in parallel.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, CredentialsView, Request, Response } from '../lib/messaging/protocol';
 import { CredentialsForm } from './CredentialsForm';
+import { ExportView } from './ExportView';
+import { HistoryView } from './HistoryView';
 import { PendingCapture } from './PendingCapture';
 import { StatusView } from './StatusView';
+import { Tabs } from './Tabs';
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
+export type PopupTab = 'connection' | 'export' | 'history';
 
-type Props = { language: Language; ask: Ask; openOptions: () => void };
+type Props = { language: Language; ask: Ask; openOptions: () => void; initialTab?: PopupTab };
 
-export function PopupApp({ language, ask, openOptions }: Props) {
+export function PopupApp({ language, ask, openOptions, initialTab = 'connection' }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
   const [view, setView] = useState<CredentialsView>();
   const [error, setError] = useState<string>();
+  const [tab, setTab] = useState<PopupTab>(initialTab);
 
   useEffect(() => {
     void ask({ type: 'status' }).then((answer) => (answer.ok ? setVersion(answer.data.version) : setError(answer.error.message)));
@@ -33,8 +38,23 @@ export function PopupApp({ language, ask, openOptions }: Props) {
     <main>
       <StatusView language={language} version={version} connection={view?.connection} error={error} />
       {view?.pending ? <PendingCapture t={t} onDecide={decide} /> : null}
-      {view ? <CredentialsForm t={t} ask={ask} view={view} onView={setView} /> : null}
-      <footer>
+      <Tabs
+        current={tab}
+        onChange={setTab}
+        tabs={[
+          { key: 'connection', label: t('tabConnection') },
+          { key: 'export', label: t('tabExport') },
+          { key: 'history', label: t('tabHistory') },
+        ]}
+      >
+        {tab === 'connection' && view ? <CredentialsForm t={t} ask={ask} view={view} onView={setView} /> : null}
+        {tab === 'export' ? <ExportView t={t} ask={ask} /> : null}
+        {tab === 'history' ? <HistoryView t={t} ask={ask} language={language} /> : null}
+      </Tabs>
+      <footer class="actions">
+        <button type="button" class="link" onClick={() => void ask({ type: 'guide.open' })} data-testid="open-guide">
+          {t('setUpInBanqup')}
+        </button>
         <button type="button" class="link" onClick={openOptions}>
           {t('settings')}
         </button>

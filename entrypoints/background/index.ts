@@ -1,20 +1,26 @@
 /**
  * Background service worker: wires the message router, the connection (vault, Yokoy client),
- * the toolbar badge and the context menu. It owns secrets and the network to Yokoy; the logic
- * lives in lib/.
+ * the export (durable queue, runner, alarms), the toolbar badge and the context menu. It owns
+ * secrets and the network to Yokoy; the logic lives in lib/.
  */
 import { browser } from 'wxt/browser';
 import { setupBadge } from '../../lib/connection/badge';
 import { connectionHandlers } from '../../lib/connection/handlers';
 import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';
+import { createWorkerExport } from '../../lib/export/setup';
 import { setupContextMenu } from '../../lib/menus/setup';
 import { setupMessageRouter } from '../../lib/messaging/listen';
 import { credentialsItem } from '../../lib/settings/items';
+import { isSandboxBuild } from '../../lib/runtime/env';
 import { getStatus } from '../../lib/status/status';
 
 export default defineBackground(() => {
   const connection = createWorkerConnection();
+  let remaining = async () => 0;
+  const refreshBadge = setupBadge(() => remaining());
+  const exports = createWorkerExport(connection.client, refreshBadge);
+  remaining = exports.remaining;
   setupMessageRouter({
     status: () =>
       getStatus({
@@ -22,9 +28,10 @@ export default defineBackground(() => {
         readConnection: async () => deriveConnection(await credentialsItem.getValue()),
       }),
     ...connectionHandlers(connection.service, connection.vault),
+    ...exports.handlers,
   });
-  setupBadge();
-  setupContextMenu(() => {
-    // The export pipeline (issue 6) takes the click from here.
-  });
+  const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));
+  exports.onSelection(menu.setSelection);
+  // The sandbox build lets end-to-end tests call what a context-menu click calls.
+  if (isSandboxBuild) Object.assign(globalThis, { yokoyCompanionTest: { contextMenuClick: menu.onClicked } });
 });

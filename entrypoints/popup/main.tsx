@@ -4,13 +4,16 @@
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import { PopupApp } from '../../components/PopupApp';
+import { PopupApp, type PopupTab } from '../../components/PopupApp';
 import { pickLanguage } from '../../lib/i18n';
 import { ask } from '../../lib/messaging/client';
 
-const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
+const params = new URLSearchParams(location.search);
+const language = pickLanguage(params.get('lang'), browser.i18n.getUILanguage(), navigator.language);
+const view = params.get('view');
+const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;
 render(
-  <PopupApp language={language} ask={ask} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  <PopupApp language={language} ask={ask} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
   document.getElementById('app')!,
 );

@@ -1,6 +1,110 @@
-/** Export helpers on Banqup pages (selection for the context menu, the detail-page button). */
+/**
+ * Export helpers on Banqup pages: tells the worker which invoices are ticked (for "Send N
+ * selected invoices to Yokoy"), and puts a "Send to Yokoy" button on an invoice's page. They
+ * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in a shadow
+ * root (no framework) keeps the content script small; everything is tied to `ctx`.
+ */
+import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { Answers, Response } from '../messaging/protocol';
+import { banqupDocumentsSite as site } from '../sites/banqup-documents';
+import { exportText } from './messages';
+import { shownDocumentId, tickedDocumentIds } from './selection';
 
-export function setupBanqupExport(_ctx: ContentScriptContext): void {
-  // Filled in by the export pipeline (issue 6).
+export const SEND_BUTTON_HOST = 'yokoy-companion-send';
+
+const buttonCss = `
+.send { display: inline-flex; gap: 8px; align-items: center; margin: 6px 0; font: 13px/1.3 system-ui, sans-serif; color: #0f172a; }
+.send button { font: 600 13px/1 system-ui, sans-serif; padding: 7px 12px; border-radius: 6px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
+.send button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
+.send button[disabled] { opacity: 0.6; }`;
+
+async function ask<K extends keyof Answers>(message: { type: K } & Record<string, unknown>): Promise<Response<Answers[K]>> {
+  try {
+    return (await browser.runtime.sendMessage(message)) as Response<Answers[K]>;
+  } catch (error) {
+    return { ok: false, error: { code: 'failed', message: String(error) } };
+  }
+}
+
+export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = document): void {
+  const lang = () => doc.documentElement.lang;
+
+  // Selection: recomputed after the page has handled the click (select-all ticks rows itself).
+  let lastSelection = '';
+  const reportSelection = () => {
+    const ids = tickedDocumentIds(doc);
+    const key = ids.join(',');
+    if (key === lastSelection) return;
+    lastSelection = key;
+    void ask({ type: 'export.selection', documentIds: ids });
+  };
+  ctx.addEventListener(doc, 'change', () => ctx.requestAnimationFrame(reportSelection), { capture: true });
+
+  // The detail page's button, mounted while an invoice is shown (the page is a SPA).
+  let button: { ui: ShadowRootContentScriptUi<HTMLElement>; documentId: string } | undefined;
+  let mounting = false;
+  const syncButton = async () => {
+    const documentId = shownDocumentId(doc);
+    if (button && button.documentId !== documentId) {
+      button.ui.remove();
+      button = undefined;
+    }
+    if (!documentId || button || mounting) return;
+    const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
+    if (!anchor) return;
+    mounting = true;
+    const ui = await createShadowRootUi(ctx, {
+      name: SEND_BUTTON_HOST,
+      position: 'inline',
+      anchor: () => anchor,
+      append: 'after',
+      onMount(container) {
+        const style = doc.createElement('style');
+        style.textContent = buttonCss;
+        container.append(style);
+        const wrap = doc.createElement('div');
+        wrap.className = 'send';
+        const press = doc.createElement('button');
+        press.type = 'button';
+        press.textContent = exportText(lang(), 'send');
+        const status = doc.createElement('span');
+        status.setAttribute('role', 'status');
+        status.setAttribute('aria-live', 'polite');
+        press.addEventListener('click', async () => {
+          press.disabled = true;
+          const answer = await ask({ type: 'export.enqueue', documentIds: [documentId], source: 'button' });
+          press.disabled = false;
+          status.textContent = !answer.ok
+            ? exportText(lang(), 'failed', { problem: answer.error.message })
+            : answer.data.problem
+              ? exportText(lang(), 'needsSetup')
+              : answer.data.alreadyInYokoy
+                ? exportText(lang(), 'already')
+                : exportText(lang(), 'queued');
+        });
+        wrap.append(press, status);
+        container.append(wrap);
+        return wrap;
+      },
+    });
+    ui.mount();
+    button = { ui, documentId };
+    mounting = false;
+  };
+
+  let scheduled = false;
+  const observer = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      void syncButton();
+      reportSelection();
+    });
+  });
+  observer.observe(doc.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  void syncButton();
 }

@@ -1,25 +1,67 @@
-/** Registers the context menu on install/start-up and routes its clicks. */
+/**
+ * Registers the context menu on install/start-up, keeps the "N selected" item in step with the
+ * ticked invoices of the active tab, and turns clicks into document ids for the export.
+ */
 import { browser } from 'wxt/browser';
+import { documentIdFromUrl } from '../banqup/urls';
 import { pickLanguage, translate } from '../i18n';
 import { isSandboxBuild } from '../runtime/env';
-import { registerSendToYokoyMenu, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
+import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
 
-export interface MenuClick {
+export interface MenuClickInfo {
+  menuItemId: string | number;
   pageUrl?: string;
   linkUrl?: string;
 }
 
-/** What a click does is the export pipeline's (a later issue); it is handed on here. */
-export function setupContextMenu(onSendToYokoy: (click: MenuClick) => void | Promise<void>): void {
+/** What a click sends: the linked invoice, else the open invoice page; or the tab's selection. */
+export function documentsForClick(info: MenuClickInfo, selection: readonly string[]): string[] {
+  if (info.menuItemId === SEND_SELECTED_MENU_ID) return [...selection];
+  const id = documentIdFromUrl(info.linkUrl) ?? documentIdFromUrl(info.pageUrl);
+  return id ? [id] : [...selection];
+}
+
+export function setupContextMenu(onSend: (documentIds: string[], tabId?: number) => unknown) {
+  const language = pickLanguage(browser.i18n.getUILanguage());
+  const selections = new Map<number, string[]>();
+  let activeTab: number | undefined;
+
   const register = () =>
     registerSendToYokoyMenu({
       contextMenus: browser.contextMenus,
       sandbox: isSandboxBuild,
-      title: translate(pickLanguage(browser.i18n.getUILanguage()), 'menuSendToYokoy'),
+      title: translate(language, 'menuSendToYokoy'),
+      selectedTitle: translate(language, 'menuSendSelected', { count: '0' }),
     });
+  const showSelection = async () => {
+    const count = activeTab === undefined ? 0 : (selections.get(activeTab)?.length ?? 0);
+    await browser.contextMenus
+      .update(SEND_SELECTED_MENU_ID, { visible: count > 0, title: translate(language, 'menuSendSelected', { count: String(count) }) })
+      .catch(() => undefined);
+  };
+
   browser.runtime.onInstalled.addListener(() => void register());
   browser.runtime.onStartup.addListener(() => void register());
-  browser.contextMenus.onClicked.addListener((info) => {
-    if (info.menuItemId === SEND_TO_YOKOY_MENU_ID) void onSendToYokoy({ pageUrl: info.pageUrl, linkUrl: info.linkUrl });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    activeTab = tabId;
+    void showSelection();
   });
+  browser.tabs.onRemoved.addListener((tabId) => selections.delete(tabId));
+  const onClicked = (info: MenuClickInfo, tab?: { id?: number }) => {
+    if (info.menuItemId !== SEND_TO_YOKOY_MENU_ID && info.menuItemId !== SEND_SELECTED_MENU_ID) return;
+    const ids = documentsForClick(info, (tab?.id !== undefined && selections.get(tab.id)) || []);
+    if (ids.length) return onSend(ids, tab?.id);
+  };
+  browser.contextMenus.onClicked.addListener((info, tab) => void onClicked(info, tab));
+
+  return {
+    /** The click handler itself (a test cannot click a real context menu). */
+    onClicked,
+    /** The Banqup content script reports the ticked invoices of its tab. */
+    setSelection(tabId: number, documentIds: string[]) {
+      selections.set(tabId, documentIds);
+      activeTab = tabId;
+      void showSelection();
+    },
+  };
 }

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import type { Finding } from '../credentials/clean';
+import type { Job } from '../export/job';
 import type { StoredCredentials, Settings } from '../settings/items';
 import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
@@ -36,6 +37,7 @@ const SettingsSave = z.object({
     custom: z.object({ accountsBase: url, apiBase: url, webOrigin: url }),
     banqupOrigin: url,
     defaultLegalEntityId: z.optional(z.string().check(z.regex(/^[\w-]{0,100}$/))),
+    exportConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
   }),
 });
 const CaptureOffer = z.object({
@@ -49,6 +51,28 @@ const GuideContext = z.object({ type: z.literal('guide.context') });
 const GuideOpen = z.object({ type: z.literal('guide.open') });
 const FillValue = z.object({ type: z.literal('fill.value'), field: z.enum(['clientId', 'clientSecret', 'organizationId']) });
 const OpenExportView = z.object({ type: z.literal('open.exportView') });
+const documentId = z.string().check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
+const documentIds = z.array(documentId).check(z.maxLength(1_000));
+const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const ExportFilters = z.object({
+  from: z.optional(isoDay),
+  to: z.optional(isoDay),
+  supplier: z.optional(z.string().check(z.maxLength(200))),
+  status: z.optional(z.enum(['RECEIVED', 'APPROVED', 'PAID', 'REJECTED'])),
+});
+export type ExportFilters = z.infer<typeof ExportFilters>;
+const ExportEnqueue = z.object({ type: z.literal('export.enqueue'), documentIds, source: z.enum(['button', 'selection', 'menu']) });
+const ExportSelection = z.object({ type: z.literal('export.selection'), documentIds });
+const ExportPreview = z.object({ type: z.literal('export.preview'), filters: ExportFilters });
+const ExportStart = z.object({ type: z.literal('export.start'), filters: ExportFilters });
+const ExportPause = z.object({ type: z.literal('export.pause') });
+const ExportResume = z.object({ type: z.literal('export.resume') });
+const ExportCancel = z.object({ type: z.literal('export.cancel') });
+const ExportProgress = z.object({ type: z.literal('export.progress') });
+const jobStates = z.enum(['queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled']);
+const ExportHistory = z.object({ type: z.literal('export.history'), state: z.optional(jobStates), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))) });
+const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
+const ExportCsv = z.object({ type: z.literal('export.csv') });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -67,6 +91,17 @@ export const Request = z.discriminatedUnion('type', [
   GuideOpen,
   FillValue,
   OpenExportView,
+  ExportEnqueue,
+  ExportSelection,
+  ExportPreview,
+  ExportStart,
+  ExportPause,
+  ExportResume,
+  ExportCancel,
+  ExportProgress,
+  ExportHistory,
+  ExportRetryFailed,
+  ExportCsv,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -95,6 +130,18 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   // the one way the secret reaches a page, and only Banqup's own secret field asks for it.
   'fill.value': ['banqup-content'],
   'open.exportView': ['extension-page', 'banqup-content'],
+  // A content script may name Banqup document ids (never a URL): the worker builds every URL.
+  'export.enqueue': ['extension-page', 'banqup-content'],
+  'export.selection': ['banqup-content'],
+  'export.progress': ['extension-page', 'banqup-content'],
+  'export.preview': extensionPages,
+  'export.start': extensionPages,
+  'export.pause': extensionPages,
+  'export.resume': extensionPages,
+  'export.cancel': extensionPages,
+  'export.history': extensionPages,
+  'export.retryFailed': extensionPages,
+  'export.csv': extensionPages,
 };
 
 export type ConnectionState =
@@ -125,6 +172,33 @@ export interface GuideContextAnswer {
   legalEntityId?: string;
 }
 
+export interface ExportProgress {
+  runId?: string;
+  paused: boolean;
+  running: boolean;
+  total: number;
+  remaining: number;
+  done: number;
+  duplicate: number;
+  failed: number;
+  cancelled: number;
+}
+
+export interface HistoryEntry {
+  id: string;
+  documentId: string;
+  state: Job['state'];
+  updatedAt: number;
+  invoiceNumber?: string;
+  supplierName?: string;
+  total?: number;
+  currency?: string;
+  yokoyInvoiceId?: string;
+  yokoyLink?: string;
+  reason?: Job['reason'];
+  attempts: number;
+}
+
 export type CaptureAnswer = { outcome: 'saved' | 'pending-confirmation' | 'refused'; verified?: boolean; problem?: string };
 
 export interface Answers {
@@ -144,6 +218,17 @@ export interface Answers {
   'guide.open': { opened: 'existing-tab' | 'new-tab' | 'no-banqup-origin' };
   'fill.value': { value?: string };
   'open.exportView': { opened: boolean };
+  'export.enqueue': { queued: number; alreadyInYokoy: number; problem?: 'no-legal-entity' | 'not-verified' };
+  'export.selection': { count: number };
+  'export.preview': { count?: number; bankStatements?: number; problem?: string };
+  'export.start': { queued: number; alreadyInYokoy: number; problem?: string };
+  'export.pause': ExportProgress;
+  'export.resume': ExportProgress;
+  'export.cancel': ExportProgress;
+  'export.progress': ExportProgress;
+  'export.history': HistoryEntry[];
+  'export.retryFailed': { queued: number };
+  'export.csv': { csv: string; fileName: string };
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

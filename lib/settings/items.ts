@@ -14,15 +14,36 @@ export interface Settings {
   /** Banqup's web origin (where documents are read through the user's session). */
   banqupOrigin: string;
   defaultLegalEntityId?: string;
+  /** Invoices uploaded at the same time (Yokoy answers 429 "too many concurrent requests" beyond a few). */
+  exportConcurrency: number;
 }
 
 export const defaultSettings: Settings = {
   environment: 'production',
   custom: { accountsBase: '', apiBase: '', webOrigin: '' },
   banqupOrigin: 'https://app.banqup.com',
+  exportConcurrency: 4,
 };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: defaultSettings, version: 1 });
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: defaultSettings,
+  version: 2,
+  migrations: {
+    // 2: exports arrived, with their concurrency setting.
+    2: (v1: Omit<Settings, 'exportConcurrency'>): Settings => ({ ...v1, exportConcurrency: defaultSettings.exportConcurrency }),
+  },
+});
+
+export interface ExportControl {
+  paused: boolean;
+  /** The run new jobs join while it has work left; a new one starts after. */
+  runId?: string;
+  runStartedAt?: number;
+  /** Whether the run's end was announced (one notification per run). */
+  announced?: boolean;
+}
+
+export const exportControlItem = storage.defineItem<ExportControl>('local:exportControl', { fallback: { paused: false }, version: 1 });
 
 export interface Verification {
   state: 'verified' | 'failing';

@@ -17,6 +17,9 @@ export interface LabelledValueLocator {
 
 export const yokoyWebSite = {
   developerPath: '/admin/developer',
+  /** Where an invoice can be seen in Yokoy's web app (links in the export history). */
+  invoicePath: (legalEntityId: string, invoiceId: string) =>
+    `/invoice-processor/invoices?legalEntity=${encodeURIComponent(legalEntityId)}&invoice=${encodeURIComponent(invoiceId)}`,
 
   organizationId: {
     selectors: ['[data-testid="organization-id"] code', '#organization-id'],

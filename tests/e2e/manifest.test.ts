@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { outputDir } from './support/browser';
 
-const output = resolve(import.meta.dirname, '../../.output');
+const output = outputDir;
 const read = (dir: string) => JSON.parse(readFileSync(resolve(output, dir, 'manifest.json'), 'utf8'));
 
 describe('manifests', () => {

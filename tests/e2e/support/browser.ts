@@ -9,7 +9,8 @@ import puppeteer, { type Browser, type LaunchOptions } from 'puppeteer-core';
 // @ts-expect-error plain ESM module without types (dependency-free bootstrap)
 import { findChromium } from '../../../scripts/lib/environment.mjs';
 
-export const sandboxExtensionDir = resolve(import.meta.dirname, '../../../.output/chrome-mv3-sandbox');
+export const outputDir = resolve(import.meta.dirname, '../../..', process.env.WXT_OUT_DIR ?? '.output');
+export const sandboxExtensionDir = resolve(outputDir, 'chrome-mv3-sandbox');
 
 export const chromiumArgs = [
   '--no-sandbox',

@@ -1,0 +1,121 @@
+/**
+ * The popup's Export view: filters, a live preview count, Start / Pause / Resume / Cancel and
+ * the run's progress. Bank statements are named plainly as something Yokoy cannot take.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { describeProblem } from '../lib/export/describe';
+import type { MessageKey } from '../lib/i18n';
+import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
+import { ProgressBar } from './ProgressBar';
+
+type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
+type T = (key: MessageKey, params?: Record<string, string>) => string;
+
+const statuses = ['', 'RECEIVED', 'APPROVED', 'PAID', 'REJECTED'] as const;
+const statusKeys: Record<(typeof statuses)[number], MessageKey> = {
+  '': 'exportStatusAny',
+  RECEIVED: 'exportStatusReceived',
+  APPROVED: 'exportStatusApproved',
+  PAID: 'exportStatusPaid',
+  REJECTED: 'exportStatusRejected',
+};
+
+export function ExportView({ t, ask }: { t: T; ask: Ask }) {
+  const [filters, setFilters] = useState<ExportFilters>({});
+  const [preview, setPreview] = useState<Answers['export.preview'] | undefined>();
+  const [progress, setProgress] = useState<ExportProgress>();
+  const [message, setMessage] = useState<{ tone: 'error' | 'note'; text: string }>();
+
+  useEffect(() => {
+    setPreview(undefined);
+    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview(a.ok ? a.data : { problem: a.error.message })), 250);
+    return () => clearTimeout(timer);
+  }, [ask, JSON.stringify(filters)]);
+
+  useEffect(() => {
+    let alive = true;
+    const poll = async () => {
+      const answer = await ask({ type: 'export.progress' });
+      if (alive && answer.ok) setProgress(answer.data);
+    };
+    void poll();
+    const interval = setInterval(poll, 500);
+    return () => {
+      alive = false;
+      clearInterval(interval);
+    };
+  }, [ask]);
+
+  const set = (patch: Partial<ExportFilters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as ExportFilters);
+
+  async function start() {
+    setMessage(undefined);
+    const answer = await ask({ type: 'export.start', filters });
+    if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
+    if (answer.data.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.data.problem) });
+    setMessage({ tone: 'note', text: t('exportStarted', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }) });
+  }
+  const control = async (type: 'export.pause' | 'export.resume' | 'export.cancel') => {
+    const answer = await ask({ type });
+    if (answer.ok) setProgress(answer.data);
+  };
+
+  const field = (id: string, label: string, input: preact.JSX.Element) => (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {input}
+    </div>
+  );
+
+  return (
+    <section aria-labelledby="export-heading" data-testid="export-view">
+      <h2 id="export-heading">{t('exportHeading')}</h2>
+      <div class="grid">
+        {field('export-from', t('exportFrom'), <input id="export-from" type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />)}
+        {field('export-to', t('exportTo'), <input id="export-to" type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />)}
+      </div>
+      {field('export-supplier', t('exportSupplier'), <input id="export-supplier" type="text" value={filters.supplier ?? ''} onInput={(e) => set({ supplier: e.currentTarget.value })} />)}
+      {field(
+        'export-status',
+        t('exportStatus'),
+        <select id="export-status" value={filters.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ExportFilters['status'] })}>
+          {statuses.map((s) => (
+            <option value={s}>{t(statusKeys[s])}</option>
+          ))}
+        </select>,
+      )}
+      <p class="muted" aria-live="polite" data-testid="export-preview">
+        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreview', { count: String(preview.count ?? 0) })}
+      </p>
+      {preview?.bankStatements ? (
+        <p class="message note" data-testid="bank-statements-note">
+          {t('exportBankStatements', { count: String(preview.bankStatements) })}
+        </p>
+      ) : null}
+      <div class="actions">
+        <button type="button" class="primary" onClick={start} disabled={!preview?.count} data-testid="export-start">
+          {t('exportStart')}
+        </button>
+        {progress?.running ? (
+          <button type="button" onClick={() => control('export.pause')} data-testid="export-pause">
+            {t('exportPause')}
+          </button>
+        ) : null}
+        {progress?.paused ? (
+          <button type="button" onClick={() => control('export.resume')} data-testid="export-resume">
+            {t('exportResume')}
+          </button>
+        ) : null}
+        {progress && progress.remaining > 0 ? (
+          <button type="button" class="danger" onClick={() => control('export.cancel')} data-testid="export-cancel">
+            {t('exportCancel')}
+          </button>
+        ) : null}
+      </div>
+      <div aria-live="polite" data-testid="export-message">
+        {message ? <p class={`message ${message.tone}`}>{message.text}</p> : null}
+      </div>
+      {progress && progress.total > 0 ? <ProgressBar t={t} progress={progress} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+/** An export run's progress: a bar with the counts in words (shared by popup and overlay). */
+import type { MessageKey } from '../lib/i18n';
+import type { ExportProgress } from '../lib/messaging/protocol';
+
+type T = (key: MessageKey, params?: Record<string, string>) => string;
+
+export function ProgressBar({ t, progress }: { t: T; progress: ExportProgress }) {
+  const handled = progress.total - progress.remaining;
+  const label = t('exportProgress', { done: String(handled), total: String(progress.total) });
+  return (
+    <div class="progress" data-testid="export-progress">
+      <div
+        class="bar"
+        role="progressbar"
+        aria-label={label}
+        aria-valuemin={0}
+        aria-valuemax={progress.total}
+        aria-valuenow={handled}
+      >
+        <span style={{ width: `${progress.total ? (100 * handled) / progress.total : 0}%` }} />
+      </div>
+      <p class="muted">
+        {label}
+        {progress.paused ? ` · ${t('exportPaused')}` : ''}
+      </p>
+      <p class="muted" data-testid="export-progress-detail">
+        {t('exportProgressDetail', {
+          sent: String(progress.done),
+          duplicate: String(progress.duplicate),
+          failed: String(progress.failed),
+          remaining: String(progress.remaining),
+        })}
+      </p>
+    </div>
+  );
+}

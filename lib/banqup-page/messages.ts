@@ -1,0 +1,18 @@
+/**
+ * The few strings the export helpers show on Banqup pages, in the page's language. Kept apart
+ * from the popup's catalogue so the content script stays small.
+ */
+const messages = {
+  en: { send: 'Send to Yokoy', queued: 'Queued for Yokoy.', already: 'Already in Yokoy.', needsSetup: 'Set up Yokoy Companion first (open it from the toolbar).', progress: 'Yokoy export: {done} of {total}', failed: 'Could not queue: {problem}' },
+  pt: { send: 'Enviar para o Yokoy', queued: 'Em fila para o Yokoy.', already: 'Já está no Yokoy.', needsSetup: 'Configure primeiro o Yokoy Companion (abra-o na barra de ferramentas).', progress: 'Exportação para o Yokoy: {done} de {total}', failed: 'Não foi possível pôr em fila: {problem}' },
+  fr: { send: 'Envoyer à Yokoy', queued: 'En file pour Yokoy.', already: 'Déjà dans Yokoy.', needsSetup: 'Configurez d’abord Yokoy Companion (ouvrez-le depuis la barre d’outils).', progress: 'Export vers Yokoy : {done} sur {total}', failed: 'Mise en file impossible : {problem}' },
+  nl: { send: 'Naar Yokoy sturen', queued: 'In de wachtrij voor Yokoy.', already: 'Staat al in Yokoy.', needsSetup: 'Stel Yokoy Companion eerst in (open het via de werkbalk).', progress: 'Export naar Yokoy: {done} van {total}', failed: 'Kon niet in de wachtrij: {problem}' },
+};
+
+export type ExportMessage = keyof (typeof messages)['en'];
+
+export function exportText(lang: string | undefined, key: ExportMessage, params: Record<string, string | number> = {}): string {
+  const base = (lang ?? '').toLowerCase().split('-')[0] as keyof typeof messages;
+  const text = (messages[base] ?? messages.en)[key];
+  return text.replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
+}

@@ -1,0 +1,36 @@
+/** Job states and reasons in the user's language. */
+import type { MessageKey } from '../i18n';
+import type { YokoyFailureKind } from '../yokoy/errors';
+import { describeFailure } from '../yokoy/describe-failure';
+import type { JobReason, JobState } from './job';
+
+type T = (key: MessageKey, params?: Record<string, string>) => string;
+
+export const stateKeys: Record<JobState, MessageKey> = {
+  queued: 'stateQueued',
+  fetching: 'stateFetching',
+  uploading: 'stateUploading',
+  done: 'stateDone',
+  duplicate: 'stateDuplicate',
+  failed: 'stateFailed',
+  cancelled: 'stateCancelled',
+};
+
+export function describeReason(t: T, reason: JobReason | undefined): string {
+  if (!reason) return '';
+  const [source, kind = ''] = reason.code.split(':');
+  if (source === 'yokoy') return describeFailure(t, { kind: kind as YokoyFailureKind, detail: reason.detail });
+  if (reason.code === 'banqup:signed-out') return t('reasonBanqupSignedOut');
+  if (reason.code === 'banqup:not-found') return t('reasonBanqupNotFound');
+  if (reason.code === 'banqup:not-an-invoice') return t('reasonNotAnInvoice');
+  if (source === 'banqup') return t('reasonBanqupOther', { code: kind });
+  return t('reasonInternal');
+}
+
+export function describeProblem(t: T, problem: string | undefined): string {
+  if (!problem) return '';
+  if (problem === 'no-legal-entity') return t('exportNeedsLegalEntity');
+  if (problem === 'not-verified') return t('exportNeedsVerification');
+  if (problem === 'banqup:signed-out') return t('exportBanqupSignedOut');
+  return t('exportBanqupProblem', { problem });
+}

@@ -1,0 +1,230 @@
+/**
+ * The export runner: takes due jobs from the durable queue and moves each through fetch →
+ * look-up → upload → tag, with bounded concurrency and bytes in flight. Every state change is
+ * written before the step it announces, so a worker stopped at any moment resumes from
+ * IndexedDB: an upload that may have reached Yokoy is looked up before it is sent again.
+ */
+import type { BanqupClient } from '../banqup/client';
+import { fullJitterDelay, type BackoffPolicy } from '../yokoy/backoff';
+import type { YokoyFailure } from '../yokoy/errors';
+import { createByteBudget } from './byte-budget';
+import { indexInvoices, lookUp, type InvoiceIndex } from './dedupe';
+import { transition, type Job, type JobEvent, type JobReason } from './job';
+import type { JobStore } from './job-store';
+import type { InvoiceApi } from './yokoy-invoices';
+
+export interface RunnerEnv {
+  store: JobStore;
+  banqup: BanqupClient;
+  invoices: InvoiceApi;
+  now: () => number;
+  random: () => number;
+  concurrency: number;
+  maxBytesInFlight: number;
+  /** After this many attempts a job fails with its last reason. */
+  maxAttempts: number;
+  backoff: BackoffPolicy;
+  isPaused: () => Promise<boolean>;
+  /** Wake the runner at `at` (an alarm survives the worker; a timer does not). */
+  scheduleWake: (at: number) => void;
+  /** Called after every job change (progress, badge). */
+  onChange: () => void;
+  /** Keeps the worker alive while jobs run; returns the stop function. */
+  keepAlive: () => () => void;
+}
+
+const yokoyReason = (f: YokoyFailure): JobReason => ({ code: `yokoy:${f.kind}`, detail: f.detail });
+
+/** Failures that will not change by retrying the same request. */
+const permanent = new Set<YokoyFailure['kind']>(['validation', 'missing-permission', 'not-found', 'conflict', 'invalid-client', 'organization-mismatch', 'not-configured', 'unauthorized']);
+
+export function createRunner(env: RunnerEnv) {
+  const budget = createByteBudget(env.maxBytesInFlight);
+  const active = new Map<string, Promise<void>>();
+  const indexes = new Map<string, Promise<InvoiceIndex | undefined>>();
+  let running: Promise<void> | undefined;
+  let again = false;
+  let wake: (() => void) | undefined;
+
+  async function apply(job: Job, event: JobEvent): Promise<Job> {
+    const next = await env.store.put(transition(job, event, env.now()));
+    env.onChange();
+    return next;
+  }
+
+  function retryDelay(job: Job, failure?: YokoyFailure): number {
+    return failure?.retryAfterMs ?? fullJitterDelay(job.attempts, env.random, env.backoff);
+  }
+
+  async function retryOrFail(job: Job, reason: JobReason, outcomeUnknown: boolean, failure?: YokoyFailure): Promise<Job> {
+    if (job.attempts >= env.maxAttempts) return apply(job, { type: 'fail', reason });
+    return apply(job, { type: 'retry', reason, delayMs: retryDelay(job, failure), outcomeUnknown });
+  }
+
+  /**
+   * One listing of the legal entity's invoices per runner life, shared by all jobs: a backfill
+   * of N documents then costs N/100 look-ups. Without it (listing failed) each job looks up.
+   */
+  function indexFor(legalEntityId: string): Promise<InvoiceIndex | undefined> {
+    let index = indexes.get(legalEntityId);
+    if (!index) {
+      index = env.invoices.find(legalEntityId, undefined).then((r) => (r.ok ? indexInvoices(r.value) : undefined));
+      indexes.set(legalEntityId, index);
+      void index.then((i) => i === undefined && indexes.delete(legalEntityId));
+    }
+    return index;
+  }
+
+  async function tag(job: Job): Promise<Job> {
+    if (!job.yokoyInvoiceId || job.tagged) return job;
+    const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId, job.documentId);
+    // An untagged invoice is still in Yokoy exactly once; the look-up by number finds it later.
+    return tagged.ok ? apply(job, { type: 'tagged' }) : job;
+  }
+
+  async function process(queued: Job): Promise<void> {
+    let job = await apply(queued, { type: 'start' });
+
+    const meta = await env.banqup.document(job.documentId);
+    if (!meta.ok) {
+      const reason = { code: `banqup:${meta.kind}` };
+      job = meta.kind === 'network' || meta.kind === 'server' ? await retryOrFail(job, reason, false) : await apply(job, { type: 'fail', reason });
+      return;
+    }
+    const doc = meta.value;
+    job = await apply(job, {
+      type: 'fetched',
+      invoiceNumber: doc.documentNumber,
+      supplierName: doc.supplierName,
+      issueDate: doc.issueDate,
+      currency: doc.currency,
+      total: doc.totalAmount,
+    });
+    if (doc.documentType && !/INVOICE|CREDIT/i.test(doc.documentType)) {
+      await apply(job, { type: 'fail', reason: { code: 'banqup:not-an-invoice' } });
+      return;
+    }
+
+    // Exactly once: look before every first send, and before re-sending an unknown outcome.
+    const facts = { documentId: job.documentId, invoiceNumber: doc.documentNumber, issueDate: doc.issueDate, currency: doc.currency, total: doc.totalAmount };
+    const index = job.needsLookup ? undefined : await indexFor(job.legalEntityId);
+    let existing;
+    if (index) existing = index.match(facts);
+    else {
+      const found = await lookUp(env.invoices, job.legalEntityId, facts);
+      if (!found.ok) {
+        await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
+        return;
+      }
+      existing = found.value;
+    }
+    if (existing) {
+      job = await apply(job, { type: 'found', yokoyInvoiceId: existing.id });
+      await tag(job);
+      return;
+    }
+
+    const ubl = doc.hasUbl === false ? { ok: true as const, value: undefined } : await env.banqup.ubl(job.documentId);
+    const pdf = await env.banqup.pdf(job.documentId);
+    if (!ubl.ok || !pdf.ok) {
+      const kind = !ubl.ok ? ubl.kind : !pdf.ok ? pdf.kind : 'server';
+      const reason = { code: `banqup:${kind}` };
+      await (kind === 'network' || kind === 'server' ? retryOrFail(job, reason, false) : apply(job, { type: 'fail', reason }));
+      return;
+    }
+
+    const release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdf.value.size);
+    try {
+      job = await apply(job, { type: 'upload-started' });
+      const name = (doc.documentNumber ?? job.documentId).replace(/[^\w.-]+/g, '_').slice(0, 80);
+      const created = ubl.value
+        ? await env.invoices.createFromUbl(job.legalEntityId, ubl.value, pdf.value, name)
+        : await env.invoices.createFromPdf(job.legalEntityId, pdf.value, name);
+      if (created.ok) {
+        job = await apply(job, { type: 'created', yokoyInvoiceId: created.value.id });
+        (await indexFor(job.legalEntityId))?.add(created.value, job.documentId);
+        await tag(job);
+        return;
+      }
+      const failure = created.failure;
+      if (failure.outcomeUnknown) await retryOrFail(job, yokoyReason(failure), true, failure);
+      else if (permanent.has(failure.kind)) await apply(job, { type: 'fail', reason: yokoyReason(failure) });
+      // Not processed (429, 503, refused before sending): nothing reached Yokoy.
+      else await retryOrFail(job, yokoyReason(failure), false, failure);
+    } finally {
+      release();
+    }
+  }
+
+  async function loop(): Promise<void> {
+    const stopKeepAlive = env.keepAlive();
+    try {
+      for (;;) {
+        again = false;
+        if (await env.isPaused()) break;
+        const room = env.concurrency - active.size;
+        if (room > 0) {
+          const due = await env.store.due(env.now(), room, new Set(active.keys()));
+          for (const job of due) {
+            const work = process(job)
+              .catch(async (error: unknown) => {
+                // A bug must not wedge a job in an active state: fail it with the reason.
+                const current = await env.store.get(job.id);
+                if (current && (current.state === 'fetching' || current.state === 'uploading')) {
+                  await apply(current, { type: 'retry', reason: { code: 'internal', detail: String(error) }, delayMs: 5_000, outcomeUnknown: current.state === 'uploading' });
+                }
+              })
+              .finally(() => active.delete(job.id));
+            active.set(job.id, work);
+          }
+        }
+        if (active.size === 0) {
+          if (again) continue;
+          const next = await env.store.nextDue();
+          if (next !== undefined) env.scheduleWake(next);
+          break;
+        }
+        // Wait for a job to end, or for new work (kick) when slots are free.
+        await Promise.race([...active.values(), new Promise<void>((resolve) => (wake = resolve))]);
+        wake = undefined;
+      }
+      await Promise.all(active.values());
+    } finally {
+      stopKeepAlive();
+      env.onChange();
+    }
+  }
+
+  return {
+    /** Starts the loop if idle; if running, it picks up new work on its next turn. */
+    kick(): Promise<void> {
+      again = true;
+      wake?.();
+      if (!running) {
+        running = loop().finally(() => {
+          running = undefined;
+          if (again) void this.kick();
+        });
+      }
+      return running;
+    },
+
+    /** On worker start: jobs left in an active state by a stopped worker go back to the queue. */
+    async recover(): Promise<number> {
+      const stale = [...(await env.store.inState('fetching')), ...(await env.store.inState('uploading'))].filter((j) => !active.has(j.id));
+      for (const job of stale) await apply(job, { type: 'interrupted' });
+      return stale.length;
+    },
+
+    /** Forget the invoice listings (a new run should see what arrived in Yokoy since). */
+    refreshIndexes(): void {
+      indexes.clear();
+    },
+
+    idle(): Promise<void> {
+      return running ?? Promise.resolve();
+    },
+  };
+}
+
+export type Runner = ReturnType<typeof createRunner>;

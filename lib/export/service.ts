@@ -1,0 +1,186 @@
+/**
+ * What the export offers the rest of the extension: enqueue documents (menu, button,
+ * selection), a backfill with filters (preview, start, pause, resume, cancel), progress,
+ * history, retry, CSV. Jobs are created here and run by the runner.
+ */
+import type { BanqupClient, DocumentFilters } from '../banqup/client';
+import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
+import type { ExportControl, Settings, StoredCredentials } from '../settings/items';
+import { historyCsv } from './csv';
+import { finalStates, jobId, newJob, transition, type Job, type JobSource } from './job';
+import type { JobStore } from './job-store';
+import type { Runner } from './runner';
+
+interface Item<T> {
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+export interface ExportServiceEnv {
+  store: JobStore;
+  runner: () => Runner;
+  banqup: BanqupClient;
+  control: Item<ExportControl>;
+  credentials: Item<StoredCredentials>;
+  settings: Item<Settings>;
+  now: () => number;
+  yokoyInvoiceUrl: (settings: Settings, legalEntityId: string, invoiceId: string) => string | undefined;
+}
+
+type Problem = 'no-legal-entity' | 'not-verified';
+
+export function createExportService(env: ExportServiceEnv) {
+  async function target(): Promise<{ legalEntityId: string } | { problem: Problem }> {
+    const stored = await env.credentials.getValue();
+    if (stored.verification?.state !== 'verified') return { problem: 'not-verified' };
+    if (!stored.legalEntityId) return { problem: 'no-legal-entity' };
+    return { legalEntityId: stored.legalEntityId };
+  }
+
+  /** The current run: kept while it has work left, otherwise a new one. */
+  async function runId(): Promise<string> {
+    const control = await env.control.getValue();
+    if (control.runId) {
+      const counts = await env.store.counts(control.runId);
+      if (counts.queued + counts.fetching + counts.uploading > 0) return control.runId;
+    }
+    const id = `run-${env.now().toString(36)}`;
+    await env.control.setValue({ ...control, runId: id, runStartedAt: env.now(), announced: false });
+    return id;
+  }
+
+  /** Creates jobs for documents not yet exported; re-queues failed or cancelled ones. */
+  async function enqueue(documentIds: string[], source: JobSource): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
+    const where = await target();
+    if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
+    const unique = [...new Set(documentIds.map((d) => d.toLowerCase()))];
+    const existing = await env.store.getMany(unique.map((d) => jobId(where.legalEntityId, d)));
+    const run = await runId();
+    const now = env.now();
+    const writes: Job[] = [];
+    let alreadyInYokoy = 0;
+    unique.forEach((documentId, i) => {
+      const job = existing[i];
+      if (!job) writes.push(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now }));
+      else if (job.state === 'done' || job.state === 'duplicate') alreadyInYokoy++;
+      else if (job.state === 'failed' || job.state === 'cancelled') writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
+      else if (job.runId !== run) writes.push({ ...job, runId: run });
+    });
+    await env.store.putMany(writes);
+    const control = await env.control.getValue();
+    if (control.paused) await env.control.setValue({ ...control, paused: false });
+    void env.runner().kick();
+    return { queued: writes.length, alreadyInYokoy };
+  }
+
+  async function listAll(filters: DocumentFilters): Promise<{ ok: true; ids: string[] } | { ok: false; problem: string }> {
+    const ids: string[] = [];
+    for (let page = 1; page < 10_000; page++) {
+      const answer = await env.banqup.listDocuments(filters, page, 100);
+      if (!answer.ok) return { ok: false, problem: `banqup:${answer.kind}` };
+      ids.push(...answer.value.documents.map((d) => d.documentId));
+      const total = answer.value.total ?? ids.length;
+      if (answer.value.documents.length === 0 || ids.length >= total) break;
+    }
+    return { ok: true, ids };
+  }
+
+  async function progress(): Promise<ExportProgress> {
+    const control = await env.control.getValue();
+    const counts = control.runId ? await env.store.counts(control.runId) : undefined;
+    const remaining = counts ? counts.queued + counts.fetching + counts.uploading : 0;
+    const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
+    return {
+      runId: control.runId,
+      paused: control.paused,
+      running: remaining > 0 && !control.paused,
+      total,
+      remaining,
+      done: counts?.done ?? 0,
+      duplicate: counts?.duplicate ?? 0,
+      failed: counts?.failed ?? 0,
+      cancelled: counts?.cancelled ?? 0,
+    };
+  }
+
+  async function history(options: { state?: Job['state']; limit?: number }): Promise<HistoryEntry[]> {
+    const settings = await env.settings.getValue();
+    const jobs = await env.store.history(options);
+    return jobs.map((job) => ({
+      id: job.id,
+      documentId: job.documentId,
+      state: job.state,
+      updatedAt: job.updatedAt,
+      invoiceNumber: job.invoiceNumber,
+      supplierName: job.supplierName,
+      total: job.total,
+      currency: job.currency,
+      yokoyInvoiceId: job.yokoyInvoiceId,
+      yokoyLink: job.yokoyInvoiceId ? env.yokoyInvoiceUrl(settings, job.legalEntityId, job.yokoyInvoiceId) : undefined,
+      reason: job.reason,
+      attempts: job.attempts,
+    }));
+  }
+
+  return {
+    enqueue,
+    progress,
+    history,
+
+    async preview(filters: DocumentFilters): Promise<Answers['export.preview']> {
+      const answer = await env.banqup.listDocuments(filters, 1, 1);
+      if (!answer.ok) return { problem: `banqup:${answer.kind}` };
+      const statements = await env.banqup.bankStatementCount();
+      return { count: answer.value.total ?? answer.value.documents.length, bankStatements: statements.ok ? statements.value : undefined };
+    },
+
+    async start(filters: DocumentFilters): Promise<Answers['export.start']> {
+      const where = await target();
+      if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
+      const listed = await listAll(filters);
+      if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.problem };
+      // A new backfill should see what reached Yokoy since the last listing.
+      env.runner().refreshIndexes();
+      return enqueue(listed.ids, 'backfill');
+    },
+
+    async pause(): Promise<ExportProgress> {
+      await env.control.setValue({ ...(await env.control.getValue()), paused: true });
+      return progress();
+    },
+
+    async resume(): Promise<ExportProgress> {
+      await env.control.setValue({ ...(await env.control.getValue()), paused: false });
+      void env.runner().kick();
+      return progress();
+    },
+
+    /** Cancels what has not started; what is uploading finishes (stopping it would leave its outcome unknown). */
+    async cancel(): Promise<ExportProgress> {
+      const now = env.now();
+      const queued = await env.store.inState('queued');
+      await env.store.putMany(queued.map((job) => transition(job, { type: 'cancel' }, now)));
+      return progress();
+    },
+
+    async retryFailed(): Promise<{ queued: number }> {
+      const failed = await env.store.inState('failed');
+      const result = await enqueue(
+        failed.map((j) => j.documentId),
+        'backfill',
+      );
+      return { queued: result.queued };
+    },
+
+    async csv(): Promise<{ csv: string; fileName: string }> {
+      const entries = await history({});
+      const day = new Date(env.now()).toISOString().slice(0, 10);
+      return { csv: historyCsv(entries), fileName: `yokoy-export-history-${day}.csv` };
+    },
+
+    /** Jobs no longer running count as history; used to decide when a run has ended. */
+    isFinal: (job: Job) => finalStates.includes(job.state),
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

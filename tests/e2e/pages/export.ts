@@ -1,0 +1,91 @@
+/** Page object: the popup's Export and History tabs. */
+import type { Browser, Page } from 'puppeteer-core';
+
+export interface HistoryRow {
+  documentId: string;
+  state: string;
+  number: string;
+  supplier: string;
+  reason: string;
+  link: string | null;
+}
+
+export class ExportPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(browser: Browser, extensionId: string, view: 'export' | 'history' = 'export'): Promise<ExportPage> {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 420, height: 900 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html?lang=en&view=${view}`);
+    return new ExportPage(page);
+  }
+
+  async setFilter(field: 'from' | 'to' | 'supplier', value: string): Promise<void> {
+    const selector = `#export-${field}`;
+    await this.page.waitForSelector(selector);
+    await this.page.$eval(selector, (el, v) => {
+      const input = el as HTMLInputElement;
+      input.value = v;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, value);
+  }
+
+  /** The preview sentence once counted ("N invoices match."). */
+  async preview(): Promise<string> {
+    const handle = await this.page.waitForFunction(() => {
+      const text = document.querySelector('[data-testid="export-preview"]')?.textContent ?? '';
+      return /match|Banqup/.test(text) && !/Counting/.test(text) ? text : false;
+    });
+    return (await handle.jsonValue()) as string;
+  }
+
+  bankStatementsNote(): Promise<string | null> {
+    return this.page.$eval('[data-testid="bank-statements-note"]', (el) => el.textContent).catch(() => null);
+  }
+
+  async start(): Promise<string> {
+    await this.page.waitForSelector('[data-testid="export-start"]:not([disabled])');
+    await this.page.click('[data-testid="export-start"]');
+    const handle = await this.page.waitForSelector('[data-testid="export-message"] p');
+    return handle!.evaluate((el) => el.textContent ?? '');
+  }
+
+  /** Waits until the run of `total` invoices has nothing left; returns the progress detail line. */
+  async waitUntilFinished(total: number, timeout = 120_000): Promise<string> {
+    const handle = await this.page.waitForFunction(
+      (n) => {
+        const bar = document.querySelector('[data-testid="export-progress"] [role="progressbar"]');
+        const text = document.querySelector('[data-testid="export-progress-detail"]')?.textContent ?? '';
+        return bar?.getAttribute('aria-valuemax') === String(n) && bar.getAttribute('aria-valuenow') === String(n) ? text : false;
+      },
+      { timeout, polling: 250 },
+      total,
+    );
+    return (await handle.jsonValue()) as string;
+  }
+
+  async openHistory(state = ''): Promise<HistoryRow[]> {
+    await this.page.click('#tab-history');
+    await this.page.waitForSelector('#history-filter');
+    await this.page.select('#history-filter', state);
+    await new Promise((r) => setTimeout(r, 300));
+    return this.historyRows();
+  }
+
+  historyRows(): Promise<HistoryRow[]> {
+    return this.page.$$eval('[data-testid="history-list"] li', (items) =>
+      items.map((li) => ({
+        documentId: li.getAttribute('data-document-id') ?? '',
+        state: li.getAttribute('data-state') ?? '',
+        number: li.querySelector('.number')?.textContent ?? '',
+        supplier: li.querySelector('.supplier')?.textContent ?? '',
+        reason: li.querySelector('.reason')?.textContent ?? '',
+        link: li.querySelector('a')?.getAttribute('href') ?? null,
+      })),
+    );
+  }
+
+  close() {
+    return this.page.close();
+  }
+}
