@@ -8,7 +8,7 @@ export function ProgressBar({ t, progress }: { t: T; progress: ExportProgress })
   const handled = progress.total - progress.remaining;
   const label = t('exportProgress', { done: String(handled), total: String(progress.total) });
   return (
-    <div class="progress" data-testid="export-progress">
+    <div class="progress" data-testid="export-progress" data-run={progress.runId}>
       <div
         class="bar"
         role="progressbar"

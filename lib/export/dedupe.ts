@@ -47,6 +47,31 @@ export async function lookUp(api: InvoiceApi, legalEntityId: string, doc: Docume
   return succeeded(byNumber.value.find((i) => sameInvoice(i, doc)));
 }
 
+const digest = async (bytes: BufferSource) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).join(',');
+
+/**
+ * A PDF-only upload whose outcome is unknown has no number to look up (Yokoy reads it later):
+ * the untagged invoices created since the upload started are compared by their PDF's bytes.
+ */
+export async function lookUpPdf(
+  api: InvoiceApi,
+  legalEntityId: string,
+  since: number,
+  pdf: Blob,
+): Promise<YokoyResult<YokoyInvoice | undefined>> {
+  // A minute of slack for clock skew between this machine and Yokoy.
+  const from = new Date(since - 60_000).toISOString();
+  const recent = await api.find(legalEntityId, `created ge ${scimString(from)}`);
+  if (!recent.ok) return recent;
+  const wanted = await digest(await pdf.arrayBuffer());
+  for (const invoice of recent.value.filter((i) => !i.customInformation?.[BANQUP_KEY]).slice(0, 50)) {
+    const stored = await api.pdf(legalEntityId, invoice.id);
+    if (!stored.ok) return stored;
+    if (stored.value.byteLength === pdf.size && (await digest(stored.value as Uint8Array<ArrayBuffer>)) === wanted) return succeeded(invoice);
+  }
+  return succeeded(undefined);
+}
+
 /**
  * One listing of a legal entity's invoices, indexed, so a backfill of N documents costs N/100
  * look-up requests instead of 2N. Jobs whose outcome is unknown still look up one by one.

@@ -31,9 +31,13 @@ export interface Job {
   nextAttemptAt: number;
   needsLookup: boolean;
   yokoyInvoiceId?: string;
+  /** When the last upload started (to look a PDF-only upload of unknown outcome up by time). */
+  uploadStartedAt?: number;
   /** Whether the Banqup document id was written into the invoice's custom information. */
   tagged?: boolean;
   reason?: JobReason;
+  /** Set when the run's audit found this document in Yokoy more than once (ids of the others). */
+  twins?: string[];
   invoiceNumber?: string;
   supplierName?: string;
   issueDate?: string;
@@ -83,7 +87,8 @@ const allowed: Record<JobEvent['type'], readonly JobState[]> = {
   start: ['queued'],
   fetched: ['fetching'],
   'upload-started': ['fetching'],
-  created: ['uploading'],
+  // From fetching too: a re-attempt that finds its own earlier upload in Yokoy.
+  created: ['uploading', 'fetching'],
   found: ['fetching', 'uploading'],
   tagged: ['done', 'duplicate'],
   retry: ['fetching', 'uploading'],
@@ -112,7 +117,7 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       };
     case 'upload-started':
       // From here on, a crash leaves the outcome unknown: persist before sending.
-      return { ...next, state: 'uploading', needsLookup: true };
+      return { ...next, state: 'uploading', needsLookup: true, uploadStartedAt: now };
     case 'created':
       return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined };
     case 'found':

@@ -8,7 +8,7 @@ import type { BanqupClient } from '../banqup/client';
 import { fullJitterDelay, type BackoffPolicy } from '../yokoy/backoff';
 import type { YokoyFailure } from '../yokoy/errors';
 import { createByteBudget } from './byte-budget';
-import { indexInvoices, lookUp, type InvoiceIndex } from './dedupe';
+import { indexInvoices, lookUp, lookUpPdf, type InvoiceIndex } from './dedupe';
 import { transition, type Job, type JobEvent, type JobReason } from './job';
 import type { JobStore } from './job-store';
 import type { InvoiceApi } from './yokoy-invoices';
@@ -82,6 +82,12 @@ export function createRunner(env: RunnerEnv) {
     return tagged.ok ? apply(job, { type: 'tagged' }) : job;
   }
 
+  /** An invoice found in Yokoy: our own earlier upload (sent), or someone else's (duplicate). */
+  async function adopt(job: Job, yokoyInvoiceId: string): Promise<void> {
+    const ours = job.uploadStartedAt !== undefined;
+    await tag(await apply(job, ours ? { type: 'created', yokoyInvoiceId } : { type: 'found', yokoyInvoiceId }));
+  }
+
   async function process(queued: Job): Promise<void> {
     let job = await apply(queued, { type: 'start' });
 
@@ -119,8 +125,7 @@ export function createRunner(env: RunnerEnv) {
       existing = found.value;
     }
     if (existing) {
-      job = await apply(job, { type: 'found', yokoyInvoiceId: existing.id });
-      await tag(job);
+      await adopt(job, existing.id);
       return;
     }
 
@@ -131,6 +136,19 @@ export function createRunner(env: RunnerEnv) {
       const reason = { code: `banqup:${kind}` };
       await (kind === 'network' || kind === 'server' ? retryOrFail(job, reason, false) : apply(job, { type: 'fail', reason }));
       return;
+    }
+
+    // A PDF-only upload of unknown outcome has no number to find it by: compare PDFs.
+    if (!ubl.value && job.needsLookup && job.uploadStartedAt) {
+      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.uploadStartedAt, pdf.value);
+      if (!found.ok) {
+        await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
+        return;
+      }
+      if (found.value) {
+        await adopt(job, found.value.id);
+        return;
+      }
     }
 
     const release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdf.value.size);

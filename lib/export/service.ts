@@ -6,10 +6,12 @@
 import type { BanqupClient, DocumentFilters } from '../banqup/client';
 import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
 import type { ExportControl, Settings, StoredCredentials } from '../settings/items';
+import { findTwins, TWIN_KEY } from './audit';
 import { historyCsv } from './csv';
 import { finalStates, jobId, newJob, transition, type Job, type JobSource } from './job';
 import type { JobStore } from './job-store';
 import type { Runner } from './runner';
+import type { InvoiceApi } from './yokoy-invoices';
 
 interface Item<T> {
   getValue(): Promise<T>;
@@ -20,6 +22,7 @@ export interface ExportServiceEnv {
   store: JobStore;
   runner: () => Runner;
   banqup: BanqupClient;
+  invoices: InvoiceApi;
   control: Item<ExportControl>;
   credentials: Item<StoredCredentials>;
   settings: Item<Settings>;
@@ -118,6 +121,7 @@ export function createExportService(env: ExportServiceEnv) {
       yokoyInvoiceId: job.yokoyInvoiceId,
       yokoyLink: job.yokoyInvoiceId ? env.yokoyInvoiceUrl(settings, job.legalEntityId, job.yokoyInvoiceId) : undefined,
       reason: job.reason,
+      twins: job.twins,
       attempts: job.attempts,
     }));
   }
@@ -176,6 +180,24 @@ export function createExportService(env: ExportServiceEnv) {
       const entries = await history({});
       const day = new Date(env.now()).toISOString().slice(0, 10);
       return { csv: historyCsv(entries), fileName: `yokoy-export-history-${day}.csv` };
+    },
+
+    /** After a run: find and flag invoices Yokoy holds twice (see audit.ts). Returns how many. */
+    async audit(runId: string): Promise<number> {
+      const jobs = await env.store.inRun(runId);
+      let found = 0;
+      for (const legalEntityId of new Set(jobs.map((j) => j.legalEntityId))) {
+        const listed = await env.invoices.find(legalEntityId, undefined);
+        if (!listed.ok) continue;
+        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), listed.value);
+        for (const [id, others] of twins) {
+          const job = jobs.find((j) => j.id === id)!;
+          for (const twin of others) await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
+          await env.store.put({ ...job, twins: others.map((o) => o.id), updatedAt: env.now() });
+          found++;
+        }
+      }
+      return found;
     },
 
     /** Jobs no longer running count as history; used to decide when a run has ended. */

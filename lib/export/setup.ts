@@ -27,10 +27,12 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
+  const invoices = createInvoiceApi(client);
   const service = createExportService({
     store,
     runner: () => runner!,
     banqup,
+    invoices,
     control: exportControlItem,
     credentials: credentialsItem,
     settings: settingsItem,
@@ -53,14 +55,15 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       const control = await exportControlItem.getValue();
       if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
         await exportControlItem.setValue({ ...control, announced: true });
-        const attention = progress.failed > 0;
+        const twins = await service.audit(progress.runId!);
+        const attention = progress.failed > 0 || twins > 0;
         await browser.notifications
           ?.create(`export-${progress.runId}`, {
             type: 'basic',
             iconUrl: browser.runtime.getURL('/icon/128.png'),
             title: translate(language, attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
             message: attention
-              ? translate(language, 'notifyAttention', { failed: String(progress.failed) })
+              ? translate(language, 'notifyAttention', { failed: String(progress.failed + twins) })
               : translate(language, 'notifyDone', { sent: String(progress.done), duplicate: String(progress.duplicate) }),
           })
           .catch(() => undefined);
@@ -73,7 +76,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     runner = createRunner({
       store,
       banqup,
-      invoices: createInvoiceApi(client),
+      invoices,
       now: () => Date.now(),
       random: Math.random,
       concurrency: settings.exportConcurrency,

@@ -28,6 +28,8 @@ export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
 const CreatedAnswer = z.union([YokoyInvoice, z.array(YokoyInvoice).check(z.minLength(1))]);
 const ListAnswer = z.object({ invoices: z.array(YokoyInvoice), nextCursor: z.optional(z.nullable(z.string())) });
 
+const Base64Answer = z.object({ pdfBase64: z.string() });
+
 const invoicesPath = (legalEntityId: string) => `/legal-entities/${encodeURIComponent(legalEntityId)}/invoices`;
 
 /** SCIM string literal: quotes and backslashes escaped. */
@@ -56,13 +58,21 @@ export function createInvoiceApi(client: YokoyClient) {
       return create(legalEntityId, '/upload', form);
     },
 
-    async tag(legalEntityId: string, invoiceId: string, documentId: string): Promise<YokoyResult<void>> {
+    /** Writes custom information (merged by Yokoy with what is there). */
+    async tag(legalEntityId: string, invoiceId: string, documentId: string, key: string = BANQUP_KEY): Promise<YokoyResult<void>> {
       const answer = await client.request({
         method: 'PATCH',
         path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`,
-        json: { customInformation: { [BANQUP_KEY]: documentId } },
+        json: { customInformation: { [key]: documentId } },
       });
       return answer.ok ? succeeded(undefined) : answer;
+    },
+
+    /** The invoice's PDF (to recognise a PDF-only upload, which has no number to look up). */
+    async pdf(legalEntityId: string, invoiceId: string): Promise<YokoyResult<Uint8Array>> {
+      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`, schema: Base64Answer });
+      if (!answer.ok) return answer;
+      return succeeded(Uint8Array.from(atob(answer.value.body.pdfBase64), (c) => c.charCodeAt(0)));
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */

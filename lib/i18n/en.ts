@@ -147,5 +147,6 @@ export const en = {
   tabExport: 'Export',
   tabHistory: 'History',
   optionsConcurrency: 'Invoices sent at the same time',
+  historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
 };
 export type MessageKey = keyof typeof en;

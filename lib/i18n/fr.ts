@@ -148,4 +148,5 @@ export const fr: Record<MessageKey, string> = {
   tabExport: 'Export',
   tabHistory: 'Historique',
   optionsConcurrency: 'Factures envoyées simultanément',
+  historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
 };

@@ -148,4 +148,5 @@ export const nl: Record<MessageKey, string> = {
   tabExport: 'Export',
   tabHistory: 'Geschiedenis',
   optionsConcurrency: 'Gelijktijdig verstuurde facturen',
+  historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
 };

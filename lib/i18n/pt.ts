@@ -148,4 +148,5 @@ export const pt: Record<MessageKey, string> = {
   tabExport: 'Exportação',
   tabHistory: 'Histórico',
   optionsConcurrency: 'Faturas enviadas em simultâneo',
+  historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
 };

@@ -196,6 +196,8 @@ export interface HistoryEntry {
   yokoyInvoiceId?: string;
   yokoyLink?: string;
   reason?: Job['reason'];
+  /** Other Yokoy invoices found to be this same document (see the run audit). */
+  twins?: string[];
   attempts: number;
 }
 

@@ -58,8 +58,16 @@ export interface YokoyAnswer<T> {
 const missingCredentials: YokoyFailure = { kind: 'invalid-client', detail: 'No credentials are stored yet.' };
 const notConfigured: YokoyFailure = { kind: 'not-configured' };
 
+/** The body was cut off in transit (as opposed to complete but unreadable). */
+class BodyCut extends Error {}
+
 async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw new BodyCut();
+  }
   if (!text) return undefined;
   return JSON.parse(text);
 }
@@ -109,7 +117,8 @@ export function createYokoyClient(env: YokoyClientEnv) {
       let body: unknown;
       try {
         body = await readJson(response);
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyCut) return { result: failed({ kind: 'network', status: response.status }), retryable: true };
         const retryable = response.status >= 500;
         return { result: failed({ kind: retryable ? 'server' : 'malformed-answer', status: response.status }), retryable };
       }
@@ -197,7 +206,11 @@ export function createYokoyClient(env: YokoyClientEnv) {
       let parsedBody: unknown;
       try {
         parsedBody = await readJson(response);
-      } catch {
+      } catch (error) {
+        if (error instanceof BodyCut) {
+          // The answer was cut off: for a POST, whatever it did may have happened.
+          return { result: failed({ kind: 'network', status: response.status, outcomeUnknown: !idempotent }), retryable: idempotent };
+        }
         const server = response.status >= 500;
         const failure: YokoyFailure = {
           kind: server ? 'server' : 'malformed-answer',

@@ -17,8 +17,19 @@ export interface FaultConfig {
   burst429?: { count: number; retryAfterSeconds?: number };
   /** Tokens die this many seconds after issue, whatever `expires_in` said. */
   expireTokensAfterSeconds?: number;
-  /** Share of requests whose connection is destroyed after the body was read and the request handled (invoice created). */
+  /**
+   * Share of requests handled (an invoice may now exist) whose connection then dies while the
+   * answer is on its way: status and headers sent, the body cut off. The client cannot know
+   * the outcome.
+   */
   dropRate?: number;
+  /**
+   * Share of requests handled whose connection is closed before a single byte of the answer.
+   * On a reused keep-alive connection a browser's network stack (Chromium's among them) then
+   * sends the request again by itself, unseen by the page's code: a POST arrives twice. Kept
+   * apart from `dropRate` because no client can prevent it; only an idempotency key could.
+   */
+  dropBeforeResponseRate?: number;
   /** Share of JSON answers whose body is cut short (handled normally, unreadable answer). */
   malformedJsonRate?: number;
   /** PRNG seed for the rates; without it, a fresh random seed. */
@@ -62,7 +73,7 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
   const errors: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['body must be a JSON object'] };
   const o = input as Record<string, unknown>;
-  const known = ['latencyMs', 'errorRate', 'errorStatuses', 'burst429', 'expireTokensAfterSeconds', 'dropRate', 'malformedJsonRate', 'seed', 'quirks'];
+  const known = ['latencyMs', 'errorRate', 'errorStatuses', 'burst429', 'expireTokensAfterSeconds', 'dropRate', 'dropBeforeResponseRate', 'malformedJsonRate', 'seed', 'quirks'];
   for (const key of Object.keys(o)) if (!known.includes(key)) errors.push(`unknown fault "${key}"`);
   const num = (key: string, min: number, max = Infinity) => {
     const v = o[key];
@@ -72,6 +83,7 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
   num('latencyMs', 0, 120_000);
   num('errorRate', 0, 1);
   num('dropRate', 0, 1);
+  num('dropBeforeResponseRate', 0, 1);
   num('malformedJsonRate', 0, 1);
   num('expireTokensAfterSeconds', 0);
   num('seed', -(2 ** 53), 2 ** 53);
@@ -98,7 +110,8 @@ export interface FaultDecision {
   latencyMs: number;
   /** Answer this instead of handling the request. */
   reject?: { status: number; headers: Record<string, string>; label: string };
-  drop: boolean;
+  /** `mid-answer`: headers sent, body cut; `before-answer`: closed before any byte. */
+  drop: false | 'mid-answer' | 'before-answer';
   malformedJson: boolean;
 }
 
@@ -126,7 +139,9 @@ export function decideFaults(state: FaultState): FaultDecision {
     decision.reject = { status, headers: {}, label: `error${status}` };
     return decision;
   }
-  decision.drop = !!c.dropRate && rDrop < c.dropRate;
+  // One draw for both drop kinds keeps a seeded run's sequence the same as before.
+  if (c.dropRate && rDrop < c.dropRate) decision.drop = 'mid-answer';
+  else if (c.dropBeforeResponseRate && rDrop < (c.dropRate ?? 0) + c.dropBeforeResponseRate) decision.drop = 'before-answer';
   decision.malformedJson = !!c.malformedJsonRate && rMalformed < c.malformedJsonRate;
   return decision;
 }

@@ -136,9 +136,15 @@ export const yokoyApi: LookAlike = {
       if (typeof correlation === 'string') reply.headers = { ...reply.headers, 'x-yk-correlation-id': correlation };
 
       if (decision.drop) {
-        // The request was handled (an invoice may now exist); the client never hears back.
-        faults.push('drop');
+        // The request was handled (an invoice may now exist); the client never hears the end.
+        faults.push(decision.drop === 'mid-answer' ? 'drop' : 'dropBeforeAnswer');
         entry.finish(null, faults);
+        if (decision.drop === 'mid-answer') {
+          res.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8', 'content-length': '4096', ...reply.headers });
+          res.write('{"');
+          // Let the headers leave before the connection dies.
+          await new Promise((resolve) => setTimeout(resolve, 5));
+        }
         req.socket.destroy();
         return;
       }

@@ -143,13 +143,25 @@ describe('faults', () => {
   it('drops the connection after creating the invoice, so the client cannot know the outcome', async () => {
     const token = await getToken();
     await setFaults({ dropRate: 1 });
+    // The status line may arrive; the answer never completes.
     await expect(
-      api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('DROP-1') }),
+      api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('DROP-1') }).then((r) => r.text()),
     ).rejects.toThrow();
     await setFaults({});
     expect(await adminInvoices()).toEqual([expect.objectContaining({ invoiceNumber: 'DROP-1', legalEntityId: LE })]);
     const entry = (await log()).find((e) => e.method === 'POST' && e.path.endsWith('/invoices'));
     expect(entry).toMatchObject({ status: null, faults: ['drop'] });
+  });
+
+  it('can also close the connection before any byte of the answer', async () => {
+    const token = await getToken();
+    await setFaults({ dropBeforeResponseRate: 1 });
+    await expect(
+      api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('DROP-2') }),
+    ).rejects.toThrow();
+    await setFaults({});
+    expect((await adminInvoices()).map((i) => i.invoiceNumber)).toContain('DROP-2');
+    expect((await log()).find((e) => e.method === 'POST' && e.path.endsWith('/invoices'))).toMatchObject({ status: null, faults: ['dropBeforeAnswer'] });
   });
 
   it('garbles JSON answers (status and headers intact) when malformedJsonRate hits', async () => {

@@ -43,8 +43,11 @@ export class ExportPage {
     return this.page.$eval('[data-testid="bank-statements-note"]', (el) => el.textContent).catch(() => null);
   }
 
+  private runBefore: string | null = null;
+
   async start(): Promise<string> {
     await this.page.waitForSelector('[data-testid="export-start"]:not([disabled])');
+    this.runBefore = await this.page.$eval('[data-testid="export-progress"]', (el) => el.getAttribute('data-run')).catch(() => null);
     await this.page.click('[data-testid="export-start"]');
     const handle = await this.page.waitForSelector('[data-testid="export-message"] p');
     return handle!.evaluate((el) => el.textContent ?? '');
@@ -53,13 +56,16 @@ export class ExportPage {
   /** Waits until the run of `total` invoices has nothing left; returns the progress detail line. */
   async waitUntilFinished(total: number, timeout = 120_000): Promise<string> {
     const handle = await this.page.waitForFunction(
-      (n) => {
-        const bar = document.querySelector('[data-testid="export-progress"] [role="progressbar"]');
+      (n, before) => {
+        const progress = document.querySelector('[data-testid="export-progress"]');
+        if (!progress || progress.getAttribute('data-run') === before) return false;
+        const bar = progress.querySelector('[role="progressbar"]');
         const text = document.querySelector('[data-testid="export-progress-detail"]')?.textContent ?? '';
         return bar?.getAttribute('aria-valuemax') === String(n) && bar.getAttribute('aria-valuenow') === String(n) ? text : false;
       },
       { timeout, polling: 250 },
       total,
+      this.runBefore,
     );
     return (await handle.jsonValue()) as string;
   }
@@ -79,7 +85,7 @@ export class ExportPage {
         state: li.getAttribute('data-state') ?? '',
         number: li.querySelector('.number')?.textContent ?? '',
         supplier: li.querySelector('.supplier')?.textContent ?? '',
-        reason: li.querySelector('.reason')?.textContent ?? '',
+        reason: [...li.querySelectorAll('.reason')].map((r) => r.textContent ?? '').join(' '),
         link: li.querySelector('a')?.getAttribute('href') ?? null,
       })),
     );
