@@ -23,6 +23,11 @@ export function ProgressBar({ t, progress }: { t: T; progress: ExportProgress })
         {label}
         {progress.paused ? ` · ${t('exportPaused')}` : ''}
       </p>
+      {progress.waitingForBanqup ? (
+        <p class="message warning" data-testid="waiting-for-banqup">
+          {t('exportWaitingForBanqup')}
+        </p>
+      ) : null}
       <p class="muted" data-testid="export-progress-detail">
         {t('exportProgressDetail', {
           sent: String(progress.done),

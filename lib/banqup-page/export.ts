@@ -14,6 +14,12 @@ import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
 
+const progressCss = `
+.progress { position: fixed; left: 16px; bottom: 16px; z-index: 2147483645; width: 260px; padding: 10px 12px; border-radius: 10px;
+  background: #fff; color: #0f172a; border: 1px solid #cbd5e1; box-shadow: 0 6px 20px rgb(15 23 42 / 0.2); font: 13px/1.35 system-ui, sans-serif; }
+.bar { height: 8px; border-radius: 4px; background: #e2e8f0; overflow: hidden; margin-top: 6px; }
+.bar span { display: block; height: 100%; background: #1d4ed8; }`;
+
 const buttonCss = `
 .send { display: inline-flex; gap: 8px; align-items: center; margin: 6px 0; font: 13px/1.3 system-ui, sans-serif; color: #0f172a; }
 .send button { font: 600 13px/1 system-ui, sans-serif; padding: 7px 12px; border-radius: 6px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
@@ -28,8 +34,65 @@ async function ask<K extends keyof Answers>(message: { type: K } & Record<string
   }
 }
 
+export const PROGRESS_HOST = 'yokoy-companion-progress';
+
+/**
+ * The export's progress on Banqup's page while a run has work left: one question at load (which
+ * also tells the worker a Banqup session is open), then a poll once a second only while running.
+ */
+async function showProgress(ctx: ContentScriptContext, doc: Document, lang: () => string): Promise<void> {
+  let answer = await ask({ type: 'export.progress' });
+  if (!answer.ok || answer.data.remaining === 0) return;
+  let text: HTMLParagraphElement | undefined;
+  let fill: HTMLSpanElement | undefined;
+  let bar: HTMLDivElement | undefined;
+  const ui = await createShadowRootUi(ctx, {
+    name: PROGRESS_HOST,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const style = doc.createElement('style');
+      style.textContent = progressCss;
+      const panel = doc.createElement('div');
+      panel.className = 'progress';
+      text = doc.createElement('p');
+      text.style.margin = '0';
+      bar = doc.createElement('div');
+      bar.className = 'bar';
+      bar.setAttribute('role', 'progressbar');
+      fill = doc.createElement('span');
+      bar.append(fill);
+      panel.append(text, bar);
+      container.append(style, panel);
+      return panel;
+    },
+  });
+  ui.mount();
+  const render = (p: Answers['export.progress']) => {
+    const done = p.total - p.remaining;
+    const label = exportText(lang(), 'progress', { done, total: p.total });
+    if (text) text.textContent = label;
+    bar?.setAttribute('aria-label', label);
+    bar?.setAttribute('aria-valuemax', String(p.total));
+    bar?.setAttribute('aria-valuenow', String(done));
+    if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
+  };
+  render(answer.data);
+  const interval = ctx.setInterval(async () => {
+    answer = await ask({ type: 'export.progress' });
+    if (!answer.ok) return;
+    render(answer.data);
+    if (answer.data.remaining === 0) {
+      clearInterval(interval);
+      ctx.setTimeout(() => ui.remove(), 5_000);
+    }
+  }, 1_000);
+}
+
 export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = document): void {
   const lang = () => doc.documentElement.lang;
+  void showProgress(ctx, doc, lang);
 
   // Selection: recomputed after the page has handled the click (select-all ticks rows itself).
   let lastSelection = '';

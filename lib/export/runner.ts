@@ -75,17 +75,47 @@ export function createRunner(env: RunnerEnv) {
     return index;
   }
 
-  async function tag(job: Job): Promise<Job> {
-    if (!job.yokoyInvoiceId || job.tagged) return job;
-    const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId, job.documentId);
-    // An untagged invoice is still in Yokoy exactly once; the look-up by number finds it later.
-    return tagged.ok ? apply(job, { type: 'tagged' }) : job;
+  /**
+   * Tags run in their own lane, off the upload slots: the invoice is in Yokoy once the upload
+   * answered, and the PATCH that ties it to its Banqup document need not hold back the next
+   * upload. An invoice left untagged (worker stopped) is tagged again on start-up, and the
+   * look-up by number finds it meanwhile.
+   */
+  const tagging = new Set<Promise<void>>();
+  let tagSlots = env.concurrency;
+  const tagWaiters: (() => void)[] = [];
+  function tag(job: Job): void {
+    if (!job.yokoyInvoiceId || job.tagged) return;
+    const run = (async () => {
+      if (tagSlots === 0) await new Promise<void>((resolve) => tagWaiters.push(resolve));
+      tagSlots--;
+      try {
+        const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
+        const current = await env.store.get(job.id);
+        if (tagged.ok && current && !current.tagged && current.yokoyInvoiceId === job.yokoyInvoiceId) await apply(current, { type: 'tagged' });
+      } finally {
+        tagSlots++;
+        tagWaiters.shift()?.();
+      }
+    })();
+    tagging.add(run);
+    void run.finally(() => tagging.delete(run));
+  }
+
+  /**
+   * Banqup could not deliver. Signed out (a browser restart drops its session) waits for the
+   * user to sign in again, as do network and server trouble; a missing document fails.
+   */
+  async function banqupFailed(job: Job, kind: string): Promise<void> {
+    const reason = { code: `banqup:${kind}` };
+    if (kind === 'network' || kind === 'server' || kind === 'signed-out') await retryOrFail(job, reason, false);
+    else await apply(job, { type: 'fail', reason });
   }
 
   /** An invoice found in Yokoy: our own earlier upload (sent), or someone else's (duplicate). */
   async function adopt(job: Job, yokoyInvoiceId: string): Promise<void> {
     const ours = job.uploadStartedAt !== undefined;
-    await tag(await apply(job, ours ? { type: 'created', yokoyInvoiceId } : { type: 'found', yokoyInvoiceId }));
+    tag(await apply(job, ours ? { type: 'created', yokoyInvoiceId } : { type: 'found', yokoyInvoiceId }));
   }
 
   async function process(queued: Job): Promise<void> {
@@ -93,8 +123,7 @@ export function createRunner(env: RunnerEnv) {
 
     const meta = await env.banqup.document(job.documentId);
     if (!meta.ok) {
-      const reason = { code: `banqup:${meta.kind}` };
-      job = meta.kind === 'network' || meta.kind === 'server' ? await retryOrFail(job, reason, false) : await apply(job, { type: 'fail', reason });
+      await banqupFailed(job, meta.kind);
       return;
     }
     const doc = meta.value;
@@ -132,9 +161,7 @@ export function createRunner(env: RunnerEnv) {
     const ubl = doc.hasUbl === false ? { ok: true as const, value: undefined } : await env.banqup.ubl(job.documentId);
     const pdf = await env.banqup.pdf(job.documentId);
     if (!ubl.ok || !pdf.ok) {
-      const kind = !ubl.ok ? ubl.kind : !pdf.ok ? pdf.kind : 'server';
-      const reason = { code: `banqup:${kind}` };
-      await (kind === 'network' || kind === 'server' ? retryOrFail(job, reason, false) : apply(job, { type: 'fail', reason }));
+      await banqupFailed(job, !ubl.ok ? ubl.kind : !pdf.ok ? pdf.kind : 'server');
       return;
     }
 
@@ -161,7 +188,7 @@ export function createRunner(env: RunnerEnv) {
       if (created.ok) {
         job = await apply(job, { type: 'created', yokoyInvoiceId: created.value.id });
         (await indexFor(job.legalEntityId))?.add(created.value, job.documentId);
-        await tag(job);
+        tag(job);
         return;
       }
       const failure = created.failure;
@@ -207,6 +234,7 @@ export function createRunner(env: RunnerEnv) {
         wake = undefined;
       }
       await Promise.all(active.values());
+      await Promise.all(tagging);
     } finally {
       stopKeepAlive();
       env.onChange();
@@ -231,6 +259,8 @@ export function createRunner(env: RunnerEnv) {
     async recover(): Promise<number> {
       const stale = [...(await env.store.inState('fetching')), ...(await env.store.inState('uploading'))].filter((j) => !active.has(j.id));
       for (const job of stale) await apply(job, { type: 'interrupted' });
+      const untagged = [...(await env.store.inState('done')), ...(await env.store.inState('duplicate'))].filter((j) => j.yokoyInvoiceId && !j.tagged);
+      for (const job of untagged) tag(job);
       return stale.length;
     },
 

@@ -124,7 +124,11 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     'export.pause': () => service.pause(),
     'export.resume': () => withRunner(() => service.resume()),
     'export.cancel': () => service.cancel(),
-    'export.progress': () => service.progress(),
+    'export.progress': async (_, sender) => {
+      // Asked by a Banqup page: its session is likely alive again.
+      if (sender.tab) await withRunner(() => service.banqupIsBack());
+      return service.progress();
+    },
     'export.history': ({ state, limit }) => service.history({ state, limit }),
     'export.retryFailed': () => withRunner(() => service.retryFailed()),
     'export.csv': () => service.csv(),

@@ -147,6 +147,7 @@ export const en = {
   tabExport: 'Export',
   tabHistory: 'History',
   optionsConcurrency: 'Invoices sent at the same time',
+  exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
 };
 export type MessageKey = keyof typeof en;

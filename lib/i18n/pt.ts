@@ -148,5 +148,6 @@ export const pt: Record<MessageKey, string> = {
   tabExport: 'Exportação',
   tabHistory: 'Histórico',
   optionsConcurrency: 'Faturas enviadas em simultâneo',
+  exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
 };

@@ -176,6 +176,8 @@ export interface ExportProgress {
   runId?: string;
   paused: boolean;
   running: boolean;
+  /** Some invoices wait for the user to sign in to Banqup again. */
+  waitingForBanqup: boolean;
   total: number;
   remaining: number;
   done: number;

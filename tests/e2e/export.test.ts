@@ -45,6 +45,8 @@ describe('export to Yokoy', () => {
     expect(await view.waitUntilFinished(purchases().length - 1)).toMatch(/0 failed, 0 to go/);
     await view.close();
 
+    // Tags are written in their own lane, just after each upload.
+    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === le.be && i.customInformation?.banqupDocumentId).length).toBe(purchases().length);
     const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === le.be);
     expect(invoices).toHaveLength(purchases().length);
     const tags = invoices.map((i) => i.customInformation?.banqupDocumentId);
