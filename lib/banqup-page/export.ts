@@ -137,6 +137,7 @@ export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = doc
         status.setAttribute('aria-live', 'polite');
         press.addEventListener('click', async () => {
           press.disabled = true;
+          status.textContent = '';
           const answer = await ask({ type: 'export.enqueue', documentIds: [documentId], source: 'button' });
           press.disabled = false;
           status.textContent = !answer.ok
