@@ -1,0 +1,158 @@
+/**
+ * The runner against a small fake Yokoy (over fetch) and a fake Banqup client, with a fake
+ * clock: exactly-once when an upload's outcome is unknown, permanent failures, recovery of a
+ * job a stopped worker left mid-upload.
+ */
+import { describe, expect, it } from 'vitest';
+import type { BanqupClient } from '../../lib/banqup/client';
+import { openCompanionDB } from '../../lib/db/schema';
+import { jobId, newJob, transition } from '../../lib/export/job';
+import { createJobStore } from '../../lib/export/job-store';
+import { createRunner } from '../../lib/export/runner';
+import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
+import { createYokoyClient } from '../../lib/yokoy/client';
+
+type Invoice = { id: string; invoiceNumber: string; date: string; currency: string; grossAmount: number; customInformation: Record<string, string> | null };
+
+function fakeYokoy() {
+  const invoices: Invoice[] = [];
+  const script: ('drop-after-create' | 'reject-400')[] = [];
+  let n = 0;
+  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    if (url.pathname === '/oauth2/token') return Response.json({ access_token: 't', expires_in: 3600 });
+    const method = init.method ?? 'GET';
+    if (method === 'POST' && url.pathname.endsWith('/einvoice')) {
+      const action = script.shift();
+      if (action === 'reject-400') return Response.json({ code: 400, message: 'Invalid UBL', errors: [{ field: 'invoiceData', message: 'bad' }] }, { status: 400 });
+      const form = init.body as FormData;
+      const ubl = String(form.get('invoiceData'));
+      const number = /<cbc:ID>([^<]+)/.exec(ubl)![1]!;
+      const created: Invoice = { id: `y${++n}`, invoiceNumber: number, date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null };
+      invoices.push(created);
+      if (action === 'drop-after-create') throw new TypeError('Failed to fetch');
+      return Response.json([created], { status: 201 });
+    }
+    if (method === 'PATCH') {
+      const id = url.pathname.split('/').pop()!;
+      const invoice = invoices.find((i) => i.id === id)!;
+      invoice.customInformation = { ...invoice.customInformation, ...JSON.parse(String(init.body)).customInformation };
+      return Response.json(invoice);
+    }
+    const filter = url.searchParams.get('filter') ?? '';
+    const m = /^(\S+) eq "(.*)"$/.exec(filter);
+    const list = invoices.filter((i) => {
+      if (!m) return true;
+      if (m[1] === 'invoiceNumber') return i.invoiceNumber === m[2];
+      return i.customInformation?.[m[1]!.split('.')[1]!] === m[2];
+    });
+    return Response.json({ invoices: list });
+  };
+  return { invoices, script, fetch: fetch as typeof globalThis.fetch };
+}
+
+function fakeBanqup(numbers: Record<string, string>): BanqupClient {
+  const ok = <T>(value: T) => ({ ok: true as const, value });
+  return {
+    spaceId: async () => ok('s'),
+    listDocuments: async () => ok({ documents: [], total: 0 }),
+    document: async (id: string) => ok({ documentId: id, documentNumber: numbers[id], issueDate: '2026-09-01', currency: 'EUR', totalAmount: 100, hasUbl: true, documentType: 'INVOICE' }),
+    ubl: async (id: string) => ok(`<Invoice><cbc:ID>${numbers[id]}</cbc:ID></Invoice>`),
+    pdf: async () => ok(new Blob(['%PDF-1.4 test'], { type: 'application/pdf' })),
+    bankStatementCount: async () => ok(0),
+  } as unknown as BanqupClient;
+}
+
+let dbCount = 0;
+function setup(numbers: Record<string, string>) {
+  const yokoy = fakeYokoy();
+  let clock = 10_000;
+  const db = openCompanionDB(`runner-${++dbCount}`);
+  const store = createJobStore(() => db);
+  const client = createYokoyClient({
+    fetch: yokoy.fetch,
+    now: () => clock,
+    sleep: async (ms) => void (clock += ms),
+    random: () => 0,
+    endpoints: () => ({ accountsBase: 'https://a.test', apiBase: 'https://api.test', webOrigin: 'https://w.test' }),
+    credentials: async () => ({ clientId: 'c', clientSecret: 's', organizationId: 'AbcDeF1234' }),
+  });
+  const runner = createRunner({
+    store,
+    banqup: fakeBanqup(numbers),
+    invoices: createInvoiceApi(client),
+    now: () => clock,
+    random: () => 0, // retries come due at once
+    concurrency: 2,
+    maxBytesInFlight: 1_000_000,
+    maxAttempts: 5,
+    backoff: { baseMs: 100, capMs: 1_000 },
+    isPaused: async () => false,
+    scheduleWake: () => undefined,
+    onChange: () => undefined,
+    keepAlive: () => () => undefined,
+  });
+  const enqueue = async (ids: string[]) => store.putMany(ids.map((documentId) => newJob({ documentId, legalEntityId: 'le', source: 'backfill', now: clock })));
+  return { yokoy, store, runner, enqueue };
+}
+
+describe('export runner', () => {
+  it('creates each invoice once and tags it with its Banqup document', async () => {
+    const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A', b: 'INV-B', c: 'INV-C' });
+    await enqueue(['a', 'b', 'c']);
+    await runner.kick();
+    expect(yokoy.invoices.map((i) => [i.invoiceNumber, i.customInformation?.banqupDocumentId])).toEqual(
+      expect.arrayContaining([
+        ['INV-A', 'a'],
+        ['INV-B', 'b'],
+        ['INV-C', 'c'],
+      ]),
+    );
+    expect(yokoy.invoices).toHaveLength(3);
+    expect((await store.counts()).done).toBe(3);
+  });
+
+  it('looks an upload of unknown outcome up instead of sending it again', async () => {
+    const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A' });
+    yokoy.script.push('drop-after-create');
+    await enqueue(['a']);
+    await runner.kick();
+    expect(yokoy.invoices).toHaveLength(1);
+    const job = await store.get(jobId('le', 'a'));
+    expect(job).toMatchObject({ state: 'done', yokoyInvoiceId: 'y1', attempts: 2, tagged: true });
+  });
+
+  it('fails a refused invoice with Yokoy’s reason and carries on with the others', async () => {
+    const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A', b: 'INV-B' });
+    yokoy.script.push('reject-400');
+    await enqueue(['a']);
+    await runner.kick();
+    await enqueue(['b']);
+    await runner.kick();
+    expect(await store.get(jobId('le', 'a'))).toMatchObject({ state: 'failed', reason: { code: 'yokoy:validation', detail: 'Invalid UBL' } });
+    expect(await store.get(jobId('le', 'b'))).toMatchObject({ state: 'done' });
+  });
+
+  it('recovers a job a stopped worker left mid-upload, finding what did reach Yokoy', async () => {
+    const { yokoy, store, runner } = setup({ a: 'INV-A' });
+    // The stopped worker's upload went through, but it never heard back.
+    yokoy.invoices.push({ id: 'y0', invoiceNumber: 'INV-A', date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null });
+    let job = newJob({ documentId: 'a', legalEntityId: 'le', source: 'backfill', now: 1 });
+    job = transition(transition(job, { type: 'start' }, 2), { type: 'upload-started' }, 3);
+    await store.put(job);
+    expect(await runner.recover()).toBe(1);
+    await runner.kick();
+    expect(yokoy.invoices).toHaveLength(1);
+    expect(await store.get(job.id)).toMatchObject({ state: 'done', yokoyInvoiceId: 'y0' });
+    expect(yokoy.invoices[0]!.customInformation).toEqual({ banqupDocumentId: 'a' });
+  });
+
+  it('adopts an invoice already in Yokoy as a duplicate without uploading', async () => {
+    const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A' });
+    yokoy.invoices.push({ id: 'y0', invoiceNumber: 'INV-A', date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null });
+    await enqueue(['a']);
+    await runner.kick();
+    expect(yokoy.invoices).toHaveLength(1);
+    expect(await store.get(jobId('le', 'a'))).toMatchObject({ state: 'duplicate', yokoyInvoiceId: 'y0' });
+  });
+});
