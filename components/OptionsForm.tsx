@@ -78,6 +78,17 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
             onInput={(e) => update({ defaultLegalEntityId: (e.currentTarget as HTMLInputElement).value.trim() || undefined })}
           />
         </div>
+        <div class="field">
+          <label for="export-concurrency">{t('optionsConcurrency')}</label>
+          <input
+            id="export-concurrency"
+            type="number"
+            min={1}
+            max={10}
+            value={settings.exportConcurrency}
+            onInput={(e) => update({ exportConcurrency: Math.min(10, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1)) })}
+          />
+        </div>
         <div class="actions">
           <button type="submit" class="primary">
             {t('optionsSave')}

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/server';
 import { seed } from '../sandbox/yokoy-api/store';
+import { ExportPage } from '../tests/e2e/pages/export';
 import { LauncherOverlay } from '../tests/e2e/pages/launcher';
 import { OptionsPage } from '../tests/e2e/pages/options';
 import { PopupPage } from '../tests/e2e/pages/popup';
@@ -106,6 +107,27 @@ if (!headless) {
     const status = await popup.status();
     step(`Popup status: "${status.text}" (${await popup.version()})`);
     await shoot(popup.page, 'popup-verified');
+
+    const count = (await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json()) as { invoices: unknown[] }).invoices.length;
+    await page.goto(`${sandbox.urls.banqup}/__admin/session?next=/purchases`);
+    const exportView = await ExportPage.open(browser, extensionId);
+    step(`Export view: ${await exportView.preview()}`);
+    step(`Backfill started: ${await exportView.start()}`);
+    const total = Number(/(\d+) invoices queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1] ?? 0);
+    step(`Backfill finished: ${await exportView.waitUntilFinished(total, 180_000)}`);
+    await shoot(exportView.page, 'export-finished');
+    const rows = await exportView.openHistory();
+    await shoot(exportView.page, 'export-history');
+    await exportView.close();
+    const reached = (await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json())) as {
+      invoices: { invoiceNumber: string | null; supplierName: string | null; grossAmount: number | null; currency: string | null; pdfBytes: number; customInformation: Record<string, unknown> | null }[];
+    };
+    step(`The Yokoy emulator now holds ${reached.invoices.length} invoices (${reached.invoices.length - count} from this backfill); history lists ${rows.length} jobs:`);
+    for (const i of reached.invoices) {
+      console.log(
+        `[demo]    ${String(i.invoiceNumber ?? '(PDF, read by Yokoy)').padEnd(22)} ${String(i.supplierName ?? '').padEnd(40).slice(0, 40)} ${String(i.grossAmount ?? '').padStart(10)} ${i.currency ?? ''}  pdf ${i.pdfBytes} B  banqup ${String(i.customInformation?.banqupDocumentId ?? '').slice(0, 8)}`,
+      );
+    }
 
     step(`Done. Screenshots: ${shots.map((s) => s.replace(`${root}/`, '')).join(', ')}`);
   } catch (error) {
