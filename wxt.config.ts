@@ -14,7 +14,11 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
-    permissions: ['storage', 'contextMenus', 'alarms', 'notifications'],
+    // Each permission is pinned, with its reason, by tests/e2e/manifest.test.ts.
+    permissions: ['storage', 'contextMenus', 'alarms'],
+    optional_permissions: ['notifications'],
+    // A custom Yokoy address (a proxy, a staging host) is asked for when the user saves it.
+    optional_host_permissions: ['https://*/*'],
     host_permissions: [
       'https://*.banqup.com/*',
       'https://*.yokoy.ai/*',

@@ -3,10 +3,20 @@
  * the run's progress. Bank statements are named plainly as something Yokoy cannot take.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/export/describe';
 import type { MessageKey } from '../lib/i18n';
 import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
+
+/** Asks once for the notification that says when a run ends (optional permission). */
+async function requestNotifications(): Promise<void> {
+  try {
+    if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) await browser.permissions.request({ permissions: ['notifications'] });
+  } catch {
+    // Not granted or not supported: the popup and badge still show progress.
+  }
+}
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 type T = (key: MessageKey, params?: Record<string, string>) => string;
@@ -50,6 +60,8 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
 
   async function start() {
     setMessage(undefined);
+    // The click is the gesture a permission request needs; a refusal only costs the notification.
+    void requestNotifications();
     const answer = await ask({ type: 'export.start', filters });
     if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
     if (answer.data.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.data.problem) });

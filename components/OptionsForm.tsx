@@ -1,9 +1,24 @@
 /** The settings form; addresses are checked as origins before they are saved. */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { checkOrigin } from '../lib/connection/endpoints';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/items';
+
+/**
+ * Custom addresses outside the hosts the manifest names need the user's permission, asked at
+ * the moment of saving (optional host permissions); already-granted ones pass silently.
+ */
+async function grantOrigins(origins: string[]): Promise<boolean> {
+  const patterns = origins.filter(Boolean).map((o) => `${new URL(o).origin}/*`);
+  try {
+    if (await browser.permissions.contains({ origins: patterns })) return true;
+    return await browser.permissions.request({ origins: patterns });
+  } catch {
+    return false;
+  }
+}
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 
@@ -28,6 +43,9 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
     const origins = [settings!.banqupOrigin, ...(settings!.environment === 'custom' ? Object.values(settings!.custom) : [])];
     const bad = origins.find((o) => checkOrigin(o));
     if (bad !== undefined) return setMessage({ tone: 'error', text: t('optionsInvalidOrigin', { value: bad }) });
+    if (settings!.environment === 'custom' && !(await grantOrigins(origins))) {
+      return setMessage({ tone: 'error', text: t('optionsPermissionRefused') });
+    }
     const answer = await ask({ type: 'settings.save', settings: settings! });
     if (answer.ok) {
       setSettings(answer.data);

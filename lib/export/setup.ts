@@ -57,7 +57,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
         await exportControlItem.setValue({ ...control, announced: true });
         const twins = await service.audit(progress.runId!);
         const attention = progress.failed > 0 || twins > 0;
-        await browser.notifications
+        // Notifications are optional: asked for when the user starts a backfill.
+        const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
+        if (allowed) await browser.notifications
           ?.create(`export-${progress.runId}`, {
             type: 'basic',
             iconUrl: browser.runtime.getURL('/icon/128.png'),

@@ -147,6 +147,7 @@ export const en = {
   tabExport: 'Export',
   tabHistory: 'History',
   optionsConcurrency: 'Invoices sent at the same time',
+  optionsPermissionRefused: 'The browser did not allow these addresses, so nothing was saved. Allow the request to use them.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
 };

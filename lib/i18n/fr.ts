@@ -148,6 +148,7 @@ export const fr: Record<MessageKey, string> = {
   tabExport: 'Export',
   tabHistory: 'Historique',
   optionsConcurrency: 'Factures envoyées simultanément',
+  optionsPermissionRefused: 'Le navigateur n’a pas autorisé ces adresses : rien n’a été enregistré. Acceptez la demande pour les utiliser.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
   historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
 };

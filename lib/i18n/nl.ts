@@ -148,6 +148,7 @@ export const nl: Record<MessageKey, string> = {
   tabExport: 'Export',
   tabHistory: 'Geschiedenis',
   optionsConcurrency: 'Gelijktijdig verstuurde facturen',
+  optionsPermissionRefused: 'De browser stond deze adressen niet toe, dus er is niets opgeslagen. Sta het verzoek toe om ze te gebruiken.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
   historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
 };

@@ -148,6 +148,7 @@ export const pt: Record<MessageKey, string> = {
   tabExport: 'Exportação',
   tabHistory: 'Histórico',
   optionsConcurrency: 'Faturas enviadas em simultâneo',
+  optionsPermissionRefused: 'O navegador não autorizou estes endereços, por isso nada foi guardado. Aceite o pedido para os usar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
 };

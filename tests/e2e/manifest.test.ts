@@ -15,6 +15,15 @@ describe('manifests', () => {
     }
     const chrome = read('chrome-mv3');
     expect(chrome.manifest_version).toBe(3);
+    // Least privilege, pinned: adding a permission must change this test, with its reason.
+    expect(chrome.permissions).toEqual([
+      'storage', // settings, credential metadata, tokens in storage.session
+      'contextMenus', // "Send to Yokoy" on Banqup pages
+      'alarms', // wakes the export queue for a delayed retry after the worker stopped
+    ]);
+    // Asked for when needed: the end-of-run notification (on Start), a custom Yokoy address (on Save).
+    expect(chrome.optional_permissions).toEqual(['notifications']);
+    expect(chrome.optional_host_permissions).toEqual(['https://*/*']);
     expect(chrome.host_permissions).toEqual(['https://*.banqup.com/*', 'https://*.yokoy.ai/*', 'https://*.yokoy.io/*']);
     const matches = chrome.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
     expect(matches.every((m: string) => /^https:\/\/\*\.(banqup\.com|yokoy\.ai|yokoy\.io)\/\*$/.test(m))).toBe(true);
