@@ -1,4 +1,5 @@
 /** An export run's progress: a bar with the counts in words (shared by popup and overlay). */
+import { describeReason } from '../lib/export/describe';
 import type { MessageKey } from '../lib/i18n';
 import type { ExportProgress } from '../lib/messaging/protocol';
 
@@ -23,6 +24,11 @@ export function ProgressBar({ t, progress }: { t: T; progress: ExportProgress })
         {label}
         {progress.paused ? ` · ${t('exportPaused')}` : ''}
       </p>
+      {progress.paused && progress.pauseReason ? (
+        <p class="message error" role="alert" data-testid="pause-reason">
+          {t('exportPausedBecause', { reason: describeReason(t, progress.pauseReason) })}
+        </p>
+      ) : null}
       {progress.waitingForBanqup ? (
         <p class="message warning" data-testid="waiting-for-banqup">
           {t('exportWaitingForBanqup')}

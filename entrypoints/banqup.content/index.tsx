@@ -1,10 +1,11 @@
 /**
- * Banqup content script: the launcher and the setup guide (lib/guide, lib/overlay) and the
- * export helpers (lib/banqup-page), each in a shadow root so no style leaks either way.
- * Matches Banqup only; the sandbox build adds the look-alike's origin.
+ * Banqup content script: the launcher and the setup guide (lib/guide, lib/overlay: opened by
+ * the launcher, the worker's `guide.open`, GUIDE_HASH or a reload while open) and the export
+ * helpers (lib/banqup-page), each in a shadow root so no style leaks either way. Matches
+ * Banqup only; the sandbox build adds the look-alike's origin.
  */
 import { setupBanqupExport } from '../../lib/banqup-page/export';
-import { mountLauncher } from '../../lib/overlay/launcher';
+import { setupBanqupGuide } from '../../lib/overlay/setup';
 import './style.css';
 
 export default defineContentScript({
@@ -13,11 +14,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     // Guide: owned by lib/guide + lib/overlay (issue 5).
-    await mountLauncher(ctx, {
-      onOpen: () => {
-        // The guide (issue 5) opens from here.
-      },
-    });
+    await setupBanqupGuide(ctx);
     // Export helpers: owned by lib/banqup-page (issue 6).
     setupBanqupExport(ctx);
   },

@@ -19,6 +19,7 @@ export const stateKeys: Record<JobState, MessageKey> = {
 export function describeReason(t: T, reason: JobReason | undefined): string {
   if (!reason) return '';
   const [source, kind = ''] = reason.code.split(':');
+  if (reason.code === 'yokoy:legal-entity-gone') return describeFailure(t, { kind: 'legal-entity-gone' });
   if (source === 'yokoy') return describeFailure(t, { kind: kind as YokoyFailureKind, detail: reason.detail });
   if (reason.code === 'banqup:signed-out') return t('reasonBanqupSignedOut');
   if (reason.code === 'banqup:not-found') return t('reasonBanqupNotFound');

@@ -29,6 +29,8 @@ export interface RunnerEnv {
   scheduleWake: (at: number) => void;
   /** Called after every job change (progress, badge). */
   onChange: () => void;
+  /** The connection itself failed (see `connectionKinds`): pause and tell the user. */
+  onConnectionProblem: (reason: JobReason) => Promise<void>;
   /** Keeps the worker alive while jobs run; returns the stop function. */
   keepAlive: () => () => void;
 }
@@ -36,7 +38,16 @@ export interface RunnerEnv {
 const yokoyReason = (f: YokoyFailure): JobReason => ({ code: `yokoy:${f.kind}`, detail: f.detail });
 
 /** Failures that will not change by retrying the same request. */
-const permanent = new Set<YokoyFailure['kind']>(['validation', 'missing-permission', 'not-found', 'conflict', 'invalid-client', 'organization-mismatch', 'not-configured', 'unauthorized']);
+const permanent = new Set<YokoyFailure['kind']>(['validation', 'conflict']);
+
+/**
+ * Failures that are not this invoice's but the connection's (credentials revoked, the
+ * legal entity removed, no address): every other job would fail the same way, so the queue
+ * pauses with the reason and the jobs wait until the user has fixed the connection.
+ */
+const connectionKinds = new Set<YokoyFailure['kind']>(['invalid-client', 'organization-mismatch', 'unauthorized', 'missing-permission', 'not-configured', 'not-found']);
+
+export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
 
 export function createRunner(env: RunnerEnv) {
   const budget = createByteBudget(env.maxBytesInFlight);
@@ -148,7 +159,11 @@ export function createRunner(env: RunnerEnv) {
     else {
       const found = await lookUp(env.invoices, job.legalEntityId, facts);
       if (!found.ok) {
-        await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
+        if (connectionKinds.has(found.failure.kind)) {
+          const reason = found.failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(found.failure);
+          await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
+          await env.onConnectionProblem(reason);
+        } else await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
         return;
       }
       existing = found.value;
@@ -194,6 +209,12 @@ export function createRunner(env: RunnerEnv) {
       const failure = created.failure;
       if (failure.outcomeUnknown) await retryOrFail(job, yokoyReason(failure), true, failure);
       else if (permanent.has(failure.kind)) await apply(job, { type: 'fail', reason: yokoyReason(failure) });
+      else if (connectionKinds.has(failure.kind)) {
+        // A 404 on creating under a legal entity means the entity itself is gone.
+        const reason = failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(failure);
+        await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
+        await env.onConnectionProblem(reason);
+      }
       // Not processed (429, 503, refused before sending): nothing reached Yokoy.
       else await retryOrFail(job, yokoyReason(failure), false, failure);
     } finally {

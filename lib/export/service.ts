@@ -98,6 +98,7 @@ export function createExportService(env: ExportServiceEnv) {
       runId: control.runId,
       paused: control.paused,
       waitingForBanqup: waiting,
+      pauseReason: control.pauseReason,
       running: remaining > 0 && !control.paused,
       total,
       remaining,
@@ -160,14 +161,37 @@ export function createExportService(env: ExportServiceEnv) {
     },
 
     async pause(): Promise<ExportProgress> {
-      await env.control.setValue({ ...(await env.control.getValue()), paused: true });
+      await env.control.setValue({ ...(await env.control.getValue()), paused: true, pauseReason: undefined });
       return progress();
     },
 
+    /**
+     * Resumes; jobs still aimed at a legal entity other than the chosen one (it was removed and
+     * the user picked another) move to the chosen one.
+     */
     async resume(): Promise<ExportProgress> {
-      await env.control.setValue({ ...(await env.control.getValue()), paused: false });
+      const where = await target();
+      if ('legalEntityId' in where) {
+        const now = env.now();
+        const stray = (await env.store.inState('queued')).filter((j) => j.legalEntityId !== where.legalEntityId);
+        if (stray.length) {
+          await env.store.putMany(stray.map((j) => transition(j, { type: 'cancel' }, now)));
+          await enqueue(
+            stray.map((j) => j.documentId),
+            'backfill',
+          );
+        }
+      }
+      const control = await env.control.getValue();
+      await env.control.setValue({ ...control, paused: false, pauseReason: undefined });
       void env.runner().kick();
       return progress();
+    },
+
+    /** The connection failed under the queue: pause it with the reason (see runner.ts). */
+    async pauseFor(reason: { code: string; detail?: string }): Promise<void> {
+      const control = await env.control.getValue();
+      if (!control.paused) await env.control.setValue({ ...control, paused: true, pauseReason: reason });
     },
 
     /** Cancels what has not started; what is uploading finishes (stopping it would leave its outcome unknown). */

@@ -14,7 +14,8 @@ import { credentialsItem, exportControlItem, settingsItem } from '../settings/it
 import { yokoyWebSite } from '../sites/yokoy-web';
 import type { YokoyClient } from '../yokoy/client';
 import { createJobStore } from './job-store';
-import { createRunner, type Runner } from './runner';
+import type { YokoyFailureKind } from '../yokoy/errors';
+import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
 
@@ -93,6 +94,13 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
         timer = setTimeout(() => void runner?.kick(), Math.max(0, at - Date.now()));
       },
       onChange,
+      onConnectionProblem: async (reason) => {
+        await service.pauseFor(reason);
+        // The popup's status and the badge say it too: the connection, not an invoice, failed.
+        const kind = reason.code === LEGAL_ENTITY_GONE ? 'legal-entity-gone' : (reason.code.split(':')[1] as YokoyFailureKind);
+        const stored = await credentialsItem.getValue();
+        await credentialsItem.setValue({ ...stored, verification: { state: 'failing', at: Date.now(), failure: { kind, detail: reason.detail } } });
+      },
       keepAlive: () => {
         // Extension API calls reset the worker's idle timer; a run keeps calling one.
         const interval = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);

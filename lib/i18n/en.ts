@@ -59,6 +59,7 @@ export const en = {
   failureMalformedAnswer: 'Yokoy answered in a way we could not read. Try again later.',
   failureUnauthorized: 'Yokoy refused the access token. Verify again; if it persists, generate new credentials in Yokoy.',
   failureNotConfigured: 'No Yokoy address is set. Open Settings and choose the environment.',
+  failureLegalEntityGone: 'The legal entity chosen for exports is no longer in Yokoy. Verify again in the popup and pick another; the export waits.',
   failureSaveRefused: 'Not saved: {problem}',
 
   optionsHeading: 'Settings',
@@ -148,6 +149,7 @@ export const en = {
   tabHistory: 'History',
   optionsConcurrency: 'Invoices sent at the same time',
   optionsPermissionRefused: 'The browser did not allow these addresses, so nothing was saved. Allow the request to use them.',
+  exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
 };

@@ -60,6 +60,7 @@ export const fr: Record<MessageKey, string> = {
   failureMalformedAnswer: 'Yokoy a renvoyé une réponse illisible. Réessayez plus tard.',
   failureUnauthorized: 'Yokoy a refusé le jeton d’accès. Vérifiez à nouveau ; si le problème persiste, générez de nouveaux identifiants dans Yokoy.',
   failureNotConfigured: 'Aucune adresse Yokoy n’est définie. Ouvrez les Paramètres et choisissez l’environnement.',
+  failureLegalEntityGone: 'L’entité juridique choisie pour les exports n’existe plus dans Yokoy. Vérifiez à nouveau dans la fenêtre de l’extension et choisissez-en une autre ; l’export attend.',
   failureSaveRefused: 'Non enregistré : {problem}',
 
   optionsHeading: 'Paramètres',
@@ -149,6 +150,7 @@ export const fr: Record<MessageKey, string> = {
   tabHistory: 'Historique',
   optionsConcurrency: 'Factures envoyées simultanément',
   optionsPermissionRefused: 'Le navigateur n’a pas autorisé ces adresses : rien n’a été enregistré. Acceptez la demande pour les utiliser.',
+  exportPausedBecause: 'En pause : {reason} Puis appuyez sur Reprendre.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
   historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
 };

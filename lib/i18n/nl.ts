@@ -60,6 +60,7 @@ export const nl: Record<MessageKey, string> = {
   failureMalformedAnswer: 'Yokoy gaf een antwoord dat we niet konden lezen. Probeer het later opnieuw.',
   failureUnauthorized: 'Yokoy weigerde het toegangstoken. Verifieer opnieuw; blijft het probleem bestaan, genereer dan nieuwe toegangsgegevens in Yokoy.',
   failureNotConfigured: 'Er is geen Yokoy-adres ingesteld. Open Instellingen en kies de omgeving.',
+  failureLegalEntityGone: 'De juridische entiteit voor de exports bestaat niet meer in Yokoy. Controleer opnieuw in de pop-up en kies een andere; de export wacht.',
   failureSaveRefused: 'Niet opgeslagen: {problem}',
 
   optionsHeading: 'Instellingen',
@@ -149,6 +150,7 @@ export const nl: Record<MessageKey, string> = {
   tabHistory: 'Geschiedenis',
   optionsConcurrency: 'Gelijktijdig verstuurde facturen',
   optionsPermissionRefused: 'De browser stond deze adressen niet toe, dus er is niets opgeslagen. Sta het verzoek toe om ze te gebruiken.',
+  exportPausedBecause: 'Gepauzeerd: {reason} Druk daarna op Hervatten.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
   historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
 };

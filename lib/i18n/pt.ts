@@ -60,6 +60,7 @@ export const pt: Record<MessageKey, string> = {
   failureMalformedAnswer: 'O Yokoy respondeu de uma forma que não conseguimos ler. Tente novamente mais tarde.',
   failureUnauthorized: 'O Yokoy recusou o token de acesso. Verifique novamente; se persistir, gere novas credenciais no Yokoy.',
   failureNotConfigured: 'Não está definido nenhum endereço do Yokoy. Abra as Definições e escolha o ambiente.',
+  failureLegalEntityGone: 'A entidade jurídica escolhida para as exportações já não existe no Yokoy. Verifique de novo na janela da extensão e escolha outra; a exportação aguarda.',
   failureSaveRefused: 'Não guardado: {problem}',
 
   optionsHeading: 'Definições',
@@ -149,6 +150,7 @@ export const pt: Record<MessageKey, string> = {
   tabHistory: 'Histórico',
   optionsConcurrency: 'Faturas enviadas em simultâneo',
   optionsPermissionRefused: 'O navegador não autorizou estes endereços, por isso nada foi guardado. Aceite o pedido para os usar.',
+  exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
 };

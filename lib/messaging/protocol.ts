@@ -178,6 +178,8 @@ export interface ExportProgress {
   running: boolean;
   /** Some invoices wait for the user to sign in to Banqup again. */
   waitingForBanqup: boolean;
+  /** Why the queue paused by itself, when it did. */
+  pauseReason?: { code: string; detail?: string };
   total: number;
   remaining: number;
   done: number;

@@ -1,11 +1,12 @@
+/** @jsxImportSource ~/lib/overlay/dom */
 /**
- * The launcher button on Banqup pages, in a shadow root. Returns its teardown; WXT's `ctx`
- * also removes it when the extension is reloaded or updated.
+ * The launcher button on Banqup pages, in a shadow root: it opens the setup guide. Returns its
+ * teardown; WXT's `ctx` also removes it when the extension is reloaded or updated. Its words
+ * come from the guide's small catalogue (not lib/i18n), in the Banqup page's language.
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickLanguage, translator } from '../i18n';
+import { guideText, pickLanguage } from '../guide/text';
 
 export const LAUNCHER_HOST = 'yokoy-companion-launcher';
 
@@ -14,25 +15,24 @@ export interface LauncherOptions {
   doc?: Document;
 }
 
+/** The launcher's button (the guide returns focus here when nothing else had it). */
+export const launcherButton = (doc: Document = document): HTMLElement | null | undefined =>
+  doc.querySelector(LAUNCHER_HOST)?.shadowRoot?.querySelector<HTMLElement>('button.launcher');
+
 export async function mountLauncher(ctx: ContentScriptContext, options: LauncherOptions): Promise<() => void> {
   const doc = options.doc ?? document;
-  const t = translator(pickLanguage(doc.documentElement.lang, navigator.language));
+  const t = guideText(pickLanguage(doc.documentElement.lang, navigator.language));
   const ui = await createShadowRootUi(ctx, {
     name: LAUNCHER_HOST,
     position: 'inline',
     anchor: 'body',
     append: 'last',
     onMount(container) {
-      render(
-        <button type="button" class="launcher" aria-label={t('launcherLabel')} onClick={options.onOpen}>
+      container.append(
+        <button type="button" class="launcher" aria-label={t('launcherLabel')} onClick={() => options.onOpen()}>
           {t('launcherText')}
         </button>,
-        container,
       );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
     },
   });
   ui.mount();

@@ -41,6 +41,8 @@ export interface ExportControl {
   runStartedAt?: number;
   /** Whether the run's end was announced (one notification per run). */
   announced?: boolean;
+  /** Why the queue paused by itself (the connection failed), for the user to fix. */
+  pauseReason?: { code: string; detail?: string };
 }
 
 export const exportControlItem = storage.defineItem<ExportControl>('local:exportControl', { fallback: { paused: false }, version: 1 });

@@ -2,9 +2,15 @@
  * Finds elements on a third-party page from a locator in the site data: stable selectors
  * first, then visible labels in the page's language, then in the other languages. Pure DOM
  * reads; never throws on an unexpected page.
+ *
+ * Imports only types from lib/i18n: the Banqup content script uses this module and must not
+ * carry the popup's catalogue.
  */
-import { languages, type Language } from '../i18n';
+import type { Language } from '../i18n';
 import type { Labels, LabelledValueLocator } from './yokoy-web';
+
+/** The supported languages, in the catalogue's order (kept here as a value so no catalogue is bundled). */
+const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl'];
 
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -59,4 +65,67 @@ export function valueOf(el: Element | undefined): string | undefined {
 
 export function locateFirst(root: ParentNode, selectors: readonly string[]): Element | undefined {
   return first(root, selectors);
+}
+
+/**
+ * A control on a page (button, input, switch…): stable selectors first, then its accessible
+ * name among `candidates`, in the page's language, then in the others.
+ */
+export interface ControlLocator {
+  selectors: readonly string[];
+  labels?: Labels;
+  /** CSS for the elements that may carry the name; default: interactive elements. */
+  candidates?: string;
+  /** 'exact' (default): the whole name equals the label; 'includes': the name contains it. */
+  match?: 'exact' | 'includes';
+}
+
+/** Text a user reads: aria-hidden decorations (icons, logo letters) left out. */
+export function visibleText(node: Node): string {
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === 3) text += child.textContent ?? '';
+    else if (child.nodeType === 1 && (child as Element).getAttribute('aria-hidden') !== 'true') text += visibleText(child);
+  }
+  return text;
+}
+
+/** An approximation of the accessible name: aria-labelledby, aria-label, <label>, then text. */
+export function accessibleName(el: Element): string {
+  const doc = el.ownerDocument;
+  const labelledBy = el.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    return normalize(labelledBy.split(/\s+/).map((id) => { const ref = doc.getElementById(id); return ref ? visibleText(ref) : ''; }).join(' '));
+  }
+  const ariaLabel = el.getAttribute('aria-label');
+  if (ariaLabel) return normalize(ariaLabel);
+  if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
+    const label = (el.id && doc.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label');
+    return normalize(label ? visibleText(label) : '');
+  }
+  return normalize(visibleText(el));
+}
+
+/** Not hidden by the page (the `hidden` attribute or `inert` on it or an ancestor). */
+export function isShown(el: Element): boolean {
+  return !el.closest('[hidden], [inert]');
+}
+
+/** The control a locator names, shown on the page; undefined when the page has none. */
+export function locateControl(root: ParentNode, locator: ControlLocator, language: Language): Element | undefined {
+  for (const selector of locator.selectors) {
+    try {
+      for (const el of root.querySelectorAll(selector)) if (isShown(el)) return el;
+    } catch {
+      // A selector the browser rejects is a data bug; skip it rather than break the page.
+    }
+  }
+  if (!locator.labels) return undefined;
+  const candidates = [...root.querySelectorAll(locator.candidates ?? 'button, a, input, select, textarea, [role]')].filter(isShown);
+  const names = candidates.map(accessibleName);
+  for (const label of labelsInOrder(locator.labels, language).map(normalize)) {
+    const i = names.findIndex((name) => (locator.match === 'includes' ? name.includes(label) : name === label));
+    if (i >= 0) return candidates[i];
+  }
+  return undefined;
 }

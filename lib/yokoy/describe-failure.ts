@@ -17,6 +17,7 @@ const keys: Record<YokoyFailureKind, MessageKey> = {
   'malformed-answer': 'failureMalformedAnswer',
   unauthorized: 'failureUnauthorized',
   'not-configured': 'failureNotConfigured',
+  'legal-entity-gone': 'failureLegalEntityGone',
 };
 
 export function describeFailure(t: T, failure: Pick<YokoyFailure, 'kind' | 'detail'>, context: { organizationId?: string } = {}): string {

@@ -15,7 +15,8 @@ export type YokoyFailureKind =
   | 'network' // no answer (offline, DNS, dropped connection)
   | 'malformed-answer' // an answer we could not read
   | 'unauthorized' // 401 even after a fresh token
-  | 'not-configured'; // no Yokoy address set (custom environment left empty)
+  | 'not-configured' // no Yokoy address set (custom environment left empty)
+  | 'legal-entity-gone'; // the chosen legal entity is no longer in Yokoy (404 on it)
 
 export interface YokoyFailure {
   kind: YokoyFailureKind;

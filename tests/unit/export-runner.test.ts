@@ -17,10 +17,13 @@ type Invoice = { id: string; invoiceNumber: string; date: string; currency: stri
 function fakeYokoy() {
   const invoices: Invoice[] = [];
   const script: ('drop-after-create' | 'reject-400')[] = [];
+  const state = { revoked: false };
   let n = 0;
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
-    if (url.pathname === '/oauth2/token') return Response.json({ access_token: 't', expires_in: 3600 });
+    if (url.pathname === '/oauth2/token') {
+      return state.revoked ? Response.json({ error: 'invalid_client' }, { status: 401 }) : Response.json({ access_token: 't', expires_in: 3600 });
+    }
     const method = init.method ?? 'GET';
     if (method === 'POST' && url.pathname.endsWith('/einvoice')) {
       const action = script.shift();
@@ -48,7 +51,7 @@ function fakeYokoy() {
     });
     return Response.json({ invoices: list });
   };
-  return { invoices, script, fetch: fetch as typeof globalThis.fetch };
+  return { invoices, script, state, fetch: fetch as typeof globalThis.fetch };
 }
 
 function fakeBanqup(numbers: Record<string, string>): BanqupClient {
@@ -66,6 +69,7 @@ function fakeBanqup(numbers: Record<string, string>): BanqupClient {
 let dbCount = 0;
 function setup(numbers: Record<string, string>) {
   const yokoy = fakeYokoy();
+  const problems: string[] = [];
   let clock = 10_000;
   const db = openCompanionDB(`runner-${++dbCount}`);
   const store = createJobStore(() => db);
@@ -87,13 +91,14 @@ function setup(numbers: Record<string, string>) {
     maxBytesInFlight: 1_000_000,
     maxAttempts: 5,
     backoff: { baseMs: 100, capMs: 1_000 },
-    isPaused: async () => false,
+    isPaused: async () => problems.length > 0,
     scheduleWake: () => undefined,
     onChange: () => undefined,
+    onConnectionProblem: async (reason) => void problems.push(reason.code),
     keepAlive: () => () => undefined,
   });
   const enqueue = async (ids: string[]) => store.putMany(ids.map((documentId) => newJob({ documentId, legalEntityId: 'le', source: 'backfill', now: clock })));
-  return { yokoy, store, runner, enqueue };
+  return { yokoy, store, runner, enqueue, problems };
 }
 
 describe('export runner', () => {
@@ -145,6 +150,18 @@ describe('export runner', () => {
     expect(yokoy.invoices).toHaveLength(1);
     expect(await store.get(job.id)).toMatchObject({ state: 'done', yokoyInvoiceId: 'y0' });
     expect(yokoy.invoices[0]!.customInformation).toEqual({ banqupDocumentId: 'a' });
+  });
+
+  it('pauses the whole queue when the credentials were revoked, failing nothing', async () => {
+    const { yokoy, store, runner, enqueue, problems } = setup({ a: 'INV-A', b: 'INV-B', c: 'INV-C' });
+    yokoy.state.revoked = true;
+    await enqueue(['a', 'b', 'c']);
+    await runner.kick();
+    expect(problems[0]).toBe('yokoy:invalid-client');
+    expect(yokoy.invoices).toHaveLength(0);
+    const counts = await store.counts();
+    expect(counts.failed).toBe(0);
+    expect(counts.queued).toBe(3);
   });
 
   it('adopts an invoice already in Yokoy as a duplicate without uploading', async () => {

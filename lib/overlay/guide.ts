@@ -1,0 +1,257 @@
+/**
+ * The setup guide on Banqup's pages: mounts the panel and the spotlight in a shadow root,
+ * re-detects the step whenever the page changes (lib/guide/watch: MutationObserver, input,
+ * history, coalesced to one run per frame; nothing runs while the page is idle), and tears
+ * everything down on close or when the extension goes away (ctx). The guide's state lives in
+ * sessionStorage, so a reload or the round trip through Yokoy's sign-in reopens it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
+import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
+import { detectStep, type Detection } from '../guide/detect';
+import { fillRefusal, selectOption, setValueLikeUser } from '../guide/fill';
+import { readSession, writeSession, type GuideSession } from '../guide/session';
+import { steps, type VaultField } from '../guide/steps';
+import { guideText, pickLanguage } from '../guide/text';
+import { watchPage } from '../guide/watch';
+import type { Answers, GuideContextAnswer, Request, Response } from '../messaging/protocol';
+import { banqupControls, banqupLabels } from '../sites/banqup';
+import { labelsInOrder, locateControl } from '../sites/locate';
+import { holeFor, placePanel, type Box } from './geometry';
+
+export const GUIDE_HOST = 'yokoy-companion-guide';
+
+type Ask = <T extends Request>(request: T) => Promise<Response<Answers[T['type']]>>;
+
+export interface GuideEnv {
+  ask: Ask;
+  doc?: Document;
+  win?: Window;
+  /** Sandbox build: the look-alike's origin counts as Banqup (for the fill policy). */
+  sandbox: boolean;
+  /** Where focus goes on close when nothing on the page had it (the launcher). */
+  fallbackFocus?: () => HTMLElement | null | undefined;
+}
+
+export interface Guide {
+  open(): Promise<void>;
+  /** Closes it as the user would: the session forgets it, focus goes back. */
+  close(): void;
+  /** Removes it without touching the session (teardown: the page or extension goes away). */
+  remove(): void;
+  readonly isOpen: boolean;
+}
+
+/** The element that has focus, looking into open shadow roots (the launcher's button). */
+function deepActiveElement(doc: Document): HTMLElement | undefined {
+  let el: Element | null = doc.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el instanceof HTMLElement && el !== doc.body ? el : undefined;
+}
+
+const rectOf = (el: Element): Box => {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+};
+
+export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
+  const doc = env.doc ?? document;
+  const win = env.win ?? window;
+  const storage = (() => {
+    try {
+      return win.sessionStorage;
+    } catch {
+      return undefined;
+    }
+  })();
+  let running: { stop: () => void } | undefined;
+
+  async function open(): Promise<void> {
+    if (running) return void (doc.querySelector(GUIDE_HOST)?.shadowRoot?.querySelector<HTMLElement>('#guide-title')?.focus());
+    const returnFocus = deepActiveElement(doc);
+    const session: GuideSession = { ...readSession(storage), open: true };
+    writeSession(storage, session);
+    const abort = new AbortController();
+    const { signal } = abort;
+    const language = pickLanguage(doc.documentElement.lang, win.navigator.language);
+    const t = guideText(language);
+
+    let detection: Extract<Detection, { busy: false }> | undefined;
+    let viewIndex = 0;
+    let context: GuideContextAnswer | undefined;
+    let note: string | undefined;
+    let panel!: GuidePanel;
+    let spotlight!: GuideSpotlight;
+    let layer!: HTMLElement;
+
+    const refreshContext = async () => {
+      const answer = await env.ask({ type: 'guide.context' });
+      if (signal.aborted) return;
+      context = answer.ok ? answer.data : context;
+      render();
+    };
+    const targetOf = (field: VaultField) => (detection?.step.fill === field ? detection.target : undefined);
+    const handlers = {
+      back: () => move(viewIndex - 1),
+      next: () => move(viewIndex + 1),
+      close: () => close(),
+      goCurrent: () => move(detection?.index ?? 0),
+      acknowledge: () => {
+        if (!detection) return;
+        session.acknowledged = [...new Set([...session.acknowledged, detection.step.id])];
+        writeSession(storage, session);
+        update();
+      },
+      fill: async (field: VaultField) => {
+        const target = targetOf(field);
+        if (fillRefusal(field, target, win.location, env.sandbox)) return;
+        const answer = await env.ask({ type: 'fill.value', field });
+        // Checked again after the wait: the page may have changed meanwhile.
+        const now = targetOf(field);
+        if (signal.aborted || !now || fillRefusal(field, now, win.location, env.sandbox)) return;
+        if (answer.ok && answer.data.value) setValueLikeUser(now as HTMLInputElement, answer.data.value);
+        else {
+          note = t('missing');
+          render();
+        }
+      },
+      openYokoy: () => void env.ask({ type: 'open.yokoyDeveloperPage' }),
+      recheck: () => void refreshContext(),
+      chooseEntity: (entity: { id: string; name: string }) => {
+        const select = locateControl(doc, banqupControls.legalEntity, language);
+        if (select instanceof HTMLSelectElement) selectOption(select, entity);
+      },
+      exportFirst: () => void env.ask({ type: 'open.exportView' }),
+    };
+
+    function move(index: number) {
+      viewIndex = Math.max(0, Math.min(steps.length - 1, index));
+      note = undefined;
+      render();
+    }
+
+    function update() {
+      const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
+      if (found.busy) return; // Banqup is drawing: keep what the guide shows.
+      const changed = found.index !== detection?.index || found.control !== detection?.control;
+      detection = found;
+      if (changed) {
+        viewIndex = found.index;
+        note = undefined;
+        if (found.step.extra || found.step.fill) void refreshContext();
+        if (found.target) scrollIntoViewIfNeeded(found.target);
+      }
+      render();
+    }
+
+    function scrollIntoViewIfNeeded(target: Element) {
+      const r = target.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > win.innerHeight) target.scrollIntoView({ block: 'center' });
+    }
+
+    function render() {
+      if (!detection || !panel) return;
+      const viewed = steps[viewIndex]!;
+      const current = viewIndex === detection.index;
+      // The viewed step's control on this page: the detected one, or (previewing) the first found.
+      const target = current
+        ? detection.target
+        : viewed.actions.map((a) => locateControl(doc, banqupControls[a.target], language)).find(Boolean);
+      const controlName = (control: keyof typeof banqupControls) => {
+        const labels = (banqupControls[control] as { labels?: typeof banqupLabels.yokoy }).labels;
+        return labels ? labelsInOrder(labels, language)[0] : undefined;
+      };
+      const view: PanelView = {
+        t,
+        index: viewIndex,
+        total: steps.length,
+        step: viewed,
+        currentIndex: detection.index,
+        missing: current && !detection.target ? (detection.control && controlName(detection.control)) ?? t(viewed.title) : undefined,
+        context,
+        note,
+      };
+      panel.update(view);
+      const viewport = { width: win.innerWidth, height: win.innerHeight };
+      const labels = target instanceof HTMLInputElement && target.labels ? [...target.labels].map(rectOf) : [];
+      const hole = target ? holeFor(rectOf(target), labels, viewport) : undefined;
+      spotlight.update(viewport, hole);
+      const place = placePanel({ width: panel.el.offsetWidth, height: panel.el.offsetHeight }, viewport, hole);
+      panel.el.style.left = `${place.x}px`;
+      panel.el.style.top = `${place.y}px`;
+      // For tests and demos: what is shown, and the control's own box (the hole adds its label).
+      layer.dataset.step = viewed.id;
+      layer.dataset.control = (current && detection.control) || '';
+      const box = target && rectOf(target);
+      layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
+    }
+
+    const onKey = (event: KeyboardEvent) => {
+      const inGuide = event.composedPath().some((n) => n instanceof Element && n.localName === GUIDE_HOST);
+      if (event.key === 'Escape') {
+        // The page's own menu or dialog takes Esc first.
+        if (!inGuide && (event.defaultPrevented || doc.querySelector('dialog[open], [role="menu"]:not([hidden])'))) return;
+        event.preventDefault();
+        close();
+      } else if (inGuide && (event.key === 'ArrowRight' || event.key === 'ArrowLeft')) {
+        event.preventDefault();
+        move(viewIndex + (event.key === 'ArrowRight' ? 1 : -1));
+      }
+    };
+
+    let ui: ShadowRootContentScriptUi<void> | undefined;
+    const stop = () => {
+      if (signal.aborted) return;
+      abort.abort();
+      ui?.remove();
+      running = undefined;
+    };
+    running = { stop };
+    ui = await createShadowRootUi(ctx, {
+      name: GUIDE_HOST,
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container, shadow) {
+        shadow.querySelector('html')?.setAttribute('lang', language);
+        panel = createGuidePanel(handlers, t);
+        spotlight = createGuideSpotlight();
+        layer = doc.createElement('div');
+        layer.className = 'guide';
+        // Clicks in the guide are not the page's: Banqup closes its menus on outside clicks.
+        layer.addEventListener('click', (e) => e.stopPropagation());
+        layer.append(...spotlight.nodes, panel.el);
+        container.append(layer);
+      },
+    });
+    if (signal.aborted) return ui.remove();
+    ui.mount();
+    signal.addEventListener('abort', ctx.onInvalidated(stop));
+    signal.addEventListener('abort', () => {
+      // Focus back where it was before the guide opened (or on the launcher).
+      const to = returnFocus?.isConnected ? returnFocus : env.fallbackFocus?.();
+      to?.focus();
+    });
+    win.addEventListener('keydown', onKey, { signal });
+    watchPage({ doc, win, signal }, update);
+    void refreshContext();
+    update();
+    panel.el.querySelector<HTMLElement>('#guide-title')?.focus();
+  }
+
+  function close() {
+    if (!running) return;
+    running.stop();
+    writeSession(storage, { open: false, acknowledged: [] });
+  }
+
+  return {
+    open,
+    close,
+    remove: () => running?.stop(),
+    get isOpen() {
+      return Boolean(running);
+    },
+  };
+}

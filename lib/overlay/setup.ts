@@ -1,0 +1,40 @@
+/**
+ * Wires the guide on a Banqup page: the launcher opens it; so does the worker's `guide.open`
+ * (the popup's "Set up in Banqup" on an open Banqup tab), the worker's GUIDE_HASH on a new
+ * tab, and the session when the guide was open before a reload or a navigation. Returns the
+ * teardown (WXT's ctx runs the same when the extension goes away).
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readSession, takeGuideHash } from '../guide/session';
+import { ask } from '../messaging/client';
+import { parseFromWorker } from '../messaging/to-content';
+import { isSandboxBuild } from '../runtime/env';
+import { createGuide } from './guide';
+import { launcherButton, mountLauncher } from './launcher';
+
+export async function setupBanqupGuide(ctx: ContentScriptContext): Promise<() => void> {
+  const guide = createGuide(ctx, { ask, sandbox: isSandboxBuild, fallbackFocus: () => launcherButton(document) });
+  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void guide.open() });
+
+  const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    if (parseFromWorker(message, sender, browser.runtime.id)?.type === 'guide.open') void guide.open();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const stopListening = () => browser.runtime.onMessage.removeListener(onMessage);
+  ctx.onInvalidated(stopListening);
+
+  let stored = false;
+  try {
+    stored = readSession(window.sessionStorage).open;
+  } catch {
+    // sessionStorage blocked: the guide opens only on demand.
+  }
+  if (takeGuideHash(window) || stored) await guide.open();
+  return () => {
+    stopListening();
+    // Not close(): that would forget the session, and a teardown is not the user's choice.
+    guide.remove();
+    removeLauncher();
+  };
+}

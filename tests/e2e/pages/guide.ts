@@ -1,0 +1,202 @@
+/**
+ * Page object: the setup guide's overlay on a Banqup page, read through its shadow root the
+ * way a user sees it: the step ("Passo 5 de 14"), its words, and the highlighted control's box.
+ * `follow` plays a user who does only what the guide highlights, from wherever the page is up
+ * to A14 (the guide's own buttons for Fill and the legal entity; Yokoy's sign-in and consent
+ * pages in between, where the guide cannot be).
+ *
+ *   const guide = new GuideOverlay(page);
+ *   await guide.openFromLauncher();
+ *   const visited = await guide.follow({ yokoyWeb, yokoyEmail, onStep: async (s) => … });
+ */
+import { createRequire } from 'node:module';
+import type { Page } from 'puppeteer-core';
+import { YokoyWebPage } from './yokoy-web';
+import { launcherHost } from './launcher';
+
+export const guideHost = 'yokoy-companion-guide';
+
+export interface GuideState {
+  open: boolean;
+  step: string;
+  control: string;
+  /** 'found' (a control is highlighted), 'missing' (words only), 'preview' (browsing another step). */
+  state: string;
+  progress: string;
+  title: string;
+  body: string;
+  /** The panel's extra part (fill, verification, legal entities, fallback). */
+  more: string;
+  /** The highlighted control's own box, in viewport pixels. */
+  target?: { x: number; y: number; width: number; height: number };
+  /** Data keys of the panel's buttons (fill-clientId, ack, choose, export…). */
+  buttons: string[];
+}
+
+export interface FollowOptions {
+  yokoyWeb: string;
+  yokoyEmail: string;
+  /** Called once each time the guide reaches a new step, before the user acts on it. */
+  onStep?: (state: GuideState) => Promise<void> | void;
+  /** Stop after this step is reached (default A14). */
+  until?: string;
+}
+
+export class GuideOverlay {
+  constructor(readonly page: Page) {}
+
+  /** What the overlay shows now (open: false when it is closed). */
+  state(): Promise<GuideState> {
+    return this.page.evaluate((host) => {
+      const root = document.querySelector(host)?.shadowRoot;
+      const layer = root?.querySelector<HTMLElement>('.guide');
+      const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
+      // No named inner functions here: tsx (npm start) would wrap them in a helper the page lacks.
+      const [progress, title, body, more] = ['[data-testid="guide-progress"]', '#guide-title', '#guide-body', '.more'].map(
+        (selector) => root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      );
+      const box = layer?.dataset.target ? layer.dataset.target.split(',').map(Number) : undefined;
+      return {
+        open: Boolean(panel),
+        step: layer?.dataset.step ?? '',
+        control: layer?.dataset.control ?? '',
+        state: panel?.dataset.state ?? '',
+        progress: progress!,
+        title: title!,
+        body: body!,
+        more: more!,
+        target: box ? { x: box[0]!, y: box[1]!, width: box[2]!, height: box[3]! } : undefined,
+        buttons: [...(root?.querySelectorAll<HTMLElement>('button[data-key]') ?? [])].map((b) => b.dataset.key ?? ''),
+      };
+    }, guideHost);
+  }
+
+  /** Waits until the guide is open and settled on a step (optionally a given one, in a given state). */
+  async waitFor(match: { step?: string; state?: string; control?: string } = {}, timeout = 15_000): Promise<GuideState> {
+    await this.page.waitForFunction(
+      (host, want) => {
+        const root = document.querySelector(host)?.shadowRoot;
+        const layer = root?.querySelector<HTMLElement>('.guide');
+        const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
+        if (!layer?.dataset.step || !panel?.dataset.state) return false;
+        return (!want.step || layer.dataset.step === want.step) && (!want.state || panel.dataset.state === want.state) && (!want.control || layer.dataset.control === want.control);
+      },
+      { timeout },
+      guideHost,
+      match,
+    );
+    return this.state();
+  }
+
+  /** Waits until the step, the control or the highlight differs from `before`. */
+  async waitForChange(before: GuideState, timeout = 15_000): Promise<GuideState> {
+    const key = (s: GuideState) => JSON.stringify([s.step, s.control, s.state, s.target]);
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const now = await this.state().catch(() => undefined);
+      if (now?.open && now.step && key(now) !== key(before)) return now;
+      if (Date.now() > deadline) throw new Error(`The guide stayed at ${before.step} (${before.control}, ${before.state}).`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async isOpen(): Promise<boolean> {
+    return (await this.state()).open;
+  }
+
+  /** Clicks the launcher like a user (mouse at its centre) and waits for the guide. */
+  async openFromLauncher(): Promise<GuideState> {
+    const box = await this.launcherBox();
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    return this.waitFor();
+  }
+
+  /** Clicks the centre of the highlighted control, through the spotlight's hole. */
+  async clickHighlighted(): Promise<void> {
+    const { target } = await this.state();
+    if (!target) throw new Error('Nothing is highlighted.');
+    await this.page.mouse.click(target.x + target.width / 2, target.y + target.height / 2);
+  }
+
+  /** Clicks one of the panel's buttons by its key (fill-clientId, ack, choose, export, next…). */
+  async clickButton(key: string): Promise<void> {
+    const box = await this.page.evaluate(
+      (host, k) => {
+        const el = document.querySelector(host)?.shadowRoot?.querySelector(`button[data-key="${k}"]`);
+        const r = el?.getBoundingClientRect();
+        return r && { x: r.x, y: r.y, width: r.width, height: r.height };
+      },
+      guideHost,
+      key,
+    );
+    if (!box) throw new Error(`The guide has no "${key}" button.`);
+    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  }
+
+  /** Whether the keyboard focus is on the launcher's button. */
+  focusIsOnLauncher(): Promise<boolean> {
+    return this.page.evaluate((host) => {
+      const launcher = document.querySelector(host);
+      return document.activeElement === launcher && launcher?.shadowRoot?.activeElement?.tagName === 'BUTTON';
+    }, launcherHost);
+  }
+
+  /** axe-core on the guide's shadow tree: the violations of serious or critical impact. */
+  async accessibilityViolations(): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
+    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ path: axePath });
+    return this.page.evaluate(async (host) => {
+      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+    }, guideHost);
+  }
+
+  /**
+   * Plays a user who follows only the guide: clicks the highlighted control (or the guide's
+   * own button where the step offers one), and passes Yokoy's sign-in and consent when A9
+   * leaves for Yokoy. Returns the steps in the order the guide showed them.
+   */
+  async follow(options: FollowOptions): Promise<string[]> {
+    const visited: string[] = [];
+    const until = options.until ?? 'A14';
+    for (let moves = 0; moves < 80; moves++) {
+      let state = await this.waitFor();
+      if (visited.at(-1) !== state.step) {
+        visited.push(state.step);
+        await options.onStep?.(state);
+        state = await this.waitFor();
+      }
+      if (state.step === until) return visited;
+      const fill = state.buttons.find((b) => b.startsWith('fill-'));
+      if (fill) await this.clickButton(fill);
+      else if (state.step === 'A12' && state.buttons.includes('choose')) await this.clickButton('choose');
+      else if (state.step === 'A9' && state.control === 'signIn') {
+        await Promise.all([this.page.waitForNavigation(), this.clickHighlighted()]);
+        const yokoy = new YokoyWebPage(this.page, options.yokoyWeb);
+        if (new URL(this.page.url()).pathname === '/login') await yokoy.signIn(options.yokoyEmail);
+        await yokoy.consent(true);
+        await this.page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
+        continue;
+      } else await this.clickHighlighted();
+      // Banqup autosaves as the user goes; let its requests land before the next move.
+      await this.page.waitForNetworkIdle({ idleTime: 150, timeout: 10_000 }).catch(() => undefined);
+      await this.waitForChange(state);
+    }
+    throw new Error(`The guide did not reach ${until}: ${visited.join(' → ')}`);
+  }
+
+  private async launcherBox() {
+    const handle = await this.page.waitForFunction(
+      (host) => {
+        const r = document.querySelector(host)?.shadowRoot?.querySelector('button.launcher')?.getBoundingClientRect();
+        return r && r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
+      },
+      { timeout: 10_000 },
+      launcherHost,
+    );
+    return (await handle.jsonValue()) as { x: number; y: number; width: number; height: number };
+  }
+}
