@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from '../sandbox/server';
 import { seed } from '../sandbox/yokoy-api/store';
 import { ExportPage } from '../tests/e2e/pages/export';
+import { walkGuide } from './demo-guide';
 import { LauncherOverlay } from '../tests/e2e/pages/launcher';
 import { OptionsPage } from '../tests/e2e/pages/options';
 import { PopupPage } from '../tests/e2e/pages/popup';
@@ -107,6 +108,8 @@ if (!headless) {
     const status = await popup.status();
     step(`Popup status: "${status.text}" (${await popup.version()})`);
     await shoot(popup.page, 'popup-verified');
+
+    await walkGuide({ browser, sandbox, extensionId, step, shoot });
 
     const count = (await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json()) as { invoices: unknown[] }).invoices.length;
     await page.goto(`${sandbox.urls.banqup}/__admin/session?next=/purchases`);

@@ -10,8 +10,6 @@ export const en = {
   statusVerifiedEntity: 'Connected to Yokoy: {legalEntity}',
   statusFailing: 'Connection failing: {reason}',
   statusUnavailable: 'The extension could not answer: {reason}',
-  launcherLabel: 'Open the Yokoy setup guide',
-  launcherText: 'Yokoy',
   menuSendToYokoy: 'Send to Yokoy',
 
   credentialsHeading: 'Yokoy credentials',

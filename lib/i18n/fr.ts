@@ -11,8 +11,6 @@ export const fr: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Connecté à Yokoy : {legalEntity}',
   statusFailing: 'La connexion échoue : {reason}',
   statusUnavailable: 'L’extension n’a pas répondu : {reason}',
-  launcherLabel: 'Ouvrir le guide de configuration Yokoy',
-  launcherText: 'Yokoy',
   menuSendToYokoy: 'Envoyer à Yokoy',
 
   credentialsHeading: 'Identifiants Yokoy',

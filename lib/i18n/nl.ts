@@ -11,8 +11,6 @@ export const nl: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Verbonden met Yokoy: {legalEntity}',
   statusFailing: 'Verbinding mislukt: {reason}',
   statusUnavailable: 'De extensie antwoordde niet: {reason}',
-  launcherLabel: 'De Yokoy-installatiegids openen',
-  launcherText: 'Yokoy',
   menuSendToYokoy: 'Naar Yokoy sturen',
 
   credentialsHeading: 'Yokoy-toegangsgegevens',

@@ -11,8 +11,6 @@ export const pt: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Ligado ao Yokoy: {legalEntity}',
   statusFailing: 'A ligação falha: {reason}',
   statusUnavailable: 'A extensão não respondeu: {reason}',
-  launcherLabel: 'Abrir o guia de configuração do Yokoy',
-  launcherText: 'Yokoy',
   menuSendToYokoy: 'Enviar para o Yokoy',
 
   credentialsHeading: 'Credenciais do Yokoy',

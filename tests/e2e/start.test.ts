@@ -16,6 +16,7 @@ describe('npm start (headless)', () => {
       expect(result.status, result.stderr + result.stdout).toBe(0);
       expect(result.stdout).toMatch(/\[demo\] \d+\. Popup: verified live/);
       expect(result.stdout).toMatch(/Picked the legal entity: Acme Belgium NV is selected/);
+      expect(result.stdout).toMatch(/Guide \S+ 14 \S+ 14:/);
       expect(result.stdout).toMatch(/Backfill finished: 46 sent, 0 already in Yokoy, 0 failed, 0 to go/);
       expect(result.stdout).toMatch(/The Yokoy emulator now holds 46 invoices/);
       const shots = readdirSync(output).filter((f) => f.endsWith('.png'));
