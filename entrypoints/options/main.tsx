@@ -6,8 +6,9 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '../../components/OptionsForm';
 import { pickLanguage } from '../../lib/i18n';
+import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
 
 const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
 document.documentElement.lang = language;
-render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!);
+void loadLanguage(language).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupTab } from '../../components/PopupApp';
 import { pickLanguage } from '../../lib/i18n';
+import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
 
 const params = new URLSearchParams(location.search);
@@ -13,7 +14,9 @@ const language = pickLanguage(params.get('lang'), browser.i18n.getUILanguage(), 
 const view = params.get('view');
 const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;
-render(
+void loadLanguage(language).then(() =>
+  render(
   <PopupApp language={language} ask={ask} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
   document.getElementById('app')!,
+),
 );

@@ -4,6 +4,7 @@
  * an alarm for delayed retries, a keep-alive while jobs run, the badge and a notification
  * when a run ends or needs attention.
  */
+import '../i18n/all';
 import { browser } from 'wxt/browser';
 import { createBanqupClient } from '../banqup/client';
 import { endpointsFor } from '../connection/endpoints';

@@ -1,17 +1,20 @@
 /**
- * The extension's own catalogue, not `browser.i18n`: the guide must speak the language of the
- * Banqup page it sits on, which can differ from the browser's UI language.
+ * The extension's own catalogue, not `browser.i18n`: views speak the language of the page
+ * they sit on, which can differ from the browser's UI language. English is built in; the
+ * others are registered by `all.ts` (worker, content scripts) or loaded on demand by `load.ts`
+ * (the popup and options, so they ship one language, not four).
  */
 import { en, type MessageKey } from './en';
-import { fr } from './fr';
-import { nl } from './nl';
-import { pt } from './pt';
 
 export const languages = ['en', 'pt', 'fr', 'nl'] as const;
 export type Language = (typeof languages)[number];
 export type { MessageKey };
 
-const catalogues: Record<Language, Record<MessageKey, string>> = { en, pt, fr, nl };
+const catalogues: Partial<Record<Language, Record<MessageKey, string>>> = { en };
+
+export function registerCatalogue(language: Language, catalogue: Record<MessageKey, string>): void {
+  catalogues[language] = catalogue;
+}
 
 /** The first supported language among the candidates (BCP 47 tags such as "pt-PT"), else English. */
 export function pickLanguage(...candidates: (string | null | undefined)[]): Language {
@@ -24,7 +27,7 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string> = {}): string {
   // English stands in for a string a catalogue lacks, rather than breaking the view.
-  const text = catalogues[language][key] ?? en[key];
+  const text = catalogues[language]?.[key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
 }
 

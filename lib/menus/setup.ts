@@ -2,6 +2,7 @@
  * Registers the context menu on install/start-up, keeps the "N selected" item in step with the
  * ticked invoices of the active tab, and turns clicks into document ids for the export.
  */
+import '../i18n/all';
 import { browser } from 'wxt/browser';
 import { documentIdFromUrl } from '../banqup/urls';
 import { pickLanguage, translate } from '../i18n';

@@ -3,6 +3,7 @@
  * (coalesced to one scan per frame) notices the credentials dialog opening and closing, or a
  * single-page navigation. Everything is tied to `ctx`, so an extension reload leaves no trace.
  */
+import '../i18n/all';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
