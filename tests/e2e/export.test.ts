@@ -25,6 +25,8 @@ describe('export to Yokoy', () => {
       { menuItemId: 'send-to-yokoy', linkUrl: url, pageUrl: `${env.sandbox.urls.banqup}/purchases` },
     );
     await expect.poll(async () => (await yokoyInvoices(env.sandbox)).length, { timeout: 20_000 }).toBe(1);
+    // The tag follows the upload in its own lane.
+    await expect.poll(async () => (await yokoyInvoices(env.sandbox))[0]?.customInformation?.banqupDocumentId, { timeout: 10_000 }).toBe(doc.documentId);
     const [invoice] = await yokoyInvoices(env.sandbox);
     expect(invoice).toMatchObject({
       legalEntityId: le.be,
