@@ -2,7 +2,7 @@
  * The extension's one IndexedDB database and its numbered upgrades. Add a version by appending
  * to `upgrades`; never edit a shipped one.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
 
 export interface VaultRecord {
@@ -18,12 +18,14 @@ export interface CompanionDB extends DBSchema {
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
-  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string } };
+  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number] } };
 }
 
 export const DB_NAME = 'yokoy-companion';
 
-const upgrades: ((db: IDBPDatabase<CompanionDB>) => void)[] = [
+type UpgradeTx = IDBPTransaction<CompanionDB, StoreNames<CompanionDB>[], 'versionchange'>;
+
+const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   // 1: the vault.
   (db) => {
     db.createObjectStore('keys');
@@ -36,6 +38,11 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>) => void)[] = [
     jobs.createIndex('byUpdated', 'updatedAt');
     jobs.createIndex('byRun', 'runId');
   },
+  // 3: due jobs straight from an index (the runner asks after every job; scanning the whole
+  // queue each time made a backfill of thousands quadratic).
+  (_db, tx) => {
+    tx.objectStore('jobs').createIndex('byStateDue', ['state', 'nextAttemptAt']);
+  },
 ];
 
 export const DB_VERSION = upgrades.length;
@@ -43,8 +50,8 @@ export const DB_VERSION = upgrades.length;
 /** Opens (and upgrades) the database; tests pass their own name for a fresh one. */
 export function openCompanionDB(name = DB_NAME): Promise<IDBPDatabase<CompanionDB>> {
   return openDB<CompanionDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      for (let v = oldVersion; v < upgrades.length; v++) upgrades[v]!(db);
+    upgrade(db, oldVersion, _newVersion, tx) {
+      for (let v = oldVersion; v < upgrades.length; v++) upgrades[v]!(db, tx);
     },
   });
 }

@@ -35,19 +35,23 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       return (await db()).getAllFromIndex('jobs', 'byState', state);
     },
 
-    /** Queued jobs whose time has come, oldest first. */
+    /** Queued jobs whose time has come, earliest first, read from the (state, due) index. */
     async due(now: number, limit: number, exclude: ReadonlySet<string>): Promise<Job[]> {
-      const queued = await this.inState('queued');
-      return queued
-        .filter((j) => j.nextAttemptAt <= now && !exclude.has(j.id))
-        .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.createdAt - b.createdAt)
-        .slice(0, limit);
+      const range = IDBKeyRange.bound(['queued', -Infinity], ['queued', now]);
+      const found = await (await db()).getAllFromIndex('jobs', 'byStateDue', range, limit + exclude.size);
+      return found.filter((j) => !exclude.has(j.id)).slice(0, limit);
+    },
+
+    /** Queued jobs waiting for a later attempt (a retry's delay): usually few. */
+    async waitingAfter(now: number): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byStateDue', IDBKeyRange.bound(['queued', now], ['queued', Infinity], true));
     },
 
     /** When the earliest waiting job is due (undefined when none waits). */
     async nextDue(): Promise<number | undefined> {
-      const queued = await this.inState('queued');
-      return queued.length ? Math.min(...queued.map((j) => j.nextAttemptAt)) : undefined;
+      const range = IDBKeyRange.bound(['queued', -Infinity], ['queued', Infinity]);
+      const cursor = await (await db()).transaction('jobs').store.index('byStateDue').openCursor(range);
+      return cursor?.value.nextAttemptAt;
     },
 
     async inRun(runId: string): Promise<Job[]> {

@@ -93,7 +93,7 @@ export function createExportService(env: ExportServiceEnv) {
     const counts = control.runId ? await env.store.counts(control.runId) : undefined;
     const remaining = counts ? counts.queued + counts.fetching + counts.uploading : 0;
     const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
-    const waiting = remaining > 0 ? (await env.store.inState('queued')).some((j) => j.reason?.code === 'banqup:signed-out') : false;
+    const waiting = remaining > 0 ? (await env.store.waitingAfter(env.now())).some((j) => j.reason?.code === 'banqup:signed-out') : false;
     return {
       runId: control.runId,
       paused: control.paused,
@@ -154,7 +154,7 @@ export function createExportService(env: ExportServiceEnv) {
     /** A Banqup page is open (the user is likely signed in again): retry what waited for it now. */
     async banqupIsBack(): Promise<void> {
       const now = env.now();
-      const waiting = (await env.store.inState('queued')).filter((j) => j.reason?.code === 'banqup:signed-out' && j.nextAttemptAt > now);
+      const waiting = (await env.store.waitingAfter(now)).filter((j) => j.reason?.code === 'banqup:signed-out');
       if (!waiting.length) return;
       await env.store.putMany(waiting.map((j) => ({ ...j, nextAttemptAt: now, updatedAt: now })));
       void env.runner().kick();

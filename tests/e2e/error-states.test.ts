@@ -87,7 +87,7 @@ describe('error states', () => {
 
     const view = await ExportPage.open(env.browser, env.extensionId);
     // The paused run from before still waits; resuming aims it at the chosen entity.
-    await view.page.click('[data-testid="export-resume"]');
+    await (await view.page.waitForSelector('[data-testid="export-resume"]'))!.click();
     expect(await progressText(view, 'pause-reason', /legal entity chosen for exports is no longer in Yokoy\. Verify again in the popup and pick another/)).toBeTruthy();
     // As the message says: verify again in the popup (the list no longer has it), pick another.
     const popup2 = await PopupPage.open(env.browser, env.extensionId, 'en');
@@ -96,7 +96,7 @@ describe('error states', () => {
     expect((await popup2.legalEntities()).map((e) => e.name).join()).not.toMatch(/Schweiz/);
     await popup2.chooseLegalEntity('Acme Portugal Lda');
     await popup2.close();
-    await view.page.click('[data-testid="export-resume"]');
+    await (await view.page.waitForSelector('[data-testid="export-resume"]'))!.click();
     await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002').length, { timeout: 60_000 }).toBe(46);
     await view.close();
   });
