@@ -26,7 +26,21 @@ export default defineConfig({
       ...(mode === 'sandbox' ? [sandboxHostPatterns.banqup, sandboxHostPatterns.yokoyWeb, sandboxHostPatterns.yokoyApi] : []),
     ],
     action: { default_title: '__MSG_extName__' },
-    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'yokoy-companion@banqup-tools.invalid' } } } : {}),
+    ...(browser === 'firefox'
+      ? {
+          // Firefox builds MV2, which has no `optional_host_permissions` (WXT drops it): there an
+          // optional origin goes in `optional_permissions`, so a custom Yokoy address can still be asked for.
+          optional_permissions: ['notifications', 'https://*/*'],
+          browser_specific_settings: {
+            gecko: {
+              id: 'yokoy-companion@banqup-tools.invalid',
+              // Firefox's built-in consent: the extension sends the user's Yokoy credentials (to
+              // Yokoy's token endpoint) and invoices (Banqup → Yokoy), nothing to its authors.
+              data_collection_permissions: { required: ['authenticationInfo', 'financialAndPaymentInfo'] },
+            },
+          },
+        }
+      : {}),
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {

@@ -23,6 +23,8 @@ export interface ConnectionEnv {
   settings: Item<Settings>;
   vault: { put(name: string, value: string): Promise<void>; get(name: string): Promise<string | undefined>; delete(name: string): Promise<void> };
   client: YokoyClient;
+  /** The client's token cache, emptied when the credentials are forgotten. */
+  tokens: { clear(): Promise<void> };
   now: () => number;
   openTab: (url: string) => Promise<void>;
   /** Where Yokoy's Developer page is, for "Find my organization ID". */
@@ -110,6 +112,7 @@ export function createConnectionService(env: ConnectionEnv) {
     async forget(): Promise<CredentialsView> {
       await env.vault.delete(SECRET);
       await env.vault.delete(`pending-${SECRET}`);
+      await env.tokens.clear();
       await env.credentials.setValue({});
       return view();
     },

@@ -27,5 +27,9 @@ export function sessionTokenStore(): TokenStore {
       const { [key]: _gone, ...rest } = await sessionTokens.getValue();
       await sessionTokens.setValue(rest);
     },
+    async clear() {
+      await memory.clear();
+      await sessionTokens.removeValue();
+    },
   };
 }

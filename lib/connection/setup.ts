@@ -11,6 +11,7 @@ import { sessionTokenStore } from './session-tokens';
 
 export function createWorkerConnection() {
   const vault = createVault(companionDB);
+  const tokens = sessionTokenStore();
   const client = createYokoyClient({
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
@@ -23,13 +24,14 @@ export function createWorkerConnection() {
       if (!stored.clientId || !stored.organizationId || !clientSecret) return undefined;
       return { clientId: stored.clientId, clientSecret, organizationId: stored.organizationId };
     },
-    tokens: sessionTokenStore(),
+    tokens,
   });
   const service = createConnectionService({
     credentials: credentialsItem,
     settings: settingsItem,
     vault,
     client,
+    tokens,
     now: () => Date.now(),
     openTab: async (url) => {
       await browser.tabs.create({ url });

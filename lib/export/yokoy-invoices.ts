@@ -28,7 +28,8 @@ export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
 const CreatedAnswer = z.union([YokoyInvoice, z.array(YokoyInvoice).check(z.minLength(1))]);
 const ListAnswer = z.object({ invoices: z.array(YokoyInvoice), nextCursor: z.optional(z.nullable(z.string())) });
 
-const Base64Answer = z.object({ pdfBase64: z.string() });
+// Checked before `atob`, which throws on anything that is not base64.
+const Base64Answer = z.object({ pdfBase64: z.string().check(z.regex(/^[A-Za-z0-9+/\s]*={0,2}\s*$/)) });
 
 const invoicesPath = (legalEntityId: string) => `/legal-entities/${encodeURIComponent(legalEntityId)}/invoices`;
 
@@ -72,7 +73,11 @@ export function createInvoiceApi(client: YokoyClient) {
     async pdf(legalEntityId: string, invoiceId: string): Promise<YokoyResult<Uint8Array>> {
       const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`, schema: Base64Answer });
       if (!answer.ok) return answer;
-      return succeeded(Uint8Array.from(atob(answer.value.body.pdfBase64), (c) => c.charCodeAt(0)));
+      try {
+        return succeeded(Uint8Array.from(atob(answer.value.body.pdfBase64.replace(/\s+/g, '')), (c) => c.charCodeAt(0)));
+      } catch {
+        return failed({ kind: 'malformed-answer', status: answer.value.status });
+      }
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */

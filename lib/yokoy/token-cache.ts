@@ -12,6 +12,8 @@ export interface TokenStore {
   get(key: string): Promise<CachedToken | undefined>;
   set(key: string, token: CachedToken): Promise<void>;
   delete(key: string): Promise<void>;
+  /** Drops every token (forgetting the credentials leaves nothing that opens Yokoy). */
+  clear(): Promise<void>;
 }
 
 export function memoryTokenStore(): TokenStore {
@@ -26,6 +28,9 @@ export function memoryTokenStore(): TokenStore {
     async delete(key) {
       tokens.delete(key);
     },
+    async clear() {
+      tokens.clear();
+    },
   };
 }
 
@@ -33,8 +38,12 @@ export function memoryTokenStore(): TokenStore {
 export const fallbackLifetimeSeconds = 300;
 
 /** Refresh a little early: 10% of the lifetime, at least 30 s, never more than half of it. */
+/** A day at most: an absurd `expires_in` must not pin a token for ever. */
+export const maxLifetimeSeconds = 24 * 3600;
+
 export function expiryFor(now: number, expiresInSeconds: number | undefined): number {
-  const lifetimeMs = (expiresInSeconds && expiresInSeconds > 0 ? expiresInSeconds : fallbackLifetimeSeconds) * 1000;
+  const seconds = expiresInSeconds && expiresInSeconds > 0 && Number.isFinite(expiresInSeconds) ? Math.min(expiresInSeconds, maxLifetimeSeconds) : fallbackLifetimeSeconds;
+  const lifetimeMs = seconds * 1000;
   const margin = Math.min(lifetimeMs / 2, Math.max(30_000, lifetimeMs / 10));
   return now + lifetimeMs - margin;
 }

@@ -1,0 +1,71 @@
+/**
+ * The production builds keep MV3's default content security policy for extension pages (no
+ * `unsafe-eval`, no remote code): the manifests declare no `content_security_policy` (nor
+ * `externally_connectable`, nor script-bearing web-accessible resources), no built JS file calls
+ * `eval(` / `new Function(` / `importScripts(` or imports or injects a script from `http(s)://`,
+ * and the popup's and options page's HTML load only the extension's own files. Static scan of
+ * the output `tests/e2e/global-setup.ts` builds (`WXT_OUT_DIR` respected).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { outputDir } from './support/browser';
+
+const builds = ['chrome-mv3', 'firefox-mv2'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+describe('production builds: default CSP, no remote or dynamic code', () => {
+  for (const build of builds) {
+    const dir = resolve(outputDir, build);
+
+    it(`${build}: the manifest loosens nothing`, () => {
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      expect(manifest.content_security_policy).toBeUndefined();
+      expect(manifest.externally_connectable).toBeUndefined();
+      expect(manifest.sandbox).toBeUndefined();
+      // Web pages may load only the content scripts' style sheets, never a script or a page.
+      const resources = (manifest.web_accessible_resources ?? []).flatMap((r: string | { resources: string[] }) => (typeof r === 'string' ? [r] : r.resources));
+      expect(resources.every((r: string) => r.endsWith('.css'))).toBe(true);
+    });
+
+    it(`${build}: no built JS evaluates strings or loads a remote script`, () => {
+      const js = files(dir).filter((f) => f.endsWith('.js'));
+      expect(js.length).toBeGreaterThan(3);
+      const offences: string[] = [];
+      const patterns: [string, RegExp][] = [
+        ['eval(', /(^|[^\w$.])eval\s*\(/],
+        ['new Function(', /new\s+Function\s*\(/],
+        ['Function("…")', /(^|[^\w$.])Function\s*\(\s*["'`]/],
+        ['importScripts(', /importScripts\s*\(/],
+        ['import("http…")', /import\s*\(\s*["'`]https?:/],
+        ['import … from "http…"', /from\s*["'`]https?:\/\//],
+        ['script src = "http…"', /\.src\s*=\s*["'`]https?:/],
+        ['setTimeout("…")', /set(Timeout|Interval)\s*\(\s*["'`]/],
+        ['<script src="http…"', /<script[^>]+src=\\?["']https?:/i],
+      ];
+      for (const file of js) {
+        const text = readFileSync(file, 'utf8');
+        for (const [name, pattern] of patterns) if (pattern.test(text)) offences.push(`${file.slice(dir.length + 1)}: ${name}`);
+      }
+      expect(offences).toEqual([]);
+    });
+
+    it(`${build}: popup and options load only the extension's own scripts and styles`, () => {
+      for (const page of ['popup.html', 'options.html']) {
+        const html = readFileSync(join(dir, page), 'utf8');
+        const refs = [...html.matchAll(/<(script|link)\b[^>]*?\b(src|href)=["']([^"']+)["']/gi)].map((m) => m[3]!);
+        expect(refs.length, page).toBeGreaterThan(0);
+        expect(refs.filter((r) => /^[a-z][\w+.-]*:|^\/\//i.test(r)), page).toEqual([]);
+        // No inline script either (MV3's CSP would block it; its presence would mean a loosened policy was planned).
+        expect(html.match(/<script\b(?![^>]*\bsrc=)[^>]*>/gi) ?? [], page).toEqual([]);
+        expect(html).not.toMatch(/\son\w+\s*=/i);
+      }
+    });
+  }
+});
