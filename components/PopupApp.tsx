@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { translator, type Language } from '../lib/i18n';
-import type { Answers, CredentialsView, Request, Response } from '../lib/messaging/protocol';
+import type { Answers, CredentialsView, Request, Response, StatusAnswer } from '../lib/messaging/protocol';
 import { CredentialsForm } from './CredentialsForm';
 import { ExportView } from './ExportView';
 import { HistoryView } from './HistoryView';
@@ -20,12 +20,18 @@ type Props = { language: Language; ask: Ask; openOptions: () => void; initialTab
 export function PopupApp({ language, ask, openOptions, initialTab = 'connection' }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
+  const [status, setStatus] = useState<StatusAnswer['connection']>();
   const [view, setView] = useState<CredentialsView>();
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState<PopupTab>(initialTab);
 
   useEffect(() => {
-    void ask({ type: 'status' }).then((answer) => (answer.ok ? setVersion(answer.data.version) : setError(answer.error.message)));
+    // The status answers first (it is what people open the popup for); details follow.
+    void ask({ type: 'status' }).then((answer) => {
+      if (!answer.ok) return setError(answer.error.message);
+      setVersion(answer.data.version);
+      setStatus(answer.data.connection);
+    });
     void ask({ type: 'credentials.get' }).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
   }, [ask]);
 
@@ -36,7 +42,7 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
 
   return (
     <main>
-      <StatusView language={language} version={version} connection={view?.connection} error={error} />
+      <StatusView language={language} version={version} connection={view?.connection ?? status} error={error} />
       {view?.pending ? <PendingCapture t={t} onDecide={decide} /> : null}
       <Tabs
         current={tab}
