@@ -15,9 +15,15 @@ import { Tabs } from './Tabs';
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 export type PopupTab = 'connection' | 'export' | 'history';
 
-type Props = { language: Language; ask: Ask; openOptions: () => void; initialTab?: PopupTab };
+/** Requests sent before the first render (entrypoints/popup/main.tsx), so their answers race the render, not follow it. */
+export interface EarlyAnswers {
+  status: Promise<Response<Answers['status']>>;
+  credentials: Promise<Response<Answers['credentials.get']>>;
+}
 
-export function PopupApp({ language, ask, openOptions, initialTab = 'connection' }: Props) {
+type Props = { language: Language; ask: Ask; openOptions: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
+
+export function PopupApp({ language, ask, openOptions, initialTab = 'connection', early }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
   const [status, setStatus] = useState<StatusAnswer['connection']>();
@@ -27,12 +33,12 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
 
   useEffect(() => {
     // The status answers first (it is what people open the popup for); details follow.
-    void ask({ type: 'status' }).then((answer) => {
+    void (early?.status ?? ask({ type: 'status' })).then((answer) => {
       if (!answer.ok) return setError(answer.error.message);
       setVersion(answer.data.version);
       setStatus(answer.data.connection);
     });
-    void ask({ type: 'credentials.get' }).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
+    void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
   }, [ask]);
 
   async function decide(adopt: boolean) {

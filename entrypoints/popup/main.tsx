@@ -14,9 +14,11 @@ const language = pickLanguage(params.get('lang'), browser.i18n.getUILanguage(), 
 const view = params.get('view');
 const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;
+// Ask the worker first: its answers arrive while the language loads and the view renders.
+const early = { status: ask({ type: 'status' }), credentials: ask({ type: 'credentials.get' }) };
 void loadLanguage(language).then(() =>
   render(
-  <PopupApp language={language} ask={ask} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  <PopupApp language={language} ask={ask} early={early} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
   document.getElementById('app')!,
 ),
 );

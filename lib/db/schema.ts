@@ -18,7 +18,7 @@ export interface CompanionDB extends DBSchema {
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
-  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number] } };
+  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -42,6 +42,10 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   // queue each time made a backfill of thousands quadratic).
   (_db, tx) => {
     tx.objectStore('jobs').createIndex('byStateDue', ['state', 'nextAttemptAt']);
+  },
+  // 4: a run's progress as index counts (the popup asks twice a second while open).
+  (_db, tx) => {
+    tx.objectStore('jobs').createIndex('byRunState', ['runId', 'state']);
   },
 ];
 

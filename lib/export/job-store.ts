@@ -58,10 +58,17 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       return (await db()).getAllFromIndex('jobs', 'byRun', runId);
     },
 
+    /** Jobs per state, of one run (index counts, no records read) or of all. */
     async counts(runId?: string): Promise<StateCounts> {
-      const jobs = runId ? await this.inRun(runId) : await (await db()).getAll('jobs');
       const counts = emptyCounts();
-      for (const job of jobs) counts[job.state]++;
+      const database = await db();
+      if (runId) {
+        const tx = database.transaction('jobs');
+        const index = tx.store.index('byRunState');
+        await Promise.all((Object.keys(counts) as JobState[]).map(async (state) => (counts[state] = await index.count([runId, state]))));
+        return counts;
+      }
+      for (const job of await database.getAll('jobs')) counts[job.state]++;
       return counts;
     },
 

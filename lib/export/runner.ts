@@ -51,6 +51,10 @@ export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
 
 export function createRunner(env: RunnerEnv) {
   const budget = createByteBudget(env.maxBytesInFlight);
+  // Uploads in flight never exceed `concurrency`; as many more jobs may read Banqup and look
+  // up meanwhile, so an upload slot that frees up finds its next invoice ready (prefetch).
+  const uploadSlots = createByteBudget(env.concurrency);
+  const admitted = env.concurrency * 2;
   const active = new Map<string, Promise<void>>();
   const indexes = new Map<string, Promise<InvoiceIndex | undefined>>();
   let running: Promise<void> | undefined;
@@ -138,14 +142,15 @@ export function createRunner(env: RunnerEnv) {
       return;
     }
     const doc = meta.value;
-    job = await apply(job, {
+    // Kept in memory: the next write (upload-started, found, fail) persists it too.
+    job = transition(job, {
       type: 'fetched',
       invoiceNumber: doc.documentNumber,
       supplierName: doc.supplierName,
       issueDate: doc.issueDate,
       currency: doc.currency,
       total: doc.totalAmount,
-    });
+    }, env.now());
     if (doc.documentType && !/INVOICE|CREDIT/i.test(doc.documentType)) {
       await apply(job, { type: 'fail', reason: { code: 'banqup:not-an-invoice' } });
       return;
@@ -194,6 +199,7 @@ export function createRunner(env: RunnerEnv) {
     }
 
     const release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdf.value.size);
+    const releaseSlot = await uploadSlots.acquire(1);
     try {
       job = await apply(job, { type: 'upload-started' });
       const name = (doc.documentNumber ?? job.documentId).replace(/[^\w.-]+/g, '_').slice(0, 80);
@@ -218,6 +224,7 @@ export function createRunner(env: RunnerEnv) {
       // Not processed (429, 503, refused before sending): nothing reached Yokoy.
       else await retryOrFail(job, yokoyReason(failure), false, failure);
     } finally {
+      releaseSlot();
       release();
     }
   }
@@ -228,7 +235,7 @@ export function createRunner(env: RunnerEnv) {
       for (;;) {
         again = false;
         if (await env.isPaused()) break;
-        const room = env.concurrency - active.size;
+        const room = admitted - active.size;
         if (room > 0) {
           const due = await env.store.due(env.now(), room, new Set(active.keys()));
           for (const job of due) {
