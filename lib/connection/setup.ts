@@ -9,15 +9,44 @@ import { endpointsFor } from './endpoints';
 import { createConnectionService, SECRET } from './service';
 import { sessionTokenStore } from './session-tokens';
 
+/**
+ * A value read once and kept until its storage item changes (each read would be an IPC). The
+ * watch covers writes from other contexts; `invalidate` covers this worker's own writes at
+ * once, since the change event arrives only later.
+ */
+function cached<T>(read: () => Promise<T>, watch: (cb: () => void) => unknown) {
+  let value: Promise<T> | undefined;
+  watch(() => (value = undefined));
+  const get = () => (value ??= read());
+  return Object.assign(get, { invalidate: () => void (value = undefined) });
+}
+
+/** The item, with every write dropping the caches derived from it first. */
+function invalidating<T>(item: { getValue(): Promise<T>; setValue(v: T): Promise<void> }, ...caches: { invalidate(): void }[]) {
+  return {
+    getValue: () => item.getValue(),
+    setValue: async (value: T) => {
+      await item.setValue(value);
+      for (const c of caches) c.invalidate();
+    },
+  };
+}
+
 export function createWorkerConnection() {
   const vault = createVault(companionDB);
   const tokens = sessionTokenStore();
+  const endpoints = cached(async () => endpointsFor(await settingsItem.getValue()), (cb) => settingsItem.watch(cb));
+  const identity = cached(async () => {
+    const stored = await credentialsItem.getValue();
+    return stored.clientId && stored.organizationId && stored.hasSecret ? { clientId: stored.clientId, organizationId: stored.organizationId } : undefined;
+  }, (cb) => credentialsItem.watch(cb));
   const client = createYokoyClient({
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
-    endpoints: async () => endpointsFor(await settingsItem.getValue()),
+    endpoints,
+    identity,
     credentials: async () => {
       const stored = await credentialsItem.getValue();
       const clientSecret = stored.hasSecret ? await vault.get(SECRET) : undefined;
@@ -27,8 +56,8 @@ export function createWorkerConnection() {
     tokens,
   });
   const service = createConnectionService({
-    credentials: credentialsItem,
-    settings: settingsItem,
+    credentials: invalidating(credentialsItem, identity),
+    settings: invalidating(settingsItem, endpoints),
     vault,
     client,
     tokens,

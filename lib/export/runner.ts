@@ -206,6 +206,9 @@ export function createRunner(env: RunnerEnv) {
       const created = ubl.value
         ? await env.invoices.createFromUbl(job.legalEntityId, ubl.value, pdf.value, name)
         : await env.invoices.createFromPdf(job.legalEntityId, pdf.value, name);
+      // The slot and the bytes are free as soon as Yokoy answered: recording it need not wait.
+      releaseSlot();
+      release();
       if (created.ok) {
         job = await apply(job, { type: 'created', yokoyInvoiceId: created.value.id });
         (await indexFor(job.legalEntityId))?.add(created.value, job.documentId);

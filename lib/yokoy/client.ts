@@ -26,6 +26,11 @@ export interface YokoyClientEnv {
   /** Undefined while no Yokoy address is configured. */
   endpoints: () => YokoyEndpoints | undefined | Promise<YokoyEndpoints | undefined>;
   credentials: () => Promise<Credentials | undefined>;
+  /**
+   * The credentials without the secret (cheap, cached by the caller). When given, the secret
+   * is asked for (decrypted) only when a token must actually be fetched.
+   */
+  identity?: () => Promise<Pick<Credentials, 'clientId' | 'organizationId'> | undefined>;
   tokens?: TokenStore;
   correlationId?: () => string;
   /** Attempts for a retryable failure (429, 5xx, network) before giving up. */
@@ -157,20 +162,24 @@ export function createYokoyClient(env: YokoyClientEnv) {
     return { ...base, kind: 'validation', fieldErrors: error.success ? error.data.errors : undefined };
   }
 
+  const identity = env.identity ?? env.credentials;
+
   async function token(options: { fresh?: boolean } = {}): Promise<YokoyResult<string>> {
-    const credentials = await env.credentials();
-    if (!credentials) return failed(missingCredentials);
+    const who = await identity();
+    if (!who) return failed(missingCredentials);
     const endpoints = await env.endpoints();
     if (!endpoints) return failed(notConfigured);
-    const key = tokenKey(endpoints, credentials);
+    const key = tokenKey(endpoints, who as Credentials);
     if (options.fresh) await tokens.delete(key);
     const cached = await tokens.get(key);
     if (cached && cached.expiresAt > env.now()) return succeeded(cached.accessToken);
+    const credentials = await env.credentials();
+    if (!credentials) return failed(missingCredentials);
     return fetchToken(endpoints, credentials);
   }
 
   async function request<T>(options: RequestOptions<T>): Promise<YokoyResult<YokoyAnswer<T>>> {
-    const credentials = await env.credentials();
+    const credentials = await identity();
     if (!credentials) return failed(missingCredentials);
     const endpoints = await env.endpoints();
     if (!endpoints) return failed(notConfigured);
