@@ -45,7 +45,9 @@ const permanent = new Set<YokoyFailure['kind']>(['validation', 'conflict']);
  * legal entity removed, no address): every other job would fail the same way, so the queue
  * pauses with the reason and the jobs wait until the user has fixed the connection.
  */
-const connectionKinds = new Set<YokoyFailure['kind']>(['invalid-client', 'organization-mismatch', 'unauthorized', 'missing-permission', 'not-configured', 'not-found']);
+// A 401 even with a fresh token is not among them: tokens that die early (clock skew, a
+// restart on Yokoy's side) make it, and the next attempt with another token goes through.
+const connectionKinds = new Set<YokoyFailure['kind']>(['invalid-client', 'organization-mismatch', 'missing-permission', 'not-configured', 'not-found']);
 
 export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
 

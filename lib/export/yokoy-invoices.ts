@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { YokoyClient } from '../yokoy/client';
+import { multipart, type Part } from './multipart';
 import { failed, succeeded, type YokoyResult } from '../yokoy/errors';
 
 /** The custom-information key that ties a Yokoy invoice to its Banqup document. */
@@ -37,26 +38,26 @@ const invoicesPath = (legalEntityId: string) => `/legal-entities/${encodeURIComp
 export const scimString = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
 export function createInvoiceApi(client: YokoyClient) {
-  async function create(legalEntityId: string, path: string, form: FormData): Promise<YokoyResult<YokoyInvoice>> {
-    const answer = await client.request({ method: 'POST', path: `${invoicesPath(legalEntityId)}${path}`, form, schema: CreatedAnswer });
+  async function create(legalEntityId: string, path: string, parts: Part[]): Promise<YokoyResult<YokoyInvoice>> {
+    const answer = await client.request({ method: 'POST', path: `${invoicesPath(legalEntityId)}${path}`, raw: multipart(parts), schema: CreatedAnswer });
     if (!answer.ok) return answer;
     const body = answer.value.body;
     return succeeded(Array.isArray(body) ? body[0]! : body);
   }
 
   return {
-    createFromUbl(legalEntityId: string, ubl: string, pdf: Blob, fileName: string) {
-      const form = new FormData();
-      form.set('standard', 'peppolBis');
-      form.set('invoiceData', ubl);
-      form.set('pdf', new File([pdf], `${fileName}.pdf`, { type: 'application/pdf' }));
-      return create(legalEntityId, '/einvoice', form);
+    async createFromUbl(legalEntityId: string, ubl: string, pdf: Blob, fileName: string) {
+      return create(legalEntityId, '/einvoice', [
+        { name: 'standard', value: 'peppolBis' },
+        { name: 'invoiceData', value: ubl },
+        { name: 'pdf', value: new Uint8Array(await pdf.arrayBuffer()), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
+      ]);
     },
 
-    createFromPdf(legalEntityId: string, pdf: Blob, fileName: string) {
-      const form = new FormData();
-      form.set('file', new File([pdf], `${fileName}.pdf`, { type: 'application/pdf' }));
-      return create(legalEntityId, '/upload', form);
+    async createFromPdf(legalEntityId: string, pdf: Blob, fileName: string) {
+      return create(legalEntityId, '/upload', [
+        { name: 'file', value: new Uint8Array(await pdf.arrayBuffer()), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
+      ]);
     },
 
     /** Writes custom information (merged by Yokoy with what is there). */

@@ -45,6 +45,8 @@ export interface RequestOptions<T> {
   query?: Record<string, string | number | undefined>;
   json?: unknown;
   form?: FormData;
+  /** A body already encoded, with its content type (e.g. a prebuilt multipart body). */
+  raw?: { body: Uint8Array; contentType: string };
   schema?: z.ZodMiniType<T>;
   /**
    * Whether repeating the request is harmless. Creating an invoice is not: after a dropped
@@ -202,6 +204,9 @@ export function createYokoyClient(env: YokoyClientEnv) {
       if (options.json !== undefined) {
         headers['Content-Type'] = 'application/json';
         body = JSON.stringify(options.json);
+      } else if (options.raw) {
+        headers['Content-Type'] = options.raw.contentType;
+        body = options.raw.body as Uint8Array<ArrayBuffer>;
       } else if (options.form) {
         body = options.form;
       }

@@ -63,12 +63,16 @@ describe('export under faults', () => {
     await view.waitUntilFinished(purchases().length, 240_000);
     await setFaults(env.sandbox, {});
 
+    // The run's audit follows its end: wait until every twin is marked.
+    const unmarked = async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002' && !i.customInformation?.banqupDuplicateOf).length;
+    await expect.poll(unmarked, { timeout: 30_000 }).toBe(purchases().length);
     const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002');
     const closed = (await requestLog(env.sandbox)).filter((e) => e.path.endsWith('/einvoice') && e.status === null);
     expect(closed.length).toBeGreaterThan(0);
     // Every document is in Yokoy; any extra copy is marked in Yokoy and named in the history.
     const extra = invoices.filter((i) => i.customInformation?.banqupDuplicateOf);
     expect(invoices.length - extra.length).toBe(purchases().length);
+    await expect.poll(async () => (await view.openHistory()).filter((r) => /more than once/.test(r.reason)).length, { timeout: 10_000 }).toBeGreaterThan(0);
     const rows = await view.openHistory();
     const warned = rows.filter((r) => /more than once/.test(r.reason));
     expect(warned.length).toBe(new Set(extra.map((i) => i.customInformation!.banqupDuplicateOf)).size);

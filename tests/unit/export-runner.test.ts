@@ -28,8 +28,8 @@ function fakeYokoy() {
     if (method === 'POST' && url.pathname.endsWith('/einvoice')) {
       const action = script.shift();
       if (action === 'reject-400') return Response.json({ code: 400, message: 'Invalid UBL', errors: [{ field: 'invoiceData', message: 'bad' }] }, { status: 400 });
-      const form = init.body as FormData;
-      const ubl = String(form.get('invoiceData'));
+      // The body is a prebuilt multipart byte array (lib/export/multipart.ts).
+      const ubl = new TextDecoder().decode(init.body as Uint8Array);
       const number = /<cbc:ID>([^<]+)/.exec(ubl)![1]!;
       const created: Invoice = { id: `y${++n}`, invoiceNumber: number, date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null };
       invoices.push(created);

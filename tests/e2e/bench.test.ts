@@ -1,0 +1,89 @@
+/**
+ * The benchmarks in short mode (few runs, 100 invoices), so the scripts cannot rot: every
+ * figure is produced with sane values (numbers, median within min..max) and the results are
+ * written. Budgets are not asserted here; `npm run bench` (full mode) judges them. Uses the
+ * build this suite uses (tests/e2e/support/browser.ts `outputDir`), never its own.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Figure } from '../../bench/lib/figure';
+import type { RunRecord } from '../../bench/lib/results';
+import { runBenchmarks } from '../../bench/run';
+import { benchmarkNames } from '../../bench/settings';
+import { outputDir } from './support/browser';
+
+const expectedIds = [
+  'bundle.background.gzip',
+  'bundle.popup.gzip',
+  'bundle.popup.raw',
+  'bundle.banqup-content-script.gzip',
+  'page.load.with',
+  'page.load.without',
+  'page.load.ratio',
+  'page.script.extra',
+  'page.longtask.extension',
+  'page.idle.extension',
+  'popup.first-status',
+  'guide.reaction',
+  'coldstart.status',
+  'export.ratio',
+  'export.pipeline',
+  'export.baseline',
+  'export.heap',
+  'export.resume',
+];
+
+describe('benchmarks, short mode', () => {
+  const resultsDir = mkdtempSync(join(tmpdir(), 'ykc-bench-'));
+  afterAll(() => rmSync(resultsDir, { recursive: true, force: true }));
+
+  it('produce every figure with sane values and write the results', async () => {
+    const record = await runBenchmarks({ short: true, build: false, resultsDir });
+    const byId = new Map(record.figures.map((f) => [f.id, f]));
+
+    expect(record.settings.outputDir).toBe(outputDir);
+    for (const name of benchmarkNames) expect(record.figures.some((f) => f.group === name), name).toBe(true);
+    for (const id of expectedIds) expect(byId.has(id), id).toBe(true);
+
+    for (const f of record.figures) {
+      // Only the guide may be missing (it is built by another issue); it must say why.
+      if (f.verdict === 'not measured') {
+        expect(f.id, f.note).toBe('guide.reaction');
+        expect(f.note).toMatch(/not measured/);
+        continue;
+      }
+      expect(f.samples.length, f.id).toBeGreaterThan(0);
+      expect(f.samples.every(Number.isFinite), f.id).toBe(true);
+      expect(f.runs, f.id).toBeGreaterThan(0);
+      expect(f.min!, f.id).toBeLessThanOrEqual(f.median!);
+      expect(f.median!, f.id).toBeLessThanOrEqual(f.max!);
+      expect(['pass', 'miss', 'info'], f.id).toContain(f.verdict);
+      if (f.budget) expect(['pass', 'miss'], f.id).toContain(f.verdict);
+    }
+
+    const value = (id: string) => (byId.get(id) as Figure).median!;
+    expect(value('bundle.popup.gzip')).toBeLessThan(value('bundle.popup.raw'));
+    expect(value('page.load.with')).toBeGreaterThan(0);
+    expect(value('page.load.ratio')).toBeGreaterThan(0.2);
+    expect(value('page.load.ratio')).toBeLessThan(5);
+    expect(value('popup.first-status')).toBeGreaterThan(0);
+    expect(value('popup.first-status')).toBeLessThan(10_000);
+    expect(value('coldstart.status')).toBeGreaterThan(0);
+    expect(value('export.pipeline')).toBeGreaterThan(0);
+    expect(value('export.baseline')).toBeGreaterThan(0);
+    expect(value('export.ratio')).toBeCloseTo(value('export.pipeline') / value('export.baseline'), 5);
+    expect(value('export.heap')).toBeGreaterThan(0.5);
+    expect(value('export.resume')).toBeGreaterThan(0);
+    expect(byId.get('export.resume')!.note).toMatch(/exactly once: yes/);
+
+    const json = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as RunRecord;
+    expect(json.mode).toBe('short');
+    expect(json.figures.map((f) => f.id)).toEqual(record.figures.map((f) => f.id));
+    expect(json.machine.cores).toBeGreaterThan(0);
+    expect(json.machine.chromium).toMatch(/Chrom/);
+    expect(existsSync(join(resultsDir, 'latest.md'))).toBe(true);
+    expect(readFileSync(join(resultsDir, 'latest.md'), 'utf8')).toMatch(/Machine: .*cores.*Node v\d+/);
+  }, 240_000);
+});
