@@ -1,0 +1,139 @@
+/**
+ * Figure 1: bundle size per entrypoint of the production Chrome build, raw and gzip (level 9,
+ * as a store download or a cache would see it). An entrypoint counts every file it loads: a
+ * page's HTML, its scripts and their static imports (shared chunks included), its CSS; a
+ * content script its JS and the CSS it injects into its shadow root. When a budget is missed,
+ * a source-mapped build of the same code (bench/config/wxt.analysis.config.ts) says which
+ * packages and folders the bytes come from.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, posix, relative, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { composition } from './lib/composition';
+import { figure, type Budget, type Figure } from './lib/figure';
+
+const GROUP = 'bundle';
+
+interface Manifest {
+  background?: { service_worker?: string };
+  action?: { default_popup?: string };
+  options_ui?: { page?: string };
+  content_scripts?: { js?: string[]; css?: string[]; matches?: string[] }[];
+  web_accessible_resources?: { resources: string[] }[];
+}
+
+/** Static imports of a built ES module (`from"./x.js"`, `import"./x.js"`), as paths from the root. */
+function importsOf(root: string, file: string): string[] {
+  const code = readFileSync(join(root, file), 'utf8');
+  const found = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => posix.join(posix.dirname(file), m[1]!));
+  return found;
+}
+
+/** A file and everything it statically imports. */
+function withImports(root: string, entry: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(entry) || !existsSync(join(root, entry))) return seen;
+  seen.add(entry);
+  if (entry.endsWith('.js')) for (const dep of importsOf(root, entry)) withImports(root, dep, seen);
+  return seen;
+}
+
+/** An HTML page, its scripts, preloads and stylesheets, and their imports. */
+function pageFiles(root: string, html: string): Set<string> {
+  const files = new Set<string>([html]);
+  const text = readFileSync(join(root, html), 'utf8');
+  for (const m of text.matchAll(/<(?:script|link)\b[^>]*?\b(?:src|href)="([^"]+)"/g)) {
+    const ref = m[1]!.startsWith('/') ? m[1]!.slice(1) : posix.join(posix.dirname(html), m[1]!);
+    withImports(root, ref, files);
+  }
+  return files;
+}
+
+export interface Entrypoint {
+  name: string;
+  files: string[];
+}
+
+export function entrypointsOf(root: string): Entrypoint[] {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
+  const out: Entrypoint[] = [];
+  if (manifest.background?.service_worker) out.push({ name: 'background', files: [...withImports(root, manifest.background.service_worker)] });
+  if (manifest.action?.default_popup) out.push({ name: 'popup', files: [...pageFiles(root, manifest.action.default_popup)] });
+  if (manifest.options_ui?.page) out.push({ name: 'options', files: [...pageFiles(root, manifest.options_ui.page)] });
+  for (const script of manifest.content_scripts ?? []) {
+    const js = script.js ?? [];
+    const name = `${posix.basename(js[0] ?? 'content', '.js')} content script`;
+    // The shadow-root CSS ships as a web-accessible resource next to the script.
+    const css = js.map((f) => f.replace(/\.js$/, '.css')).filter((f) => existsSync(join(root, f)));
+    const files = new Set<string>([...(script.css ?? []), ...css]);
+    for (const f of js) withImports(root, f, files);
+    out.push({ name, files: [...files] });
+  }
+  return out;
+}
+
+const kb = (bytes: number) => bytes / 1024;
+
+export interface BundleOptions {
+  /** The production Chrome build (`<outputDir>/chrome-mv3`). */
+  buildDir: string;
+  /** Where the source-mapped analysis build goes (built only when a budget is missed). */
+  analysisOutDir?: string;
+  projectRoot: string;
+}
+
+const budgets: Record<string, Budget> = {
+  'banqup content script': { max: 15, text: '≤ 15 KB gz' },
+  popup: { max: 25, text: '≤ 25 KB gz' },
+};
+
+const analysed = new Set<string>();
+
+/** Top contributors of each JS file of an entrypoint, from the analysis build's source maps. */
+function explain(options: BundleOptions, entry: Entrypoint): string {
+  const out = options.analysisOutDir;
+  if (!out) return '';
+  const analysisRoot = join(out, 'chrome-mv3');
+  // Built once per process from the current sources (an old one could explain old code).
+  if (!analysed.has(out)) {
+    analysed.add(out);
+    execFileSync('npx', ['wxt', 'build', '-c', 'bench/config/wxt.analysis.config.ts'], {
+      cwd: options.projectRoot,
+      env: { ...process.env, BENCH_ANALYSIS_OUT_DIR: relative(options.projectRoot, out) || out },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+  }
+  const twin = entrypointsOf(analysisRoot).find((e) => e.name === entry.name);
+  const groups = new Map<string, number>();
+  for (const file of twin?.files.filter((f) => f.endsWith('.js')) ?? []) {
+    if (!existsSync(join(analysisRoot, `${file}.map`))) continue;
+    for (const { group, bytes } of composition(join(analysisRoot, file))) groups.set(group, (groups.get(group) ?? 0) + bytes);
+  }
+  const total = [...groups.values()].reduce((a, b) => a + b, 0);
+  return [...groups.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 8)
+    .map(([g, b]) => `${g} ${kb(b).toFixed(1)} KB (${Math.round((b / total) * 100)}%)`)
+    .join(', ');
+}
+
+export function measureBundleSize(options: BundleOptions): Figure[] {
+  const root = options.buildDir;
+  if (!existsSync(join(root, 'manifest.json'))) throw new Error(`No production build in ${root}: build it first (WXT_OUT_DIR=… npx wxt build).`);
+  const figures: Figure[] = [];
+  for (const entry of entrypointsOf(root)) {
+    const contents = entry.files.map((f) => readFileSync(join(root, f)));
+    const raw = contents.reduce((sum, c) => sum + c.length, 0);
+    const gzip = contents.reduce((sum, c) => sum + gzipSync(c, { level: 9 }).length, 0);
+    const budget = budgets[entry.name];
+    const files = entry.files.map((f) => `${f} ${kb(readFileSync(join(root, f)).length).toFixed(1)} KB`).join(', ');
+    const id = entry.name.replace(/\s+/g, '-');
+    figures.push(figure({ group: GROUP, id: `bundle.${id}.raw`, label: `Bundle ${entry.name} (raw)`, unit: 'KB', samples: [kb(raw)], note: `files: ${files}` }));
+    const gz = figure({ group: GROUP, id: `bundle.${id}.gzip`, label: `Bundle ${entry.name} (gzip)`, unit: 'KB', samples: [kb(gzip)], budget });
+    if (gz.verdict === 'miss') gz.note = `raw bytes by origin: ${explain(options, entry)}`;
+    figures.push(gz);
+  }
+  return figures;
+}
+
+export const defaultAnalysisDir = (outputDir: string) => resolve(dirname(outputDir), `${relative(dirname(outputDir), outputDir)}-analysis`);

@@ -1,0 +1,71 @@
+/**
+ * Attributes main-thread work to the extension from a Chromium trace: script events whose
+ * URL is `chrome-extension://…` (the content script's first run, its callbacks, timers), the
+ * top-level task each ran in, and the sum of their own time. A PerformanceObserver cannot say
+ * whose a long task was; the trace can.
+ */
+
+export interface TraceEvent {
+  name: string;
+  cat?: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { data?: { url?: string; stackTrace?: { url?: string }[]; frame?: string } };
+}
+
+export const traceCategories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+
+const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'v8.compile', 'v8.run', 'v8.callFunction', 'EventDispatch', 'v8.evaluateModule', 'XHRReadyStateChange']);
+
+export interface ExtensionWork {
+  /** Own script time of the extension, outermost events only (ms). */
+  scriptMs: number;
+  /** Top-level tasks that ran extension script, with their durations (ms). */
+  tasks: number[];
+  /** Top-level tasks over 50 ms that ran extension script. */
+  longTasks: number[];
+  /** All top-level tasks over 50 ms on the traced threads (whoever caused them). */
+  allLongTasks: number[];
+}
+
+const urlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.data?.stackTrace?.[0]?.url || '';
+
+export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://'): ExtensionWork {
+  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
+  const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const ours = complete
+    .filter((e) => scriptEvents.has(e.name) && urlOf(e).startsWith(extensionOrigin))
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  // Outermost only: an event nested in an earlier one on the same thread is already counted.
+  const outermost: TraceEvent[] = [];
+  const endOn = new Map<string, number>();
+  for (const e of ours) {
+    const key = `${e.pid}:${e.tid}`;
+    if ((endOn.get(key) ?? -1) > e.ts) continue;
+    outermost.push(e);
+    endOn.set(key, e.ts + e.dur!);
+  }
+  const hosting = new Set<TraceEvent>();
+  for (const e of outermost) {
+    const task = tasks.find((t) => t.pid === e.pid && t.tid === e.tid && t.ts <= e.ts && t.ts + t.dur! >= e.ts + e.dur!);
+    if (task) hosting.add(task);
+  }
+  const ms = (us: number) => us / 1000;
+  const hostingMs = [...hosting].map((t) => ms(t.dur!));
+  const threads = new Set(outermost.map((e) => `${e.pid}:${e.tid}`));
+  return {
+    scriptMs: outermost.reduce((sum, e) => sum + ms(e.dur!), 0),
+    tasks: hostingMs,
+    longTasks: hostingMs.filter((d) => d > 50),
+    allLongTasks: tasks.filter((t) => threads.size === 0 || threads.has(`${t.pid}:${t.tid}`)).map((t) => ms(t.dur!)).filter((d) => d > 50),
+  };
+}
+
+export function parseTrace(buffer: Uint8Array | undefined): TraceEvent[] {
+  if (!buffer) return [];
+  const parsed = JSON.parse(Buffer.from(buffer).toString('utf8')) as { traceEvents?: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(parsed) ? parsed : (parsed.traceEvents ?? []);
+}

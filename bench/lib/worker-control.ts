@@ -1,0 +1,78 @@
+/**
+ * The extension's service worker seen through the DevTools protocol: stop it the way Chrome
+ * does when it idles one out, tell whether it runs, and sample its JS heap.
+ *
+ * Stopping closes the worker's target (Target.closeTarget through puppeteer's `worker.close()`,
+ * as Chrome's guide to testing worker termination does). ServiceWorker.stopAllWorkers looked
+ * simpler but left puppeteer believing the old target lived, so the restarted worker waited
+ * for a debugger forever and no message was ever answered.
+ */
+import type { Browser, CDPSession, Target } from 'puppeteer-core';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const isExtensionWorker = (extensionId: string) => (t: Target) =>
+  t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${extensionId}/`);
+
+export interface WorkerControl {
+  /** Stops the extension's worker; resolves once its target is gone. */
+  stop(timeoutMs?: number): Promise<void>;
+  running(): boolean;
+  /** Resolves when the worker runs again (polling every `everyMs`). */
+  waitRunning(timeoutMs?: number, everyMs?: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function workerControl(browser: Browser, extensionId: string): Promise<WorkerControl> {
+  const running = () => browser.targets().some(isExtensionWorker(extensionId));
+  const until = async (want: boolean, timeoutMs: number, everyMs: number, what: string) => {
+    const deadline = Date.now() + timeoutMs;
+    while (running() !== want) {
+      if (Date.now() > deadline) throw new Error(what);
+      await sleep(everyMs);
+    }
+  };
+  return {
+    running,
+    async stop(timeoutMs = 10_000) {
+      const target = await browser.waitForTarget(isExtensionWorker(extensionId), { timeout: timeoutMs });
+      const worker = await target.worker();
+      if (!worker) throw new Error('No worker behind the service worker target.');
+      await worker.close();
+      await until(false, timeoutMs, 5, 'The service worker did not stop.');
+    },
+    waitRunning: (timeoutMs = 20_000, everyMs = 5) => until(true, timeoutMs, everyMs, 'The service worker did not start again.'),
+    async close() {},
+  };
+}
+
+/** Samples the worker's used JS heap every `intervalMs` until stopped. */
+export function sampleWorkerHeap(browser: Browser, extensionId: string, intervalMs = 200) {
+  const samples: number[] = [];
+  let session: CDPSession | undefined;
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        if (!session) {
+          const target = browser.targets().find(isExtensionWorker(extensionId));
+          session = target ? await target.createCDPSession() : undefined;
+        }
+        if (session) samples.push((await session.send('Runtime.getHeapUsage')).usedSize);
+      } catch {
+        // The worker went away between two samples; attach again on the next turn.
+        await session?.detach().catch(() => undefined);
+        session = undefined;
+      }
+      await sleep(intervalMs);
+    }
+  })();
+  return {
+    async stop(): Promise<number[]> {
+      stopped = true;
+      await loop;
+      await session?.detach().catch(() => undefined);
+      return samples;
+    },
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: every benchmark against the sandbox in headless Chromium, one table
+ * (figure, median, min, max, runs, budget, verdict), written to bench/results/latest.{json,md}
+ * with the machine it ran on. Flags: `--short` (few runs, 100 invoices), `--only a,b`
+ * (bundle, page, popup, guide, coldstart, export), `--no-build` (reuse the builds in
+ * WXT_OUT_DIR). Build into your own folder when others build too: WXT_OUT_DIR=.output-bench.
+ * Exits 1 when a budget is missed.
+ */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { outputDir } from '../tests/e2e/support/browser';
+import { measureBundleSize } from './bundle-size';
+import { measureExportThroughput } from './export-throughput';
+import { measureGuideReaction } from './guide-reaction';
+import { createBenchEnv } from './lib/env';
+import type { Figure } from './lib/figure';
+import { describeMachine, machineLine } from './lib/machine';
+import { writeResults, type RunRecord } from './lib/results';
+import { notes, textTable } from './lib/table';
+import { measurePageCost } from './page-cost';
+import { measurePopupOpen } from './popup-open';
+import { benchmarkNames, fullSettings, shortSettings, type BenchmarkName } from './settings';
+import { measureWorkerColdStart } from './worker-cold-start';
+
+export const projectRoot = resolve(import.meta.dirname, '..');
+
+export interface RunOptions {
+  short: boolean;
+  only?: BenchmarkName[];
+  /** Build the production and sandbox extensions into `outputDir` first. */
+  build: boolean;
+  resultsDir: string;
+  log?: (message: string) => void;
+}
+
+function build(log: (m: string) => void): void {
+  for (const args of [[], ['--mode', 'sandbox']]) {
+    log(`building ${args.length ? 'sandbox' : 'production'} into ${outputDir}`);
+    execFileSync('npx', ['wxt', 'build', ...args], { cwd: projectRoot, env: { ...process.env, WXT_OUT_DIR: outputDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+}
+
+export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
+  const log = options.log ?? (() => undefined);
+  const started = Date.now();
+  const settings = options.short ? shortSettings : fullSettings;
+  const wanted = new Set<BenchmarkName>(options.only?.length ? options.only : benchmarkNames);
+  if (options.build) build(log);
+  const env = createBenchEnv(log);
+  const figures: Figure[] = [];
+  try {
+    for (const name of benchmarkNames.filter((n) => wanted.has(n))) {
+      const t = Date.now();
+      log(`${name}…`);
+      switch (name) {
+        case 'bundle':
+          figures.push(...measureBundleSize({ buildDir: resolve(outputDir, 'chrome-mv3'), analysisOutDir: `${outputDir}-analysis`, projectRoot }));
+          break;
+        case 'page': {
+          const ext = await env.extension();
+          figures.push(...(await measurePageCost({ sandbox: ext.sandbox, withExtension: ext.browser, without: await env.plain() }, { ...settings.page, log })));
+          break;
+        }
+        case 'popup':
+          figures.push(...(await measurePopupOpen(await env.extension(), settings.popup)));
+          break;
+        case 'guide':
+          figures.push(...(await measureGuideReaction(await env.extension(), settings.guide)));
+          break;
+        case 'coldstart':
+          figures.push(...(await measureWorkerColdStart(await env.extension(), settings.coldstart)));
+          break;
+        case 'export':
+          figures.push(...(await measureExportThroughput(await env.extension(), { ...settings.export, projectRoot, log })));
+          break;
+      }
+      log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+    }
+    const machine = await describeMachine(env.anyBrowser());
+    const record: RunRecord = {
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: (Date.now() - started) / 1000,
+      mode: options.short ? 'short' : 'full',
+      only: options.only ?? null,
+      machine,
+      settings: { ...settings, outputDir },
+      figures,
+    };
+    writeResults(options.resultsDir, record);
+    return record;
+  } finally {
+    await env.close();
+  }
+}
+
+function parseArgs(argv: string[]): Omit<RunOptions, 'resultsDir' | 'log'> {
+  const onlyAt = argv.indexOf('--only');
+  const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : undefined;
+  const unknown = only?.filter((n) => !(benchmarkNames as readonly string[]).includes(n)) ?? [];
+  if (unknown.length) throw new Error(`--only: unknown ${unknown.join(', ')} (known: ${benchmarkNames.join(', ')})`);
+  return { short: argv.includes('--short'), only: only as BenchmarkName[] | undefined, build: !argv.includes('--no-build') };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  const options = parseArgs(process.argv.slice(2));
+  const log = (m: string) => process.stderr.write(`[bench] ${m}\n`);
+  runBenchmarks({ ...options, resultsDir: resolve(projectRoot, 'bench/results'), log }).then(
+    (record) => {
+      console.log(`\nMachine: ${machineLine(record.machine)}`);
+      console.log(`Mode: ${record.mode}, ${Math.round(record.durationSeconds)} s\n`);
+      console.log(textTable(record.figures));
+      const n = notes(record.figures);
+      if (n.length) console.log(`\n${n.map((x) => `- ${x}`).join('\n')}`);
+      console.log('\nWritten: bench/results/latest.json, bench/results/latest.md');
+      const missed = record.figures.filter((f) => f.verdict === 'miss');
+      if (missed.length) {
+        console.log(`\nBudgets missed: ${missed.map((f) => f.label).join('; ')}`);
+        process.exitCode = 1;
+      }
+    },
+    (error: unknown) => {
+      console.error(error);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,32 @@
+/**
+ * How much each benchmark repeats, in full mode (`npm run bench`: enough runs to quote a
+ * median) and short mode (`--short`, the e2e test: proves the scripts still work, numbers
+ * only indicative).
+ */
+export interface BenchSettings {
+  page: { loads: number; idleMs: number; tracedLoads: number };
+  popup: { opens: number };
+  guide: { actions: number };
+  coldstart: { runs: number };
+  export: { invoices: number; rounds: number; latencyMs: number; resumeInvoices: number; resumeStops: number };
+}
+
+export const fullSettings: BenchSettings = {
+  page: { loads: 20, idleMs: 10_000, tracedLoads: 3 },
+  popup: { opens: 30 },
+  guide: { actions: 24 },
+  coldstart: { runs: 20 },
+  export: { invoices: 1_000, rounds: 3, latencyMs: 200, resumeInvoices: 300, resumeStops: 3 },
+};
+
+export const shortSettings: BenchSettings = {
+  page: { loads: 3, idleMs: 2_000, tracedLoads: 1 },
+  popup: { opens: 5 },
+  guide: { actions: 4 },
+  coldstart: { runs: 3 },
+  export: { invoices: 100, rounds: 1, latencyMs: 200, resumeInvoices: 60, resumeStops: 1 },
+};
+
+/** The benchmarks, in the order they run (the export last: it fills the stores). */
+export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'export'] as const;
+export type BenchmarkName = (typeof benchmarkNames)[number];
