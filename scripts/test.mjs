@@ -31,7 +31,8 @@ function vitest(label, args, env) {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
     counts.passed += report.numPassedTests;
-    counts.failed += report.numFailedTests;
+    // A file that fails outside its tests (a hook timing out) has no failed test: count the file.
+    counts.failed += report.numFailedTests || report.numFailedTestSuites || 0;
     counts.skipped += report.numPendingTests + report.numTodoTests;
     if (report.numTotalTests === 0) failures.push(`${label} (no test ran)`);
   } catch {

@@ -66,7 +66,11 @@ describe('hostile content from Yokoy stays inert text', () => {
     proxyUrl = `http://api.yokoy.localhost:${(proxy.address() as AddressInfo).port}`;
   });
   afterAll(async () => {
-    await new Promise((ok) => proxy?.close(ok));
+    // The browser may still hold idle keep-alive connections: close them, or close() waits for ever.
+    await new Promise((ok) => {
+      proxy?.close(ok);
+      proxy?.closeAllConnections();
+    });
   });
 
   it('a hostile Yokoy error message in the popup’s verify outcome is text', async () => {
