@@ -41,6 +41,7 @@ if (!values['no-build']) {
 
 const sandbox = await startSandbox();
 step(`Sandbox started: Banqup ${sandbox.urls.banqup}, Yokoy ${sandbox.urls.yokoyWeb}, API ${sandbox.urls.yokoyApi}`);
+// The sandbox's own seeded fake client (printed on purpose, as `npm run sandbox` does), never a user's secret.
 console.log(`[demo]    organization ID ${seed.organizationId}; ready client ${seed.readyClient.clientId} / ${seed.readyClient.clientSecret}`);
 
 const launched = await launchBrowser({ extension: true, headless });
