@@ -41,8 +41,8 @@ if (!values['no-build']) {
 
 const sandbox = await startSandbox();
 step(`Sandbox started: Banqup ${sandbox.urls.banqup}, Yokoy ${sandbox.urls.yokoyWeb}, API ${sandbox.urls.yokoyApi}`);
-// The sandbox's own seeded fake client (printed on purpose, as `npm run sandbox` does), never a user's secret.
-console.log(`[demo]    organization ID ${seed.organizationId}; ready client ${seed.readyClient.clientId} / ${seed.readyClient.clientSecret}`);
+// The secret stays out of the log; `npm run sandbox` prints the sandbox's ready pair for manual use.
+console.log(`[demo]    organization ID ${seed.organizationId}; ready client ${seed.readyClient.clientId}`);
 
 const launched = await launchBrowser({ extension: true, headless });
 const { browser } = launched;

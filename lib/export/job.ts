@@ -60,9 +60,6 @@ export type JobEvent =
   | { type: 'cancel' }
   | { type: 'requeue' };
 
-export const activeStates: readonly JobState[] = ['fetching', 'uploading'];
-export const finalStates: readonly JobState[] = ['done', 'duplicate', 'failed', 'cancelled'];
-
 export const jobId = (legalEntityId: string, documentId: string) => `${legalEntityId}|${documentId}`;
 
 export function newJob(input: { documentId: string; legalEntityId: string; source: JobSource; runId?: string; now: number }): Job {

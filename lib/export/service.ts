@@ -8,7 +8,7 @@ import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protoco
 import type { ExportControl, Settings, StoredCredentials } from '../settings/items';
 import { findTwins, TWIN_KEY } from './audit';
 import { historyCsv } from './csv';
-import { finalStates, jobId, newJob, transition, type Job, type JobSource } from './job';
+import { jobId, newJob, transition, type Job, type JobSource } from './job';
 import type { JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
@@ -234,9 +234,6 @@ export function createExportService(env: ExportServiceEnv) {
       }
       return found;
     },
-
-    /** Jobs no longer running count as history; used to decide when a run has ended. */
-    isFinal: (job: Job) => finalStates.includes(job.state),
   };
 }
 

@@ -120,9 +120,6 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM) void withRunner(async () => runner!.kick());
   });
-  settingsItem.watch(() => {
-    // A new concurrency applies from the next start of the worker's runner.
-  });
 
   const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
     'export.enqueue': ({ documentIds, source }) => withRunner(() => service.enqueue(documentIds, source)),
