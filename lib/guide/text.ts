@@ -13,14 +13,7 @@ import { pt } from './messages/pt';
 export type { GuideKey };
 const catalogues: Record<Language, Record<GuideKey, string>> = { en, pt, fr, nl };
 
-/** The first supported language among BCP 47 tags ("pt-PT", "nl-BE"), else English. */
-export function pickLanguage(...tags: (string | null | undefined)[]): Language {
-  for (const tag of tags) {
-    const base = tag?.toLowerCase().split(/[-_]/)[0];
-    if (base && base in catalogues) return base as Language;
-  }
-  return 'en';
-}
+export { pickLanguage } from './language';
 
 export type Translate = (key: GuideKey, params?: Record<string, string | number>) => string;
 

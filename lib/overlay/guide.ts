@@ -4,9 +4,14 @@
  * history, coalesced to one run per frame; nothing runs while the page is idle), and tears
  * everything down on close or when the extension goes away (ctx). The guide's state lives in
  * sessionStorage, so a reload or the round trip through Yokoy's sign-in reopens it.
+ *
+ * Built apart from the content script (modules/guide-chunk.ts) and loaded only when the guide
+ * opens (./guide-loader.ts), so the code on every Banqup page stays small. It therefore imports
+ * nothing that carries runtime weight twice: WXT's shadow-root helper and the messaging come in
+ * through `env`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
 import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
 import { detectStep, type Detection } from '../guide/detect';
@@ -26,6 +31,8 @@ type Ask = <T extends Request>(request: T) => Promise<Response<Answers[T['type']
 
 export interface GuideEnv {
   ask: Ask;
+  /** WXT's helper, passed in from the content script (see the header). */
+  createShadowRootUi: typeof createShadowRootUi;
   doc?: Document;
   win?: Window;
   /** Sandbox build: the look-alike's origin counts as Banqup (for the fill policy). */
@@ -208,7 +215,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       running = undefined;
     };
     running = { stop };
-    ui = await createShadowRootUi(ctx, {
+    ui = await env.createShadowRootUi(ctx, {
       name: GUIDE_HOST,
       position: 'inline',
       anchor: 'body',

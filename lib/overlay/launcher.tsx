@@ -2,11 +2,12 @@
 /**
  * The launcher button on Banqup pages, in a shadow root: it opens the setup guide. Returns its
  * teardown; WXT's `ctx` also removes it when the extension is reloaded or updated. Its words
- * come from the guide's small catalogue (not lib/i18n), in the Banqup page's language.
+ * come from its own two-line catalogue (not lib/i18n), in the Banqup page's language.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { guideText, pickLanguage } from '../guide/text';
+import { pickLanguage } from '../guide/language';
+import { launcherText } from './launcher-text';
 
 export const LAUNCHER_HOST = 'yokoy-companion-launcher';
 
@@ -21,7 +22,7 @@ export const launcherButton = (doc: Document = document): HTMLElement | null | u
 
 export async function mountLauncher(ctx: ContentScriptContext, options: LauncherOptions): Promise<() => void> {
   const doc = options.doc ?? document;
-  const t = guideText(pickLanguage(doc.documentElement.lang, navigator.language));
+  const t = launcherText[pickLanguage(doc.documentElement.lang, navigator.language)];
   const ui = await createShadowRootUi(ctx, {
     name: LAUNCHER_HOST,
     position: 'inline',
@@ -29,8 +30,8 @@ export async function mountLauncher(ctx: ContentScriptContext, options: Launcher
     append: 'last',
     onMount(container) {
       container.append(
-        <button type="button" class="launcher" aria-label={t('launcherLabel')} onClick={() => options.onOpen()}>
-          {t('launcherText')}
+        <button type="button" class="launcher" aria-label={t.label} onClick={() => options.onOpen()}>
+          {t.text}
         </button>,
       );
     },

@@ -2,7 +2,8 @@
  * Wires the guide on a Banqup page: the launcher opens it; so does the worker's `guide.open`
  * (the popup's "Set up in Banqup" on an open Banqup tab), the worker's GUIDE_HASH on a new
  * tab, and the session when the guide was open before a reload or a navigation. Returns the
- * teardown (WXT's ctx runs the same when the extension goes away).
+ * teardown (WXT's ctx runs the same when the extension goes away). The guide's code loads on
+ * its first opening (./guide-loader.ts).
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -10,15 +11,20 @@ import { readSession, takeGuideHash } from '../guide/session';
 import { ask } from '../messaging/client';
 import { parseFromWorker } from '../messaging/to-content';
 import { isSandboxBuild } from '../runtime/env';
-import { createGuide } from './guide';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { GUIDE_MODULE_PATH, lazyGuide, type GuideModule } from './guide-loader';
 import { launcherButton, mountLauncher } from './launcher';
 
 export async function setupBanqupGuide(ctx: ContentScriptContext): Promise<() => void> {
-  const guide = createGuide(ctx, { ask, sandbox: isSandboxBuild, fallbackFocus: () => launcherButton(document) });
-  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void guide.open() });
+  const env = { ask, createShadowRootUi, sandbox: isSandboxBuild, fallbackFocus: () => launcherButton(document) };
+  const guide = lazyGuide(ctx, env, () => import(/* @vite-ignore */ browser.runtime.getURL(GUIDE_MODULE_PATH)) as Promise<GuideModule>);
+  // A failed fetch of the guide's module (the extension mid-update) leaves the launcher as it
+  // was: the next click fetches again (guide-loader), and an invalidated ctx removes it anyway.
+  const open = () => guide.open().catch(() => undefined);
+  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void open() });
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (parseFromWorker(message, sender, browser.runtime.id)?.type === 'guide.open') void guide.open();
+    if (parseFromWorker(message, sender, browser.runtime.id)?.type === 'guide.open') void open();
   };
   browser.runtime.onMessage.addListener(onMessage);
   const stopListening = () => browser.runtime.onMessage.removeListener(onMessage);
@@ -30,7 +36,7 @@ export async function setupBanqupGuide(ctx: ContentScriptContext): Promise<() =>
   } catch {
     // sessionStorage blocked: the guide opens only on demand.
   }
-  if (takeGuideHash(window) || stored) await guide.open();
+  if (takeGuideHash(window) || stored) await open();
   return () => {
     stopListening();
     // Not close(): that would forget the session, and a teardown is not the user's choice.

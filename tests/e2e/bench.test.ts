@@ -19,6 +19,7 @@ const expectedIds = [
   'bundle.popup.gzip',
   'bundle.popup.raw',
   'bundle.banqup-content-script.gzip',
+  'bundle.guide-module-on-demand.gzip',
   'page.load.with',
   'page.load.without',
   'page.load.ratio',

@@ -2,6 +2,7 @@
  * Foundation, end to end: the built sandbox extension in Chromium against the sandbox.
  */
 import { describe, expect, it } from 'vitest';
+import { GuideOverlay } from './pages/guide';
 import { LauncherOverlay } from './pages/launcher';
 import { PopupPage } from './pages/popup';
 import { useE2E } from './support/fixtures';
@@ -28,6 +29,30 @@ describe('the extension in Chromium', () => {
     expect(await new LauncherOverlay(page).count()).toBe(1);
     // The page's own styles do not reach inside: the button is only reachable through the shadow root.
     expect(await page.$('button.launcher')).toBeNull();
+    await page.close();
+  });
+
+  it('loads the guide’s code only when the guide opens, from a URL the page cannot probe', async () => {
+    const page = await env.browser.newPage();
+    const guideFetches: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().endsWith('/content-scripts/guide.js')) guideFetches.push(request.url());
+    });
+    await page.goto(env.sandbox.urls.banqup);
+    const launcher = new LauncherOverlay(page);
+    expect(await launcher.find()).toBeTruthy();
+    expect(guideFetches).toEqual([]);
+    const state = await new GuideOverlay(page).openFromLauncher();
+    expect(state.step).toBeTruthy();
+    // Fetched through this session's random URL, not the extension's fixed ID.
+    expect(guideFetches.length).toBeGreaterThan(0);
+    expect(guideFetches[0]).not.toContain(env.extensionId);
+    // The static extension URL is closed to the page (use_dynamic_url), so it cannot tell the extension is there.
+    const probe = await page.evaluate(
+      (url) => fetch(url).then((r) => `status ${r.status}`, () => 'refused'),
+      `chrome-extension://${env.extensionId}/content-scripts/guide.js`,
+    );
+    expect(probe).toBe('refused');
     await page.close();
   });
 

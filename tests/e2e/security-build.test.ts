@@ -29,9 +29,19 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
       expect(manifest.content_security_policy).toBeUndefined();
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.sandbox).toBeUndefined();
-      // Web pages may load only the content scripts' style sheets, never a script or a page.
-      const resources = (manifest.web_accessible_resources ?? []).flatMap((r: string | { resources: string[] }) => (typeof r === 'string' ? [r] : r.resources));
-      expect(resources.every((r: string) => r.endsWith('.css'))).toBe(true);
+      // Web-accessible: the content scripts' style sheets, and the guide's module that the Banqup
+      // content script imports when the guide opens: never a page, never another script. In MV3
+      // they are reachable only through the session's random URL (use_dynamic_url), the module
+      // only from Banqup's origins.
+      type Resource = string | { resources: string[]; matches?: string[]; use_dynamic_url?: boolean };
+      const entries: Resource[] = manifest.web_accessible_resources ?? [];
+      const resources = entries.flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
+      expect(resources.filter((r) => !r.endsWith('.css'))).toEqual(['content-scripts/guide.js']);
+      for (const entry of entries) {
+        if (typeof entry === 'string') continue;
+        expect(entry.use_dynamic_url).toBe(true);
+        if (entry.resources.includes('content-scripts/guide.js')) expect(entry.matches).toEqual(['https://*.banqup.com/*']);
+      }
     });
 
     it(`${build}: no built JS evaluates strings or loads a remote script`, () => {

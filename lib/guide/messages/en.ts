@@ -5,8 +5,6 @@
  * step: what to do, and why. Kept apart from lib/i18n so the Banqup content script stays lean.
  */
 export const en = {
-  launcherLabel: 'Open the Yokoy setup guide',
-  launcherText: 'Yokoy',
   title: 'Connect Banqup to Yokoy',
   progress: 'Step {n} of {total}',
   back: 'Back',

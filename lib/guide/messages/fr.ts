@@ -2,8 +2,6 @@
 import type { GuideKey } from './en';
 
 export const fr: Record<GuideKey, string> = {
-  launcherLabel: 'Ouvrir le guide de configuration Yokoy',
-  launcherText: 'Yokoy',
   title: 'Connecter Banqup à Yokoy',
   progress: 'Étape {n} sur {total}',
   back: 'Précédent',

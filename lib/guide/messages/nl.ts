@@ -2,8 +2,6 @@
 import type { GuideKey } from './en';
 
 export const nl: Record<GuideKey, string> = {
-  launcherLabel: 'De Yokoy-installatiegids openen',
-  launcherText: 'Yokoy',
   title: 'Banqup met Yokoy verbinden',
   progress: 'Stap {n} van {total}',
   back: 'Vorige',

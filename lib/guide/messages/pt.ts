@@ -2,8 +2,6 @@
 import type { GuideKey } from './en';
 
 export const pt: Record<GuideKey, string> = {
-  launcherLabel: 'Abrir o guia de configuração do Yokoy',
-  launcherText: 'Yokoy',
   title: 'Ligar o Banqup ao Yokoy',
   progress: 'Passo {n} de {total}',
   back: 'Anterior',
