@@ -19,6 +19,8 @@ export interface RunnerEnv {
   invoices: InvoiceApi;
   now: () => number;
   random: () => number;
+  /** Waits between a failed tag and its next try (tags retry in their lane, not via the queue). */
+  sleep: (ms: number) => Promise<void>;
   concurrency: number;
   maxBytesInFlight: number;
   /** After this many attempts a job fails with its last reason. */
@@ -104,15 +106,25 @@ export function createRunner(env: RunnerEnv) {
   function tag(job: Job): void {
     if (!job.yokoyInvoiceId || job.tagged) return;
     const run = (async () => {
-      if (tagSlots === 0) await new Promise<void>((resolve) => tagWaiters.push(resolve));
-      tagSlots--;
-      try {
-        const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
-        const current = await env.store.get(job.id);
-        if (tagged.ok && current && !current.tagged && current.yokoyInvoiceId === job.yokoyInvoiceId) await apply(current, { type: 'tagged' });
-      } finally {
-        tagSlots++;
-        tagWaiters.shift()?.();
+      // The client already retried its own transient failures; a tag that still failed (a run of
+      // 5xx, dropped answers) is tried again after a backoff so no invoice waits for
+      // the next worker start to be tied to its Banqup document. PATCH is idempotent.
+      for (let attempt = 1; attempt <= env.maxAttempts; attempt++) {
+        if (tagSlots === 0) await new Promise<void>((resolve) => tagWaiters.push(resolve));
+        tagSlots--;
+        let failure: YokoyFailure | undefined;
+        try {
+          const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
+          const current = await env.store.get(job.id);
+          if (!current || current.tagged || current.yokoyInvoiceId !== job.yokoyInvoiceId) return;
+          if (tagged.ok) return void (await apply(current, { type: 'tagged' }));
+          failure = tagged.failure;
+        } finally {
+          tagSlots++;
+          tagWaiters.shift()?.();
+        }
+        if (!failure || permanent.has(failure.kind) || connectionKinds.has(failure.kind)) return;
+        await env.sleep(failure.retryAfterMs ?? fullJitterDelay(attempt, env.random, env.backoff));
       }
     })();
     tagging.add(run);

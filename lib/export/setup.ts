@@ -83,6 +83,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       invoices,
       now: () => Date.now(),
       random: Math.random,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       concurrency: settings.exportConcurrency,
       maxBytesInFlight: 32 * 1024 * 1024,
       maxAttempts: 8,

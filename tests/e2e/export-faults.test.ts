@@ -34,7 +34,10 @@ describe('export under faults', () => {
     await view.close();
     await setFaults(env.sandbox, {});
 
-    const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-CH-acme-0003');
+    // Tags trail the uploads in their own lane (retried there): every invoice ends tied to its document.
+    const ours = async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-CH-acme-0003');
+    await expect.poll(async () => (await ours()).filter((i) => !i.customInformation?.banqupDocumentId).length, { timeout: 60_000, interval: 250 }).toBe(0);
+    const invoices = await ours();
     const byDocument = new Map<string, number>();
     // Invoices are matched to documents by tag, or by number for one created but not yet tagged.
     for (const doc of purchases()) {

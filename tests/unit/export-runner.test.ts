@@ -17,7 +17,7 @@ type Invoice = { id: string; invoiceNumber: string; date: string; currency: stri
 function fakeYokoy() {
   const invoices: Invoice[] = [];
   const script: ('drop-after-create' | 'reject-400')[] = [];
-  const state = { revoked: false };
+  const state = { revoked: false, patchFailures: 0 };
   let n = 0;
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
@@ -37,6 +37,10 @@ function fakeYokoy() {
       return Response.json([created], { status: 201 });
     }
     if (method === 'PATCH') {
+      if (state.patchFailures > 0) {
+        state.patchFailures--;
+        return Response.json({ code: 503, message: 'Service unavailable' }, { status: 503 });
+      }
       const id = url.pathname.split('/').pop()!;
       const invoice = invoices.find((i) => i.id === id)!;
       invoice.customInformation = { ...invoice.customInformation, ...JSON.parse(String(init.body)).customInformation };
@@ -87,6 +91,7 @@ function setup(numbers: Record<string, string>) {
     invoices: createInvoiceApi(client),
     now: () => clock,
     random: () => 0, // retries come due at once
+    sleep: async (ms) => void (clock += ms),
     concurrency: 2,
     maxBytesInFlight: 1_000_000,
     maxAttempts: 5,
@@ -115,6 +120,17 @@ describe('export runner', () => {
     );
     expect(yokoy.invoices).toHaveLength(3);
     expect((await store.counts()).done).toBe(3);
+  });
+
+  it('tries a tag again after the client gave up on it, so no invoice stays untied to its document', async () => {
+    const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A' });
+    // The client makes 4 attempts; 6 failures outlast its first try of the tag, not the runner's.
+    yokoy.state.patchFailures = 6;
+    await enqueue(['a']);
+    await runner.kick();
+    expect(yokoy.state.patchFailures).toBe(0);
+    expect(yokoy.invoices.map((i) => i.customInformation?.banqupDocumentId)).toEqual(['a']);
+    expect((await store.get(jobId('le', 'a')))?.tagged).toBe(true);
   });
 
   it('looks an upload of unknown outcome up instead of sending it again', async () => {
