@@ -66,6 +66,8 @@ export function createInvoiceApi(client: YokoyClient) {
         method: 'PATCH',
         path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`,
         json: { customInformation: { [key]: documentId } },
+        // Uploads first: a tag can wait a moment for a connection (see RequestOptions.priority).
+        priority: 'low',
       });
       return answer.ok ? succeeded(undefined) : answer;
     },

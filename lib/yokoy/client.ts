@@ -53,6 +53,12 @@ export interface RequestOptions<T> {
    * connection or a 500 its outcome is unknown, and the caller must look before sending again.
    */
   idempotent?: boolean;
+  /**
+   * Fetch priority. Over HTTP/1.1 Chromium opens at most 6 connections per host and hands a
+   * freed one to the highest-priority waiting request: bookkeeping (tags) marked 'low' then
+   * never holds an upload back. Harmless over HTTP/2.
+   */
+  priority?: RequestPriority;
   signal?: AbortSignal;
 }
 
@@ -212,7 +218,7 @@ export function createYokoyClient(env: YokoyClientEnv) {
       }
       let response: Response;
       try {
-        response = await env.fetch(url, { method, headers, body, signal: options.signal });
+        response = await env.fetch(url, { method, headers, body, signal: options.signal, ...(options.priority ? { priority: options.priority } : {}) });
       } catch (error) {
         if (options.signal?.aborted) throw error;
         return { result: failed({ kind: 'network', outcomeUnknown: !idempotent }), retryable: idempotent };

@@ -17,9 +17,24 @@ type Invoice = { id: string; invoiceNumber: string; date: string; currency: stri
 function fakeYokoy() {
   const invoices: Invoice[] = [];
   const script: ('drop-after-create' | 'reject-400')[] = [];
-  const state = { revoked: false, patchFailures: 0 };
+  const state = { revoked: false, patchFailures: 0, delayMs: 0 };
+  // Requests in flight now and at most, by kind (the answer waits `delayMs` of real time).
+  const flight = { uploads: 0, tags: 0, maxUploads: 0, maxTotal: 0 };
   let n = 0;
-  const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const answer = async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const kind = init.method === 'POST' && String(input).endsWith('/einvoice') ? 'uploads' : init.method === 'PATCH' ? 'tags' : undefined;
+    if (!kind || !state.delayMs) return respond(input, init);
+    flight[kind]++;
+    flight.maxUploads = Math.max(flight.maxUploads, flight.uploads);
+    flight.maxTotal = Math.max(flight.maxTotal, flight.uploads + flight.tags);
+    try {
+      await new Promise((r) => setTimeout(r, state.delayMs));
+      return await respond(input, init);
+    } finally {
+      flight[kind]--;
+    }
+  };
+  const respond = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
     if (url.pathname === '/oauth2/token') {
       return state.revoked ? Response.json({ error: 'invalid_client' }, { status: 401 }) : Response.json({ access_token: 't', expires_in: 3600 });
@@ -55,7 +70,7 @@ function fakeYokoy() {
     });
     return Response.json({ invoices: list });
   };
-  return { invoices, script, state, fetch: fetch as typeof globalThis.fetch };
+  return { invoices, script, state, flight, fetch: answer as typeof globalThis.fetch };
 }
 
 function fakeBanqup(numbers: Record<string, string>): BanqupClient {
@@ -71,7 +86,7 @@ function fakeBanqup(numbers: Record<string, string>): BanqupClient {
 }
 
 let dbCount = 0;
-function setup(numbers: Record<string, string>) {
+function setup(numbers: Record<string, string>, concurrency = 2) {
   const yokoy = fakeYokoy();
   const problems: string[] = [];
   let clock = 10_000;
@@ -92,7 +107,7 @@ function setup(numbers: Record<string, string>) {
     now: () => clock,
     random: () => 0, // retries come due at once
     sleep: async (ms) => void (clock += ms),
-    concurrency: 2,
+    concurrency,
     maxBytesInFlight: 1_000_000,
     maxAttempts: 5,
     backoff: { baseMs: 100, capMs: 1_000 },
@@ -131,6 +146,19 @@ describe('export runner', () => {
     expect(yokoy.state.patchFailures).toBe(0);
     expect(yokoy.invoices.map((i) => i.customInformation?.banqupDocumentId)).toEqual(['a']);
     expect((await store.get(jobId('le', 'a')))?.tagged).toBe(true);
+  });
+
+  it('keeps every upload slot busy: tags use only the connections uploads leave free', async () => {
+    const numbers = Object.fromEntries(Array.from({ length: 24 }, (_, i) => [`d${i}`, `INV-${i}`]));
+    const { yokoy, runner, enqueue } = setup(numbers, 4);
+    yokoy.state.delayMs = 15;
+    await enqueue(Object.keys(numbers));
+    await runner.kick();
+    expect(yokoy.invoices).toHaveLength(24);
+    expect(yokoy.invoices.every((i) => i.customInformation?.banqupDocumentId)).toBe(true);
+    expect(yokoy.flight.maxUploads).toBe(4);
+    // Chromium's 6 connections per host: uploads plus tags never need more.
+    expect(yokoy.flight.maxTotal).toBeLessThanOrEqual(6);
   });
 
   it('looks an upload of unknown outcome up instead of sending it again', async () => {
