@@ -4,8 +4,8 @@
  * web-accessible resource for the same origins as that script. The content script imports it
  * only when the guide opens (lib/overlay/guide-loader.ts): WXT bundles content scripts as one
  * IIFE without code splitting, and the guide is two thirds of the code (issue 7's size budget).
- * The approach follows WXT's "ESM content script" example. `wxt dev` builds it once; run
- * `npm run build:sandbox` after changing the guide while developing.
+ * The approach follows WXT's "ESM content script" example; under `wxt dev` it is rebuilt when
+ * one of its sources changes, and the extension reloads.
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
@@ -13,9 +13,11 @@ import { defineWxtModule } from 'wxt/modules';
 import { GUIDE_MODULE_PATH } from '../lib/overlay/guide-loader';
 
 const CONTENT_SCRIPT = 'content-scripts/banqup.js';
+/** What the guide's module is built from (for dev-mode rebuilds). */
+const SOURCES = ['lib/guide/', 'lib/overlay/', 'lib/sites/', 'components/Guide'];
 
 export default defineWxtModule((wxt) => {
-  wxt.hooks.hook('build:done', async () => {
+  const buildGuide = async () => {
     const started = Date.now();
     await build({
       configFile: false,
@@ -37,6 +39,15 @@ export default defineWxtModule((wxt) => {
       },
     });
     wxt.logger.info(`Built ${GUIDE_MODULE_PATH} in ${Date.now() - started} ms`);
+  };
+  wxt.hooks.hook('build:done', buildGuide);
+  wxt.hooks.hookOnce('build:done', () => {
+    const root = resolve(wxt.config.root);
+    wxt.server?.watcher.on('change', (file) => {
+      const path = resolve(file).slice(root.length + 1).replaceAll('\\', '/');
+      if (!SOURCES.some((source) => path.startsWith(source))) return;
+      void buildGuide().then(() => wxt.server?.reloadExtension());
+    });
   });
 
   wxt.hooks.hook('build:manifestGenerated', (_, manifest) => {
