@@ -95,7 +95,9 @@ export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = doc
   void showProgress(ctx, doc, lang);
 
   // Selection: recomputed after the page has handled the click (select-all ticks rows itself).
-  let lastSelection = '';
+  // A tab loaded in front reports even an empty selection at first (it resets the menu); one
+  // loaded in the background waits until it comes to the front.
+  let lastSelection: string | undefined = doc.visibilityState === 'visible' ? undefined : '';
   const reportSelection = () => {
     const ids = tickedDocumentIds(doc);
     const key = ids.join(',');
@@ -104,6 +106,12 @@ export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = doc
     void ask({ type: 'export.selection', documentIds: ids });
   };
   ctx.addEventListener(doc, 'change', () => ctx.requestAnimationFrame(reportSelection), { capture: true });
+  // The menu's "N selected" follows the tab in front: say it again when this tab comes back.
+  ctx.addEventListener(doc, 'visibilitychange', () => {
+    if (doc.visibilityState !== 'visible') return;
+    lastSelection = undefined;
+    reportSelection();
+  });
 
   // The detail page's button, mounted while an invoice is shown (the page is a SPA).
   let button: { ui: ShadowRootContentScriptUi<HTMLElement>; documentId: string } | undefined;

@@ -1,6 +1,10 @@
 /**
  * Registers the context menu on install/start-up, keeps the "N selected" item in step with the
- * ticked invoices of the active tab, and turns clicks into document ids for the export.
+ * ticked invoices of the tab in front, and turns clicks into document ids for the export.
+ * The Banqup content script reports its ticked rows when they change and when its tab comes to
+ * the front, so the worker needs no tabs.onActivated/onRemoved listener: those would wake it
+ * on every tab switch anywhere in the browser (issue 7: no cost where the extension has no work).
+ * Items show on Banqup pages only (documentUrlPatterns).
  */
 import '../i18n/all';
 import { browser } from 'wxt/browser';
@@ -24,6 +28,7 @@ export function documentsForClick(info: MenuClickInfo, selection: readonly strin
 
 export function setupContextMenu(onSend: (documentIds: string[], tabId?: number) => unknown) {
   const language = pickLanguage(browser.i18n.getUILanguage());
+  // Per tab; a closed tab's entry goes when the worker does (it is not woken to tidy up).
   const selections = new Map<number, string[]>();
   let activeTab: number | undefined;
 
@@ -43,11 +48,6 @@ export function setupContextMenu(onSend: (documentIds: string[], tabId?: number)
 
   browser.runtime.onInstalled.addListener(() => void register());
   browser.runtime.onStartup.addListener(() => void register());
-  browser.tabs.onActivated.addListener(({ tabId }) => {
-    activeTab = tabId;
-    void showSelection();
-  });
-  browser.tabs.onRemoved.addListener((tabId) => selections.delete(tabId));
   const onClicked = (info: MenuClickInfo, tab?: { id?: number }) => {
     if (info.menuItemId !== SEND_TO_YOKOY_MENU_ID && info.menuItemId !== SEND_SELECTED_MENU_ID) return;
     const ids = documentsForClick(info, (tab?.id !== undefined && selections.get(tab.id)) || []);
@@ -58,7 +58,7 @@ export function setupContextMenu(onSend: (documentIds: string[], tabId?: number)
   return {
     /** The click handler itself (a test cannot click a real context menu). */
     onClicked,
-    /** The Banqup content script reports the ticked invoices of its tab. */
+    /** The Banqup content script reports the ticked invoices of its tab (changed, or tab in front). */
     setSelection(tabId: number, documentIds: string[]) {
       selections.set(tabId, documentIds);
       activeTab = tabId;
