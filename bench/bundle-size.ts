@@ -3,12 +3,13 @@
  * as a store download or a cache would see it). An entrypoint counts every file it loads: a
  * page's HTML, its scripts and their static imports (shared chunks included), its CSS; a
  * content script its JS and the CSS it injects into its shadow root; a module a content script
- * imports only when needed (the guide) is its own line. When a budget is missed,
+ * imports itself (the Banqup page module after the page has loaded, the guide when it opens) is
+ * its own line. When a budget is missed,
  * a source-mapped build of the same code (bench/config/wxt.analysis.config.ts) says which
  * packages and folders the bytes come from.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { composition } from './lib/composition';
@@ -50,6 +51,8 @@ function pageFiles(root: string, html: string): Set<string> {
   return files;
 }
 
+const moduleNames: Record<string, string> = { 'page.js': 'banqup page module (after load)', 'guide.js': 'guide module (on demand)' };
+
 export interface Entrypoint {
   name: string;
   files: string[];
@@ -70,11 +73,15 @@ export function entrypointsOf(root: string): Entrypoint[] {
     for (const f of js) withImports(root, f, files);
     out.push({ name, files: [...files] });
   }
-  // Modules a content script imports on demand (the Banqup guide): counted apart, since a page
-  // load that never opens them never fetches them.
+  // Modules a content script imports itself (web-accessible folders of ES modules): the Banqup
+  // page module, fetched once the page has settled, and the guide, fetched when it opens. Each
+  // counts its own file: what it imports is already loaded by then.
   for (const resource of manifest.web_accessible_resources ?? []) {
-    for (const file of resource.resources.filter((f) => f.endsWith('.js'))) {
-      out.push({ name: `${posix.basename(file, '.js')} module (on demand)`, files: [...withImports(root, file)] });
+    for (const pattern of resource.resources.filter((r) => r.endsWith('/*'))) {
+      const dir = pattern.slice(0, -2);
+      for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.js')).sort()) {
+        out.push({ name: moduleNames[file] ?? `${posix.basename(file, '.js')} module`, files: [posix.join(dir, file)] });
+      }
     }
   }
   return out;

@@ -16,13 +16,18 @@ export interface TraceEvent {
   args?: { data?: { url?: string; stackTrace?: { url?: string }[]; frame?: string } };
 }
 
-export const traceCategories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute'];
+export const traceCategories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+
+/** The timestamp of a `performance.mark(name)` in the trace, if the page made one. */
+export const markTime = (events: readonly TraceEvent[], name: string): number | undefined => events.find((e) => e.name === name)?.ts;
 
 const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'v8.compile', 'v8.run', 'v8.callFunction', 'EventDispatch', 'v8.evaluateModule', 'XHRReadyStateChange']);
 
 export interface ExtensionWork {
   /** Own script time of the extension, outermost events only (ms). */
   scriptMs: number;
+  /** The part of it that started before `before` (a trace timestamp), e.g. the page's list drawn. */
+  scriptBeforeMs: number;
   /** Top-level tasks that ran extension script, with their durations (ms). */
   tasks: number[];
   /** Top-level tasks over 50 ms that ran extension script. */
@@ -33,7 +38,7 @@ export interface ExtensionWork {
 
 const urlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.data?.stackTrace?.[0]?.url || '';
 
-export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://'): ExtensionWork {
+export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://', before = Infinity): ExtensionWork {
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
   const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
   const ours = complete
@@ -58,6 +63,7 @@ export function extensionWork(events: readonly TraceEvent[], extensionOrigin = '
   const threads = new Set(outermost.map((e) => `${e.pid}:${e.tid}`));
   return {
     scriptMs: outermost.reduce((sum, e) => sum + ms(e.dur!), 0),
+    scriptBeforeMs: outermost.filter((e) => e.ts < before).reduce((sum, e) => sum + ms(e.dur!), 0),
     tasks: hostingMs,
     longTasks: hostingMs.filter((d) => d > 50),
     allLongTasks: tasks.filter((t) => threads.size === 0 || threads.has(`${t.pid}:${t.tid}`)).map((t) => ms(t.dur!)).filter((d) => d > 50),

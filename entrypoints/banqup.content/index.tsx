@@ -1,13 +1,14 @@
 /**
- * Banqup content script: the launcher and the setup guide (lib/guide, lib/overlay: opened by
- * the launcher, the worker's `guide.open`, GUIDE_HASH or a reload while open) and the export
- * helpers (lib/banqup-page), each in a shadow root so no style leaks either way, started once
- * the page has loaded and gone idle (lib/runtime/page-settled); the guide's code itself loads
- * only when it opens (lib/overlay/guide-loader). Matches Banqup only; the sandbox build adds
- * the look-alike's origin.
+ * Banqup content script. What Chrome evaluates during every Banqup page load is kept to WXT's
+ * runtime, the polyfill and this loader: once the page has loaded and gone idle
+ * (lib/runtime/page-settled), it imports the Banqup page module from the extension
+ * (lib/banqup-page/page.ts: the launcher, the guide's wiring, the export helpers, each in a
+ * shadow root so no style leaks either way); the guide's own code is a further chunk imported
+ * when it opens. Matches Banqup only; the sandbox build adds the look-alike's origin.
  */
-import { setupBanqupExport } from '../../lib/banqup-page/export';
-import { setupBanqupGuide } from '../../lib/overlay/setup';
+import { browser } from 'wxt/browser';
+import { PAGE_MODULE_PATH, type BanqupPageModule } from '../../lib/banqup-page/module';
+import { isSandboxBuild } from '../../lib/runtime/env';
 import { pageSettled } from '../../lib/runtime/page-settled';
 import './style.css';
 
@@ -18,9 +19,8 @@ export default defineContentScript({
   async main(ctx) {
     // Nothing here is urgent: Banqup draws its page first (issue 7's cost on the page).
     if (!(await pageSettled(window, ctx.signal))) return;
-    // Guide: owned by lib/guide + lib/overlay (issue 5).
-    await setupBanqupGuide(ctx);
-    // Export helpers: owned by lib/banqup-page (issue 6).
-    setupBanqupExport(ctx);
+    const page = (await import(/* @vite-ignore */ browser.runtime.getURL(PAGE_MODULE_PATH))) as BanqupPageModule;
+    if (!ctx.isValid) return;
+    await page.setupBanqupPage(ctx, { runtime: browser.runtime, sandbox: isSandboxBuild });
   },
 });

@@ -4,10 +4,11 @@
  * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in a shadow
  * root (no framework) keeps the content script small; everything is tied to `ctx`.
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import type { Answers, Response } from '../messaging/protocol';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { askVia, type Ask } from '../messaging/ask';
+import type { Answers } from '../messaging/protocol';
+import type { BanqupPageEnv } from './env';
 import { banqupDocumentsSite as site } from '../sites/banqup-documents';
 import { exportText } from './messages';
 import { shownDocumentId, tickedDocumentIds } from './selection';
@@ -26,27 +27,19 @@ const buttonCss = `
 .send button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
 .send button[disabled] { opacity: 0.6; }`;
 
-async function ask<K extends keyof Answers>(message: { type: K } & Record<string, unknown>): Promise<Response<Answers[K]>> {
-  try {
-    return (await browser.runtime.sendMessage(message)) as Response<Answers[K]>;
-  } catch (error) {
-    return { ok: false, error: { code: 'failed', message: String(error) } };
-  }
-}
-
 export const PROGRESS_HOST = 'yokoy-companion-progress';
 
 /**
  * The export's progress on Banqup's page while a run has work left: one question at load (which
  * also tells the worker a Banqup session is open), then a poll once a second only while running.
  */
-async function showProgress(ctx: ContentScriptContext, doc: Document, lang: () => string): Promise<void> {
+async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
   let answer = await ask({ type: 'export.progress' });
   if (!answer.ok || answer.data.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
   let bar: HTMLDivElement | undefined;
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await env.createShadowRootUi(ctx, {
     name: PROGRESS_HOST,
     position: 'inline',
     anchor: 'body',
@@ -90,9 +83,10 @@ async function showProgress(ctx: ContentScriptContext, doc: Document, lang: () =
   }, 1_000);
 }
 
-export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = document): void {
+export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {
   const lang = () => doc.documentElement.lang;
-  void showProgress(ctx, doc, lang);
+  const ask = askVia(env.runtime);
+  void showProgress(ctx, env, ask, doc, lang);
 
   // Selection: recomputed after the page has handled the click (select-all ticks rows itself).
   // A tab loaded in front reports even an empty selection at first (it resets the menu); one
@@ -126,7 +120,7 @@ export function setupBanqupExport(ctx: ContentScriptContext, doc: Document = doc
     const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
     if (!anchor) return;
     mounting = true;
-    const ui = await createShadowRootUi(ctx, {
+    const ui = await env.createShadowRootUi(ctx, {
       name: SEND_BUTTON_HOST,
       position: 'inline',
       anchor: () => anchor,

@@ -125,9 +125,9 @@ export function createRunner(env: RunnerEnv) {
   function tag(job: Job): void {
     if (!job.yokoyInvoiceId || job.tagged) return;
     const run = (async () => {
-      // The client already retried its own transient failures; a tag that still failed (a run of
-      // 5xx, dropped answers) is tried again after a backoff so no invoice waits for
-      // the next worker start to be tied to its Banqup document. PATCH is idempotent.
+      // The client already retried its own transient failures; a tag that still failed (a run
+      // of 5xx, dropped answers) is tried again after a backoff, so no invoice waits for the
+      // next worker start to be tied to its Banqup document. PATCH is idempotent.
       for (let attempt = 1; attempt <= env.maxAttempts; attempt++) {
         await tagSlot();
         let failure: YokoyFailure | undefined;

@@ -1,14 +1,12 @@
 /**
- * The guide as the content script sees it: a `Guide` whose code (lib/overlay/guide.ts and what
- * it imports: steps, detection, Banqup's labels in four languages, the panel) is fetched from
- * the extension the first time it opens. Most Banqup page loads never open the guide, so they
- * never pay for it. The module is the extension's own file, listed as web-accessible for
- * Banqup's origins only (modules/guide-chunk.ts builds it and declares it).
+ * The guide as the Banqup page sees it: a `Guide` whose code (lib/overlay/guide.ts and what it
+ * imports: steps, detection, Banqup's labels in four languages, the panel) is fetched from the
+ * extension the first time it opens. Most Banqup page loads never open the guide, so they never
+ * pay for it. It is a chunk of the Banqup page module (modules/banqup-page-module.ts), an
+ * extension file web-accessible to Banqup's origins only.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Guide, GuideEnv } from './guide';
-
-export const GUIDE_MODULE_PATH = '/content-scripts/guide.js';
 
 export type GuideModule = typeof import('./guide');
 

@@ -5,10 +5,9 @@
  * everything down on close or when the extension goes away (ctx). The guide's state lives in
  * sessionStorage, so a reload or the round trip through Yokoy's sign-in reopens it.
  *
- * Built apart from the content script (modules/guide-chunk.ts) and loaded only when the guide
- * opens (./guide-loader.ts), so the code on every Banqup page stays small. It therefore imports
- * nothing that carries runtime weight twice: WXT's shadow-root helper and the messaging come in
- * through `env`.
+ * A chunk of its own (modules/banqup-page-module.ts), loaded only when the guide opens
+ * (./guide-loader.ts), so the code on every Banqup page stays small. It imports nothing that
+ * carries runtime weight twice: WXT's shadow-root helper and the messaging come in through `env`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';

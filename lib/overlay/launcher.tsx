@@ -5,7 +5,7 @@
  * come from its own two-line catalogue (not lib/i18n), in the Banqup page's language.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { pickLanguage } from '../guide/language';
 import { launcherText } from './launcher-text';
 
@@ -13,6 +13,8 @@ export const LAUNCHER_HOST = 'yokoy-companion-launcher';
 
 export interface LauncherOptions {
   onOpen: () => void;
+  /** WXT's helper, from the content script (lib/banqup-page/env). */
+  createShadowRootUi: typeof createShadowRootUi;
   doc?: Document;
 }
 
@@ -23,7 +25,7 @@ export const launcherButton = (doc: Document = document): HTMLElement | null | u
 export async function mountLauncher(ctx: ContentScriptContext, options: LauncherOptions): Promise<() => void> {
   const doc = options.doc ?? document;
   const t = launcherText[pickLanguage(doc.documentElement.lang, navigator.language)];
-  const ui = await createShadowRootUi(ctx, {
+  const ui = await options.createShadowRootUi(ctx, {
     name: LAUNCHER_HOST,
     position: 'inline',
     anchor: 'body',

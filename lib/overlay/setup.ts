@@ -5,29 +5,30 @@
  * teardown (WXT's ctx runs the same when the extension goes away). The guide's code loads on
  * its first opening (./guide-loader.ts).
  */
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { BanqupPageEnv } from '../banqup-page/env';
+import { GUIDE_MODULE_PATH } from '../banqup-page/module';
 import { readSession, takeGuideHash } from '../guide/session';
-import { ask } from '../messaging/client';
+import { askVia } from '../messaging/ask';
 import { parseFromWorker } from '../messaging/to-content';
-import { isSandboxBuild } from '../runtime/env';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { GUIDE_MODULE_PATH, lazyGuide, type GuideModule } from './guide-loader';
+import { lazyGuide, type GuideModule } from './guide-loader';
 import { launcherButton, mountLauncher } from './launcher';
 
-export async function setupBanqupGuide(ctx: ContentScriptContext): Promise<() => void> {
-  const env = { ask, createShadowRootUi, sandbox: isSandboxBuild, fallbackFocus: () => launcherButton(document) };
-  const guide = lazyGuide(ctx, env, () => import(/* @vite-ignore */ browser.runtime.getURL(GUIDE_MODULE_PATH)) as Promise<GuideModule>);
+export async function setupBanqupGuide(ctx: ContentScriptContext, page: BanqupPageEnv): Promise<() => void> {
+  const { runtime } = page;
+  const env = { ask: askVia(runtime), createShadowRootUi: page.createShadowRootUi, sandbox: page.sandbox, fallbackFocus: () => launcherButton(document) };
+  // Its own module, fetched from the extension on the first opening.
+  const guide = lazyGuide(ctx, env, () => import(/* @vite-ignore */ runtime.getURL(GUIDE_MODULE_PATH)) as Promise<GuideModule>);
   // A failed fetch of the guide's module (the extension mid-update) leaves the launcher as it
   // was: the next click fetches again (guide-loader), and an invalidated ctx removes it anyway.
   const open = () => guide.open().catch(() => undefined);
-  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void open() });
+  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void open(), createShadowRootUi: page.createShadowRootUi });
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    if (parseFromWorker(message, sender, browser.runtime.id)?.type === 'guide.open') void open();
+    if (parseFromWorker(message, sender, runtime.id)?.type === 'guide.open') void open();
   };
-  browser.runtime.onMessage.addListener(onMessage);
-  const stopListening = () => browser.runtime.onMessage.removeListener(onMessage);
+  runtime.onMessage.addListener(onMessage);
+  const stopListening = () => runtime.onMessage.removeListener(onMessage);
   ctx.onInvalidated(stopListening);
 
   let stored = false;

@@ -36,7 +36,7 @@ describe('the extension in Chromium', () => {
     const page = await env.browser.newPage();
     const guideFetches: string[] = [];
     page.on('request', (request) => {
-      if (request.url().endsWith('/content-scripts/guide.js')) guideFetches.push(request.url());
+      if (request.url().endsWith('/content-scripts/banqup-page/guide.js')) guideFetches.push(request.url());
     });
     await page.goto(env.sandbox.urls.banqup);
     const launcher = new LauncherOverlay(page);
@@ -50,7 +50,7 @@ describe('the extension in Chromium', () => {
     // The static extension URL is closed to the page (use_dynamic_url), so it cannot tell the extension is there.
     const probe = await page.evaluate(
       (url) => fetch(url).then((r) => `status ${r.status}`, () => 'refused'),
-      `chrome-extension://${env.extensionId}/content-scripts/guide.js`,
+      `chrome-extension://${env.extensionId}/content-scripts/banqup-page/guide.js`,
     );
     expect(probe).toBe('refused');
     await page.close();

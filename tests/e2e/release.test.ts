@@ -63,7 +63,9 @@ describe('release packages', () => {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
     const extensionId = new URL(target.url()).host;
     const worker = await target.worker();
-    expect(await worker!.evaluate(() => chrome.runtime.getManifest().version)).toBe(pkg.version);
+    // The target can be reported a moment before the worker's context has its extension APIs.
+    const version = () => worker!.evaluate(() => (typeof chrome === 'undefined' ? undefined : chrome.runtime.getManifest().version)).catch(() => undefined);
+    await expect.poll(version, { timeout: 5_000 }).toBe(pkg.version);
 
     const page = await browser.newPage();
     await page.goto(`chrome-extension://${extensionId}/popup.html?lang=en`);

@@ -29,18 +29,19 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
       expect(manifest.content_security_policy).toBeUndefined();
       expect(manifest.externally_connectable).toBeUndefined();
       expect(manifest.sandbox).toBeUndefined();
-      // Web-accessible: the content scripts' style sheets, and the guide's module that the Banqup
-      // content script imports when the guide opens: never a page, never another script. In MV3
-      // they are reachable only through the session's random URL (use_dynamic_url), the module
-      // only from Banqup's origins.
+      // Web-accessible: the content scripts' style sheets, and the Banqup page module's folder
+      // (the module the Banqup content script imports once the page has settled, and its guide
+      // chunk): never a page. In MV3 they are reachable only through the session's random URL
+      // (use_dynamic_url), the module only from Banqup's origins.
       type Resource = string | { resources: string[]; matches?: string[]; use_dynamic_url?: boolean };
       const entries: Resource[] = manifest.web_accessible_resources ?? [];
       const resources = entries.flatMap((r) => (typeof r === 'string' ? [r] : r.resources));
-      expect(resources.filter((r) => !r.endsWith('.css'))).toEqual(['content-scripts/guide.js']);
+      expect(resources.filter((r) => !r.endsWith('.css'))).toEqual(['content-scripts/banqup-page/*']);
+      expect(readdirSync(join(dir, 'content-scripts/banqup-page')).sort()).toEqual(['guide.js', 'page.js']);
       for (const entry of entries) {
         if (typeof entry === 'string') continue;
         expect(entry.use_dynamic_url).toBe(true);
-        if (entry.resources.includes('content-scripts/guide.js')) expect(entry.matches).toEqual(['https://*.banqup.com/*']);
+        if (entry.resources.includes('content-scripts/banqup-page/*')) expect(entry.matches).toEqual(['https://*.banqup.com/*']);
       }
     });
 
