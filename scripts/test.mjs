@@ -1,14 +1,15 @@
 // `npm test`: everything, in the order a failure is cheapest to find: types, unit and sandbox
-// contract tests, the Chrome/Firefox/sandbox builds, then the end-to-end suite in Chromium.
-// Installs what is missing first (npm dependencies, Chromium). Ends with one summary line.
+// contract tests, the Chrome/Firefox/sandbox builds, then the end-to-end suite in Chromium (and
+// one Firefox test). Installs what is missing first (npm dependencies, Chromium, Firefox where
+// it can). Ends with one summary line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureEnvironment } from './lib/environment.mjs';
 
 const started = Date.now();
-const { root, chromePath } = ensureEnvironment();
-console.log(`[test] Chromium: ${chromePath}`);
+const { root, chromePath, firefoxPath } = ensureEnvironment({ firefox: true });
+console.log(`[test] Chromium: ${chromePath}; Firefox: ${firefoxPath ?? 'none (its test is skipped)'}`);
 const resultsDir = join(root, '.output/test-results');
 mkdirSync(resultsDir, { recursive: true });
 
@@ -45,7 +46,8 @@ vitest('unit', []);
 const built =
   run('build chrome', 'npx', ['wxt', 'build']) &&
   run('build firefox', 'npx', ['wxt', 'build', '-b', 'firefox']) &&
-  run('build sandbox', 'npx', ['wxt', 'build', '--mode', 'sandbox']);
+  run('build sandbox', 'npx', ['wxt', 'build', '--mode', 'sandbox']) &&
+  run('build firefox sandbox', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'sandbox']);
 if (built) vitest('e2e', ['-c', 'vitest.e2e.config.ts'], { E2E_REUSE_BUILD: '1' });
 else failures.push('e2e (not run: a build failed)');
 

@@ -88,10 +88,49 @@ export function ensureChromium() {
   );
 }
 
-/** Everything both README commands need; returns the Chromium path and exports it as CHROME_PATH. */
-export function ensureEnvironment() {
+export function findFirefox() {
+  if (process.env.FIREFOX_PATH && existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
+  for (const path of ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox']) if (existsSync(path)) return path;
+  for (const name of ['firefox-esr', 'firefox']) {
+    const found = onPath(name);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Firefox for the e2e suite's Firefox test (the Firefox build, loaded as a temporary add-on).
+ * Optional: installed like Chromium where we can (root on Debian), else the test says it was
+ * skipped and why.
+ */
+export function ensureFirefox() {
+  const found = findFirefox();
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && isDebianLike()) {
+    say("no Firefox found; installing Debian's firefox-esr package…");
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    try {
+      execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
+    } catch {
+      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+      execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
+    }
+    return findFirefox();
+  }
+  say('no Firefox found: the Firefox end-to-end test will be skipped (install firefox or set FIREFOX_PATH).');
+  return undefined;
+}
+
+/**
+ * Everything the README commands need; returns the Chromium path and exports it as
+ * CHROME_PATH (and, with `firefox`, FIREFOX_PATH when one is found or could be installed).
+ */
+export function ensureEnvironment({ firefox = false } = {}) {
   ensureDependencies();
   const chromePath = ensureChromium();
   process.env.CHROME_PATH = chromePath;
-  return { root, chromePath };
+  const firefoxPath = firefox ? ensureFirefox() : undefined;
+  if (firefoxPath) process.env.FIREFOX_PATH = firefoxPath;
+  return { root, chromePath, firefoxPath };
 }

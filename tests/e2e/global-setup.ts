@@ -14,6 +14,7 @@ export default function setup(): void {
     ['chrome-mv3', []],
     ['firefox-mv2', ['-b', 'firefox']],
     ['chrome-mv3-sandbox', ['--mode', 'sandbox']],
+    ['firefox-mv2-sandbox', ['-b', 'firefox', '--mode', 'sandbox']],
   ];
   for (const [dir, args] of builds) {
     if (process.env.E2E_REUSE_BUILD === '1' && existsSync(join(output, dir, 'manifest.json'))) continue;
