@@ -12,7 +12,7 @@ export interface BenchSettings {
 }
 
 export const fullSettings: BenchSettings = {
-  page: { loads: 80, idleMs: 10_000, tracedLoads: 10 },
+  page: { loads: 200, idleMs: 10_000, tracedLoads: 10 },
   popup: { opens: 30 },
   guide: { actions: 24 },
   coldstart: { runs: 20 },
