@@ -36,15 +36,13 @@ export interface ExtensionWork {
   allLongTasks: number[];
 }
 
-const urlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.data?.stackTrace?.[0]?.url || '';
+export const urlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.data?.stackTrace?.[0]?.url || '';
 
-export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://', before = Infinity): ExtensionWork {
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
-  const ours = complete
-    .filter((e) => scriptEvents.has(e.name) && urlOf(e).startsWith(extensionOrigin))
+/** The extension's script events, outermost only (one nested in an earlier one on its thread is already counted), by time. */
+export function extensionScriptEvents(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://'): TraceEvent[] {
+  const ours = events
+    .filter((e) => e.ph === 'X' && typeof e.dur === 'number' && scriptEvents.has(e.name) && urlOf(e).startsWith(extensionOrigin))
     .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-  // Outermost only: an event nested in an earlier one on the same thread is already counted.
   const outermost: TraceEvent[] = [];
   const endOn = new Map<string, number>();
   for (const e of ours) {
@@ -53,6 +51,12 @@ export function extensionWork(events: readonly TraceEvent[], extensionOrigin = '
     outermost.push(e);
     endOn.set(key, e.ts + e.dur!);
   }
+  return outermost;
+}
+
+export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://', before = Infinity): ExtensionWork {
+  const tasks = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const outermost = extensionScriptEvents(events, extensionOrigin);
   const hosting = new Set<TraceEvent>();
   for (const e of outermost) {
     const task = tasks.find((t) => t.pid === e.pid && t.tid === e.tid && t.ts <= e.ts && t.ts + t.dur! >= e.ts + e.dur!);

@@ -5,14 +5,12 @@
  * delay it) or after. `WXT_OUT_DIR=.output-bench npx tsx bench/tools/page-timeline.ts 5`
  */
 import { createBenchEnv } from '../lib/env';
-import { parseTrace, traceCategories, type TraceEvent } from '../lib/trace';
+import { extensionScriptEvents, parseTrace, traceCategories, urlOf, type TraceEvent } from '../lib/trace';
 
 const loads = Number(process.argv[2] ?? 5);
 const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
 const LIST_ROW = 'main tbody tr[data-document-id]';
 const probe = `(() => { const mo = new MutationObserver(() => { if (document.querySelector(${JSON.stringify(LIST_ROW)})) { performance.mark('bench:list-drawn'); mo.disconnect(); } }); mo.observe(document, { childList: true, subtree: true }); })();`;
-const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'v8.compile', 'v8.run', 'v8.callFunction', 'EventDispatch', 'v8.evaluateModule']);
-const urlOf = (e: TraceEvent) => e.args?.data?.url || e.args?.data?.stackTrace?.[0]?.url || '';
 
 try {
   const ext = await env.extension();
@@ -20,7 +18,7 @@ try {
   for (let i = 0; i < loads; i++) {
     const page = await ext.browser.newPage();
     await page.evaluateOnNewDocument(probe);
-    await page.tracing.start({ categories: [...traceCategories, 'blink.user_timing', 'loading'] });
+    await page.tracing.start({ categories: [...traceCategories, 'loading'] });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector(LIST_ROW);
     await new Promise((r) => setTimeout(r, 600));
@@ -29,12 +27,7 @@ try {
     const find = (name: string) => events.find((e) => e.name === name);
     const nav = find('navigationStart')?.ts ?? Math.min(...events.filter((e) => e.ts > 0).map((e) => e.ts));
     const at = (e?: TraceEvent) => (e ? ((e.ts - nav) / 1000).toFixed(1) : '?');
-    const ours = events
-      .filter((e) => e.ph === 'X' && scriptEvents.has(e.name) && urlOf(e).startsWith('chrome-extension://'))
-      .sort((a, b) => a.ts - b.ts);
-    const outer: TraceEvent[] = [];
-    let end = -1;
-    for (const e of ours) if (e.ts >= end) (outer.push(e), (end = e.ts + e.dur!));
+    const outer = extensionScriptEvents(events);
     const listed = find('bench:list-drawn');
     const before = outer.filter((e) => listed && e.ts < listed.ts).reduce((s, e) => s + e.dur! / 1000, 0);
     console.log(`load ${i + 1}: DCL ${at(find('MarkDOMContent'))} ms, load ${at(find('MarkLoad'))} ms, list drawn ${at(listed)} ms; extension script before the list ${before.toFixed(1)} ms`);

@@ -2,6 +2,8 @@
  * The few strings the export helpers show on Banqup pages, in the page's language. Kept apart
  * from the popup's catalogue so the content script stays small.
  */
+import { pickLanguage } from '../guide/language';
+
 const messages = {
   en: { send: 'Send to Yokoy', queued: 'Queued for Yokoy.', already: 'Already in Yokoy.', needsSetup: 'Set up Yokoy Companion first (open it from the toolbar).', progress: 'Yokoy export: {done} of {total}', failed: 'Could not queue: {problem}' },
   pt: { send: 'Enviar para o Yokoy', queued: 'Em fila para o Yokoy.', already: 'Já está no Yokoy.', needsSetup: 'Configure primeiro o Yokoy Companion (abra-o na barra de ferramentas).', progress: 'Exportação para o Yokoy: {done} de {total}', failed: 'Não foi possível pôr em fila: {problem}' },
@@ -12,7 +14,6 @@ const messages = {
 export type ExportMessage = keyof (typeof messages)['en'];
 
 export function exportText(lang: string | undefined, key: ExportMessage, params: Record<string, string | number> = {}): string {
-  const base = (lang ?? '').toLowerCase().split('-')[0] as keyof typeof messages;
-  const text = (messages[base] ?? messages.en)[key];
+  const text = messages[pickLanguage(lang)][key];
   return text.replace(/\{(\w+)\}/g, (_, n: string) => String(params[n] ?? ''));
 }

@@ -48,54 +48,52 @@ function onPath(name) {
   return undefined;
 }
 
-export function findChromium() {
-  if (process.env.CHROME_PATH && existsSync(process.env.CHROME_PATH)) return process.env.CHROME_PATH;
-  const fixed = [
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-    '/usr/bin/google-chrome',
-    '/usr/bin/google-chrome-stable',
-    '/Applications/Chromium.app/Contents/MacOS/Chromium',
-    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-  ];
-  for (const path of fixed) if (existsSync(path)) return path;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
+/** An executable: the path in `envVar` if set, else the first of `paths`, else on PATH. */
+function findExecutable(envVar, paths, names) {
+  if (process.env[envVar] && existsSync(process.env[envVar])) return process.env[envVar];
+  for (const path of paths) if (existsSync(path)) return path;
+  for (const name of names) {
     const found = onPath(name);
     if (found) return found;
   }
   return undefined;
 }
 
-function isDebianLike() {
-  return existsSync('/etc/debian_version') && Boolean(onPath('apt-get'));
+export const findChromium = () =>
+  findExecutable(
+    'CHROME_PATH',
+    [
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+      '/Applications/Chromium.app/Contents/MacOS/Chromium',
+      '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    ],
+    ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'],
+  );
+
+export const findFirefox = () =>
+  findExecutable('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'], ['firefox-esr', 'firefox']);
+
+/** Installs a Debian package where we may (root on Debian/Ubuntu); says whether it tried. */
+function installDebianPackage(name, what) {
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !(existsSync('/etc/debian_version') && onPath('apt-get'))) return false;
+  say(`no ${what} found; installing Debian's ${name} package…`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+  execFileSync('apt-get', ['install', '-y', '-qq', name], { stdio: 'inherit', env });
+  return true;
 }
 
 export function ensureChromium() {
-  const found = findChromium();
+  const found = findChromium() ?? (installDebianPackage('chromium', 'Chromium') ? findChromium() : undefined);
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && isDebianLike()) {
-    say("no Chromium found; installing Debian's chromium package…");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
-    const installed = findChromium();
-    if (installed) return installed;
-  }
   throw new Error(
     'No Chromium or Chrome found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`; ' +
       'macOS: Google Chrome from google.com/chrome) or point CHROME_PATH at its executable.',
   );
-}
-
-export function findFirefox() {
-  if (process.env.FIREFOX_PATH && existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
-  for (const path of ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox']) if (existsSync(path)) return path;
-  for (const name of ['firefox-esr', 'firefox']) {
-    const found = onPath(name);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 /**
@@ -104,22 +102,9 @@ export function findFirefox() {
  * skipped and why.
  */
 export function ensureFirefox() {
-  const found = findFirefox();
-  if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (isRoot && isDebianLike()) {
-    say("no Firefox found; installing Debian's firefox-esr package…");
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    try {
-      execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
-    } catch {
-      execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-      execFileSync('apt-get', ['install', '-y', '-qq', 'firefox-esr'], { stdio: 'inherit', env });
-    }
-    return findFirefox();
-  }
-  say('no Firefox found: the Firefox end-to-end test will be skipped (install firefox or set FIREFOX_PATH).');
-  return undefined;
+  const found = findFirefox() ?? (installDebianPackage('firefox-esr', 'Firefox') ? findFirefox() : undefined);
+  if (!found) say('no Firefox found: the Firefox end-to-end test will be skipped (install firefox or set FIREFOX_PATH).');
+  return found;
 }
 
 /**

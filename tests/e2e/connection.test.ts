@@ -7,6 +7,7 @@ import { seed } from '../../sandbox/yokoy-api/store';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 import { evaluateInContentScript } from './support/content-script';
+import { readyCredentials } from './support/connect';
 import { useE2E } from './support/fixtures';
 import { clearRequestLog, requestLog } from './support/yokoy-admin';
 
@@ -38,9 +39,7 @@ describe('connection from the popup', () => {
   it('says what to fix when the secret is wrong', async () => {
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     await popup.status();
-    await popup.type('clientId', seed.readyClient.clientId);
-    await popup.type('clientSecret', 'not-the-secret');
-    await popup.type('organizationId', seed.organizationId);
+    await popup.enterCredentials({ ...readyCredentials, clientSecret: 'not-the-secret' });
     const outcome = await popup.verify();
     expect(outcome.tone).toBe('error');
     expect(outcome.text).toMatch(/did not accept this client ID and secret/);

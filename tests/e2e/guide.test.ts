@@ -15,6 +15,7 @@ import { BanqupApp } from './pages/banqup-app';
 import { GuideOverlay, type GuideState } from './pages/guide';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
+import { readyCredentials } from './support/connect';
 import { useE2E } from './support/fixtures';
 
 const screenshots = resolve(import.meta.dirname, '../../docs/screenshots');
@@ -31,9 +32,7 @@ describe('the setup guide on Banqup', () => {
     await options.close();
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     await popup.status();
-    await popup.type('clientId', seed.readyClient.clientId);
-    await popup.type('clientSecret', seed.readyClient.clientSecret);
-    await popup.type('organizationId', seed.organizationId);
+    await popup.enterCredentials(readyCredentials);
     expect((await popup.verify()).tone).toBe('success');
     expect(await popup.chooseLegalEntity('Acme Portugal Lda')).toMatch(/Acme Portugal Lda/);
     await popup.close();
@@ -82,7 +81,7 @@ describe('the setup guide on Banqup', () => {
       exportType: 'invoices',
       packageId: 'yokoy',
       legalEntityId: 'le-PT-acme-0002',
-      credentials: { clientId: seed.readyClient.clientId, clientSecret: seed.readyClient.clientSecret, organizationId: seed.organizationId },
+      credentials: readyCredentials,
     });
     await app.page.close();
   });

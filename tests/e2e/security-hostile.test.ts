@@ -20,7 +20,7 @@ import { ExportPage } from './pages/export';
 import { GuideOverlay, guideHost } from './pages/guide';
 import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
-import { signInToBanqup } from './support/connect';
+import { readyCredentials, signInToBanqup } from './support/connect';
 import { useE2E } from './support/fixtures';
 
 const hostileMessage = `<img src=x onerror="window.__pwned='message'"><script>window.__pwned='script'</script>Refused & <b id=bold>bold</b>`;
@@ -80,9 +80,7 @@ describe('hostile content from Yokoy stays inert text', () => {
     hostile.verify = true;
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     await popup.status();
-    await popup.type('clientId', seed.readyClient.clientId);
-    await popup.type('clientSecret', seed.readyClient.clientSecret);
-    await popup.type('organizationId', seed.organizationId);
+    await popup.enterCredentials(readyCredentials);
     const outcome = await popup.verify();
     expect(outcome.tone).toBe('error');
     expect(outcome.text).toContain(hostileMessage.slice(0, 120));

@@ -30,6 +30,13 @@ export class PopupPage {
   }
 
   /** Types into a field by its label (what a keyboard user does). */
+  /** Types the three credentials in the form's order (client ID, secret, organization ID). */
+  async enterCredentials(credentials: { clientId: string; clientSecret: string; organizationId: string }): Promise<void> {
+    await this.type('clientId', credentials.clientId);
+    await this.type('clientSecret', credentials.clientSecret);
+    await this.type('organizationId', credentials.organizationId);
+  }
+
   async type(field: Field, value: string): Promise<void> {
     const selector = `#field-${field}`;
     await this.page.waitForSelector(selector);

@@ -7,15 +7,16 @@ import { OptionsPage } from '../pages/options';
 import { PopupPage } from '../pages/popup';
 import type { E2EEnv } from './fixtures';
 
+/** The sandbox's ready client and its organization, as the popup's form takes them. */
+export const readyCredentials = { clientId: seed.readyClient.clientId, clientSecret: seed.readyClient.clientSecret, organizationId: seed.organizationId };
+
 export async function connectExtension(env: E2EEnv, legalEntityName = 'Acme Belgium NV'): Promise<void> {
   const options = await OptionsPage.open(env.browser, env.extensionId);
   await options.useSandbox(env.sandbox.urls);
   await options.close();
   const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
   await popup.status();
-  await popup.type('clientId', seed.readyClient.clientId);
-  await popup.type('clientSecret', seed.readyClient.clientSecret);
-  await popup.type('organizationId', seed.organizationId);
+  await popup.enterCredentials(readyCredentials);
   const outcome = await popup.verify();
   if (outcome.tone !== 'success') throw new Error(`Verification failed: ${outcome.text}`);
   await popup.chooseLegalEntity(legalEntityName);
