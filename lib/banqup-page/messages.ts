@@ -9,6 +9,7 @@ const messages = {
   pt: { send: 'Enviar para o Yokoy', queued: 'Em fila para o Yokoy.', already: 'Já está no Yokoy.', needsSetup: 'Configure primeiro o Yokoy Companion (abra-o na barra de ferramentas).', progress: 'Exportação para o Yokoy: {done} de {total}', failed: 'Não foi possível pôr em fila: {problem}' },
   fr: { send: 'Envoyer à Yokoy', queued: 'En file pour Yokoy.', already: 'Déjà dans Yokoy.', needsSetup: 'Configurez d’abord Yokoy Companion (ouvrez-le depuis la barre d’outils).', progress: 'Export vers Yokoy : {done} sur {total}', failed: 'Mise en file impossible : {problem}' },
   nl: { send: 'Naar Yokoy sturen', queued: 'In de wachtrij voor Yokoy.', already: 'Staat al in Yokoy.', needsSetup: 'Stel Yokoy Companion eerst in (open het via de werkbalk).', progress: 'Export naar Yokoy: {done} van {total}', failed: 'Kon niet in de wachtrij: {problem}' },
+  de: { send: 'An Yokoy senden', queued: 'Für Yokoy eingereiht.', already: 'Bereits in Yokoy.', needsSetup: 'Richten Sie zuerst Yokoy Companion ein (über die Symbolleiste öffnen).', progress: 'Yokoy-Export: {done} von {total}', failed: 'Konnte nicht eingereiht werden: {problem}' },
 };
 
 export type ExportMessage = keyof (typeof messages)['en'];

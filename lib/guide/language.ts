@@ -5,7 +5,7 @@
  */
 import type { Language } from '../i18n';
 
-const supported: readonly Language[] = ['en', 'pt', 'fr', 'nl'];
+const supported: readonly Language[] = ['en', 'pt', 'fr', 'nl', 'de'];
 
 export function pickLanguage(...tags: (string | null | undefined)[]): Language {
   for (const tag of tags) {

@@ -5,13 +5,14 @@
  */
 import type { Language } from '../i18n';
 import { banqupLabel, banqupLabels, type BanqupLabel } from '../sites/banqup';
+import { de } from './messages/de';
 import { en, type GuideKey } from './messages/en';
 import { fr } from './messages/fr';
 import { nl } from './messages/nl';
 import { pt } from './messages/pt';
 
 export type { GuideKey };
-const catalogues: Record<Language, Record<GuideKey, string>> = { en, pt, fr, nl };
+const catalogues: Record<Language, Record<GuideKey, string>> = { en, pt, fr, nl, de };
 
 export { pickLanguage } from './language';
 

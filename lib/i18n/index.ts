@@ -6,7 +6,7 @@
  */
 import { en, type MessageKey } from './en';
 
-export const languages = ['en', 'pt', 'fr', 'nl'] as const;
+export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;
 export type Language = (typeof languages)[number];
 export type { MessageKey };
 

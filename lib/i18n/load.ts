@@ -5,6 +5,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<void>> = {
   pt: () => import('./pt').then((m) => registerCatalogue('pt', m.pt)),
   fr: () => import('./fr').then((m) => registerCatalogue('fr', m.fr)),
   nl: () => import('./nl').then((m) => registerCatalogue('nl', m.nl)),
+  de: () => import('./de').then((m) => registerCatalogue('de', m.de)),
 };
 
 export async function loadLanguage(language: Language): Promise<void> {

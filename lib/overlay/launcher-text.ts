@@ -9,4 +9,5 @@ export const launcherText: Record<Language, { label: string; text: string }> = {
   pt: { label: 'Abrir o guia de configuração do Yokoy', text: 'Yokoy' },
   fr: { label: 'Ouvrir le guide de configuration Yokoy', text: 'Yokoy' },
   nl: { label: 'De Yokoy-installatiegids openen', text: 'Yokoy' },
+  de: { label: 'Die Yokoy-Einrichtungsanleitung öffnen', text: 'Yokoy' },
 };

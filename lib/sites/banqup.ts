@@ -12,7 +12,8 @@ import type { Language } from '../i18n';
 import type { ControlLocator } from './locate';
 import type { Labels } from './yokoy-web';
 
-const l = (pt: string, en: string, fr: string, nl: string): Labels => ({ pt: [pt], en: [en], fr: [fr], nl: [nl] });
+// German: none sourced yet (issue 14); an empty list makes the locator try the other languages.
+const l = (pt: string, en: string, fr: string, nl: string): Labels => ({ pt: [pt], en: [en], fr: [fr], nl: [nl], de: [] });
 
 /** Banqup's own words, per language (the first of each list is the one the guide quotes). */
 export const banqupLabels = {

@@ -10,7 +10,7 @@ import type { Language } from '../i18n';
 import type { Labels, LabelledValueLocator } from './yokoy-web';
 
 /** The supported languages, in the catalogue's order (kept here as a value so no catalogue is bundled). */
-const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl'];
+const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl', 'de'];
 
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
 

@@ -23,18 +23,18 @@ export const yokoyWebSite = {
 
   organizationId: {
     selectors: ['[data-testid="organization-id"] code', '#organization-id'],
-    labels: { en: ['Organization ID'], pt: ['ID da organização'], fr: ['ID de l’organisation', "ID de l'organisation"], nl: ['Organisatie-ID'] },
+    labels: { en: ['Organization ID'], pt: ['ID da organização'], fr: ['ID de l’organisation', "ID de l'organisation"], nl: ['Organisatie-ID'], de: [] },
   } satisfies LabelledValueLocator,
 
   credentialsDialog: {
     container: ['[role="dialog"]', 'dialog'],
     clientId: {
       selectors: ['[role="dialog"] input#client-id'],
-      labels: { en: ['Client ID'], pt: ['ID de cliente'], fr: ['ID client'], nl: ['Client-ID'] },
+      labels: { en: ['Client ID'], pt: ['ID de cliente'], fr: ['ID client'], nl: ['Client-ID'], de: [] },
     } satisfies LabelledValueLocator,
     clientSecret: {
       selectors: ['[role="dialog"] input#client-secret'],
-      labels: { en: ['Client secret'], pt: ['Segredo do cliente'], fr: ['Secret client'], nl: ['Clientgeheim'] },
+      labels: { en: ['Client secret'], pt: ['Segredo do cliente'], fr: ['Secret client'], nl: ['Clientgeheim'], de: [] },
     } satisfies LabelledValueLocator,
   },
 
@@ -45,6 +45,7 @@ export const yokoyWebSite = {
       pt: ['Precisa da função de programador'],
       fr: ['Le rôle Développeur est nécessaire'],
       nl: ['U hebt de rol Ontwikkelaar nodig'],
+      de: [],
     } satisfies Labels,
     /** Where the notice lists the organization's administrators (name · email). */
     admins: 'ul.people li',
