@@ -196,7 +196,7 @@ export function createYokoyClient(env: YokoyClientEnv) {
     // Checked again: another request may have started a token request while we read the cache.
     const started = inFlight.get(key);
     if (started) return started;
-    const request = (async () => {
+    const request = (async (): Promise<YokoyResult<string>> => {
       if (refused) await tokens.delete(key);
       const credentials = await env.credentials();
       if (!credentials) return failed(missingCredentials);
