@@ -152,4 +152,7 @@ export const de: Record<MessageKey, string> = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  reasonAmbiguousMatch: 'Yokoy enthält bereits mehr unmarkierte Kopien mit diesem Lieferanten, dieser Nummer, diesem Datum, Betrag und Typ, als Banqup solche Dokumente hat ({detail}): welche zu diesem Dokument gehört, wäre geraten. Prüfen Sie sie in Yokoy, löschen Sie die überzählige Kopie und versuchen Sie es erneut.',
+  reasonNotAPdf: 'Banqup hat für diese Rechnung kein PDF geliefert, und Yokoy verlangt eines. Öffnen Sie sie in Banqup und versuchen Sie es erneut.',
+  historyTwinsTwoUploads: 'Yokoy enthält diese Rechnung mehr als einmal ({ids}): Sie wurde zweimal gesendet, weil die Antwort auf den ersten Upload verloren ging und die Rechnung danach nicht gefunden wurde. Löschen Sie die überzählige Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
 };

@@ -150,5 +150,8 @@ export const en = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  reasonAmbiguousMatch: 'Yokoy already holds more untagged copies with this supplier, number, date, amount and type than Banqup has such documents ({detail}): which one is this document’s would be a guess. Look at them in Yokoy, delete the extra copy and try again.',
+  reasonNotAPdf: 'Banqup did not deliver a PDF for this invoice, and Yokoy requires one. Open it in Banqup and try again.',
+  historyTwinsTwoUploads: 'Yokoy holds this invoice more than once ({ids}): it was sent twice, because the answer to the first upload was lost and the invoice was not found afterwards. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
 };
 export type MessageKey = keyof typeof en;

@@ -151,4 +151,7 @@ export const fr: Record<MessageKey, string> = {
   exportPausedBecause: 'En pause : {reason} Puis appuyez sur Reprendre.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
   historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  reasonAmbiguousMatch: 'Yokoy contient déjà plus de copies sans étiquette avec ce fournisseur, ce numéro, cette date, ce montant et ce type que Banqup n’a de tels documents ({detail}) : dire laquelle est celle de ce document serait deviner. Consultez-les dans Yokoy, supprimez la copie en trop et réessayez.',
+  reasonNotAPdf: 'Banqup n’a pas fourni de PDF pour cette facture, et Yokoy en exige un. Ouvrez-la dans Banqup et réessayez.',
+  historyTwinsTwoUploads: 'Yokoy contient cette facture plus d’une fois ({ids}) : elle a été envoyée deux fois, car la réponse au premier envoi s’est perdue et la facture n’a pas été retrouvée ensuite. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
 };

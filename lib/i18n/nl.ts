@@ -151,4 +151,7 @@ export const nl: Record<MessageKey, string> = {
   exportPausedBecause: 'Gepauzeerd: {reason} Druk daarna op Hervatten.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
   historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  reasonAmbiguousMatch: 'Yokoy heeft al meer kopieën zonder label met deze leverancier, dit nummer, deze datum, dit bedrag en dit type dan Banqup zulke documenten heeft ({detail}): welke van dit document is, zou gokken zijn. Bekijk ze in Yokoy, verwijder de extra kopie en probeer het opnieuw.',
+  reasonNotAPdf: 'Banqup leverde geen pdf voor deze factuur, en Yokoy vereist er een. Open ze in Banqup en probeer het opnieuw.',
+  historyTwinsTwoUploads: 'Yokoy heeft deze factuur meer dan eens ({ids}): ze werd twee keer verstuurd, omdat het antwoord op de eerste upload verloren ging en de factuur daarna niet gevonden werd. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
 };

@@ -151,4 +151,7 @@ export const pt: Record<MessageKey, string> = {
   exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  reasonAmbiguousMatch: 'O Yokoy já tem mais cópias sem etiqueta com o mesmo fornecedor, número, data, valor e tipo do que o Banqup tem documentos assim ({detail}): qual é a deste documento seria um palpite. Veja-as no Yokoy, elimine a cópia a mais e tente de novo.',
+  reasonNotAPdf: 'O Banqup não entregou um PDF para esta fatura, e o Yokoy exige um. Abra-a no Banqup e tente de novo.',
+  historyTwinsTwoUploads: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): foi enviada duas vezes, porque a resposta ao primeiro envio se perdeu e a fatura não foi encontrada a seguir. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
 };
