@@ -53,7 +53,12 @@ export function createExportService(env: ExportServiceEnv) {
   }
 
   /** Creates jobs for documents not yet exported; re-queues failed or cancelled ones. */
-  async function enqueue(documentIds: string[], source: JobSource): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
+  /**
+   * `liftPause`: whether adding the documents also lifts a pause. Only the user's own act in
+   * the extension (the popup, the context menu) may; a content script's "Send" never does
+   * (issue 12: a page could otherwise resume a queue the user or the companion paused).
+   */
+  async function enqueue(documentIds: string[], source: JobSource, options: { liftPause?: boolean } = {}): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
     const where = await target();
     if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
     const unique = [...new Set(documentIds.map((d) => d.toLowerCase()))];
@@ -71,7 +76,7 @@ export function createExportService(env: ExportServiceEnv) {
     });
     await env.store.putMany(writes);
     const control = await env.control.getValue();
-    if (control.paused) await env.control.setValue({ ...control, paused: false });
+    if (control.paused && options.liftPause !== false) await env.control.setValue({ ...control, paused: false });
     void env.runner().kick();
     return { queued: writes.length, alreadyInYokoy };
   }

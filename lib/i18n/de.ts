@@ -152,4 +152,17 @@ export const de: Record<MessageKey, string> = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Bestätigen Sie die auf der Yokoy-Seite übernommenen Zugangsdaten',
+  pendingChangeOrganization: 'Organisations-ID: {from} → {to}',
+  pendingChangeClientId: 'Client-ID: {from} → {to}',
+  pendingChangeSecret: 'Ein neues Client-Secret (nicht angezeigt)',
+  pendingNone: 'keine',
+  pendingEntityKept: 'Juristische Einheit: {name} (unverändert)',
+  pendingEntityAgain: 'Juristische Einheit: wird erneut gewählt, sobald Yokoy die neuen Zugangsdaten geprüft hat (jetzt: {name})',
+  pendingKeepsCurrent: 'Bis Sie bestätigen, verwendet der Companion weiter die aktuellen Zugangsdaten. Bestätigen Sie nur, wenn Sie diese Werte gerade selbst auf der Yokoy-Seite gespeichert haben.',
+  yokoyCapturePending: 'Wartet auf Ihre Bestätigung: Öffnen Sie Yokoy Companion in der Symbolleiste, um zu prüfen und zu bestätigen.',
+  optionsNotHttps: 'Verwenden Sie eine https://-Adresse: Der Browser kann nur https-Adressen erlauben, daher wurde nichts gespeichert ({value}).',
+  optionsNotGrantable: 'Der Browser kann {value} nicht erlauben, daher wurde nichts gespeichert.',
+  optionsSecretForgotten: 'Einstellungen gespeichert. Die Yokoy-Adresse hat sich geändert, daher wurde das gespeicherte Client-Secret vergessen: Geben Sie es im Pop-up erneut ein.',
 };

@@ -150,5 +150,18 @@ export const en = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Confirm the credentials captured on Yokoy’s page',
+  pendingChangeOrganization: 'Organization ID: {from} → {to}',
+  pendingChangeClientId: 'Client ID: {from} → {to}',
+  pendingChangeSecret: 'A new client secret (not shown)',
+  pendingNone: 'none',
+  pendingEntityKept: 'Legal entity: {name} (unchanged)',
+  pendingEntityAgain: 'Legal entity: chosen again once Yokoy has verified the new credentials (now: {name})',
+  pendingKeepsCurrent: 'Until you confirm, the companion keeps using the current credentials. Confirm only if you just saved these values yourself on Yokoy’s page.',
+  yokoyCapturePending: 'Waiting for your confirmation: open Yokoy Companion from the toolbar to check and confirm.',
+  optionsNotHttps: 'Use an https:// address: the browser can be asked to allow only https addresses, so nothing was saved ({value}).',
+  optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
+  optionsSecretForgotten: 'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
 };
 export type MessageKey = keyof typeof en;

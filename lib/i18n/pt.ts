@@ -151,4 +151,17 @@ export const pt: Record<MessageKey, string> = {
   exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Confirme as credenciais capturadas na página do Yokoy',
+  pendingChangeOrganization: 'ID da organização: {from} → {to}',
+  pendingChangeClientId: 'ID de cliente: {from} → {to}',
+  pendingChangeSecret: 'Um novo segredo do cliente (não mostrado)',
+  pendingNone: 'nenhum',
+  pendingEntityKept: 'Entidade jurídica: {name} (sem alteração)',
+  pendingEntityAgain: 'Entidade jurídica: escolhida de novo depois de o Yokoy verificar as novas credenciais (atual: {name})',
+  pendingKeepsCurrent: 'Até confirmar, o companion continua a usar as credenciais atuais. Confirme apenas se acabou de guardar estes valores na página do Yokoy.',
+  yokoyCapturePending: 'A aguardar a sua confirmação: abra o Yokoy Companion na barra de ferramentas para verificar e confirmar.',
+  optionsNotHttps: 'Use um endereço https://: só é possível pedir ao navegador que permita endereços https, por isso nada foi guardado ({value}).',
+  optionsNotGrantable: 'Não é possível pedir ao navegador que permita {value}, por isso nada foi guardado.',
+  optionsSecretForgotten: 'Definições guardadas. O endereço do Yokoy mudou, por isso o segredo do cliente guardado foi esquecido: introduza-o de novo no popup.',
 };
