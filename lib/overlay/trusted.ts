@@ -144,13 +144,3 @@ export const userGestures: GateFactory = ({ root, host, doc }) => {
   };
   return gate;
 };
-
-/**
- * Asks the worker for an action tied to the user's gesture: only while the browser says the
- * page has a user activation (a trusted input event just happened), as a second check after the
- * gate. No activation: nothing is sent.
- */
-export function hasUserActivation(win: Window = window): boolean {
-  const activation = (win.navigator as Navigator & { userActivation?: { isActive: boolean } }).userActivation;
-  return activation ? activation.isActive : true;
-}

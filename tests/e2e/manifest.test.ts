@@ -39,9 +39,12 @@ describe('manifests', () => {
     expect(JSON.stringify(chrome)).not.toMatch(/\*\.(banqup|yokoy|perk)|yokoy\.io/);
     const [banqup, yokoy] = chrome.content_scripts as { matches: string[]; js: string[] }[];
     expect(banqup!.matches).toEqual(['https://app.banqup.com/*', 'https://app.btx.banqup.com/*']);
-    expect(yokoy!.matches).toEqual(['https://app.yokoy.ai/*', 'https://app.test.yokoy.ai/*', 'https://app.perk.com/*']);
-    // The Banqup page module is web-accessible to Banqup's app hosts only.
-    for (const resource of chrome.web_accessible_resources as { matches: string[] }[]) expect(resource.matches).toEqual(banqup!.matches);
+    expect([...yokoy!.matches].sort()).toEqual(['https://app.perk.com/*', 'https://app.test.yokoy.ai/*', 'https://app.yokoy.ai/*']);
+    // Each web-accessible file only to the hosts of its own content script; the Banqup page module to Banqup's app hosts.
+    const resources = chrome.web_accessible_resources as { resources: string[]; matches: string[] }[];
+    for (const resource of resources) expect([banqup!.matches, yokoy!.matches]).toContainEqual(resource.matches);
+    const pageModule = resources.find((r) => r.resources.some((f) => f.includes('banqup-page')));
+    expect(pageModule?.matches).toEqual(banqup!.matches);
     const firefox = read('firefox-mv2');
     expect(firefox.permissions.filter((p: string) => p.includes('://'))).toEqual(chrome.host_permissions);
     expect(firefox.optional_permissions).toEqual(['notifications', 'https://*/*']);
