@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
+import { inOurUi } from '../tests/e2e/support/our-ui';
 import { BanqupApp, byRole } from '../tests/e2e/pages/banqup-app';
 import { figure, notMeasured, type Figure } from './lib/figure';
 import { median } from './lib/stats';
@@ -40,12 +41,16 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
     await guide.waitFor({ step: 'A1' });
     const button = `header ${byRole('button', app.l.applications)}`;
     for (let i = 0; i < options.actions + 1; i++) {
-      const handle = await app.page.waitForSelector(button);
-      const reaction = await handle!.evaluate(
-        (toggle, host) =>
+      await app.page.waitForSelector(button);
+      // The guide's root is closed: the measurement runs in the content script's world, where
+      // it can see both the page's toggle and the guide (tests/e2e/support/our-ui.ts).
+      const reaction = await inOurUi(
+        app.page,
+        (rootOf, a) =>
           new Promise<Reaction>((resolve, reject) => {
-            const root = document.querySelector(host)?.shadowRoot;
-            if (!root) return reject(new Error('no guide'));
+            const root = rootOf(a.host);
+            const toggle = document.querySelector(a.button);
+            if (!root || !toggle) return reject(new Error('no guide'));
             // Inline, no named helpers: tsx would wrap them in a `__name` call the page lacks.
             const layer = root.querySelector<HTMLElement>('.guide');
             const from = `${layer?.dataset.step}|${layer?.dataset.control}|${layer?.dataset.target}`;
@@ -71,8 +76,9 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
             const t0 = performance.now();
             (toggle as HTMLElement).click();
           }),
-        guideHost,
+        { host: guideHost, button },
       );
+      if (!reaction) throw new Error('the guide did not react');
       if (i > 0) samples.push(reaction); // the first one warms up
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -1,14 +1,16 @@
 /** The settings form; addresses are checked as origins before they are saved. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkOrigin } from '../lib/connection/endpoints';
+import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
+import { permissionRefusal } from '../lib/sites/hosts';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/items';
 
 /**
- * Custom addresses outside the hosts the manifest names need the user's permission, asked at
- * the moment of saving (optional host permissions); already-granted ones pass silently.
+ * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
+ * the user's permission, asked at the moment of saving (optional host permissions);
+ * already-granted ones pass silently. Only addresses the manifest can grant get this far.
  */
 async function grantOrigins(origins: string[]): Promise<boolean> {
   const patterns = origins.filter(Boolean).map((o) => `${new URL(o).origin}/*`);
@@ -25,10 +27,15 @@ type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']
 export function OptionsForm({ language, ask }: { language: Language; ask: Ask }) {
   const t = translator(language);
   const [settings, setSettings] = useState<Settings>();
+  const [saved, setSaved] = useState<Settings>();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
 
   useEffect(() => {
-    void ask({ type: 'settings.get' }).then((a) => a.ok && setSettings(a.data));
+    void ask({ type: 'settings.get' }).then((a) => {
+      if (!a.ok) return;
+      setSettings(a.data);
+      setSaved(a.data);
+    });
   }, [ask]);
   if (!settings) return <main aria-busy="true" />;
 
@@ -43,13 +50,22 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
     const origins = [settings!.banqupOrigin, ...(settings!.environment === 'custom' ? Object.values(settings!.custom) : [])];
     const bad = origins.find((o) => checkOrigin(o));
     if (bad !== undefined) return setMessage({ tone: 'error', text: t('optionsInvalidOrigin', { value: bad }) });
-    if (settings!.environment === 'custom' && !(await grantOrigins(origins))) {
+    // Only what the browser can actually be asked to allow (the manifest's grants): an http://
+    // address would fail the prompt without the prompt ever appearing.
+    const manifest = browser.runtime.getManifest() as Parameters<typeof permissionRefusal>[1];
+    for (const origin of origins.filter(Boolean)) {
+      const refusal = permissionRefusal(origin, manifest);
+      if (refusal) return setMessage({ tone: 'error', text: t(refusal === 'not-https' ? 'optionsNotHttps' : refusal === 'invalid' ? 'optionsInvalidOrigin' : 'optionsNotGrantable', { value: origin }) });
+    }
+    if (!(await grantOrigins(origins))) {
       return setMessage({ tone: 'error', text: t('optionsPermissionRefused') });
     }
+    const forgets = saved !== undefined && changesSecretBinding(saved, settings!);
     const answer = await ask({ type: 'settings.save', settings: settings! });
     if (answer.ok) {
       setSettings(answer.data);
-      setMessage({ tone: 'success', text: t('optionsSaved') });
+      setSaved(answer.data);
+      setMessage({ tone: 'success', text: t(forgets ? 'optionsSecretForgotten' : 'optionsSaved') });
     } else setMessage({ tone: 'error', text: answer.error.message });
   }
 

@@ -41,15 +41,20 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
     void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
   }, [ask]);
 
+  // The form keeps what was typed; after a decision it starts again from the stored values.
+  const [decided, setDecided] = useState(0);
   async function decide(adopt: boolean) {
     const answer = await ask({ type: 'credentials.adoptPending', adopt });
-    if (answer.ok) setView(answer.data);
+    if (answer.ok) {
+      setView(answer.data);
+      setDecided((n) => n + 1);
+    }
   }
 
   return (
     <main>
       <StatusView language={language} version={version} connection={view?.connection ?? status} error={error} />
-      {view?.pending ? <PendingCapture t={t} onDecide={decide} /> : null}
+      {view?.pending ? <PendingCapture t={t} view={view} onDecide={decide} /> : null}
       <Tabs
         current={tab}
         onChange={setTab}
@@ -59,7 +64,7 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
           { key: 'history', label: t('tabHistory') },
         ]}
       >
-        {tab === 'connection' && view ? <CredentialsForm t={t} ask={ask} view={view} onView={setView} /> : null}
+        {tab === 'connection' && view ? <CredentialsForm key={decided} t={t} ask={ask} view={view} onView={setView} /> : null}
         {tab === 'export' ? <ExportView t={t} ask={ask} /> : null}
         {tab === 'history' ? <HistoryView t={t} ask={ask} language={language} /> : null}
       </Tabs>

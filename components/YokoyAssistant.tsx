@@ -2,7 +2,8 @@
  * The companion's offers on Yokoy's pages, in a shadow root: "Use this ID" next to the
  * organization ID (outlined on the page), "Save to Yokoy Companion" while the one-time
  * credentials are shown, and what to ask for when the Developer role is missing. Nothing is
- * sent without the user's click.
+ * sent without the user's own click (the root's gate, lib/overlay/trusted.ts), and what is sent
+ * waits for the user's confirmation in the popup.
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../lib/i18n';
@@ -21,7 +22,7 @@ export interface AssistantProps {
 
 function outcomeText(t: T, answer: CaptureAnswer, savedKey: MessageKey): string {
   if (answer.outcome === 'refused') return t('yokoyCaptureRefused', { problem: answer.problem ?? '' });
-  if (answer.outcome === 'pending-confirmation') return t('yokoyCredentialsPending');
+  if (answer.outcome === 'pending-confirmation') return t('yokoyCapturePending');
   return savedKey === 'yokoyCredentialsSaved' && !answer.verified ? t('yokoyCredentialsSavedUnverified') : t(savedKey);
 }
 

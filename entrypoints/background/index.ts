@@ -27,7 +27,7 @@ export default defineBackground(() => {
         version: browser.runtime.getManifest().version,
         readConnection: async () => deriveConnection(await credentialsItem.getValue()),
       }),
-    ...connectionHandlers(connection.service, connection.vault),
+    ...connectionHandlers(connection.service, connection.vault, { extensionOrigin: browser.runtime.getURL('/') }),
     ...exports.handlers,
   });
   const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));

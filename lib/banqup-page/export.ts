@@ -1,8 +1,10 @@
 /**
  * Export helpers on Banqup pages: tells the worker which invoices are ticked (for "Send N
  * selected invoices to Yokoy"), and puts a "Send to Yokoy" button on an invoice's page. They
- * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in a shadow
- * root (no framework) keeps the content script small; everything is tied to `ctx`.
+ * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in closed
+ * shadow roots (no framework) keeps the content script small; everything is tied to `ctx`.
+ * "Send" acts on the user's own click only (lib/overlay/trusted.ts); the worker never lifts a
+ * pause for it (lib/export/service.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -10,6 +12,7 @@ import { askVia, type Ask } from '../messaging/ask';
 import type { Answers } from '../messaging/protocol';
 import type { BanqupPageEnv } from './env';
 import { banqupDocumentsSite as site } from '../sites/banqup-documents';
+import { userGestures, type GestureGate } from '../overlay/trusted';
 import { exportText } from './messages';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
@@ -44,6 +47,7 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    mode: 'closed',
     onMount(container) {
       const style = doc.createElement('style');
       style.textContent = progressCss;
@@ -120,12 +124,18 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
     const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
     if (!anchor) return;
     mounting = true;
+    let gate: GestureGate | undefined;
     const ui = await env.createShadowRootUi(ctx, {
       name: SEND_BUTTON_HOST,
       position: 'inline',
       anchor: () => anchor,
       append: 'after',
-      onMount(container) {
+      mode: 'closed',
+      onRemove() {
+        gate?.stop();
+      },
+      onMount(container, shadow, host) {
+        gate = userGestures({ root: shadow, host, doc });
         const style = doc.createElement('style');
         style.textContent = buttonCss;
         container.append(style);

@@ -6,7 +6,7 @@ import { yokoyWebSite } from '../sites/yokoy-web';
 import { createVault } from '../vault/vault';
 import { createYokoyClient } from '../yokoy/client';
 import { endpointsFor } from './endpoints';
-import { createConnectionService, SECRET } from './service';
+import { createConnectionService, SECRET, secretMayGoTo } from './service';
 import { sessionTokenStore } from './session-tokens';
 
 /**
@@ -49,6 +49,8 @@ export function createWorkerConnection() {
     identity,
     credentials: async () => {
       const stored = await credentialsItem.getValue();
+      // The secret goes only to the token URL it was given for (settings changed since: none).
+      if (!secretMayGoTo(stored, await settingsItem.getValue())) return undefined;
       const clientSecret = stored.hasSecret ? await vault.get(SECRET) : undefined;
       if (!stored.clientId || !stored.organizationId || !clientSecret) return undefined;
       return { clientId: stored.clientId, clientSecret, organizationId: stored.organizationId };

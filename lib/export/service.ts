@@ -59,11 +59,14 @@ export function createExportService(env: ExportServiceEnv) {
   /**
    * `summaries`: Banqup's list entries when known (a backfill): their facts go on the jobs at
    * once, so the matcher counts every document sharing an untagged invoice's facts.
+   * `liftPause`: whether adding the documents also lifts a pause. Only the user's own act in
+   * the extension (the popup, the context menu) may; a content script's "Send" never does
+   * (issue 12: a page could otherwise resume a queue the user or the companion paused).
    */
   async function enqueue(
     documentIds: string[],
     source: JobSource,
-    summaries?: Map<string, DocumentSummary>,
+    options: { liftPause?: boolean; summaries?: Map<string, DocumentSummary> } = {},
   ): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
     const where = await target();
     if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
@@ -74,7 +77,7 @@ export function createExportService(env: ExportServiceEnv) {
     const writes: Job[] = [];
     let alreadyInYokoy = 0;
     const described = (job: Job): Job => {
-      const d = summaries?.get(job.documentId);
+      const d = options.summaries?.get(job.documentId);
       if (!d) return job;
       const type = d.documentType ?? '';
       return withFacts(job, {
@@ -96,7 +99,7 @@ export function createExportService(env: ExportServiceEnv) {
     });
     await env.store.putMany(writes);
     const control = await env.control.getValue();
-    if (control.paused) await env.control.setValue({ ...control, paused: false });
+    if (control.paused && options.liftPause !== false) await env.control.setValue({ ...control, paused: false });
     void env.runner().kick();
     return { queued: writes.length, alreadyInYokoy };
   }
@@ -177,7 +180,7 @@ export function createExportService(env: ExportServiceEnv) {
       return enqueue(
         listed.documents.map((d) => d.documentId),
         'backfill',
-        new Map(listed.documents.map((d) => [d.documentId.toLowerCase(), d])),
+        { summaries: new Map(listed.documents.map((d) => [d.documentId.toLowerCase(), d])) },
       );
     },
 

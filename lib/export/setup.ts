@@ -142,7 +142,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   });
 
   const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
-    'export.enqueue': ({ documentIds, source }) => withRunner(() => service.enqueue(documentIds, source)),
+    // A Banqup page's "Send" (a content script) queues but never lifts a pause (issue 12).
+    'export.enqueue': ({ documentIds, source }, sender) =>
+      withRunner(() => service.enqueue(documentIds, source, { liftPause: Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))) })),
     'export.selection': async ({ documentIds }, sender) => {
       if (sender.tab?.id !== undefined) selectionSink?.(sender.tab.id, documentIds);
       return { count: documentIds.length };

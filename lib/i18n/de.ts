@@ -155,4 +155,17 @@ export const de: Record<MessageKey, string> = {
   reasonAmbiguousMatch: 'Yokoy enthält bereits mehr unmarkierte Kopien mit diesem Lieferanten, dieser Nummer, diesem Datum, Betrag und Typ, als Banqup solche Dokumente hat ({detail}): welche zu diesem Dokument gehört, wäre geraten. Prüfen Sie sie in Yokoy, löschen Sie die überzählige Kopie und versuchen Sie es erneut.',
   reasonNotAPdf: 'Banqup hat für diese Rechnung kein PDF geliefert, und Yokoy verlangt eines. Öffnen Sie sie in Banqup und versuchen Sie es erneut.',
   historyTwinsTwoUploads: 'Yokoy enthält diese Rechnung mehr als einmal ({ids}): Sie wurde zweimal gesendet, weil die Antwort auf den ersten Upload verloren ging und die Rechnung danach nicht gefunden wurde. Löschen Sie die überzählige Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Bestätigen Sie die auf der Yokoy-Seite übernommenen Zugangsdaten',
+  pendingChangeOrganization: 'Organisations-ID: {from} → {to}',
+  pendingChangeClientId: 'Client-ID: {from} → {to}',
+  pendingChangeSecret: 'Ein neues Client-Secret (nicht angezeigt)',
+  pendingNone: 'keine',
+  pendingEntityKept: 'Juristische Einheit: {name} (unverändert)',
+  pendingEntityAgain: 'Juristische Einheit: wird erneut gewählt, sobald Yokoy die neuen Zugangsdaten geprüft hat (jetzt: {name})',
+  pendingKeepsCurrent: 'Bis Sie bestätigen, verwendet der Companion weiter die aktuellen Zugangsdaten. Bestätigen Sie nur, wenn Sie diese Werte gerade selbst auf der Yokoy-Seite gespeichert haben.',
+  yokoyCapturePending: 'Wartet auf Ihre Bestätigung: Öffnen Sie Yokoy Companion in der Symbolleiste, um zu prüfen und zu bestätigen.',
+  optionsNotHttps: 'Verwenden Sie eine https://-Adresse: Der Browser kann nur https-Adressen erlauben, daher wurde nichts gespeichert ({value}).',
+  optionsNotGrantable: 'Der Browser kann {value} nicht erlauben, daher wurde nichts gespeichert.',
+  optionsSecretForgotten: 'Einstellungen gespeichert. Die Yokoy-Adresse hat sich geändert, daher wurde das gespeicherte Client-Secret vergessen: Geben Sie es im Pop-up erneut ein.',
 };

@@ -153,5 +153,18 @@ export const en = {
   reasonAmbiguousMatch: 'Yokoy already holds more untagged copies with this supplier, number, date, amount and type than Banqup has such documents ({detail}): which one is this document’s would be a guess. Look at them in Yokoy, delete the extra copy and try again.',
   reasonNotAPdf: 'Banqup did not deliver a PDF for this invoice, and Yokoy requires one. Open it in Banqup and try again.',
   historyTwinsTwoUploads: 'Yokoy holds this invoice more than once ({ids}): it was sent twice, because the answer to the first upload was lost and the invoice was not found afterwards. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Confirm the credentials captured on Yokoy’s page',
+  pendingChangeOrganization: 'Organization ID: {from} → {to}',
+  pendingChangeClientId: 'Client ID: {from} → {to}',
+  pendingChangeSecret: 'A new client secret (not shown)',
+  pendingNone: 'none',
+  pendingEntityKept: 'Legal entity: {name} (unchanged)',
+  pendingEntityAgain: 'Legal entity: chosen again once Yokoy has verified the new credentials (now: {name})',
+  pendingKeepsCurrent: 'Until you confirm, the companion keeps using the current credentials. Confirm only if you just saved these values yourself on Yokoy’s page.',
+  yokoyCapturePending: 'Waiting for your confirmation: open Yokoy Companion from the toolbar to check and confirm.',
+  optionsNotHttps: 'Use an https:// address: the browser can be asked to allow only https addresses, so nothing was saved ({value}).',
+  optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
+  optionsSecretForgotten: 'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
 };
 export type MessageKey = keyof typeof en;

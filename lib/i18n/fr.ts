@@ -154,4 +154,17 @@ export const fr: Record<MessageKey, string> = {
   reasonAmbiguousMatch: 'Yokoy contient déjà plus de copies sans étiquette avec ce fournisseur, ce numéro, cette date, ce montant et ce type que Banqup n’a de tels documents ({detail}) : dire laquelle est celle de ce document serait deviner. Consultez-les dans Yokoy, supprimez la copie en trop et réessayez.',
   reasonNotAPdf: 'Banqup n’a pas fourni de PDF pour cette facture, et Yokoy en exige un. Ouvrez-la dans Banqup et réessayez.',
   historyTwinsTwoUploads: 'Yokoy contient cette facture plus d’une fois ({ids}) : elle a été envoyée deux fois, car la réponse au premier envoi s’est perdue et la facture n’a pas été retrouvée ensuite. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Confirmez les identifiants récupérés sur la page de Yokoy',
+  pendingChangeOrganization: 'ID d’organisation : {from} → {to}',
+  pendingChangeClientId: 'ID client : {from} → {to}',
+  pendingChangeSecret: 'Un nouveau secret client (non affiché)',
+  pendingNone: 'aucun',
+  pendingEntityKept: 'Entité juridique : {name} (inchangée)',
+  pendingEntityAgain: 'Entité juridique : choisie à nouveau une fois que Yokoy aura vérifié les nouveaux identifiants (actuelle : {name})',
+  pendingKeepsCurrent: 'Tant que vous ne confirmez pas, le companion garde les identifiants actuels. Ne confirmez que si vous venez d’enregistrer vous-même ces valeurs sur la page de Yokoy.',
+  yokoyCapturePending: 'En attente de votre confirmation : ouvrez Yokoy Companion depuis la barre d’outils pour vérifier et confirmer.',
+  optionsNotHttps: 'Utilisez une adresse https:// : le navigateur ne peut autoriser que des adresses https, rien n’a donc été enregistré ({value}).',
+  optionsNotGrantable: 'Le navigateur ne peut pas autoriser {value} : rien n’a été enregistré.',
+  optionsSecretForgotten: 'Paramètres enregistrés. L’adresse de Yokoy a changé : le secret client enregistré a été oublié, saisissez-le à nouveau dans la fenêtre de l’extension.',
 };

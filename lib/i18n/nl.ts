@@ -154,4 +154,17 @@ export const nl: Record<MessageKey, string> = {
   reasonAmbiguousMatch: 'Yokoy heeft al meer kopieën zonder label met deze leverancier, dit nummer, deze datum, dit bedrag en dit type dan Banqup zulke documenten heeft ({detail}): welke van dit document is, zou gokken zijn. Bekijk ze in Yokoy, verwijder de extra kopie en probeer het opnieuw.',
   reasonNotAPdf: 'Banqup leverde geen pdf voor deze factuur, en Yokoy vereist er een. Open ze in Banqup en probeer het opnieuw.',
   historyTwinsTwoUploads: 'Yokoy heeft deze factuur meer dan eens ({ids}): ze werd twee keer verstuurd, omdat het antwoord op de eerste upload verloren ging en de factuur daarna niet gevonden werd. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Bevestig de toegangsgegevens die op de pagina van Yokoy zijn overgenomen',
+  pendingChangeOrganization: 'Organisatie-ID: {from} → {to}',
+  pendingChangeClientId: 'Client-ID: {from} → {to}',
+  pendingChangeSecret: 'Een nieuw clientgeheim (niet getoond)',
+  pendingNone: 'geen',
+  pendingEntityKept: 'Juridische entiteit: {name} (ongewijzigd)',
+  pendingEntityAgain: 'Juridische entiteit: opnieuw gekozen zodra Yokoy de nieuwe gegevens heeft geverifieerd (nu: {name})',
+  pendingKeepsCurrent: 'Tot u bevestigt, blijft de companion de huidige gegevens gebruiken. Bevestig alleen als u deze waarden zelf net op de pagina van Yokoy hebt opgeslagen.',
+  yokoyCapturePending: 'Wacht op uw bevestiging: open Yokoy Companion via de werkbalk om te controleren en te bevestigen.',
+  optionsNotHttps: 'Gebruik een https://-adres: de browser kan alleen https-adressen toestaan, dus er is niets opgeslagen ({value}).',
+  optionsNotGrantable: 'De browser kan {value} niet toestaan, dus er is niets opgeslagen.',
+  optionsSecretForgotten: 'Instellingen opgeslagen. Het Yokoy-adres is gewijzigd, dus het opgeslagen clientgeheim is vergeten: voer het opnieuw in via de pop-up.',
 };

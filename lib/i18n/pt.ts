@@ -154,4 +154,17 @@ export const pt: Record<MessageKey, string> = {
   reasonAmbiguousMatch: 'O Yokoy já tem mais cópias sem etiqueta com o mesmo fornecedor, número, data, valor e tipo do que o Banqup tem documentos assim ({detail}): qual é a deste documento seria um palpite. Veja-as no Yokoy, elimine a cópia a mais e tente de novo.',
   reasonNotAPdf: 'O Banqup não entregou um PDF para esta fatura, e o Yokoy exige um. Abra-a no Banqup e tente de novo.',
   historyTwinsTwoUploads: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): foi enviada duas vezes, porque a resposta ao primeiro envio se perdeu e a fatura não foi encontrada a seguir. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
+  pendingTitle: 'Confirme as credenciais capturadas na página do Yokoy',
+  pendingChangeOrganization: 'ID da organização: {from} → {to}',
+  pendingChangeClientId: 'ID de cliente: {from} → {to}',
+  pendingChangeSecret: 'Um novo segredo do cliente (não mostrado)',
+  pendingNone: 'nenhum',
+  pendingEntityKept: 'Entidade jurídica: {name} (sem alteração)',
+  pendingEntityAgain: 'Entidade jurídica: escolhida de novo depois de o Yokoy verificar as novas credenciais (atual: {name})',
+  pendingKeepsCurrent: 'Até confirmar, o companion continua a usar as credenciais atuais. Confirme apenas se acabou de guardar estes valores na página do Yokoy.',
+  yokoyCapturePending: 'A aguardar a sua confirmação: abra o Yokoy Companion na barra de ferramentas para verificar e confirmar.',
+  optionsNotHttps: 'Use um endereço https://: só é possível pedir ao navegador que permita endereços https, por isso nada foi guardado ({value}).',
+  optionsNotGrantable: 'Não é possível pedir ao navegador que permita {value}, por isso nada foi guardado.',
+  optionsSecretForgotten: 'Definições guardadas. O endereço do Yokoy mudou, por isso o segredo do cliente guardado foi esquecido: introduza-o de novo no popup.',
 };

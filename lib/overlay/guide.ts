@@ -14,7 +14,7 @@ import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/co
 import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
 import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
 import { detectStep, type Detection } from '../guide/detect';
-import { fillRefusal, selectOption, setValueLikeUser } from '../guide/fill';
+import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../guide/fill';
 import { readSession, writeSession, type GuideSession } from '../guide/session';
 import { steps, type VaultField } from '../guide/steps';
 import { guideText, pickLanguage } from '../guide/text';
@@ -23,6 +23,7 @@ import type { Answers, GuideContextAnswer, Request, Response } from '../messagin
 import { banqupControls, banqupLabels } from '../sites/banqup';
 import { labelsInOrder, locateControl } from '../sites/locate';
 import { holeFor, placePanel, type Box } from './geometry';
+import { userGestures, type GateFactory, type GestureGate } from './trusted';
 
 export const GUIDE_HOST = 'yokoy-companion-guide';
 
@@ -38,6 +39,9 @@ export interface GuideEnv {
   sandbox: boolean;
   /** Where focus goes on close when nothing on the page had it (the launcher). */
   fallbackFocus?: () => HTMLElement | null | undefined;
+  /** Open roots and another gate: unit tests only (happy-dom has no trusted events). */
+  mode?: 'open' | 'closed';
+  gate?: GateFactory;
 }
 
 export interface Guide {
@@ -49,11 +53,14 @@ export interface Guide {
   readonly isOpen: boolean;
 }
 
-/** The element that has focus, looking into open shadow roots (the launcher's button). */
-function deepActiveElement(doc: Document): HTMLElement | undefined {
-  let el: Element | null = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== doc.body ? el : undefined;
+/**
+ * The page's element that has focus. One of our own closed hosts (the launcher's) hides its
+ * button: then the fallback (the launcher's button, by reference) takes focus back.
+ */
+function pageActiveElement(doc: Document): HTMLElement | undefined {
+  const el = doc.activeElement;
+  if (!(el instanceof HTMLElement) || el === doc.body || el.localName.startsWith('yokoy-companion-')) return undefined;
+  return el;
 }
 
 const rectOf = (el: Element): Box => {
@@ -71,11 +78,11 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       return undefined;
     }
   })();
-  let running: { stop: () => void } | undefined;
+  let running: { stop: () => void; focusTitle: () => void } | undefined;
 
   async function open(): Promise<void> {
-    if (running) return void (doc.querySelector(GUIDE_HOST)?.shadowRoot?.querySelector<HTMLElement>('#guide-title')?.focus());
-    const returnFocus = deepActiveElement(doc);
+    if (running) return running.focusTitle();
+    const returnFocus = pageActiveElement(doc);
     const session: GuideSession = { ...readSession(storage), open: true };
     writeSession(storage, session);
     const abort = new AbortController();
@@ -98,6 +105,12 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       render();
     };
     const targetOf = (field: VaultField) => (detection?.step.fill === field ? detection.target : undefined);
+    // The field the guide located when it arrived at the current fill step: what the user saw.
+    // One added or swapped in by the page later never receives a value.
+    let watched: { index: number; el: Element } | undefined;
+    const refusal = (field: VaultField, el: Element | undefined) =>
+      fillRefusal(field, el, win.location, env.sandbox) ??
+      formRefusal(field, el as HTMLInputElement, { location: win.location, watched: watched?.index === detection?.index ? watched?.el : undefined });
     const handlers = {
       back: () => move(viewIndex - 1),
       next: () => move(viewIndex + 1),
@@ -111,11 +124,14 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       },
       fill: async (field: VaultField) => {
         const target = targetOf(field);
-        if (fillRefusal(field, target, win.location, env.sandbox)) return;
+        if (refusal(field, target)) {
+          note = t('fillRefused');
+          return render();
+        }
         const answer = await env.ask({ type: 'fill.value', field });
         // Checked again after the wait: the page may have changed meanwhile.
         const now = targetOf(field);
-        if (signal.aborted || !now || fillRefusal(field, now, win.location, env.sandbox)) return;
+        if (signal.aborted || !now || now !== target || refusal(field, now)) return;
         if (answer.ok && answer.data.value) setValueLikeUser(now as HTMLInputElement, answer.data.value);
         else {
           note = t('missing');
@@ -142,6 +158,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
       detection = found;
+      if (watched && watched.index !== found.index) watched = undefined;
+      if (!watched && found.step.fill && found.target) watched = { index: found.index, el: found.target };
       if (changed) {
         viewIndex = found.index;
         note = undefined;
@@ -193,7 +211,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
     }
 
+    let gate: GestureGate | undefined;
     const onKey = (event: KeyboardEvent) => {
+      // A page script's synthetic key (dispatched on our host or anywhere) moves nothing.
+      if (!gate?.key(event)) return;
       const inGuide = event.composedPath().some((n) => n instanceof Element && n.localName === GUIDE_HOST);
       if (event.key === 'Escape') {
         // The page's own menu or dialog takes Esc first.
@@ -211,15 +232,17 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (signal.aborted) return;
       abort.abort();
       ui?.remove();
+      gate?.stop();
       running = undefined;
     };
-    running = { stop };
+    running = { stop, focusTitle: () => panel?.el.querySelector<HTMLElement>('#guide-title')?.focus() };
     ui = await env.createShadowRootUi(ctx, {
       name: GUIDE_HOST,
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount(container, shadow) {
+      mode: env.mode ?? 'closed',
+      onMount(container, shadow, host) {
         shadow.querySelector('html')?.setAttribute('lang', language);
         panel = createGuidePanel(handlers, t);
         spotlight = createGuideSpotlight();
@@ -229,6 +252,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         layer.addEventListener('click', (e) => e.stopPropagation());
         layer.append(...spotlight.nodes, panel.el);
         container.append(layer);
+        // Every click and key in the guide passes the user-gesture gate first (./trusted.ts).
+        gate = (env.gate ?? userGestures)({ root: shadow, host, doc });
       },
     });
     if (signal.aborted) return ui.remove();

@@ -58,6 +58,8 @@ export interface StoredCredentials {
   organizationId?: string;
   /** Whether the vault holds a secret (so the popup can say so without reading it). */
   hasSecret?: boolean;
+  /** The Yokoy the secret was given for: it goes to that token URL only (issue 12). */
+  secretFor?: { environment: EnvironmentName; tokenUrl: string };
   legalEntityId?: string;
   legalEntities?: LegalEntitySummary[];
   verification?: Verification;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { openUi } from './open-ui';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GUIDE_HOST } from '../../lib/overlay/guide';
 import { lazyGuide, type GuideModule } from '../../lib/overlay/guide-loader';
@@ -38,7 +39,7 @@ function showPage(file: string, path: string) {
 // Through the loader, as the content script does (there the module comes from the extension).
 const load = (): Promise<GuideModule> => import('../../lib/overlay/guide');
 const createGuide = (ctx: ContentScriptContext, env: { ask: never; sandbox: boolean; win?: Window }) =>
-  lazyGuide(ctx, { ...env, createShadowRootUi }, load);
+  lazyGuide(ctx, { ...env, createShadowRootUi, ...openUi }, load);
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 const shadow = () => document.querySelector(GUIDE_HOST)?.shadowRoot;
 const text = (selector: string) => shadow()?.querySelector(selector)?.textContent;

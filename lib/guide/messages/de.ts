@@ -50,5 +50,7 @@ export const de: Record<GuideKey, string> = {
   choose: 'Select “{name}”',
   noEntities: 'Verify your credentials in Yokoy Companion to see your legal entities here.',
   exportFirst: 'Export earlier invoices',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Dieses Feld ist nicht das, das der Assistent auf der Einrichtungsseite von Banqup gezeigt hat, daher wurde nichts ausgefüllt. Laden Sie die Seite neu und versuchen Sie es erneut.',
 };
 

@@ -53,6 +53,8 @@ export const en = {
   choose: 'Select “{name}”',
   noEntities: 'Verify your credentials in Yokoy Companion to see your legal entities here.',
   exportFirst: 'Export earlier invoices',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'This field is not the one the guide showed on Banqup’s setup page, so nothing was filled. Reload the page and try again.',
 };
 
 export type GuideKey = keyof typeof en;

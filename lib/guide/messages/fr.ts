@@ -50,4 +50,6 @@ export const fr: Record<GuideKey, string> = {
   choose: 'Sélectionner « {name} »',
   noEntities: 'Vérifiez vos identifiants dans Yokoy Companion pour voir ici vos entités juridiques.',
   exportFirst: 'Exporter les factures précédentes',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Ce champ n’est pas celui que le guide a montré sur la page de configuration de Banqup : rien n’a été rempli. Rechargez la page et réessayez.',
 };

@@ -50,4 +50,6 @@ export const nl: Record<GuideKey, string> = {
   choose: '“{name}” selecteren',
   noEntities: 'Verifieer uw gegevens in Yokoy Companion om hier uw juridische entiteiten te zien.',
   exportFirst: 'Eerdere facturen exporteren',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Dit veld is niet het veld dat de gids op de instellingenpagina van Banqup toonde, dus er is niets ingevuld. Herlaad de pagina en probeer het opnieuw.',
 };

@@ -50,4 +50,6 @@ export const pt: Record<GuideKey, string> = {
   choose: 'Selecionar “{name}”',
   noEntities: 'Verifique as suas credenciais no Yokoy Companion para ver aqui as suas entidades jurídicas.',
   exportFirst: 'Exportar faturas anteriores',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Este campo não é o que o guia mostrou na página de configuração do Banqup, por isso nada foi preenchido. Recarregue a página e tente novamente.',
 };
