@@ -150,5 +150,18 @@ export const en = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  // Banqup's own statuses (lib/banqup/client.ts; the names its help centre uses).
+  exportPayStatus: 'Payment in Banqup',
+  exportStatusConnector: 'Fully approved: what Banqup’s own connector sends',
+  exportStatusAwaitingValidation: 'Awaiting validation',
+  exportStatusValidated: 'Validated',
+  exportStatusRefused: 'Refused',
+  exportStatusDisputed: 'Disputed',
+  exportStatusAll: 'Any status',
+  exportPayAny: 'Any',
+  exportPayUnpaid: 'Unpaid',
+  exportPayPartiallyPaid: 'Partially paid',
+  exportPayFullyPaid: 'Fully paid',
+  exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
 };
 export type MessageKey = keyof typeof en;

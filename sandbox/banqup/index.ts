@@ -9,6 +9,7 @@ import { addAdminRoutes } from './admin';
 import { addApiRoutes } from './api';
 import { addAssetRoutes } from './assets';
 import { addAuthRoutes, currentUser, pageGuard, signedOutLanguage } from './auth';
+import { addBtxRoutes, btxError } from './btx-api';
 import { appShell, termsPage } from './pages';
 import { addSetupRoutes } from './setup-api';
 
@@ -32,6 +33,7 @@ export const banqup: LookAlike = {
     addAuthRoutes(router, store);
     addAdminRoutes(router, store, env);
     addApiRoutes(router, store);
+    addBtxRoutes(router, store);
     addSetupRoutes(router, store, env);
     const shell = pageGuard(store, ({ res }, user) => {
       const space = store.spaces.get(user.spaceId);
@@ -42,10 +44,12 @@ export const banqup: LookAlike = {
     router.get('/legal/accounting-terms', ({ req, res }) => html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))));
     return serveRouter(
       router,
-      ({ res, url }) =>
-        url.pathname.startsWith('/api/')
-          ? json(res, 404, { error: 'not_found' })
-          : send(res, 404, 'Not found', 'text/plain; charset=utf-8'),
+      (ctx) =>
+        /^\/(datastore|entitystore)\//.test(ctx.url.pathname)
+          ? btxError(ctx, 404, 'Not Found', 'No such resource.')
+          : ctx.url.pathname.startsWith('/api/')
+            ? json(ctx.res, 404, { error: 'not_found' })
+            : send(ctx.res, 404, 'Not found', 'text/plain; charset=utf-8'),
       ({ res, url }) =>
         url.pathname.startsWith('/api/') ? json(res, 405, { error: 'method_not_allowed' }) : send(res, 405, 'Method not allowed', 'text/plain'),
     );
