@@ -37,13 +37,16 @@ export interface Step {
 const wizard = (on: ScreenId, ...actions: Omit<Action, 'on'>[]): Action[] => actions.map((a) => ({ ...a, on: [on] }));
 
 export const steps: Step[] = [
-  // Classic Banqup: "Apps" in the main menu on the left opens the apps list (the next screen).
-  { id: 'A1', title: 'A1t', body: 'A1', actions: [{ target: 'appsMenu', done: 'never' }] },
+  // Classic Banqup: "Apps" in the main menu on the left opens the apps (lib/sites/banqup.ts).
+  { id: 'A1', title: 'A1t', body: 'A1', actions: [{ target: 'appsMenu', done: { present: 'appsMenuOpen' } }] },
   {
     id: 'A2',
     title: 'A2t',
     body: 'A2',
-    actions: [{ target: 'activateAccounting', done: 'never', on: ['apps', 'accountingApp'] }],
+    actions: [
+      { target: 'activateAccounting', done: 'never', on: ['apps', 'accountingApp'] },
+      { target: 'accountingMenuItem', done: 'never' },
+    ],
   },
   { id: 'A3', title: 'A3t', body: 'A3', actions: wizard('connection', { target: 'onlineConnection', done: 'checked' }, { target: 'wizardNext', done: 'never' }) },
   { id: 'A4', title: 'A4t', body: 'A4', actions: wizard('exportType', { target: 'exportInvoices', done: 'checked' }, { target: 'wizardNext', done: 'never' }) },

@@ -230,9 +230,12 @@ const both = (a: Labels, b: Labels): Labels => ({ pt: [...a.pt, ...b.pt], en: [.
 
 /** The controls of FLOW A, by what they are (steps.ts says which step uses which). */
 export const banqupControls = {
-  /** A1: "Apps" in the main menu, on the left (classic). */
-  appsMenu: { selectors: [], labels: L.applications, candidates: 'nav a, nav button, aside a, aside button' },
-  /** A2: the Accounting app's Activate (on the apps list or on the app's own page). */
+  /** A1: "Apps" in the main menu, on the left (classic); it opens the apps (Invoicing Services …). */
+  appsMenu: { selectors: [], labels: L.applications, candidates: 'nav button, nav a, aside button, aside a' },
+  /** A1 done: that entry is expanded (ARIA state, no attribute of ours). */
+  appsMenuOpen: { selectors: ['nav [aria-haspopup][aria-expanded="true"]', 'aside [aria-haspopup][aria-expanded="true"]'] },
+  /** A2: the Accounting app in the open menu, or its Activate (on the apps list or on the app's own page). */
+  accountingMenuItem: { selectors: [], labels: L.accountingApp, candidates: 'nav [role="menuitem"], aside [role="menuitem"], nav a, aside a' },
   activateAccounting: { selectors: [], labels: L.activate, candidates: 'main button' },
   /** A3 */
   onlineConnection: { selectors: [], labels: L.onlineConnection, candidates: '[role="switch"], input[type="checkbox"]' },

@@ -22,6 +22,10 @@ export const appPaths = [
   '/purchases',
   '/documents/:documentId',
   '/bank-statements',
+  // New platform (the app host's paths seen in public test code: /home, …purchase-invoices).
+  '/home',
+  '/purchase-invoices',
+  '/store',
 ];
 
 export const banqup: LookAlike = {
@@ -38,7 +42,7 @@ export const banqup: LookAlike = {
     const shell = pageGuard(store, ({ res }, user) => {
       const space = store.spaces.get(user.spaceId);
       if (!space) return send(res, 500, 'No space for this user', 'text/plain');
-      html(res, 200, appShell(user, space), { 'cache-control': 'no-store' });
+      html(res, 200, appShell(user, space, store.platform), { 'cache-control': 'no-store' });
     });
     for (const path of appPaths) router.get(path, shell);
     router.get('/legal/accounting-terms', ({ req, res }) => html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))));

@@ -11,7 +11,7 @@ export const de: Record<GuideKey, string> = {
   notFound: 'Ich finde „{control}“ auf dieser Seite nicht: Banqup hat sie vielleicht geändert. Suchen Sie das Element wie beschrieben, führen Sie den Schritt dort aus und klicken Sie dann auf „Erledigt“.',
   preview: 'Sie sind bei Schritt {n}.',
   current: 'Zu Schritt {n}',
-  A1t: 'Apps öffnen',
+  A1t: 'Das Menü Apps öffnen',
   A1: 'Klicken Sie im Hauptmenü links in Banqup auf „{applications}“. Dort ist die App, die Ihre Rechnungen an Yokoy sendet.',
   A2t: 'Die Buchhaltungs-App aktivieren',
   A2: 'Wählen Sie „{accountingApp}“ und klicken Sie auf „{activate}“. Über diese App exportiert Banqup in Ihre Buchhaltung.',

@@ -14,7 +14,7 @@ export const en = {
   notFound: 'I can’t find “{control}” on this page: Banqup may have changed it. Look for it as described, do the step there, then press “I’ve done this”.',
   preview: 'You are at step {n}.',
   current: 'Go to step {n}',
-  A1t: 'Open Apps',
+  A1t: 'Open the Apps menu',
   A1: 'Click “{applications}” in Banqup’s main menu on the left. The app that sends your invoices to Yokoy is there.',
   A2t: 'Activate the Accounting app',
   A2: 'Choose “{accountingApp}” and click “{activate}”. Banqup exports to accounting software through this app.',

@@ -11,7 +11,7 @@ export const fr: Record<GuideKey, string> = {
   notFound: 'Je ne trouve pas « {control} » sur cette page : Banqup l’a peut-être modifiée. Cherchez-le comme décrit, faites l’étape, puis appuyez sur « C’est fait ».',
   preview: 'Vous êtes à l’étape {n}.',
   current: 'Aller à l’étape {n}',
-  A1t: 'Ouvrir Applications',
+  A1t: 'Ouvrir le menu Applications',
   A1: 'Cliquez sur « {applications} » dans le menu principal, à gauche. L’application qui envoie vos factures à Yokoy s’y trouve.',
   A2t: 'Activer l’application de comptabilité',
   A2: 'Choisissez « {accountingApp} » et cliquez sur « {activate} ». C’est par cette application que Banqup exporte vers la comptabilité.',

@@ -11,7 +11,7 @@ export const nl: Record<GuideKey, string> = {
   notFound: 'Ik vind “{control}” niet op deze pagina: Banqup heeft ze misschien gewijzigd. Zoek het zoals beschreven, doe de stap en druk dan op “Dit heb ik gedaan”.',
   preview: 'U bent bij stap {n}.',
   current: 'Naar stap {n}',
-  A1t: 'Apps openen',
+  A1t: 'Het menu Apps openen',
   A1: 'Klik op “{applications}” in het hoofdmenu links in Banqup. De app die uw facturen naar Yokoy stuurt, staat daar.',
   A2t: 'De Boekhoud-app activeren',
   A2: 'Kies “{accountingApp}” en klik op “{activate}”. Via deze applicatie exporteert Banqup naar uw boekhouding.',

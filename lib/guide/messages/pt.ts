@@ -11,7 +11,7 @@ export const pt: Record<GuideKey, string> = {
   notFound: 'Não encontro “{control}” nesta página: o Banqup pode tê-la alterado. Procure-o como descrito, faça o passo e depois carregue em “Já fiz isto”.',
   preview: 'Está no passo {n}.',
   current: 'Ir para o passo {n}',
-  A1t: 'Abrir Aplicações',
+  A1t: 'Abrir o menu Aplicações',
   A1: 'Clique em “{applications}” no menu principal, à esquerda. A aplicação que envia as suas faturas para o Yokoy está aí.',
   A2t: 'Ativar a Aplicação de Contabilidade',
   A2: 'Escolha “{accountingApp}” e clique em “{activate}”. É através desta aplicação que o Banqup exporta para a contabilidade.',
