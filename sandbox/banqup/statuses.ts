@@ -6,8 +6,8 @@
  *
  * The seed keeps its own four-way life cycle (received / approved / paid / rejected); this
  * module maps it onto Banqup's two families, deterministically by document id, so the
- * look-alike shows every documented value: some received documents already Validated, some
- * refused ones Disputed, some paid ones only Partially paid.
+ * look-alike shows every documented value: some received documents already Validated or
+ * Disputed, some paid ones only Partially paid.
  */
 import type { SandboxDocument } from '../data/seed';
 
@@ -22,19 +22,19 @@ export interface BanqupStatus {
   delivery: 'RECEIVED';
 }
 
-/** A stable small number from the document id (its last hex digit). */
-const bucket = (doc: SandboxDocument) => parseInt(doc.documentId.slice(-1), 16) % 3;
+/** A stable number from the document id (its last two hex digits). */
+const bucket = (doc: SandboxDocument) => parseInt(doc.documentId.slice(-2), 16);
 
 export function statusOf(doc: SandboxDocument): BanqupStatus {
   const b = bucket(doc);
   switch (doc.status) {
     case 'received':
-      return { document: b === 0 ? 'VALIDATED' : 'AWAITING_VALIDATION', pay: 'UNPAID', delivery: 'RECEIVED' };
+      return { document: b % 5 === 0 ? 'DISPUTED' : b % 3 === 0 ? 'VALIDATED' : 'AWAITING_VALIDATION', pay: 'UNPAID', delivery: 'RECEIVED' };
     case 'approved':
       return { document: 'FULLY_APPROVED', pay: 'UNPAID', delivery: 'RECEIVED' };
     case 'paid':
-      return { document: 'FULLY_APPROVED', pay: b === 0 ? 'PARTIALLY_PAID' : 'FULLY_PAID', delivery: 'RECEIVED' };
+      return { document: 'FULLY_APPROVED', pay: b % 3 === 0 ? 'PARTIALLY_PAID' : 'FULLY_PAID', delivery: 'RECEIVED' };
     case 'rejected':
-      return { document: b === 0 ? 'DISPUTED' : 'REFUSED', pay: 'UNPAID', delivery: 'RECEIVED' };
+      return { document: 'REFUSED', pay: 'UNPAID', delivery: 'RECEIVED' };
   }
 }
