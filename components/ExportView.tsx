@@ -44,13 +44,15 @@ const payStatusKeys: Record<(typeof payStatuses)[number], MessageKey> = {
 
 export function ExportView({ t, ask }: { t: T; ask: Ask }) {
   const [filters, setFilters] = useState<ExportFilters>({});
-  const [preview, setPreview] = useState<Answers['export.preview'] | undefined>();
+  // `for`: the filters this count is for (a test or a screen reader can tell a stale count from a fresh one).
+  const [preview, setPreview] = useState<(Answers['export.preview'] & { for?: string }) | undefined>();
   const [progress, setProgress] = useState<ExportProgress>();
   const [message, setMessage] = useState<{ tone: 'error' | 'note'; text: string }>();
 
   useEffect(() => {
     setPreview(undefined);
-    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview(a.ok ? a.data : { problem: a.error.message })), 250);
+    const key = JSON.stringify(filters);
+    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview({ ...(a.ok ? a.data : { problem: a.error.message }), for: key })), 250);
     return () => clearTimeout(timer);
   }, [ask, JSON.stringify(filters)]);
 
@@ -128,7 +130,7 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
           ))}
         </select>,
       )}
-      <p class="muted" aria-live="polite" data-testid="export-preview">
+      <p class="muted" aria-live="polite" data-testid="export-preview" data-for={preview?.for ?? ''}>
         {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreview', { count: String(preview.count ?? 0) })}
       </p>
       {preview?.bankStatements ? (
