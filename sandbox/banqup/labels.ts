@@ -1,10 +1,14 @@
 /**
  * Every label the Banqup look-alike shows, one object per language with the same keys.
  *
- * Portuguese labels for the accounting-app flow are quoted EXACTLY as Banqup's help article
- * on the Yokoy integration writes them (case included: "segredo do cliente Yokoy" and
- * "entidade jurídica" are lowercase there, so they are here); the rest of Portuguese and all
- * of English, French and Dutch are ours. The browser app gets the current language's object
+ * The accounting-app flow's labels follow Banqup's public help articles (REAL-PRODUCTS.md §2):
+ * Portuguese exactly as the Yokoy article writes them (case included: "segredo do cliente
+ * Yokoy" and "entidade jurídica" are lowercase there); English "Apps", "Accounting app",
+ * "Online Connection", ON/OFF, "Bank statements export for accounting", "Terms of Service";
+ * French "Application de comptabilité", ON; Dutch "Apps", "Boekhoud-app", AAN; German "Online
+ * Verbindung", "Bankauszug-Export für die Buchhaltung", "Nutzungsbedingungen", "Verbinden"; the
+ * new platform's "App launcher", "Discover more", "Install", "Manage", "Active" and their
+ * translations. Everything else is ours. The browser app gets the current language's object
  * embedded in the page; the server uses it for the login page and `<html lang>`.
  */
 
