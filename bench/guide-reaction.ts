@@ -1,6 +1,6 @@
 /**
  * Figure 4: how fast the in-page guide follows the user. On Banqup's dashboard with the guide
- * open at step A1 ("open the Applications menu"), the bench clicks the header's Applications
+ * open at step A1 ("open the Apps menu"), the bench clicks the main menu's Apps
  * button from inside the page (`performance.now()` stamped just before the click) and a
  * MutationObserver on the guide's shadow root stamps the moment what the guide highlights
  * changes (its step, control or highlight box: A1 → A2 when the menu opens, back to A1 when
@@ -39,7 +39,8 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
     const guide = new GuideOverlay(app.page);
     await guide.openFromLauncher();
     await guide.waitFor({ step: 'A1' });
-    const button = `header ${byRole('button', app.l.applications)}`;
+    // Classic Banqup's main menu is on the left (REAL-PRODUCTS.md §1).
+    const button = `nav ${byRole('button', app.l.applications)}`;
     for (let i = 0; i < options.actions + 1; i++) {
       await app.page.waitForSelector(button);
       // The guide's root is closed: the measurement runs in the content script's world, where

@@ -166,5 +166,18 @@ export const en = {
   optionsNotHttps: 'Use an https:// address: the browser can be asked to allow only https addresses, so nothing was saved ({value}).',
   optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
   optionsSecretForgotten: 'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
+  // Banqup's own statuses (lib/banqup/client.ts; the names its help centre uses).
+  exportPayStatus: 'Payment in Banqup',
+  exportStatusConnector: 'Fully approved: what Banqup’s own connector sends',
+  exportStatusAwaitingValidation: 'Awaiting validation',
+  exportStatusValidated: 'Validated',
+  exportStatusRefused: 'Refused',
+  exportStatusDisputed: 'Disputed',
+  exportStatusAll: 'Any status',
+  exportPayAny: 'Any',
+  exportPayUnpaid: 'Unpaid',
+  exportPayPartiallyPaid: 'Partially paid',
+  exportPayFullyPaid: 'Fully paid',
+  exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
 };
 export type MessageKey = keyof typeof en;

@@ -58,7 +58,9 @@ const ExportFilters = z.object({
   from: z.optional(isoDay),
   to: z.optional(isoDay),
   supplier: z.optional(z.string().check(z.maxLength(200))),
-  status: z.optional(z.enum(['RECEIVED', 'APPROVED', 'PAID', 'REJECTED'])),
+  // Banqup's statuses (lib/banqup/client.ts); no documentStatus = what Banqup's connector sends (approved).
+  documentStatus: z.optional(z.enum(['AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED', 'ANY'])),
+  payStatus: z.optional(z.enum(['UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID'])),
 });
 export type ExportFilters = z.infer<typeof ExportFilters>;
 const ExportEnqueue = z.object({ type: z.literal('export.enqueue'), documentIds, source: z.enum(['button', 'selection', 'menu']) });

@@ -21,6 +21,7 @@ import { guideText, pickLanguage } from '../guide/text';
 import { watchPage } from '../guide/watch';
 import type { Answers, GuideContextAnswer, Request, Response } from '../messaging/protocol';
 import { banqupControls, banqupLabels } from '../sites/banqup';
+import { detectPlatform, newPlatformControls, type PlatformReading } from '../sites/banqup-platforms';
 import { labelsInOrder, locateControl } from '../sites/locate';
 import { holeFor, placePanel, type Box } from './geometry';
 import { userGestures, type GateFactory, type GestureGate } from './trusted';
@@ -91,6 +92,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     const t = guideText(language);
 
     let detection: Extract<Detection, { busy: false }> | undefined;
+    /** Set on new Banqup, where the wizard does not exist (lib/sites/banqup-platforms.ts). */
+    let platform: PlatformReading | undefined;
     let viewIndex = 0;
     let context: GuideContextAnswer | undefined;
     let note: string | undefined;
@@ -154,6 +157,12 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     }
 
     function update() {
+      const reading = detectPlatform(doc, win.location, language);
+      if (reading.platform === 'new') {
+        platform = reading;
+        return renderNewPlatform();
+      }
+      platform = undefined;
       const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
@@ -174,7 +183,25 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (r.top < 0 || r.bottom > win.innerHeight) target.scrollIntoView({ block: 'center' });
     }
 
+    /** New Banqup: the app launcher highlighted as what the guide recognised; no steps. */
+    function renderNewPlatform() {
+      if (!platform || !panel) return;
+      panel.update({ t, index: 0, total: steps.length, step: steps[0]!, currentIndex: 0, context, note, newPlatform: { apps: platform.apps } });
+      const target = locateControl(doc, newPlatformControls.appLauncher, language);
+      const viewport = { width: win.innerWidth, height: win.innerHeight };
+      const hole = target ? holeFor(rectOf(target), [], viewport) : undefined;
+      spotlight.update(viewport, hole);
+      const place = placePanel({ width: panel.el.offsetWidth, height: panel.el.offsetHeight }, viewport, hole);
+      panel.el.style.left = `${place.x}px`;
+      panel.el.style.top = `${place.y}px`;
+      layer.dataset.step = 'new-platform';
+      layer.dataset.control = target ? 'appLauncher' : '';
+      const box = target && rectOf(target);
+      layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
+    }
+
     function render() {
+      if (platform) return renderNewPlatform();
       if (!detection || !panel) return;
       const viewed = steps[viewIndex]!;
       const current = viewIndex === detection.index;

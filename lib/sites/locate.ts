@@ -12,7 +12,20 @@ import type { Labels, LabelledValueLocator } from './yokoy-web';
 /** The supported languages, in the catalogue's order (kept here as a value so no catalogue is bundled). */
 const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl', 'de'];
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * Labels compare loosely, because the sources differ from the screens in small ways ("Online
+ * Connection" / "Online connection", "Conexão on-line" / "Conexao on-line", ’ / '): case,
+ * runs of spaces, accents and the apostrophe or dash a page happens to use do not count.
+ */
+export const normalize = (text: string | null | undefined) =>
+  (text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Labels in the page's language first, then the rest. */
 export function labelsInOrder(labels: Labels, language: Language): string[] {

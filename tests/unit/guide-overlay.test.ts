@@ -116,7 +116,7 @@ describe('the guide overlay', () => {
     const guide = createGuide(ctx, { ask, sandbox: true });
     await guide.open();
     expect(shadow()!.querySelector('[data-testid="guide-panel"]')!.getAttribute('data-state')).toBe('missing');
-    expect(text('.more')).toContain('Je ne trouve pas « Export des factures vers la comptabilité »');
+    expect(text('.more')).toContain('Je ne trouve pas « Export des factures pour la comptabilité »');
     expect(shadow()!.querySelector('[data-testid="guide-highlight"]')!.hasAttribute('hidden')).toBe(true);
     shadow()!.querySelector<HTMLButtonElement>('[data-key="ack"]')!.click();
     expect(shadow()!.querySelector('[data-testid="guide-panel"]')!.getAttribute('data-state')).toBe('found');

@@ -11,9 +11,9 @@ export const nl: Record<GuideKey, string> = {
   notFound: 'Ik vind “{control}” niet op deze pagina: Banqup heeft ze misschien gewijzigd. Zoek het zoals beschreven, doe de stap en druk dan op “Dit heb ik gedaan”.',
   preview: 'U bent bij stap {n}.',
   current: 'Naar stap {n}',
-  A1t: 'Het menu Applicaties openen',
-  A1: 'Klik bovenaan in Banqup op “{applications}”. De applicatie die uw facturen naar Yokoy stuurt, staat in dat menu.',
-  A2t: 'De boekhoudapplicatie activeren',
+  A1t: 'Het menu Apps openen',
+  A1: 'Klik op “{applications}” in het hoofdmenu links in Banqup. De app die uw facturen naar Yokoy stuurt, staat daar.',
+  A2t: 'De Boekhoud-app activeren',
   A2: 'Kies “{accountingApp}” en klik op “{activate}”. Via deze applicatie exporteert Banqup naar uw boekhouding.',
   A3t: 'De online verbinding inschakelen',
   A3: 'Zet “{onlineConnection}” op “{enabled}” en klik op “{next}”. Banqup stuurt documenten dan rechtstreeks naar Yokoy.',
@@ -52,4 +52,10 @@ export const nl: Record<GuideKey, string> = {
   exportFirst: 'Eerdere facturen exporteren',
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
   fillRefused: 'Dit veld is niet het veld dat de gids op de instellingenpagina van Banqup toonde, dus er is niets ingevuld. Herlaad de pagina en probeer het opnieuw.',
+  newTitle: 'Dit is de nieuwe Banqup',
+  newSeen: 'Hier opent u apps vanuit de app launcher (het rasterpictogram){apps}, en koppelingen zijn extensies uit de Banqup Store.',
+  newApps: ': {apps}',
+  newCannot: 'De Banqup Store heeft geen Yokoy-extensie, dus Banqup zelf kan uw facturen op dit platform niet naar Yokoy sturen.',
+  newOffer: 'Yokoy Companion kan ze zelf sturen, zonder de connector van Banqup: het leest uw goedgekeurde aankoopfacturen en exporteert ze naar Yokoy.',
+  newExport: 'Facturen exporteren met Yokoy Companion',
 };

@@ -41,6 +41,8 @@ export interface FollowOptions {
   onStep?: (state: GuideState) => Promise<void> | void;
   /** Stop after this step is reached (default A14). */
   until?: string;
+  /** Called with every state the guide settles on, before each move (to check none falls back to words). */
+  onState?: (state: GuideState) => void;
 }
 
 export class GuideOverlay {
@@ -191,6 +193,7 @@ export class GuideOverlay {
         await options.onStep?.(state);
         state = await this.waitFor();
       }
+      options.onState?.(state);
       if (state.step === until) return visited;
       const fill = state.buttons.find((b) => b.startsWith('fill-'));
       if (fill) await this.clickButton(fill);

@@ -66,7 +66,8 @@ const filters = fc.record(
     from: day,
     to: day,
     supplier: fc.string({ maxLength: 200 }),
-    status: fc.constantFrom('RECEIVED', 'APPROVED', 'PAID', 'REJECTED' as const),
+    documentStatus: fc.constantFrom('AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED', 'ANY' as const),
+    payStatus: fc.constantFrom('UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID' as const),
   },
   { requiredKeys: [] },
 );
