@@ -150,5 +150,6 @@ export const en = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  perkNoAccountAdmin: 'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
 };
 export type MessageKey = keyof typeof en;

@@ -151,4 +151,5 @@ export const fr: Record<MessageKey, string> = {
   exportPausedBecause: 'En pause : {reason} Puis appuyez sur Reprendre.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
   historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  perkNoAccountAdmin: 'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
 };

@@ -151,4 +151,5 @@ export const nl: Record<MessageKey, string> = {
   exportPausedBecause: 'Gepauzeerd: {reason} Druk daarna op Hervatten.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
   historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  perkNoAccountAdmin: 'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
 };

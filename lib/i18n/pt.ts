@@ -151,4 +151,5 @@ export const pt: Record<MessageKey, string> = {
   exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  perkNoAccountAdmin: 'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
 };
