@@ -56,3 +56,15 @@ describe('catalogues', () => {
     expect(deManifest.extDescription.message).not.toBe(enManifest.extDescription.message);
   });
 });
+
+describe('the views’ language', () => {
+  it('is German for a German browser, whatever the UI language says; an explicit ?lang= wins', async () => {
+    const { preferredLanguage } = await import('../../lib/i18n');
+    expect(preferredLanguage(null, 'de', { languages: ['de-DE', 'de'], language: 'de-DE' })).toBe('de');
+    expect(preferredLanguage(null, 'en-US', { languages: ['de-CH', 'en'], language: 'de-CH' })).toBe('de');
+    expect(preferredLanguage(null, 'de', { languages: [], language: undefined })).toBe('de');
+    expect(preferredLanguage(null, 'en-US', { languages: ['es-ES', 'fr'], language: 'es-ES' })).toBe('fr');
+    expect(preferredLanguage('pt', 'de', { languages: ['de'], language: 'de' })).toBe('pt');
+    expect(preferredLanguage(null, 'ja', { languages: ['ja'], language: 'ja' })).toBe('en');
+  });
+});
