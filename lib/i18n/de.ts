@@ -52,8 +52,8 @@ export const de: Record<MessageKey, string> = {
   checkLooksLikeLegalEntityId: 'Das ist die ID einer Firma, nicht die der Organisation. Die Organisations-ID steht oben rechts auf der Entwickler-Seite von Yokoy.',
   checkUnusualFormat: 'Yokoy-Organisations-IDs bestehen meist aus 10 oder 20 Buchstaben und Ziffern. Prüfen Sie, ob sie vollständig kopiert wurde.',
 
-  failureInvalidClient: 'Yokoy hat diese Client-ID und dieses Client-Secret nicht akzeptiert. Kopieren Sie beide erneut unter Admin > Entwickler in Yokoy; ist das Secret verloren, erzeugen Sie dort neue Credentials.',
-  failureOrganizationMismatch: 'Diese Credentials gehören nicht zur Organisation „{organizationId}“. Kopieren Sie die Organisations-ID oben rechts auf der Entwickler-Seite von Yokoy.',
+  failureInvalidClient: 'Yokoy hat diese Client-ID und dieses Client-Secret nicht akzeptiert. Kopieren Sie beide erneut unter Admin > Entwickler in Yokoy (in Perk: Entwicklertools > Spend-Tools); ist das Secret verloren, erzeugen Sie dort neue Credentials.',
+  failureOrganizationMismatch: 'Diese Credentials gehören nicht zur Organisation „{organizationId}“. Kopieren Sie die Organisations-ID oben rechts unter Admin > Entwickler oder Admin > Organisation in Yokoy (in Perk: Entwicklertools > Spend-Tools).',
   failureMissingPermission: 'Yokoy hat abgelehnt: Diesen Credentials fehlt eine Berechtigung. Bitten Sie Ihren Yokoy-Administrator um die Entwickler-Rolle und erzeugen Sie die Credentials dann neu.',
   failureNotFound: 'Yokoy hat das Angefragte nicht gefunden. Prüfen Sie die Verbindung erneut.',
   failureValidation: 'Yokoy hat die Daten abgelehnt: {detail}',

@@ -58,3 +58,18 @@ describe('Yokoy/Perk pages', () => {
     expect(organizationIdPageUrl('http://yokoy.localhost:4100')).toBe('http://yokoy.localhost:4100/admin/developer');
   });
 });
+
+describe('the catalogues name the pages as the site data does', () => {
+  it('each language’s failure messages give Yokoy’s and Perk’s menu paths in that language', async () => {
+    const catalogues = { en: (await import('../../lib/i18n/en')).en, pt: (await import('../../lib/i18n/pt')).pt, fr: (await import('../../lib/i18n/fr')).fr, nl: (await import('../../lib/i18n/nl')).nl, de: (await import('../../lib/i18n/de')).de };
+    const path = (menu: readonly string[], text: string) => text.includes(menu.join(' → ')) || text.includes(menu.join(' > '));
+    for (const language of languages) {
+      const c = catalogues[language];
+      for (const text of [c.failureInvalidClient, c.failureOrganizationMismatch]) {
+        expect(path(yokoyWebSite.variants.yokoy.credentials.menu[language], text), `${language}: ${text}`).toBe(true);
+        expect(path(yokoyWebSite.variants.perk.credentials.menu[language], text), `${language}: ${text}`).toBe(true);
+      }
+      expect(path(yokoyWebSite.variants.yokoy.organization.menu[language], c.failureOrganizationMismatch), language).toBe(true);
+    }
+  });
+});
