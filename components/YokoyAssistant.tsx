@@ -15,7 +15,8 @@ export interface AssistantProps {
   t: T;
   organizationId?: { value: string; rect: DOMRect };
   credentials?: boolean;
-  noDeveloperRole?: { admins: string[] };
+  /** `variant`: Perk says "account admins" where Yokoy says "Developer role". */
+  noDeveloperRole?: { admins: string[]; variant?: 'yokoy' | 'perk' };
   onUseOrganizationId: () => Promise<CaptureAnswer>;
   onSaveCredentials: () => Promise<CaptureAnswer>;
 }
@@ -77,7 +78,7 @@ export function YokoyAssistant(props: AssistantProps) {
         ) : null}
         {props.noDeveloperRole ? (
           <section class="panel" data-testid="no-developer-role" role="note">
-            <p>{t('yokoyNoDeveloperRole', { admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '' })}</p>
+            <p>{t(props.noDeveloperRole.variant === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '' })}</p>
           </section>
         ) : null}
       </aside>

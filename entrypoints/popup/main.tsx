@@ -5,12 +5,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupTab } from '../../components/PopupApp';
-import { pickLanguage } from '../../lib/i18n';
+import { preferredLanguage } from '../../lib/i18n';
 import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
 
 const params = new URLSearchParams(location.search);
-const language = pickLanguage(params.get('lang'), browser.i18n.getUILanguage(), navigator.language);
+const language = preferredLanguage(params.get('lang'), browser.i18n.getUILanguage());
 const view = params.get('view');
 const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;

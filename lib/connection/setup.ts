@@ -2,7 +2,7 @@
 import { browser } from 'wxt/browser';
 import { companionDB } from '../db/schema';
 import { credentialsItem, settingsItem } from '../settings/items';
-import { yokoyWebSite } from '../sites/yokoy-web';
+import { organizationIdPageUrl } from '../sites/yokoy-web';
 import { createVault } from '../vault/vault';
 import { createYokoyClient } from '../yokoy/client';
 import { endpointsFor } from './endpoints';
@@ -69,7 +69,7 @@ export function createWorkerConnection() {
     },
     developerPageUrl: (settings) => {
       const web = endpointsFor(settings)?.webOrigin;
-      return web ? new URL(yokoyWebSite.developerPath, web).href : undefined;
+      return web ? organizationIdPageUrl(web) : undefined;
     },
   });
   return { service, client, vault };

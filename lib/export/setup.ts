@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { createBanqupClient } from '../banqup/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
-import { pickLanguage, translate } from '../i18n';
+import { preferredLanguage, translate } from '../i18n';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy-web';
@@ -36,7 +36,7 @@ const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
 export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>) {
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({ fetch: (i, init) => fetch(i, init), origin: async () => (await settingsItem.getValue()).banqupOrigin });
-  const language = pickLanguage(browser.i18n.getUILanguage());
+  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 

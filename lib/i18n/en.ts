@@ -45,8 +45,8 @@ export const en = {
   checkLooksLikeLegalEntityId: 'This is a legal entity’s ID, not the organization’s. The organization ID is in the top-right corner of Yokoy’s Developer page.',
   checkUnusualFormat: 'Yokoy organization IDs are usually 10 or 20 letters and digits. Check that it was copied whole.',
 
-  failureInvalidClient: 'Yokoy did not accept this client ID and secret. Copy both again from Admin → Developer in Yokoy; if the secret is lost, generate new credentials there.',
-  failureOrganizationMismatch: 'These credentials do not belong to organization “{organizationId}”. Copy the organization ID from the top-right corner of Yokoy’s Developer page.',
+  failureInvalidClient: 'Yokoy did not accept this client ID and secret. Copy both again from Admin → Developer in Yokoy (in Perk: Developer tools → Spend tools); if the secret is lost, generate new credentials there.',
+  failureOrganizationMismatch: 'These credentials do not belong to organization “{organizationId}”. Copy the organization ID from the top-right corner of Admin → Developer or Admin → Organization in Yokoy (in Perk: Developer tools → Spend tools).',
   failureMissingPermission: 'Yokoy refused: these credentials lack a permission. Ask your Yokoy administrator for the Developer role, then generate the credentials again.',
   failureNotFound: 'Yokoy did not find what was asked for. Verify the connection again.',
   failureValidation: 'Yokoy refused the data: {detail}',
@@ -179,5 +179,6 @@ export const en = {
   exportPayPartiallyPaid: 'Partially paid',
   exportPayFullyPaid: 'Fully paid',
   exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
+  perkNoAccountAdmin: 'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
 };
 export type MessageKey = keyof typeof en;

@@ -46,8 +46,8 @@ export const fr: Record<MessageKey, string> = {
   checkLooksLikeLegalEntityId: 'Ceci est l’identifiant d’une entité juridique, pas celui de l’organisation. L’identifiant d’organisation se trouve en haut à droite de la page Développeur de Yokoy.',
   checkUnusualFormat: 'Les identifiants d’organisation Yokoy comptent généralement 10 ou 20 lettres et chiffres. Vérifiez qu’il a été copié en entier.',
 
-  failureInvalidClient: 'Yokoy n’a pas accepté cet identifiant client et ce secret. Copiez-les à nouveau depuis Admin → Développeur dans Yokoy ; si le secret est perdu, générez-y de nouveaux identifiants.',
-  failureOrganizationMismatch: 'Ces identifiants n’appartiennent pas à l’organisation « {organizationId} ». Copiez l’identifiant d’organisation en haut à droite de la page Développeur de Yokoy.',
+  failureInvalidClient: 'Yokoy n’a pas accepté cet identifiant client et ce secret. Copiez-les à nouveau depuis Admin → Développeur dans Yokoy (dans Perk : Outils de développement → Outils de dépenses) ; si le secret est perdu, générez-y de nouveaux identifiants.',
+  failureOrganizationMismatch: 'Ces identifiants n’appartiennent pas à l’organisation « {organizationId} ». Copiez l’identifiant d’organisation en haut à droite de Admin → Développeur ou Admin → Organisation dans Yokoy (dans Perk : Outils de développement → Outils de dépenses).',
   failureMissingPermission: 'Yokoy a refusé : il manque une autorisation à ces identifiants. Demandez le rôle Développeur à votre administrateur Yokoy, puis générez à nouveau les identifiants.',
   failureNotFound: 'Yokoy n’a pas trouvé l’élément demandé. Vérifiez à nouveau la connexion.',
   failureValidation: 'Yokoy a refusé les données : {detail}',
@@ -179,4 +179,5 @@ export const fr: Record<MessageKey, string> = {
   exportPayPartiallyPaid: 'Partiellement payée',
   exportPayFullyPaid: 'Entièrement payée',
   exportStatusHint: 'Banqup envoie les documents à la comptabilité une fois approuvés ; choisissez un autre statut pour en envoyer d’autres.',
+  perkNoAccountAdmin: 'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
 };

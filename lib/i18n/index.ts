@@ -25,6 +25,17 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
   return 'en';
 }
 
+/**
+ * The extension's own views (popup, options, notifications, context menu): an explicit choice
+ * (`?lang=`), else the user's preferred languages in browser order (`navigator.languages`,
+ * which a German browser puts first), else the browser's UI language. The preferred languages
+ * come first because they are the user's own ordering and what Banqup's and Yokoy's pages
+ * follow, so the companion speaks the language of the pages it sits beside.
+ */
+export function preferredLanguage(explicit: string | null | undefined, uiLanguage: string | undefined, nav: { languages?: readonly string[]; language?: string } | undefined = globalThis.navigator): Language {
+  return pickLanguage(explicit, ...(nav?.languages ?? []), nav?.language, uiLanguage);
+}
+
 export function translate(language: Language, key: MessageKey, params: Record<string, string> = {}): string {
   // English stands in for a string a catalogue lacks, rather than breaking the view.
   const text = catalogues[language]?.[key] ?? en[key];

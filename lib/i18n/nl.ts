@@ -46,8 +46,8 @@ export const nl: Record<MessageKey, string> = {
   checkLooksLikeLegalEntityId: 'Dit is de ID van een juridische entiteit, niet die van de organisatie. De organisatie-ID staat rechtsboven op de pagina Ontwikkelaar van Yokoy.',
   checkUnusualFormat: 'Organisatie-ID’s van Yokoy bestaan meestal uit 10 of 20 letters en cijfers. Controleer of de ID volledig is gekopieerd.',
 
-  failureInvalidClient: 'Yokoy heeft deze client-ID en dit clientgeheim niet geaccepteerd. Kopieer beide opnieuw via Admin → Ontwikkelaar in Yokoy; bent u het geheim kwijt, genereer daar dan nieuwe toegangsgegevens.',
-  failureOrganizationMismatch: 'Deze toegangsgegevens horen niet bij organisatie ‘{organizationId}’. Kopieer de organisatie-ID rechtsboven op de pagina Ontwikkelaar van Yokoy.',
+  failureInvalidClient: 'Yokoy heeft deze client-ID en dit clientgeheim niet geaccepteerd. Kopieer beide opnieuw via Admin → Ontwikkelaar in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools); bent u het geheim kwijt, genereer daar dan nieuwe toegangsgegevens.',
+  failureOrganizationMismatch: 'Deze toegangsgegevens horen niet bij organisatie ‘{organizationId}’. Kopieer de organisatie-ID rechtsboven op Admin → Ontwikkelaar of Admin → Organisatie in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools).',
   failureMissingPermission: 'Yokoy weigerde: deze toegangsgegevens missen een machtiging. Vraag uw Yokoy-beheerder om de rol Ontwikkelaar en genereer daarna opnieuw toegangsgegevens.',
   failureNotFound: 'Yokoy heeft het gevraagde niet gevonden. Verifieer de verbinding opnieuw.',
   failureValidation: 'Yokoy weigerde de gegevens: {detail}',
@@ -179,4 +179,5 @@ export const nl: Record<MessageKey, string> = {
   exportPayPartiallyPaid: 'Gedeeltelijk betaald',
   exportPayFullyPaid: 'Volledig betaald',
   exportStatusHint: 'Banqup stuurt documenten naar de boekhouding zodra ze goedgekeurd zijn; kies een andere status om ook andere te sturen.',
+  perkNoAccountAdmin: 'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
 };

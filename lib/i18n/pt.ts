@@ -46,8 +46,8 @@ export const pt: Record<MessageKey, string> = {
   checkLooksLikeLegalEntityId: 'Este é o ID de uma entidade jurídica, não o da organização. O ID da organização está no canto superior direito da página Programador do Yokoy.',
   checkUnusualFormat: 'Os IDs de organização do Yokoy têm normalmente 10 ou 20 letras e dígitos. Verifique se foi copiado por inteiro.',
 
-  failureInvalidClient: 'O Yokoy não aceitou este ID de cliente e segredo. Copie ambos novamente em Admin → Programador no Yokoy; se perdeu o segredo, gere lá novas credenciais.',
-  failureOrganizationMismatch: 'Estas credenciais não pertencem à organização “{organizationId}”. Copie o ID da organização do canto superior direito da página Programador do Yokoy.',
+  failureInvalidClient: 'O Yokoy não aceitou este ID de cliente e segredo. Copie ambos novamente em Admin → Programador no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas); se perdeu o segredo, gere lá novas credenciais.',
+  failureOrganizationMismatch: 'Estas credenciais não pertencem à organização “{organizationId}”. Copie o ID da organização do canto superior direito de Admin → Programador ou Admin → Organização no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas).',
   failureMissingPermission: 'O Yokoy recusou: falta uma permissão a estas credenciais. Peça ao administrador do Yokoy a função de programador e, depois, gere novamente as credenciais.',
   failureNotFound: 'O Yokoy não encontrou o que foi pedido. Verifique novamente a ligação.',
   failureValidation: 'O Yokoy recusou os dados: {detail}',
@@ -179,4 +179,5 @@ export const pt: Record<MessageKey, string> = {
   exportPayPartiallyPaid: 'Parcialmente paga',
   exportPayFullyPaid: 'Totalmente paga',
   exportStatusHint: 'O Banqup envia os documentos para a contabilidade depois de aprovados; escolha outro estado para enviar também outros.',
+  perkNoAccountAdmin: 'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
 };

@@ -54,11 +54,11 @@ export async function mountYokoyAssistant(ctx: ContentScriptContext, env: Assist
         t={t}
         organizationId={org ? { value: org.value, rect: org.element.getBoundingClientRect() } : undefined}
         credentials={Boolean(scan.credentialsDialog)}
-        noDeveloperRole={scan.noDeveloperRole ? { admins: scan.noDeveloperRole.admins } : undefined}
+        noDeveloperRole={scan.noDeveloperRole ? { admins: scan.noDeveloperRole.admins, variant: scan.variant } : undefined}
         onUseOrganizationId={() => env.offer({ organizationId: org?.value })}
         onSaveCredentials={() => {
           // Read the values at the moment of the click, not before: nothing is kept in between.
-          const now = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang));
+          const now = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang, navigator.language));
           return env.offer({
             clientId: now.credentialsDialog?.clientId,
             clientSecret: now.credentialsDialog?.clientSecret,
