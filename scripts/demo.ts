@@ -97,10 +97,12 @@ if (!headless) {
         step(`Generated OAuth credentials; clicked "Save to Yokoy Companion": ${said}`);
       },
     });
-    step(`Client ID ${generated.clientId} captured; the secret went straight into the encrypted vault`);
+    step(`Client ID ${generated.clientId} captured; the secret waits, encrypted in the vault, for the user's confirmation`);
     step(`"Use this ID": ${await assistant.accept('offer-organization-id')}`);
 
     const popup = await PopupPage.open(browser, extensionId, 'en');
+    step(`Popup: confirm what the page proposed: ${(await popup.pendingChanges()).join('; ')}`);
+    await popup.decidePending(true);
     await popup.waitForStatus('verified');
     const entities = await popup.legalEntities();
     step(`Popup: verified live against the Yokoy emulator; legal entities: ${entities.map((e) => e.name.trim()).join(', ')}`);

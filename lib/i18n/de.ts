@@ -106,7 +106,7 @@ export const de: Record<MessageKey, string> = {
   exportStatusApproved: 'Genehmigt',
   exportStatusPaid: 'Bezahlt',
   exportStatusRejected: 'Abgelehnt',
-  exportPreview: '{count} Rechnungen passen.',
+  exportPreview: '{count} passende Rechnungen.',
   exportPreviewLoading: 'Rechnungen in Banqup werden gezählt…',
   exportBankStatements: 'Kontoauszüge ({count} in Banqup) können nicht an Yokoy gehen: Die API von Yokoy hat keinen Platz dafür. Nutzen Sie den Bankauszug-Export von Banqup für Ihre Buchhaltungssoftware.',
   exportStart: 'An Yokoy senden',

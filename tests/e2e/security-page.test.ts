@@ -22,6 +22,7 @@ import { seedDocuments } from '../../sandbox/data/seed';
 import { seed } from '../../sandbox/yokoy-api/store';
 import { GuideOverlay, guideHost } from './pages/guide';
 import { launcherHost } from './pages/launcher';
+import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 import { sendHost } from './pages/banqup-send';
 import { assistantHost, YokoyAssistant } from './pages/yokoy-assistant';
@@ -422,5 +423,20 @@ describe('the page cannot drive, read or spoof the companion', () => {
     expect(answers.filter((a) => a.opened)).toHaveLength(1);
     expect(await tabsOpened()).toHaveLength(1);
     await page.close();
+  });
+
+  it('options: an address the browser cannot be asked to allow is refused with why; a new token address forgets the secret', async () => {
+    const before = await snapshot();
+    const options = await OptionsPage.open(env.browser, env.extensionId);
+    await options.typeCustom({ accountsBase: 'http://accounts.proxy.example', apiBase: 'https://api.proxy.example', webOrigin: 'https://app.proxy.example' });
+    expect(await options.save()).toMatch(/https:\/\/.*nothing was saved.*http:\/\/accounts\.proxy\.example/);
+    expect(await snapshot()).toBe(before);
+    // Another (sandbox) token address: saved, and the stored secret forgotten first.
+    const urls = env.sandbox.urls;
+    await options.typeCustom({ accountsBase: `${urls.yokoyApi}`.replace(/:(\d+)$/, (_m, p: string) => `:${Number(p) + 1}`), apiBase: urls.yokoyApi, webOrigin: urls.yokoyWeb });
+    expect(await options.save()).toMatch(/client secret was forgotten/);
+    const credentials = await env.worker.evaluate(async () => (await chrome.storage.local.get('credentials')).credentials as { hasSecret?: boolean });
+    expect(credentials.hasSecret).toBe(false);
+    await options.close();
   });
 });
