@@ -11,6 +11,7 @@ import type { Answers } from '../messaging/protocol';
 import type { BanqupPageEnv } from './env';
 import { banqupDocumentsSite as site } from '../sites/banqup-documents';
 import { exportText } from './messages';
+import { subscribeToProgress } from '../export/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
@@ -31,10 +32,11 @@ export const PROGRESS_HOST = 'yokoy-companion-progress';
 
 /**
  * The export's progress on Banqup's page while a run has work left: one question at load (which
- * also tells the worker a Banqup session is open), then a poll once a second only while running.
+ * also tells the worker a Banqup session is open), then the worker's pushes over the progress
+ * port while running (no polling).
  */
 async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
-  let answer = await ask({ type: 'export.progress' });
+  const answer = await ask({ type: 'export.progress' });
   if (!answer.ok || answer.data.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
@@ -72,15 +74,17 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
     if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
   };
   render(answer.data);
-  const interval = ctx.setInterval(async () => {
-    answer = await ask({ type: 'export.progress' });
-    if (!answer.ok) return;
-    render(answer.data);
-    if (answer.data.remaining === 0) {
-      clearInterval(interval);
+  let ended = false;
+  const stop = subscribeToProgress(env.runtime as never, ({ progress }) => {
+    if (ended) return;
+    render(progress);
+    if (progress.remaining === 0) {
+      ended = true;
+      stop();
       ctx.setTimeout(() => ui.remove(), 5_000);
     }
-  }, 1_000);
+  });
+  ctx.onInvalidated(stop);
 }
 
 export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {

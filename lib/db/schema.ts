@@ -18,7 +18,11 @@ export interface CompanionDB extends DBSchema {
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
-  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
+  jobs: {
+    key: string;
+    value: Job;
+    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byStateUpdated: [JobState, number]; byUntagged: number };
+  };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -46,6 +50,23 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   // 4: a run's progress as index counts (the popup asks twice a second while open).
   (_db, tx) => {
     tx.objectStore('jobs').createIndex('byRunState', ['runId', 'state']);
+  },
+  // 5: costs that stay flat with 100,000 jobs: the history paged newest first per state, and the
+  // few invoices still to tag found without reading every finished job at worker start
+  // (`untaggedSince` exists only on those, so the index holds only them).
+  (_db, tx) => {
+    const jobs = tx.objectStore('jobs');
+    jobs.createIndex('byStateUpdated', ['state', 'updatedAt']);
+    jobs.createIndex('byUntagged', 'untaggedSince');
+    // Jobs stored before this version: mark the untagged ones (one pass, once).
+    void (async () => {
+      for (let cursor = await jobs.openCursor(); cursor; cursor = await cursor.continue()) {
+        const job = cursor.value;
+        if ((job.state === 'done' || job.state === 'duplicate') && job.yokoyInvoiceId && !job.tagged && job.untaggedSince === undefined) {
+          await cursor.update({ ...job, untaggedSince: job.updatedAt });
+        }
+      }
+    })();
   },
 ];
 

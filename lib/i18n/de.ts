@@ -152,4 +152,8 @@ export const de: Record<MessageKey, string> = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  optionsRetention: 'Tage, die abgeschlossene Exporte im Verlauf bleiben',
+  optionsRetentionHint: 'Gesendete, bereits in Yokoy vorhandene und abgebrochene Rechnungen, die älter sind, verlassen den Verlauf (0 behält alles). Fehlgeschlagene und nicht abgeschlossene bleiben immer.',
+  historyTotal: '{total} im Verlauf',
+  historyCsvProgress: 'CSV wird vorbereitet: {rows} Zeilen…',
 };

@@ -150,5 +150,9 @@ export const en = {
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
   historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  optionsRetention: 'Days finished exports stay in the history',
+  optionsRetentionHint: 'Sent, already-in-Yokoy and cancelled invoices older than this leave the history (0 keeps everything). Failed and unfinished ones always stay.',
+  historyTotal: '{total} in the history',
+  historyCsvProgress: 'Preparing the CSV: {rows} rows…',
 };
 export type MessageKey = keyof typeof en;

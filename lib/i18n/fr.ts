@@ -151,4 +151,8 @@ export const fr: Record<MessageKey, string> = {
   exportPausedBecause: 'En pause : {reason} Puis appuyez sur Reprendre.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
   historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  optionsRetention: 'Jours de conservation des exports terminés dans l’historique',
+  optionsRetentionHint: 'Les factures envoyées, déjà dans Yokoy ou annulées plus anciennes quittent l’historique (0 garde tout). Celles en échec ou en cours restent toujours.',
+  historyTotal: '{total} dans l’historique',
+  historyCsvProgress: 'Préparation du CSV : {rows} lignes…',
 };

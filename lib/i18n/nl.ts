@@ -151,4 +151,8 @@ export const nl: Record<MessageKey, string> = {
   exportPausedBecause: 'Gepauzeerd: {reason} Druk daarna op Hervatten.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
   historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  optionsRetention: 'Dagen dat afgeronde exports in de geschiedenis blijven',
+  optionsRetentionHint: 'Verstuurde, al in Yokoy aanwezige en geannuleerde facturen die ouder zijn verdwijnen uit de geschiedenis (0 bewaart alles). Mislukte en onafgeronde blijven altijd.',
+  historyTotal: '{total} in de geschiedenis',
+  historyCsvProgress: 'CSV wordt voorbereid: {rows} regels…',
 };

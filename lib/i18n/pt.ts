@@ -151,4 +151,8 @@ export const pt: Record<MessageKey, string> = {
   exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
   historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  optionsRetention: 'Dias que as exportações concluídas ficam no histórico',
+  optionsRetentionHint: 'As faturas enviadas, já existentes no Yokoy e canceladas mais antigas do que isto saem do histórico (0 guarda tudo). As falhadas e as por concluir ficam sempre.',
+  historyTotal: '{total} no histórico',
+  historyCsvProgress: 'A preparar o CSV: {rows} linhas…',
 };
