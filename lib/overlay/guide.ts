@@ -13,7 +13,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
 import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
-import { detectStep, type Detection } from '../guide/detect';
+import { detectStep, relevantSelector, type Detection } from '../guide/detect';
 import { fillRefusal, selectOption, setValueLikeUser } from '../guide/fill';
 import { readSession, writeSession, type GuideSession } from '../guide/session';
 import { steps, type VaultField } from '../guide/steps';
@@ -156,8 +156,20 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (r.top < 0 || r.bottom > win.innerHeight) target.scrollIntoView({ block: 'center' });
     }
 
+    /** Only positions may have changed: render again only if the highlighted box or the viewport moved. */
+    let placed = '';
+    const placement = () => {
+      const target = viewIndex === detection?.index ? detection.target : undefined;
+      const box = target?.isConnected ? rectOf(target) : undefined;
+      return `${viewIndex}|${win.innerWidth}x${win.innerHeight}|${box ? [box.x, box.y, box.width, box.height].join(',') : ''}`;
+    };
+    function relayout() {
+      if (viewIndex !== detection?.index || placement() !== placed) render();
+    }
+
     function render() {
       if (!detection || !panel) return;
+      placed = placement();
       const viewed = steps[viewIndex]!;
       const current = viewIndex === detection.index;
       // The viewed step's control on this page: the detected one, or (previewing) the first found.
@@ -240,7 +252,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       to?.focus();
     });
     win.addEventListener('keydown', onKey, { signal });
-    watchPage({ doc, win, signal }, update);
+    // Changes away from everything the guide reads only re-place the highlight (lib/guide/watch).
+    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? update() : relayout()));
     void refreshContext();
     update();
     panel.el.querySelector<HTMLElement>('#guide-title')?.focus();
