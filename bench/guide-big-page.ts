@@ -14,7 +14,7 @@ import type { Browser } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
 import { BanqupApp } from '../tests/e2e/pages/banqup-app';
 import { figure, notMeasured, type Figure } from './lib/figure';
-import { extensionWork, parseTrace, traceCategories } from './lib/trace';
+import { extensionScriptEvents, extensionWork, parseTrace, traceCategories } from './lib/trace';
 
 const GROUP = 'guide';
 
@@ -41,40 +41,39 @@ export async function measureGuideBigPage(env: { browser: Browser; sandbox: Sand
     await guide.openFromLauncher();
     const phase = async (kind: 'live' | 'tick') => {
       await app.page.tracing.start({ categories: traceCategories });
-      const frames = await app.page.evaluate(
-        (n, mode) =>
-          new Promise<number>((resolve) => {
-            const rows = [...document.querySelectorAll<HTMLTableRowElement>('table.data-table tbody tr')];
-            let i = 0;
-            const step = () => {
-              const row = rows[(i * 7919) % rows.length]!;
-              if (mode === 'live') {
-                const cell = row.querySelector('td.num');
-                if (cell) cell.textContent = `${(i % 997) + 0.5} €`;
-                row.classList.toggle('updated');
-              } else {
-                const box = row.querySelector<HTMLInputElement>('input[type="checkbox"]');
-                box?.toggleAttribute('checked');
-              }
-              if (++i < n) requestAnimationFrame(step);
-              else requestAnimationFrame(() => resolve(i));
-            };
-            requestAnimationFrame(step);
-          }),
-        options.frames,
-        kind,
-      );
-      const work = extensionWork(parseTrace(await app.page.tracing.stop()));
-      return { perFrame: work.scriptMs / frames, longest: Math.max(0, ...work.tasks), long: work.longTasks.length };
+      // A string, not a function: tsx would wrap named helpers in a `__name` call the page lacks.
+      const frames = (await app.page.evaluate(`new Promise((resolve) => {
+        const rows = [...document.querySelectorAll('table.data-table tbody tr')];
+        let i = 0;
+        const step = () => {
+          const row = rows[(i * 7919) % rows.length];
+          if (${JSON.stringify(kind)} === 'live') {
+            const cell = row.querySelector('td.num');
+            if (cell) cell.textContent = ((i % 997) + 0.5) + ' €';
+            row.classList.toggle('updated');
+          } else {
+            row.querySelector('input[type="checkbox"]')?.toggleAttribute('checked');
+          }
+          if (++i < ${options.frames}) requestAnimationFrame(step);
+          else requestAnimationFrame(() => resolve(i));
+        };
+        requestAnimationFrame(step);
+      })`)) as number;
+      const events = parseTrace(await app.page.tracing.stop());
+      const work = extensionWork(events);
+      // The extension's own longest run (an outermost script event), and the longest task that
+      // ran any extension script (the page's own work in the same task included).
+      const runs = extensionScriptEvents(events).map((e) => e.dur! / 1000);
+      return { perFrame: work.scriptMs / frames, longest: Math.max(0, ...runs), hostingTask: Math.max(0, ...work.tasks) };
     };
     const live = await phase('live');
     const tick = await phase('tick');
     const note = `${elements.toLocaleString('en')} elements, ${options.frames} frames per phase`;
     return [
       figure({ group: GROUP, id: 'guide.frame.live', label: label('live list: extension script per frame'), unit: 'ms', samples: [live.perFrame], budget: { max: 2, text: '≤ 2' }, runs: options.frames, note }),
-      figure({ group: GROUP, id: 'guide.frame.live.longtask', label: label('live list: longest task with extension script'), unit: 'ms', samples: [live.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames }),
-      figure({ group: GROUP, id: 'guide.frame.tick', label: label('rows ticked: extension script per frame (full detection)'), unit: 'ms', samples: [tick.perFrame], runs: options.frames, note }),
-      figure({ group: GROUP, id: 'guide.frame.tick.longtask', label: label('rows ticked: longest task with extension script'), unit: 'ms', samples: [tick.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames }),
+      figure({ group: GROUP, id: 'guide.frame.live.longtask', label: label('live list: longest extension script run'), unit: 'ms', samples: [live.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames, note: `the page's own task around it: ${live.hostingTask.toFixed(0)} ms at most (its layout of the big table included)` }),
+      figure({ group: GROUP, id: 'guide.frame.tick', label: label('rows ticked: extension script per frame'), unit: 'ms', samples: [tick.perFrame], runs: options.frames, note }),
+      figure({ group: GROUP, id: 'guide.frame.tick.longtask', label: label('rows ticked: longest extension script run'), unit: 'ms', samples: [tick.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames, note: `the page's own task around it: ${tick.hostingTask.toFixed(0)} ms at most` }),
     ];
   } catch (error) {
     const note = `not measured: ${error instanceof Error ? error.message : String(error)}`;

@@ -165,8 +165,12 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
   };
 
   let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  // Only elements coming or going can show a detail page or change the rows: text rewritten
+  // in place (a list updating its amounts every frame) is skipped without reading the page.
+  const elementsMoved = (records: MutationRecord[]) =>
+    records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1));
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !elementsMoved(records)) return;
     scheduled = true;
     ctx.requestAnimationFrame(() => {
       scheduled = false;

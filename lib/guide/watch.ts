@@ -7,9 +7,11 @@
  *
  * On a big page that changes every frame (a 3,000-row list updating live) most changes cannot
  * change what the guide finds: with `relevant` (a CSS selector for every element the guide's
- * locators read), a change that touches none of them is reported as layout only
- * (`content: false`: things may have moved, the step has not changed), as are scrolling and
- * resizing; the guide then re-places its highlight without detecting the step again.
+ * locators read), a change that touches none of them is not reported at all. Scrolling and
+ * resizing are reported as layout only (`content: false`: things moved, the step has not
+ * changed); the guide then re-places its highlight without detecting the step again. (A
+ * change that moves the highlighted control without touching it is the guide's to notice
+ * through a ResizeObserver, which runs after layout instead of forcing one every frame.)
  */
 export interface WatchEnv {
   doc: Document;
@@ -64,7 +66,7 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
   const observer = new MutationObserver((records) => {
     const own = env.ignore ? records.filter((r) => !env.ignore!(r.target)) : records;
     if (!own.length) return;
-    schedule(!env.relevant || own.some((r) => mayMatter(r, env.relevant!)));
+    if (!env.relevant || own.some((r) => mayMatter(r, env.relevant!))) schedule(true);
   });
   observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'] });
   const options = { capture: true, passive: true, signal };

@@ -137,8 +137,32 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       render();
     }
 
+    /**
+     * Detection's share of the main thread stays under 1/DUTY: on a page where one detection
+     * is cheap (~1 ms) every change runs it at once; where it is dear (a 3,000-row list whose
+     * ticked rows touch what the guide reads) changes coalesce until that much time passed
+     * since the last run (a 30 ms detection: at most one every 450 ms).
+     */
+    const DUTY = 15;
+    let lastRunAt = -Infinity;
+    let lastCost = 0;
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    function contentChanged() {
+      if (deferred !== undefined) return;
+      const wait = lastRunAt + lastCost * DUTY - win.performance.now();
+      if (lastCost < 4 || wait <= 0) return update();
+      deferred = setTimeout(() => {
+        deferred = undefined;
+        if (!signal.aborted) update();
+      }, wait);
+    }
+    signal.addEventListener('abort', () => clearTimeout(deferred));
+
     function update() {
+      const startedAt = win.performance.now();
       const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
+      lastRunAt = win.performance.now();
+      lastCost = lastRunAt - startedAt;
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
       detection = found;
@@ -166,10 +190,28 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     function relayout() {
       if (viewIndex !== detection?.index || placement() !== placed) render();
     }
+    // Page changes away from what the guide reads are not reported (lib/guide/watch); one that
+    // moves the highlighted control resizes something around it: ResizeObserver calls back after
+    // layout, so reading positions then costs nothing extra (a read every frame forced a layout
+    // of the whole page: ~17 ms a frame on a 3,000-row list).
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => relayout()) : undefined;
+    let observed: Element | undefined;
+    const observeTarget = (target: Element | undefined) => {
+      if (!resized || target === observed) return;
+      if (observed) resized.unobserve(observed);
+      observed = target;
+      if (target) resized.observe(target);
+    };
+    if (resized) {
+      resized.observe(doc.documentElement);
+      if (doc.body) resized.observe(doc.body);
+      signal.addEventListener('abort', () => resized.disconnect());
+    }
 
     function render() {
       if (!detection || !panel) return;
       placed = placement();
+      observeTarget(viewIndex === detection.index ? detection.target : undefined);
       const viewed = steps[viewIndex]!;
       const current = viewIndex === detection.index;
       // The viewed step's control on this page: the detected one, or (previewing) the first found.
@@ -253,7 +295,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     });
     win.addEventListener('keydown', onKey, { signal });
     // Changes away from everything the guide reads only re-place the highlight (lib/guide/watch).
-    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? update() : relayout()));
+    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? contentChanged() : relayout()));
     void refreshContext();
     update();
     panel.el.querySelector<HTMLElement>('#guide-title')?.focus();
