@@ -32,7 +32,6 @@ const RELOAD_MAX = 1_000;
 interface Loaded {
   entries: HistoryEntry[];
   next?: [number, string];
-  total: number;
 }
 
 export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: string }) {
@@ -52,7 +51,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
   const reload = async (limit = PAGE) => {
     const mine = ++generation.current;
     const answer = await ask({ type: 'export.history', state: state || undefined, limit });
-    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.data.entries, next: answer.data.next, total: answer.data.total });
+    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.data.entries, next: answer.data.next });
   };
 
   const loadMore = async () => {
@@ -62,7 +61,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
     const mine = generation.current;
     try {
       const answer = await ask({ type: 'export.history', state: state || undefined, limit: PAGE, after: have.next });
-      if (answer.ok && mine === generation.current) setLoaded({ entries: [...have.entries, ...answer.data.entries], next: answer.data.next, total: answer.data.total });
+      if (answer.ok && mine === generation.current) setLoaded({ entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
     } finally {
       loading.current = false;
     }
@@ -141,7 +140,8 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
   }
 
   const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
-  const total = loaded?.total ?? 0;
+  // The total is known once the last page is in (counting 100,000 jobs would hold up the first rows).
+  const count = new Intl.NumberFormat(language).format(entries.length);
   return (
     <section aria-labelledby="history-heading" data-testid="history-view">
       <h2 id="history-heading">{t('historyHeading')}</h2>
@@ -166,7 +166,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
       {loaded && !entries.length ? <p class="muted">{t('historyEmpty')}</p> : null}
       {loaded && entries.length ? (
         <p class="muted" data-testid="history-total">
-          {t('historyTotal', { total: new Intl.NumberFormat(language).format(total) })}
+          {t('historyTotal', { total: loaded.next ? `${count}+` : count })}
         </p>
       ) : null}
       <div
@@ -186,7 +186,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
               data-state={e.state}
               data-document-id={e.documentId}
               aria-posinset={first + i + 1}
-              aria-setsize={total || entries.length}
+              aria-setsize={loaded?.next ? -1 : entries.length}
               style={{ top: `${(first + i) * ROW}px` }}
             >
               <div class="row">

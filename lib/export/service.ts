@@ -140,9 +140,10 @@ export function createExportService(env: ExportServiceEnv) {
 
   async function history(options: { state?: Job['state']; limit?: number; after?: HistoryCursor }): Promise<Answers['export.history']> {
     const settings = await env.settings.getValue();
-    const [page, counts] = await Promise.all([env.store.historyPage({ state: options.state, limit: options.limit ?? 100, after: options.after }), env.store.counts()]);
-    const total = options.state ? counts[options.state] : Object.values(counts).reduce((a, b) => a + b, 0);
-    return { entries: page.jobs.map((job) => entry(job, settings)), next: page.next, total };
+    // No total: IndexedDB counts by walking the index (1.5 s for 50,000 jobs in Chromium), and
+    // the first rows must not wait for it.
+    const page = await env.store.historyPage({ state: options.state, limit: options.limit ?? 100, after: options.after });
+    return { entries: page.jobs.map((job) => entry(job, settings)), next: page.next };
   }
 
   function entry(job: Job, settings: Settings): HistoryEntry {

@@ -241,7 +241,7 @@ export interface Answers {
   'export.resume': ExportProgress;
   'export.cancel': ExportProgress;
   'export.progress': ExportProgress;
-  'export.history': { entries: HistoryEntry[]; next?: [number, string]; total: number };
+  'export.history': { entries: HistoryEntry[]; next?: [number, string] };
   'export.retryFailed': { queued: number };
   /** One page of the CSV (the header on the first); `next` when more follow. */
   'export.csv': { csv: string; fileName: string; next?: [number, string] };
