@@ -26,7 +26,7 @@ export const before: Series[] = [
 export function plotSvg(series: Series[], options: { title: string; maxJobs: number }): string {
   const W = 760;
   const H = 420;
-  const m = { left: 70, right: 20, top: 40, bottom: 120 };
+  const m = { left: 70, right: 40, top: 40, bottom: 120 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
   const x = (jobs: number) => m.left + (jobs / options.maxJobs) * pw;
