@@ -138,19 +138,24 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     }
 
     /**
-     * Detection's share of the main thread stays under 1/DUTY: on a page where one detection
-     * is cheap (~1 ms) every change runs it at once; where it is dear (a 3,000-row list whose
-     * ticked rows touch what the guide reads) changes coalesce until that much time passed
-     * since the last run (a 30 ms detection: at most one every 450 ms).
+     * Detection's share of the main thread stays under 1/DUTY when the page keeps changing:
+     * a user's action (no more than STORM detections in the last second) is followed at once;
+     * where detection is dear (a 3,000-row list whose ticked rows change every frame) changes
+     * then coalesce until DUTY times its cost passed since the last run (a 30 ms detection: at
+     * most one every 450 ms). Cheap detections (< 4 ms) are never held back.
      */
     const DUTY = 15;
+    const STORM = 3;
     let lastRunAt = -Infinity;
     let lastCost = 0;
+    const recentRuns: number[] = [];
     let deferred: ReturnType<typeof setTimeout> | undefined;
     function contentChanged() {
       if (deferred !== undefined) return;
-      const wait = lastRunAt + lastCost * DUTY - win.performance.now();
-      if (lastCost < 4 || wait <= 0) return update();
+      const now = win.performance.now();
+      while (recentRuns.length && recentRuns[0]! < now - 1_000) recentRuns.shift();
+      const wait = lastRunAt + lastCost * DUTY - now;
+      if (lastCost < 4 || wait <= 0 || recentRuns.length < STORM) return update();
       deferred = setTimeout(() => {
         deferred = undefined;
         if (!signal.aborted) update();
@@ -163,6 +168,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
       lastRunAt = win.performance.now();
       lastCost = lastRunAt - startedAt;
+      recentRuns.push(lastRunAt);
+      if (recentRuns.length > STORM * 4) recentRuns.shift();
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
       detection = found;
