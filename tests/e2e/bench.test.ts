@@ -28,6 +28,10 @@ const expectedIds = [
   'page.longtask.extension',
   'page.script.before-ready',
   'page.idle.extension',
+  'page.view.plain.bytes',
+  'page.view.plain.evaluate',
+  'page.view.guide.bytes',
+  'page.view.guide.evaluate',
   'popup.first-status',
   'guide.reaction',
   'guide.frame.live',
@@ -84,6 +88,9 @@ describe('benchmarks, short mode', () => {
     expect(value('page.load.with')).toBeGreaterThan(0);
     expect(value('page.load.ratio')).toBeGreaterThan(0.2);
     expect(value('page.load.ratio')).toBeLessThan(5);
+    // A page view with the guide open evaluates more than one without: its chunk is counted in.
+    expect(value('page.view.guide.bytes')).toBeGreaterThan(value('page.view.plain.bytes'));
+    expect(value('page.view.plain.bytes')).toBeGreaterThan(value('bundle.banqup-content-script.gzip'));
     expect(value('popup.first-status')).toBeGreaterThan(0);
     expect(value('popup.first-status')).toBeLessThan(10_000);
     expect(value('coldstart.status')).toBeGreaterThan(0);
