@@ -12,6 +12,7 @@ import { outputDir } from '../tests/e2e/support/browser';
 import { measureBundleSize } from './bundle-size';
 import { measureExportThroughput } from './export-throughput';
 import { measureGuideReaction } from './guide-reaction';
+import { measureGuideBigPage } from './guide-big-page';
 import { createBenchEnv } from './lib/env';
 import type { Figure } from './lib/figure';
 import { describeMachine, machineLine } from './lib/machine';
@@ -21,6 +22,7 @@ import { measurePageCost } from './page-cost';
 import { measurePopupOpen } from './popup-open';
 import { benchmarkNames, fullSettings, shortSettings, type BenchmarkName } from './settings';
 import { measureWorkerColdStart } from './worker-cold-start';
+import { measureScale, type ScalePoint } from './scale';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -48,6 +50,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
   if (options.build) build(log);
   const env = createBenchEnv(log);
   const figures: Figure[] = [];
+  let scalePoints: ScalePoint[] | undefined;
   try {
     for (const name of benchmarkNames.filter((n) => wanted.has(n))) {
       const t = Date.now();
@@ -66,10 +69,17 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
           break;
         case 'guide':
           figures.push(...(await measureGuideReaction(await env.extension(), settings.guide)));
+          figures.push(...(await measureGuideBigPage(await env.extension(), { rows: settings.guide.bigPageRows, frames: settings.guide.bigPageFrames })));
           break;
         case 'coldstart':
           figures.push(...(await measureWorkerColdStart(await env.extension(), settings.coldstart)));
           break;
+        case 'scale': {
+          const scale = await measureScale(await env.extension(), { ...settings.scale, log });
+          figures.push(...scale.figures);
+          scalePoints = scale.points;
+          break;
+        }
         case 'export':
           figures.push(...(await measureExportThroughput(await env.extension(), { ...settings.export, projectRoot, log })));
           break;
@@ -85,6 +95,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
       machine,
       settings: { ...settings, outputDir },
       figures,
+      scale: scalePoints,
     };
     writeResults(options.resultsDir, record);
     return record;

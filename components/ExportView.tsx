@@ -8,6 +8,7 @@ import { describeProblem } from '../lib/export/describe';
 import type { MessageKey } from '../lib/i18n';
 import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
+import { useProgressPush } from './useProgressPush';
 
 /** Asks once for the notification that says when a run ends (optional permission). */
 async function requestNotifications(): Promise<void> {
@@ -56,19 +57,8 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
     return () => clearTimeout(timer);
   }, [ask, JSON.stringify(filters)]);
 
-  useEffect(() => {
-    let alive = true;
-    const poll = async () => {
-      const answer = await ask({ type: 'export.progress' });
-      if (alive && answer.ok) setProgress(answer.data);
-    };
-    void poll();
-    const interval = setInterval(poll, 500);
-    return () => {
-      alive = false;
-      clearInterval(interval);
-    };
-  }, [ask]);
+  // Pushed by the worker on connect and after every change (no polling).
+  useProgressPush((push) => setProgress(push.progress));
 
   const set = (patch: Partial<ExportFilters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as ExportFilters);
 

@@ -5,7 +5,7 @@ import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
 import { permissionRefusal } from '../lib/sites/hosts';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
-import type { Settings } from '../lib/settings/items';
+import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
 
 /**
  * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
@@ -122,6 +122,21 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
             value={settings.exportConcurrency}
             onInput={(e) => update({ exportConcurrency: Math.min(10, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1)) })}
           />
+        </div>
+        <div class="field">
+          <label for="history-retention">{t('optionsRetention')}</label>
+          <input
+            id="history-retention"
+            type="number"
+            min={0}
+            max={3650}
+            aria-describedby="history-retention-hint"
+            value={settings.historyRetentionDays ?? DEFAULT_RETENTION_DAYS}
+            onInput={(e) => update({ historyRetentionDays: Math.min(3650, Math.max(0, Math.trunc(Number((e.currentTarget as HTMLInputElement).value) || 0))) })}
+          />
+          <p id="history-retention-hint" class="muted">
+            {t('optionsRetentionHint')}
+          </p>
         </div>
         <div class="actions">
           <button type="submit" class="primary">

@@ -33,5 +33,6 @@ export default defineBackground(() => {
   const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));
   exports.onSelection(menu.setSelection);
   // The sandbox build lets end-to-end tests call what a context-menu click calls.
-  if (isSandboxBuild) Object.assign(globalThis, { yokoyCompanionTest: { contextMenuClick: menu.onClicked } });
+  // exportReady: when the export's handlers are ready, in ms since the worker started (bench).
+  if (isSandboxBuild) Object.assign(globalThis, { yokoyCompanionTest: { contextMenuClick: menu.onClicked, exportReady: exports.ready.then(() => performance.now()) } });
 });

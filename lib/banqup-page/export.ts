@@ -14,6 +14,7 @@ import type { BanqupPageEnv } from './env';
 import { banqupDocumentsSite as site } from '../sites/banqup-documents';
 import { userGestures, type GestureGate } from '../overlay/trusted';
 import { exportText } from './messages';
+import { subscribeToProgress } from '../export/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
@@ -34,10 +35,11 @@ export const PROGRESS_HOST = 'yokoy-companion-progress';
 
 /**
  * The export's progress on Banqup's page while a run has work left: one question at load (which
- * also tells the worker a Banqup session is open), then a poll once a second only while running.
+ * also tells the worker a Banqup session is open), then the worker's pushes over the progress
+ * port while running (no polling).
  */
 async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
-  let answer = await ask({ type: 'export.progress' });
+  const answer = await ask({ type: 'export.progress' });
   if (!answer.ok || answer.data.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
@@ -76,15 +78,17 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
     if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
   };
   render(answer.data);
-  const interval = ctx.setInterval(async () => {
-    answer = await ask({ type: 'export.progress' });
-    if (!answer.ok) return;
-    render(answer.data);
-    if (answer.data.remaining === 0) {
-      clearInterval(interval);
+  let ended = false;
+  const stop = subscribeToProgress(env.runtime as never, ({ progress }) => {
+    if (ended) return;
+    render(progress);
+    if (progress.remaining === 0) {
+      ended = true;
+      stop();
       ctx.setTimeout(() => ui.remove(), 5_000);
     }
-  }, 1_000);
+  });
+  ctx.onInvalidated(stop);
 }
 
 export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {
@@ -171,8 +175,12 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
   };
 
   let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  // Only elements coming or going can show a detail page or change the rows: text rewritten
+  // in place (a list updating its amounts every frame) is skipped without reading the page.
+  const elementsMoved = (records: MutationRecord[]) =>
+    records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1));
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !elementsMoved(records)) return;
     scheduled = true;
     ctx.requestAnimationFrame(() => {
       scheduled = false;

@@ -22,7 +22,7 @@ export interface CompanionDB extends DBSchema {
   jobs: {
     key: string;
     value: Job;
-    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byBucket: [string, string] };
+    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byBucket: [string, string]; byStateUpdated: [JobState, number]; byUntagged: number };
   };
   /** The Yokoy invoice index (lib/export/yokoy-index.ts), `${legalEntityId}|${invoiceId}`. */
   yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };
@@ -63,6 +63,23 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('yokoyInvoices', { keyPath: 'key' }).createIndex('byEntity', 'legalEntityId');
     db.createObjectStore('yokoySync', { keyPath: 'legalEntityId' });
     tx.objectStore('jobs').createIndex('byBucket', ['legalEntityId', 'bucket']);
+  },
+  // 6: costs that stay flat with 100,000 jobs: the history paged newest first per state, and the
+  // few invoices still to tag found without reading every finished job at worker start
+  // (`untaggedSince` exists only on those, so the index holds only them).
+  (_db, tx) => {
+    const jobs = tx.objectStore('jobs');
+    jobs.createIndex('byStateUpdated', ['state', 'updatedAt']);
+    jobs.createIndex('byUntagged', 'untaggedSince');
+    // Jobs stored before this version: mark the untagged ones (one pass, once).
+    void (async () => {
+      for (let cursor = await jobs.openCursor(); cursor; cursor = await cursor.continue()) {
+        const job = cursor.value;
+        if ((job.state === 'done' || job.state === 'duplicate') && job.yokoyInvoiceId && !job.tagged && job.untaggedSince === undefined) {
+          await cursor.update({ ...job, untaggedSince: job.updatedAt });
+        }
+      }
+    })();
   },
 ];
 

@@ -43,6 +43,8 @@ export interface Job {
   uploadAttempts?: number;
   /** Whether the Banqup document id was written into the invoice's custom information. */
   tagged?: boolean;
+  /** Set while an invoice in Yokoy waits for its tag (indexed: worker start reads only these). */
+  untaggedSince?: number;
   reason?: JobReason;
   /** Set when the run's audit found this document in Yokoy more than once (ids of the others). */
   twins?: string[];
@@ -149,11 +151,12 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       // From here on, a crash leaves the outcome unknown: persist before sending.
       return { ...next, state: 'uploading', needsLookup: true, uploadStartedAt: now, firstUploadAt: job.firstUploadAt ?? now, uploadAttempts: (job.uploadAttempts ?? 0) + 1 };
     case 'created':
-      return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined };
+      return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
     case 'found':
-      return { ...next, state: 'duplicate', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined };
+      return { ...next, state: 'duplicate', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
     case 'tagged':
-      return { ...next, tagged: true };
+      // An undefined key is not indexed: the job leaves `byUntagged`.
+      return { ...next, tagged: true, untaggedSince: undefined };
     case 'retry':
       return {
         ...next,

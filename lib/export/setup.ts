@@ -21,7 +21,11 @@ import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
 import { banqupSource } from './document-source';
 import { createYokoyIndex, idbIndexPersistence } from './yokoy-index';
+import { classifySender, type SenderEnv } from '../messaging/sender';
 import { isSandboxBuild } from '../runtime/env';
+import { listenForProgress } from './progress-port';
+
+const senderEnv = (): SenderEnv => ({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), sandbox: isSandboxBuild });
 
 export const WAKE_ALARM = 'export-wake';
 /**
@@ -32,6 +36,8 @@ export const WAKE_ALARM = 'export-wake';
  */
 export const RESUME_ALARM = 'export-resume';
 const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
+/** Once a day: finished jobs older than the retention setting leave the history. */
+export const PRUNE_ALARM = 'history-prune';
 
 export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>) {
   const store = createJobStore(companionDB);
@@ -58,7 +64,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     },
   });
 
-  /** Progress changed: badge now; a notification once per run when it ends. */
+  // Popup and Banqup pages listen on a port instead of polling: told at most every 250 ms.
+  const progressPorts = listenForProgress((sender) => classifySender(sender, senderEnv()), () => service.progress());
+
+  /** Progress changed: badge and listeners now; a notification once per run when it ends. */
   let pending = false;
   const onChange = () => {
     if (pending) return;
@@ -67,10 +76,12 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       pending = false;
       await refreshBadge();
       const progress = await service.progress();
+      progressPorts.push(progress);
       const control = await exportControlItem.getValue();
       if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
         await exportControlItem.setValue({ ...control, announced: true });
         const twins = await service.audit(progress.runId!);
+        progressPorts.push(await service.progress());
         const attention = progress.failed > 0 || twins > 0;
         // Notifications are optional: asked for when the user starts a backfill.
         const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
@@ -130,6 +141,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     });
     await runner.recover();
     void runner.kick();
+    if (!(await browser.alarms.get(PRUNE_ALARM))) void browser.alarms.create(PRUNE_ALARM, { delayInMinutes: 5, periodInMinutes: 24 * 60 });
   };
   const ready = init();
   const withRunner = async <T>(f: () => Promise<T>) => {
@@ -139,6 +151,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM || alarm.name === RESUME_ALARM) void withRunner(async () => runner!.kick());
+    if (alarm.name === PRUNE_ALARM) void service.prune().then((n) => void (n && progressPorts.push()));
   });
 
   const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
@@ -159,9 +172,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       if (sender.tab) await withRunner(() => service.banqupIsBack());
       return service.progress();
     },
-    'export.history': ({ state, limit }) => service.history({ state, limit }),
+    'export.history': ({ state, limit, after }) => service.history({ state, limit, after }),
     'export.retryFailed': () => withRunner(() => service.retryFailed()),
-    'export.csv': () => service.csv(),
+    'export.csv': ({ after }) => service.csv(after),
   };
 
   let selectionSink: ((tabId: number, ids: string[]) => void) | undefined;

@@ -186,4 +186,8 @@ export const de: Record<MessageKey, string> = {
   exportWaitingForBanqup: 'Warten auf Banqup: Melden Sie sich in diesem Browser bei Banqup an, dann läuft der Export von selbst weiter.',
   historyTwins: 'Yokoy enthält diese Rechnung mehrfach ({ids}): Die Verbindung brach ab und der Browser hat sie erneut gesendet. Löschen Sie die zusätzliche Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
   perkNoAccountAdmin: 'In Perk können nur Kontoadministratoren API-Credentials erzeugen. Bitten Sie einen Kontoadministrator Ihrer Organisation{admins}, sie für Sie zu erzeugen oder Sie zum Kontoadministrator zu machen, und kehren Sie dann zu dieser Seite zurück.',
+  optionsRetention: 'Tage, die abgeschlossene Exporte im Verlauf bleiben',
+  optionsRetentionHint: 'Gesendete, bereits in Yokoy vorhandene und abgebrochene Rechnungen, die älter sind, verlassen den Verlauf (0 behält alles). Fehlgeschlagene und nicht abgeschlossene bleiben immer.',
+  historyTotal: '{total} im Verlauf',
+  historyCsvProgress: 'CSV wird vorbereitet: {rows} Zeilen…',
 };

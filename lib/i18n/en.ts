@@ -180,5 +180,9 @@ export const en = {
   exportPayFullyPaid: 'Fully paid',
   exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
   perkNoAccountAdmin: 'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
+  optionsRetention: 'Days finished exports stay in the history',
+  optionsRetentionHint: 'Sent, already-in-Yokoy and cancelled invoices older than this leave the history (0 keeps everything). Failed and unfinished ones always stay.',
+  historyTotal: '{total} in the history',
+  historyCsvProgress: 'Preparing the CSV: {rows} rows…',
 };
 export type MessageKey = keyof typeof en;

@@ -180,4 +180,8 @@ export const fr: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Entièrement payée',
   exportStatusHint: 'Banqup envoie les documents à la comptabilité une fois approuvés ; choisissez un autre statut pour en envoyer d’autres.',
   perkNoAccountAdmin: 'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
+  optionsRetention: 'Jours de conservation des exports terminés dans l’historique',
+  optionsRetentionHint: 'Les factures envoyées, déjà dans Yokoy ou annulées plus anciennes quittent l’historique (0 garde tout). Celles en échec ou en cours restent toujours.',
+  historyTotal: '{total} dans l’historique',
+  historyCsvProgress: 'Préparation du CSV : {rows} lignes…',
 };

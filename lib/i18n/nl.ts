@@ -180,4 +180,8 @@ export const nl: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Volledig betaald',
   exportStatusHint: 'Banqup stuurt documenten naar de boekhouding zodra ze goedgekeurd zijn; kies een andere status om ook andere te sturen.',
   perkNoAccountAdmin: 'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
+  optionsRetention: 'Dagen dat afgeronde exports in de geschiedenis blijven',
+  optionsRetentionHint: 'Verstuurde, al in Yokoy aanwezige en geannuleerde facturen die ouder zijn verdwijnen uit de geschiedenis (0 bewaart alles). Mislukte en onafgeronde blijven altijd.',
+  historyTotal: '{total} in de geschiedenis',
+  historyCsvProgress: 'CSV wordt voorbereid: {rows} regels…',
 };

@@ -180,4 +180,8 @@ export const pt: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Totalmente paga',
   exportStatusHint: 'O Banqup envia os documentos para a contabilidade depois de aprovados; escolha outro estado para enviar também outros.',
   perkNoAccountAdmin: 'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
+  optionsRetention: 'Dias que as exportações concluídas ficam no histórico',
+  optionsRetentionHint: 'As faturas enviadas, já existentes no Yokoy e canceladas mais antigas do que isto saem do histórico (0 guarda tudo). As falhadas e as por concluir ficam sempre.',
+  historyTotal: '{total} no histórico',
+  historyCsvProgress: 'A preparar o CSV: {rows} linhas…',
 };

@@ -38,6 +38,7 @@ const SettingsSave = z.object({
     banqupOrigin: url,
     defaultLegalEntityId: z.optional(z.string().check(z.regex(/^[\w-]{0,100}$/))),
     exportConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+    historyRetentionDays: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3650))),
   }),
 });
 const CaptureOffer = z.object({
@@ -72,9 +73,17 @@ const ExportResume = z.object({ type: z.literal('export.resume') });
 const ExportCancel = z.object({ type: z.literal('export.cancel') });
 const ExportProgress = z.object({ type: z.literal('export.progress') });
 const jobStates = z.enum(['queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled']);
-const ExportHistory = z.object({ type: z.literal('export.history'), state: z.optional(jobStates), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))) });
+/** Where the previous page ended: (updatedAt, job id). */
+const historyCursor = z.tuple([z.number().check(z.int(), z.minimum(0)), z.string().check(z.maxLength(300))]);
+const ExportHistory = z.object({
+  type: z.literal('export.history'),
+  state: z.optional(jobStates),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+  after: z.optional(historyCursor),
+});
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
-const ExportCsv = z.object({ type: z.literal('export.csv') });
+/** The CSV in pages (no cap): ask again with `after` until no `next` comes back. */
+const ExportCsv = z.object({ type: z.literal('export.csv'), after: z.optional(historyCursor) });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -236,9 +245,10 @@ export interface Answers {
   'export.resume': ExportProgress;
   'export.cancel': ExportProgress;
   'export.progress': ExportProgress;
-  'export.history': HistoryEntry[];
+  'export.history': { entries: HistoryEntry[]; next?: [number, string] };
   'export.retryFailed': { queued: number };
-  'export.csv': { csv: string; fileName: string };
+  /** One page of the CSV (the header on the first); `next` when more follow. */
+  'export.csv': { csv: string; fileName: string; next?: [number, string] };
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

@@ -13,7 +13,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
 import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
-import { detectStep, type Detection } from '../guide/detect';
+import { detectStep, relevantSelector, type Detection } from '../guide/detect';
 import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../guide/fill';
 import { readSession, writeSession, type GuideSession } from '../guide/session';
 import { steps, type VaultField } from '../guide/steps';
@@ -156,7 +156,34 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       render();
     }
 
+    /**
+     * Detection's share of the main thread stays under 1/DUTY when the page keeps changing:
+     * a user's action (no more than STORM detections in the last second) is followed at once;
+     * where detection is dear (a 3,000-row list whose ticked rows change every frame) changes
+     * then coalesce until DUTY times its cost passed since the last run (a 30 ms detection: at
+     * most one every 450 ms). Cheap detections (< 4 ms) are never held back.
+     */
+    const DUTY = 15;
+    const STORM = 3;
+    let lastRunAt = -Infinity;
+    let lastCost = 0;
+    const recentRuns: number[] = [];
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    function contentChanged() {
+      if (deferred !== undefined) return;
+      const now = win.performance.now();
+      while (recentRuns.length && recentRuns[0]! < now - 1_000) recentRuns.shift();
+      const wait = lastRunAt + lastCost * DUTY - now;
+      if (lastCost < 4 || wait <= 0 || recentRuns.length < STORM) return update();
+      deferred = setTimeout(() => {
+        deferred = undefined;
+        if (!signal.aborted) update();
+      }, wait);
+    }
+    signal.addEventListener('abort', () => clearTimeout(deferred));
+
     function update() {
+      const startedAt = win.performance.now();
       const reading = detectPlatform(doc, win.location, language);
       if (reading.platform === 'new') {
         platform = reading;
@@ -164,6 +191,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       }
       platform = undefined;
       const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
+      lastRunAt = win.performance.now();
+      lastCost = lastRunAt - startedAt;
+      recentRuns.push(lastRunAt);
+      if (recentRuns.length > STORM * 4) recentRuns.shift();
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
       detection = found;
@@ -200,9 +231,39 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
     }
 
+    /** Only positions may have changed: render again only if the highlighted box or the viewport moved. */
+    let placed = '';
+    const placement = () => {
+      const target = viewIndex === detection?.index ? detection.target : undefined;
+      const box = target?.isConnected ? rectOf(target) : undefined;
+      return `${viewIndex}|${win.innerWidth}x${win.innerHeight}|${box ? [box.x, box.y, box.width, box.height].join(',') : ''}`;
+    };
+    function relayout() {
+      if (viewIndex !== detection?.index || placement() !== placed) render();
+    }
+    // Page changes away from what the guide reads are not reported (lib/guide/watch); one that
+    // moves the highlighted control resizes something around it: ResizeObserver calls back after
+    // layout, so reading positions then costs nothing extra (a read every frame forced a layout
+    // of the whole page: ~17 ms a frame on a 3,000-row list).
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => relayout()) : undefined;
+    let observed: Element | undefined;
+    const observeTarget = (target: Element | undefined) => {
+      if (!resized || target === observed) return;
+      if (observed) resized.unobserve(observed);
+      observed = target;
+      if (target) resized.observe(target);
+    };
+    if (resized) {
+      resized.observe(doc.documentElement);
+      if (doc.body) resized.observe(doc.body);
+      signal.addEventListener('abort', () => resized.disconnect());
+    }
+
     function render() {
       if (platform) return renderNewPlatform();
       if (!detection || !panel) return;
+      placed = placement();
+      observeTarget(viewIndex === detection.index ? detection.target : undefined);
       const viewed = steps[viewIndex]!;
       const current = viewIndex === detection.index;
       // The viewed step's control on this page: the detected one, or (previewing) the first found.
@@ -292,7 +353,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       to?.focus();
     });
     win.addEventListener('keydown', onKey, { signal });
-    watchPage({ doc, win, signal }, update);
+    // Changes away from everything the guide reads only re-place the highlight (lib/guide/watch).
+    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? contentChanged() : relayout()));
     void refreshContext();
     update();
     panel.el.querySelector<HTMLElement>('#guide-title')?.focus();

@@ -16,7 +16,14 @@ export interface Settings {
   defaultLegalEntityId?: string;
   /** Invoices uploaded at the same time (Yokoy answers 429 "too many concurrent requests" beyond a few). */
   exportConcurrency: number;
+  /**
+   * Days a finished job (sent, already in Yokoy, cancelled) stays in the history; 0 keeps them
+   * all. Unresolved jobs (queued, running, failed) are never pruned. Unset: the default.
+   */
+  historyRetentionDays?: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 365;
 
 export const defaultSettings: Settings = {
   environment: 'production',

@@ -46,7 +46,7 @@ export const banqup: LookAlike = {
     });
     for (const path of appPaths) router.get(path, shell);
     router.get('/legal/accounting-terms', ({ req, res }) => html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))));
-    return serveRouter(
+    const handle = serveRouter(
       router,
       (ctx) =>
         /^\/(datastore|entitystore)\//.test(ctx.url.pathname)
@@ -57,5 +57,12 @@ export const banqup: LookAlike = {
       ({ res, url }) =>
         url.pathname.startsWith('/api/') ? json(res, 405, { error: 'method_not_allowed' }) : send(res, 405, 'Method not allowed', 'text/plain'),
     );
+    // `apiLatencyMs` on the store (benchmarks): every /api/ answer waits that long, like a real
+    // server across the internet; pages and assets do not.
+    return async (req, res) => {
+      const latency = (store as { apiLatencyMs?: number }).apiLatencyMs ?? 0;
+      if (latency > 0 && req.url?.startsWith('/api/')) await new Promise((resolve) => setTimeout(resolve, latency));
+      return handle(req, res);
+    };
   },
 };

@@ -6,6 +6,9 @@
  * - `GET /__admin/faults` → the FaultConfig in force (`{}` = none);
  *   `PUT /__admin/faults` with a FaultConfig replaces it (`{}` switches faults off) → the
  *   config; 400 `{error, details: string[]}` if invalid.
+ * - `GET /__admin/stats` → `{inFlight, maxInFlight, maxUploadsInFlight, limited: {concurrency,
+ *   rate}}`: `/v1` requests handled at once (most since the faults were last set) and the 429s
+ *   the `concurrencyLimit`/`rateLimit` faults answered.
  * - `GET /__admin/invoices` → `{invoices: AdminInvoice[]}` (all organizations, creation order).
  * - `POST /__admin/invoices` seeds one, as if already in Yokoy: body `{organizationId?,
  *   legalEntityId?, ubl?, invoiceNumber?, supplierName?, supplierVatId?, currency?, date?,
@@ -111,6 +114,10 @@ export async function handleAdmin(store: YokoyStore, { req, res, url }: Ctx): Pr
       case 'POST /__admin/reset':
         store.reset();
         return json(res, 200, { ok: true });
+      case 'GET /__admin/stats': {
+        const f = store.faults;
+        return json(res, 200, { inFlight: f.inFlight, maxInFlight: f.maxInFlight, maxUploadsInFlight: f.maxUploadsInFlight, limited: f.limited });
+      }
       case 'GET /__admin/faults':
         return json(res, 200, store.faults.config);
       case 'PUT /__admin/faults': {

@@ -12,7 +12,7 @@ import { json, readBody, Router, send, type Handler } from '../http';
 import { handleAdmin } from './admin';
 import { authorize } from './auth';
 import type { ApiCtx, ApiHandler } from './context';
-import { decideFaults } from './faults';
+import { admitRequest, decideFaults } from './faults';
 import { createEinvoice, createInvoice, uploadInvoice } from './invoice-create';
 import { getInvoice, getInvoiceBase64, getInvoicePresentation, listInvoices, updateInvoice } from './invoices';
 import { getLegalEntity, listLegalEntities } from './legal-entities';
@@ -116,6 +116,15 @@ export const yokoyApi: LookAlike = {
         return;
       }
       const entry = startEntry(store, req, body, startedAt);
+      const upload = req.method === 'POST' && url.pathname.endsWith('/einvoice');
+      const admitted = url.pathname.startsWith('/v1/') ? admitRequest(store.faults, upload) : { done: () => undefined };
+      res.once('close', admitted.done);
+      if (admitted.refused) {
+        const message = admitted.refused === 'concurrency' ? 'Too many concurrent requests' : 'Rate limit exceeded';
+        write(res, apiError(429, message), false);
+        entry.finish(429, [`limit-${admitted.refused}`]);
+        return;
+      }
       const decision = decideFaults(store.faults);
       const faults: string[] = [];
       if (decision.latencyMs > 0) {

@@ -87,6 +87,8 @@ beforeEach(async () => {
   // What the fake browser leaves unimplemented, as the real one answers it.
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   Object.assign(fakeBrowser.permissions, { contains: async () => false, request: async () => false });
+  // Ports (the export's progress push): none connects in these tests.
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   const db = await companionDB();
   await Promise.all([...db.objectStoreNames].filter((n) => n !== 'keys').map((n) => db.clear(n)));
 

@@ -118,17 +118,45 @@ export class ExportPage {
     return this.historyRows();
   }
 
-  historyRows(): Promise<HistoryRow[]> {
-    return this.page.$$eval('[data-testid="history-list"] li', (items) =>
-      items.map((li) => ({
-        documentId: li.getAttribute('data-document-id') ?? '',
-        state: li.getAttribute('data-state') ?? '',
-        number: li.querySelector('.number')?.textContent ?? '',
-        supplier: li.querySelector('.supplier')?.textContent ?? '',
-        reason: [...li.querySelectorAll('.reason')].map((r) => r.textContent ?? '').join(' '),
-        link: li.querySelector('a')?.getAttribute('href') ?? null,
-      })),
-    );
+  /**
+   * Every row of the history, read by scrolling its virtual list to the end (only the rows in
+   * view are in the DOM), each row once.
+   */
+  async historyRows(): Promise<HistoryRow[]> {
+    const rows = new Map<string, HistoryRow>();
+    await this.page.waitForSelector('[data-testid="history-scroll"][data-loaded]');
+    await this.page.$eval('[data-testid="history-scroll"]', (el) => el.scrollTo({ top: 0 }));
+    for (;;) {
+      const seen = await this.page.$$eval('[data-testid="history-list"] li', (items) =>
+        items.map((li) => ({
+          documentId: li.getAttribute('data-document-id') ?? '',
+          state: li.getAttribute('data-state') ?? '',
+          number: li.querySelector('.number')?.textContent ?? '',
+          supplier: li.querySelector('.supplier')?.textContent ?? '',
+          reason: [...li.querySelectorAll('.reason')].map((r) => r.textContent ?? '').join(' '),
+          link: li.querySelector('a')?.getAttribute('href') ?? null,
+        })),
+      );
+      for (const row of seen) rows.set(row.documentId, row);
+      // Scroll one view down; done when the end is in view and nothing more is to load.
+      const moved = await this.page.$eval('[data-testid="history-scroll"]', async (el) => {
+        const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
+        if (atEnd && el.getAttribute('data-more') !== 'true') return false;
+        el.scrollTop += el.clientHeight;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return true;
+      });
+      if (!moved) break;
+      // A page that is still loading: wait until the list grew or says it has no more.
+      await this.page.waitForFunction(
+        () => {
+          const el = document.querySelector('[data-testid="history-scroll"]')!;
+          return el.getAttribute('data-more') !== 'true' || el.scrollTop + el.clientHeight < el.scrollHeight - 1;
+        },
+        { polling: 'raf' },
+      );
+    }
+    return [...rows.values()];
   }
 
   close() {
