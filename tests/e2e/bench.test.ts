@@ -116,5 +116,5 @@ describe('benchmarks, short mode', () => {
     expect(json.machine.chromium).toMatch(/Chrom/);
     expect(existsSync(join(resultsDir, 'latest.md'))).toBe(true);
     expect(readFileSync(join(resultsDir, 'latest.md'), 'utf8')).toMatch(/Machine: .*cores.*Node v\d+/);
-  }, 240_000);
+  }, 600_000);
 });

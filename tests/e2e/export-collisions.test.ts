@@ -73,8 +73,12 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
     const firstTag = new Map<string, unknown>();
     const rewrites: string[] = [];
     let uploads = 0;
-    const stops: { held: Promise<void>; release: () => void }[] = [];
-    let signalHeld: (() => void) | undefined;
+    // One signal per planned stop (a single slot would miss a hold that comes during a stop).
+    const stops = STOP_AT.map(() => {
+      const hold = { reached: () => {}, release: () => {}, seen: Promise.resolve() };
+      hold.seen = new Promise<void>((resolve) => (hold.reached = resolve));
+      return hold;
+    });
     let allTagged: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (allTagged = resolve));
     const tagged = () => new Set([...yokoy.invoices.values()].map((i) => i.customInformation?.banqupDocumentId).filter(Boolean));
@@ -89,15 +93,12 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
         if (documents.every((d) => tagged().has(d.documentId))) allTagged();
       }
       if (method !== 'POST' || !/\/invoices\/(einvoice|upload)$/.test(path)) return undefined;
-      uploads++;
-      if (!STOP_AT.includes(uploads)) return undefined;
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      stops.push({ held, release });
-      signalHeld?.();
+      const hold = stops[STOP_AT.indexOf(++uploads)];
+      if (!hold) return undefined;
+      const held = new Promise<void>((resolve) => (hold.release = resolve));
+      hold.reached();
       return held;
     };
-    const nextHold = () => new Promise<void>((resolve) => (signalHeld = resolve));
     await setFaults(env.sandbox, { latencyMs: 40 });
 
     // A target of a worker that just restarted can be stale for a moment: try again then.
@@ -107,7 +108,6 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
     };
     const view = await ExportPage.open(env.browser, env.extensionId);
     expect(await view.preview()).toMatch(new RegExp(`${documents.length} invoices match`));
-    let held = nextHold();
     await view.start();
     // Nothing open from here on: no popup, no options page, no Banqup tab.
     await view.close();
@@ -116,8 +116,7 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
 
     let stopped = 0;
     for (let i = 0; i < STOP_AT.length; i++) {
-      await held;
-      held = nextHold();
+      await stops[i]!.seen;
       // The Nth upload reached Yokoy; its answer waits until the worker is gone (then is lost).
       if (await stopWorker()) stopped++;
       stops[i]!.release();

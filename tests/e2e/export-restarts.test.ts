@@ -30,7 +30,7 @@ describe('export across worker stops and a browser restart', () => {
 
   it('completes exactly once', async () => {
     await connectExtension(env, 'Acme Belgium NV');
-    env.sandbox.state.banqup.documents.push(...extraDocuments(80));
+    env.sandbox.state.banqup.documents.push(...extraDocuments(50));
     const documents = env.sandbox.state.banqup.documents.filter((d) => d.folder === 'PURCHASES');
     const total = documents.length;
     await setFaults(env.sandbox, { latencyMs: 40 });
@@ -40,19 +40,22 @@ describe('export across worker stops and a browser restart', () => {
     const yokoy = env.sandbox.state.yokoy;
     const stopAt = [6, 16, 26, 36, 46, 56];
     let uploads = 0;
-    const holds: { release: () => void }[] = [];
-    let onHold: (() => void) | undefined;
-    const nextHold = () => new Promise<void>((resolve) => (onHold = resolve));
+    // One signal per planned stop (a single slot would miss a hold that comes during a stop).
+    const holds = stopAt.map(() => {
+      const hold = { reached: () => {}, release: () => {}, seen: Promise.resolve() };
+      hold.seen = new Promise<void>((resolve) => (hold.reached = resolve));
+      return hold;
+    });
     const tagged = () => new Set([...yokoy.invoices.values()].map((i) => i.customInformation?.banqupDocumentId).filter(Boolean));
     let allTagged: () => void = () => undefined;
     const finished = new Promise<void>((resolve) => (allTagged = resolve));
     yokoy.hold = ({ method, path }) => {
       if (method === 'PATCH' && documents.every((d) => tagged().has(d.documentId))) allTagged();
-      if (method !== 'POST' || !/\/invoices\/(einvoice|upload)$/.test(path) || !stopAt.includes(++uploads)) return undefined;
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      holds.push({ release });
-      onHold?.();
+      if (method !== 'POST' || !/\/invoices\/(einvoice|upload)$/.test(path)) return undefined;
+      const hold = holds[stopAt.indexOf(++uploads)];
+      if (!hold) return undefined;
+      const held = new Promise<void>((resolve) => (hold.release = resolve));
+      hold.reached();
       return held;
     };
 
@@ -63,20 +66,24 @@ describe('export across worker stops and a browser restart', () => {
     };
     let view = await ExportPage.open(env.browser, env.extensionId);
     expect(await view.preview()).toMatch(new RegExp(`${total} invoices match`));
-    let held = nextHold();
     await view.start();
 
+    // Bounded waits that say how far the run got (a stalled queue fails with figures, not a timeout).
+    const within = async (what: Promise<void>, ms: number, label: string) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${label}: ${uploads} uploads, ${tagged().size} of ${total} tagged after ${ms / 1000} s`)), ms)));
+      await Promise.race([what, deadline]).finally(() => clearTimeout(timer));
+    };
     let stops = 0;
     for (let i = 0; i < 5; i++) {
-      await held;
-      held = nextHold();
+      await within(holds[i]!.seen, 60_000, `waiting for upload ${stopAt[i]}`);
       if (await stopWorker()) stops++;
       holds[i]!.release();
     }
     expect(stops).toBe(5);
 
     // Close the browser mid-run (an upload's answer held) and start it again on the same profile.
-    await held;
+    await within(holds[5]!.seen, 60_000, `waiting for upload ${stopAt[5]}`);
     const beforeRestart = (await yokoyInvoices(env.sandbox)).length;
     expect(beforeRestart).toBeLessThan(total);
     await view.close().catch(() => undefined);
@@ -89,9 +96,7 @@ describe('export across worker stops and a browser restart', () => {
     // The Banqup session cookie died with the browser: the queue waits until the user is back.
     await signInToBanqup(env);
 
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${tagged().size} of ${total} tagged after 150 s`)), 150_000)));
-    await Promise.race([finished, deadline]).finally(() => clearTimeout(timer));
+    await within(finished, 150_000, 'after the restart');
     yokoy.hold = undefined;
     await setFaults(env.sandbox, {});
 
