@@ -120,7 +120,8 @@ describe('retention', () => {
       ),
       { numRuns: 40 },
     );
-  });
+    // Like the paging test above: fake-indexeddb is slow beside other suites on a loaded machine.
+  }, 120_000);
 
   it('follows the setting: days, or 0 to keep everything', async () => {
     const store = freshStore();
