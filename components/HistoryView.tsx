@@ -6,15 +6,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeReason, stateKeys } from '../lib/export/describe';
 import type { JobState } from '../lib/export/job';
-import type { MessageKey } from '../lib/i18n';
+import type { Language, Translate } from '../lib/i18n';
+import { formatDate, formatMoney } from '../lib/i18n/format';
 import type { Answers, HistoryEntry, Request, Response } from '../lib/messaging/protocol';
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
-type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 const states = Object.keys(stateKeys) as JobState[];
 
-export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: string }) {
+export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; language: Language }) {
   const [state, setState] = useState<JobState | ''>('');
   const [entries, setEntries] = useState<HistoryEntry[]>();
   const [note, setNote] = useState<string>();
@@ -31,7 +31,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
 
   async function retry() {
     const answer = await ask({ type: 'export.retryFailed' });
-    if (answer.ok) setNote(t('exportStarted', { queued: String(answer.data.queued), already: '0' }));
+    if (answer.ok) setNote(t('exportStartedCount', { queued: answer.data.queued, already: 0 }));
     void load();
   }
 
@@ -46,7 +46,6 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section aria-labelledby="history-heading" data-testid="history-view">
       <h2 id="history-heading">{t('historyHeading')}</h2>
@@ -68,7 +67,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
       <p aria-live="polite" class="muted">
         {note ?? ''}
       </p>
-      {entries && !entries.length ? <p class="muted">{t('historyEmpty')}</p> : null}
+      {entries && !entries.length ? <p class="empty" data-testid="history-empty">{t('historyEmptyNext')}</p> : null}
       <ul class="history" data-testid="history-list">
         {(entries ?? []).map((e) => (
           <li key={e.id} data-state={e.state} data-document-id={e.documentId}>
@@ -78,8 +77,8 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
             </div>
             <div class="row muted">
               <span class="supplier">{e.supplierName ?? ''}</span>
-              <span>{e.total !== undefined ? `${e.total.toFixed(2)} ${e.currency ?? ''}` : ''}</span>
-              <time dateTime={new Date(e.updatedAt).toISOString()}>{time.format(e.updatedAt)}</time>
+              <span class="amount" data-testid="history-amount">{e.total !== undefined ? formatMoney(language, e.total, e.currency) : ''}</span>
+              <time dateTime={new Date(e.updatedAt).toISOString()}>{formatDate(language, e.updatedAt, 'dateTime')}</time>
             </div>
             {e.yokoyLink ? (
               <a href={e.yokoyLink} target="_blank" rel="noreferrer noopener">

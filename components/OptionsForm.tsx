@@ -5,6 +5,7 @@ import { checkOrigin } from '../lib/connection/endpoints';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/items';
+import { ThemeChoice } from './ThemeChoice';
 
 /**
  * Custom addresses outside the hosts the manifest names need the user's permission, asked at
@@ -69,6 +70,7 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
+      <ThemeChoice t={t} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('optionsEnvironment')}</legend>

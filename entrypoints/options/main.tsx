@@ -8,7 +8,9 @@ import { OptionsForm } from '../../components/OptionsForm';
 import { pickLanguage } from '../../lib/i18n';
 import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
+import { applyStoredTheme } from '../../lib/ui/theme';
 
 const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
 document.documentElement.lang = language;
-void loadLanguage(language).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));
+const themed = applyStoredTheme().catch(() => undefined);
+void Promise.all([loadLanguage(language), themed]).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));

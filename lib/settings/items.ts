@@ -66,3 +66,8 @@ export interface StoredCredentials {
 }
 
 export const credentialsItem = storage.defineItem<StoredCredentials>('local:credentials', { fallback: {}, version: 1 });
+
+/** Appearance of the extension's pages: the system's light or dark, or one of them always (options page). */
+export const themes = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof themes)[number];
+export const themeItem = storage.defineItem<Theme>('local:theme', { fallback: 'system', version: 1 });
