@@ -61,7 +61,7 @@ export function ProgressBar({ t, progress, language }: { t: Translate; progress:
         <p class="muted facts" data-testid="export-pace">
           {speed ? (
             <>
-              <span data-testid="export-rate">{t('progressRate', { rate: Math.round(speed.perMinute * 10) / 10 })}</span>
+              <span data-testid="export-rate">{t('progressRate', { rate: speed.perMinute < 10 ? Math.round(speed.perMinute * 10) / 10 : Math.round(speed.perMinute) })}</span>
               <span data-testid="export-time-left">{t('progressTimeLeft', { duration: formatDuration(language, speed.leftMs) })}</span>
             </>
           ) : (
