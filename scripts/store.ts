@@ -23,6 +23,8 @@ import { chromeDataUsage, firefoxDataCollection, permissionJustifications, remot
 import { BanqupApp } from '../tests/e2e/pages/banqup-app';
 import { ExportPage } from '../tests/e2e/pages/export';
 import { GuideOverlay } from '../tests/e2e/pages/guide';
+import { YokoyAssistant } from '../tests/e2e/pages/yokoy-assistant';
+import { YokoyWebPage } from '../tests/e2e/pages/yokoy-web';
 import { connectExtension } from '../tests/e2e/support/connect';
 import { extensionWorker, launchBrowser, outputDir } from '../tests/e2e/support/browser';
 
@@ -271,7 +273,21 @@ try {
         writeFileSync(join(docs, `popup-${name}-${scheme}.png`), readFileSync(from));
       }
     }
-    log('README screenshots: docs/screenshots/popup-{connection,export,history}-{light,dark}.png');
+    // On Yokoy's Developer page while the one-time secret shows: the offer, not accepted.
+    const yokoyPage = await browser.newPage();
+    await yokoyPage.setViewport({ width: 1280, height: 800 });
+    const yokoy = new YokoyWebPage(yokoyPage, sandbox.urls.yokoyWeb);
+    const assistant = new YokoyAssistant(yokoyPage);
+    await yokoy.signInAs('dev', '/admin/developer');
+    await yokoy.generateCredentials('Banqup Integration', {
+      copy: false,
+      whileShown: async () => {
+        await assistant.waitForOffer('offer-credentials');
+        await yokoyPage.screenshot({ path: join(docs, 'yokoy-capture.png') as `${string}.png` });
+      },
+    });
+    await yokoyPage.close();
+    log('README screenshots: docs/screenshots/popup-{connection,export,history}-{light,dark}.png, yokoy-capture.png');
   }
   rmSync(raw, { recursive: true, force: true });
 } finally {
