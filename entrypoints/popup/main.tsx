@@ -16,7 +16,7 @@ const view = params.get('view');
 const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;
 // Light or dark before the first paint of the view (the setting is one storage read).
-const themed = applyStoredTheme().catch(() => undefined);
+const themed = applyStoredTheme(browser.storage).catch(() => undefined);
 // Ask the worker first: its answers arrive while the language loads and the view renders.
 const early = { status: ask({ type: 'status' }), credentials: ask({ type: 'credentials.get' }) };
 void Promise.all([loadLanguage(language), themed]).then(() =>
