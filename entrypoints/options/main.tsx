@@ -12,5 +12,5 @@ import { applyStoredTheme } from '../../lib/ui/theme';
 
 const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
 document.documentElement.lang = language;
-const themed = applyStoredTheme(browser.storage).catch(() => undefined);
-void Promise.all([loadLanguage(language), themed]).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));
+applyStoredTheme(browser.storage);
+void loadLanguage(language).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));

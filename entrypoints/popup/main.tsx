@@ -15,11 +15,11 @@ const language = pickLanguage(params.get('lang'), browser.i18n.getUILanguage(), 
 const view = params.get('view');
 const initialTab: PopupTab = view === 'export' || view === 'history' ? view : 'connection';
 document.documentElement.lang = language;
-// Light or dark before the first paint of the view (the setting is one storage read).
-const themed = applyStoredTheme(browser.storage).catch(() => undefined);
+// Light or dark before the first paint (from the page's cached copy of the setting).
+applyStoredTheme(browser.storage);
 // Ask the worker first: its answers arrive while the language loads and the view renders.
 const early = { status: ask({ type: 'status' }), credentials: ask({ type: 'credentials.get' }) };
-void Promise.all([loadLanguage(language), themed]).then(() =>
+void loadLanguage(language).then(() =>
   render(
     <PopupApp language={language} ask={ask} early={early} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
     document.getElementById('app')!,

@@ -20,12 +20,31 @@ export function setTheme(root: HTMLElement, theme: Theme): void {
   else root.dataset.theme = theme;
 }
 
-/** Applies the stored theme and watches it; returns the unwatch function. */
-export async function applyStoredTheme(storage: Storage, root: HTMLElement = document.documentElement): Promise<() => void> {
+/** This origin's synchronous copy of the last theme seen, so the first paint has it (storage.local answers later). */
+const cacheKey = 'ykc-theme';
+const cache = (): globalThis.Storage | undefined => {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Applies the theme at once from the page's cached copy, then from storage.local (the source of
+ * truth), and follows its changes; returns the unwatch function. The view need not wait for it.
+ */
+export function applyStoredTheme(storage: Storage, root: HTMLElement = document.documentElement): () => void {
+  const apply = (value: unknown) => {
+    const theme = parse(value);
+    setTheme(root, theme);
+    cache()?.setItem(cacheKey, theme);
+  };
+  setTheme(root, parse(cache()?.getItem(cacheKey)));
   const onChanged = (changes: { [key: string]: Browser.storage.StorageChange }, area: string) => {
-    if (area === 'local' && themeStorageKey in changes) setTheme(root, parse(changes[themeStorageKey]!.newValue));
+    if (area === 'local' && themeStorageKey in changes) apply(changes[themeStorageKey]!.newValue);
   };
   storage.onChanged.addListener(onChanged);
-  setTheme(root, parse((await storage.local.get(themeStorageKey))[themeStorageKey]));
+  void storage.local.get(themeStorageKey).then((found) => apply(found[themeStorageKey]), () => undefined);
   return () => storage.onChanged.removeListener(onChanged);
 }
