@@ -13,15 +13,9 @@ const browserLocales = (): readonly string[] => (typeof navigator === 'undefined
 
 /** The BCP 47 locale to format for: the browser's own tag when it is in `language`, else our default region. */
 export function localeFor(language: Language, preferred: readonly string[] = browserLocales()): string {
+  // Browsers give well-formed BCP 47 tags ("pt-BR"); "_" comes from other sources ("fr_BE").
   const own = preferred.find((tag) => tag?.toLowerCase().split(/[-_]/)[0] === language && /[-_]/.test(tag));
-  if (own) {
-    try {
-      return Intl.getCanonicalLocales(own.replace('_', '-'))[0] ?? defaultRegions[language];
-    } catch {
-      // An unusable tag: the default region below.
-    }
-  }
-  return defaultRegions[language];
+  return own?.replace('_', '-') ?? defaultRegions[language];
 }
 
 const cache = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();

@@ -10,7 +10,7 @@
 import type { browser, Browser } from 'wxt/browser';
 
 /** The part of `browser.storage` used here (a fake in tests). */
-type Storage = { local: Pick<Browser.storage.StorageArea, 'get'>; onChanged: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'> };
+type Storage = { local: { get(key: string): Promise<Record<string, unknown>> }; onChanged: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'> };
 import { themeStorageKey, themes, type Theme } from '../settings/theme';
 
 const parse = (value: unknown): Theme => (themes.includes(value as Theme) ? (value as Theme) : 'system');
@@ -22,13 +22,6 @@ export function setTheme(root: HTMLElement, theme: Theme): void {
 
 /** This origin's synchronous copy of the last theme seen, so the first paint has it (storage.local answers later). */
 const cacheKey = 'ykc-theme';
-const cache = (): globalThis.Storage | undefined => {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-};
 
 /**
  * Applies the theme at once from the page's cached copy, then from storage.local (the source of
@@ -38,9 +31,9 @@ export function applyStoredTheme(storage: Storage, root: HTMLElement = document.
   const apply = (value: unknown) => {
     const theme = parse(value);
     setTheme(root, theme);
-    cache()?.setItem(cacheKey, theme);
+    localStorage.setItem(cacheKey, theme);
   };
-  setTheme(root, parse(cache()?.getItem(cacheKey)));
+  setTheme(root, parse(localStorage.getItem(cacheKey)));
   const onChanged = (changes: { [key: string]: Browser.storage.StorageChange }, area: string) => {
     if (area === 'local' && themeStorageKey in changes) apply(changes[themeStorageKey]!.newValue);
   };
