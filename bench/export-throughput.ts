@@ -81,7 +81,8 @@ async function prepare(env: E2EEnv, docs: SandboxDocument[]): Promise<ExportPage
   env.sandbox.state.banqup.documents = docs;
   const view = await ExportPage.open(env.browser, env.extensionId);
   const preview = await view.preview();
-  if (!preview.includes(`${docs.length} invoices match`)) throw new Error(`export preview: ${preview}`);
+  // Counts are written in the view's language ("1,000" in English).
+  if (!preview.includes(`${docs.length.toLocaleString('en')} invoices match`)) throw new Error(`export preview: ${preview}`);
   return view;
 }
 

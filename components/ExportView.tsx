@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/export/describe';
-import type { MessageKey } from '../lib/i18n';
+import type { Language, MessageKey, Translate } from '../lib/i18n';
 import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
 import { useProgressPush } from './useProgressPush';
@@ -20,7 +20,6 @@ async function requestNotifications(): Promise<void> {
 }
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
-type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 /**
  * Banqup's document statuses (its help's names), the first being what Banqup's own connector
@@ -43,7 +42,7 @@ const payStatusKeys: Record<(typeof payStatuses)[number], MessageKey> = {
   FULLY_PAID: 'exportPayFullyPaid',
 };
 
-export function ExportView({ t, ask }: { t: T; ask: Ask }) {
+export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; language: Language }) {
   const [filters, setFilters] = useState<ExportFilters>({});
   // `for`: the filters this count is for (a test or a screen reader can tell a stale count from a fresh one).
   const [preview, setPreview] = useState<(Answers['export.preview'] & { for?: string }) | undefined>();
@@ -69,7 +68,7 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
     const answer = await ask({ type: 'export.start', filters });
     if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
     if (answer.data.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.data.problem) });
-    setMessage({ tone: 'note', text: t('exportStarted', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }) });
+    setMessage({ tone: 'note', text: t('exportStartedCount', { queued: answer.data.queued, already: answer.data.alreadyInYokoy }) });
   }
   const control = async (type: 'export.pause' | 'export.resume' | 'export.cancel') => {
     const answer = await ask({ type });
@@ -121,11 +120,11 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
         </select>,
       )}
       <p class="muted" aria-live="polite" data-testid="export-preview" data-for={preview?.for ?? ''}>
-        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreview', { count: String(preview.count ?? 0) })}
+        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreviewCount', { count: preview.count ?? 0 })}
       </p>
       {preview?.bankStatements ? (
         <p class="message note" data-testid="bank-statements-note">
-          {t('exportBankStatements', { count: String(preview.bankStatements) })}
+          {t('exportBankStatements', { count: preview.bankStatements })}
         </p>
       ) : null}
       <div class="actions">
@@ -151,7 +150,7 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
       <div aria-live="polite" data-testid="export-message">
         {message ? <p class={`message ${message.tone}`}>{message.text}</p> : null}
       </div>
-      {progress && progress.total > 0 ? <ProgressBar t={t} progress={progress} /> : null}
+      {progress && progress.total > 0 ? <ProgressBar t={t} progress={progress} language={language} /> : null}
     </section>
   );
 }

@@ -11,12 +11,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeReason, stateKeys } from '../lib/export/describe';
 import type { JobState } from '../lib/export/job';
-import type { MessageKey } from '../lib/i18n';
+import type { Language, Translate } from '../lib/i18n';
+import { formatDate, formatMoney } from '../lib/i18n/format';
 import type { Answers, HistoryEntry, Request, Response } from '../lib/messaging/protocol';
 import { useProgressPush } from './useProgressPush';
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
-type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 const states = Object.keys(stateKeys) as JobState[];
 
@@ -34,7 +34,7 @@ interface Loaded {
   next?: [number, string];
 }
 
-export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: string }) {
+export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; language: Language }) {
   const [state, setState] = useState<JobState | ''>('');
   const [loaded, setLoaded] = useState<Loaded>();
   const [note, setNote] = useState<string>();
@@ -111,7 +111,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
 
   async function retry() {
     const answer = await ask({ type: 'export.retryFailed' });
-    if (answer.ok) setNote(t('exportStarted', { queued: String(answer.data.queued), already: '0' }));
+    if (answer.ok) setNote(t('exportStartedCount', { queued: answer.data.queued, already: 0 }));
     void reload();
   }
 
@@ -139,7 +139,6 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }
 
-  const time = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short' });
   // The total is known once the last page is in (counting 100,000 jobs would hold up the first rows).
   const count = new Intl.NumberFormat(language).format(entries.length);
   return (
@@ -163,7 +162,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
       <p aria-live="polite" class="muted">
         {note ?? ''}
       </p>
-      {loaded && !entries.length ? <p class="muted">{t('historyEmpty')}</p> : null}
+      {loaded && !entries.length ? <p class="empty" data-testid="history-empty">{t('historyEmptyNext')}</p> : null}
       {loaded && entries.length ? (
         <p class="muted" data-testid="history-total">
           {t('historyTotal', { total: loaded.next ? `${count}+` : count })}
@@ -195,8 +194,8 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
               </div>
               <div class="row muted">
                 <span class="supplier">{e.supplierName ?? ''}</span>
-                <span>{e.total !== undefined ? `${e.total.toFixed(2)} ${e.currency ?? ''}` : ''}</span>
-                <time dateTime={new Date(e.updatedAt).toISOString()}>{time.format(e.updatedAt)}</time>
+                <span class="amount" data-testid="history-amount">{e.total !== undefined ? formatMoney(language, e.total, e.currency) : ''}</span>
+                <time dateTime={new Date(e.updatedAt).toISOString()}>{formatDate(language, e.updatedAt, 'dateTime')}</time>
               </div>
               {e.yokoyLink ? (
                 <a href={e.yokoyLink} target="_blank" rel="noreferrer noopener">

@@ -6,6 +6,7 @@ import { permissionRefusal } from '../lib/sites/hosts';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
 import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
+import { ThemeChoice } from './ThemeChoice';
 
 /**
  * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
@@ -85,6 +86,7 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
+      <ThemeChoice t={t} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('optionsEnvironment')}</legend>

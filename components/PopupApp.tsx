@@ -8,6 +8,7 @@ import type { Answers, CredentialsView, Request, Response, StatusAnswer } from '
 import { CredentialsForm } from './CredentialsForm';
 import { ExportView } from './ExportView';
 import { HistoryView } from './HistoryView';
+import { Icon } from './Icon';
 import { PendingCapture } from './PendingCapture';
 import { StatusView } from './StatusView';
 import { Tabs } from './Tabs';
@@ -65,14 +66,16 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
         ]}
       >
         {tab === 'connection' && view ? <CredentialsForm key={decided} t={t} ask={ask} view={view} onView={setView} /> : null}
-        {tab === 'export' ? <ExportView t={t} ask={ask} /> : null}
+        {tab === 'export' ? <ExportView t={t} ask={ask} language={language} /> : null}
         {tab === 'history' ? <HistoryView t={t} ask={ask} language={language} /> : null}
       </Tabs>
       <footer class="actions">
         <button type="button" class="link" onClick={() => void ask({ type: 'guide.open' })} data-testid="open-guide">
+          <Icon name="guide" />
           {t('setUpInBanqup')}
         </button>
         <button type="button" class="link" onClick={openOptions}>
+          <Icon name="settings" />
           {t('settings')}
         </button>
       </footer>

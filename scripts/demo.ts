@@ -119,7 +119,7 @@ if (!headless) {
     const exportView = await ExportPage.open(browser, extensionId);
     step(`Export view: ${await exportView.preview()}`);
     step(`Backfill started: ${await exportView.start()}`);
-    const total = Number(/(\d+) invoices queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1] ?? 0);
+    const total = Number(/([\d,]+) invoices? queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1]?.replaceAll(',', '') ?? 0);
     step(`Backfill finished: ${await exportView.waitUntilFinished(total, 180_000)}`);
     await shoot(exportView.page, 'export-finished');
     const rows = await exportView.openHistory();

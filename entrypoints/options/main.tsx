@@ -8,7 +8,9 @@ import { OptionsForm } from '../../components/OptionsForm';
 import { preferredLanguage } from '../../lib/i18n';
 import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
+import { applyStoredTheme } from '../../lib/ui/theme';
 
 const language = preferredLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage());
 document.documentElement.lang = language;
+applyStoredTheme(browser.storage);
 void loadLanguage(language).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));

@@ -19,17 +19,7 @@ import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
 
-const progressCss = `
-.progress { position: fixed; left: 16px; bottom: 16px; z-index: 2147483645; width: 260px; padding: 10px 12px; border-radius: 10px;
-  background: #fff; color: #0f172a; border: 1px solid #cbd5e1; box-shadow: 0 6px 20px rgb(15 23 42 / 0.2); font: 13px/1.35 system-ui, sans-serif; }
-.bar { height: 8px; border-radius: 4px; background: #e2e8f0; overflow: hidden; margin-top: 6px; }
-.bar span { display: block; height: 100%; background: #1d4ed8; }`;
-
-const buttonCss = `
-.send { display: inline-flex; gap: 8px; align-items: center; margin: 6px 0; font: 13px/1.3 system-ui, sans-serif; color: #0f172a; }
-.send button { font: 600 13px/1 system-ui, sans-serif; padding: 7px 12px; border-radius: 6px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
-.send button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-.send button[disabled] { opacity: 0.6; }`;
+// Their styles are the content script's (entrypoints/banqup.content/style.css, on the design tokens), which WXT puts in each shadow root.
 
 export const PROGRESS_HOST = 'yokoy-companion-progress';
 
@@ -51,31 +41,29 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
     append: 'last',
     mode: 'closed',
     onMount(container) {
-      const style = doc.createElement('style');
-      style.textContent = progressCss;
       const panel = doc.createElement('div');
-      panel.className = 'progress';
+      panel.className = 'export-progress';
       text = doc.createElement('p');
-      text.style.margin = '0';
       bar = doc.createElement('div');
       bar.className = 'bar';
       bar.setAttribute('role', 'progressbar');
       fill = doc.createElement('span');
       bar.append(fill);
       panel.append(text, bar);
-      container.append(style, panel);
+      container.append(panel);
       return panel;
     },
   });
   ui.mount();
   const render = (p: Answers['export.progress']) => {
     const done = p.total - p.remaining;
-    const label = exportText(lang(), 'progress', { done, total: p.total });
+    const label = exportText(lang(), p.remaining === 0 ? 'finished' : 'progress', { done, total: p.total });
     if (text) text.textContent = label;
     bar?.setAttribute('aria-label', label);
     bar?.setAttribute('aria-valuemax', String(p.total));
     bar?.setAttribute('aria-valuenow', String(done));
     if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
+    if (p.remaining === 0) bar?.parentElement?.setAttribute('data-finished', '');
   };
   render(answer.data);
   let ended = false;
@@ -140,9 +128,6 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
       },
       onMount(container, shadow, host) {
         gate = userGestures({ root: shadow, host, doc });
-        const style = doc.createElement('style');
-        style.textContent = buttonCss;
-        container.append(style);
         const wrap = doc.createElement('div');
         wrap.className = 'send';
         const press = doc.createElement('button');

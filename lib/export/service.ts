@@ -150,7 +150,11 @@ export function createExportService(env: ExportServiceEnv) {
     const counts = control.runId ? await env.store.counts(control.runId) : undefined;
     const remaining = counts ? counts.queued + counts.fetching + counts.uploading : 0;
     const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
-    const waiting = remaining > 0 ? (await env.store.waitingAfter(env.now())).some((j) => j.reason?.code === 'banqup:signed-out') : false;
+    const now = env.now();
+    const later = remaining > 0 ? await env.store.waitingAfter(now) : [];
+    const waiting = later.some((j) => j.reason?.code === 'banqup:signed-out');
+    const retrying = later.filter((j) => j.reason?.code !== 'banqup:signed-out');
+    const rateLimited = retrying.filter((j) => j.reason?.code === 'yokoy:rate-limited').length;
     return {
       runId: control.runId,
       paused: control.paused,
@@ -163,6 +167,11 @@ export function createExportService(env: ExportServiceEnv) {
       duplicate: counts?.duplicate ?? 0,
       failed: counts?.failed ?? 0,
       cancelled: counts?.cancelled ?? 0,
+      startedAt: control.runStartedAt,
+      at: now,
+      waiting: retrying.length
+        ? { rateLimited, retrying: retrying.length - rateLimited, nextAttemptAt: Math.min(...retrying.map((j) => j.nextAttemptAt)) }
+        : undefined,
     };
   }
 

@@ -5,6 +5,7 @@
  * (the popup and options, so they ship one language, not four).
  */
 import { en, type MessageKey } from './en';
+import { interpolate, type MessageParams } from './format';
 
 export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;
 export type Language = (typeof languages)[number];
@@ -36,12 +37,15 @@ export function preferredLanguage(explicit: string | null | undefined, uiLanguag
   return pickLanguage(explicit, ...(nav?.languages ?? []), nav?.language, uiLanguage);
 }
 
-export function translate(language: Language, key: MessageKey, params: Record<string, string> = {}): string {
+/** A catalogue string with its parameters: numbers formatted and plural forms chosen for the language (lib/i18n/format). */
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
   // English stands in for a string a catalogue lacks, rather than breaking the view.
   const text = catalogues[language]?.[key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+  return interpolate(language, text, params);
 }
 
-export function translator(language: Language) {
-  return (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(language: Language): Translate {
+  return (key, params) => translate(language, key, params);
 }

@@ -197,6 +197,11 @@ export interface ExportProgress {
   duplicate: number;
   failed: number;
   cancelled: number;
+  /** When the run started and when this answer was made (the worker's clock): the view derives rate and time left from them. */
+  startedAt?: number;
+  at?: number;
+  /** Invoices waiting for a later attempt, by why: Yokoy asked to slow down (429), or another retry; the earliest next try. */
+  waiting?: { rateLimited: number; retrying: number; nextAttemptAt?: number };
 }
 
 export interface HistoryEntry {

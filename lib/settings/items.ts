@@ -6,6 +6,9 @@ import { storage } from 'wxt/utils/storage';
 import type { EnvironmentName } from '../yokoy/environments';
 import type { YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
+import { themeStorageKey, type Theme } from './theme';
+
+export { themes, type Theme } from './theme';
 
 export interface Settings {
   environment: EnvironmentName;
@@ -75,3 +78,6 @@ export interface StoredCredentials {
 }
 
 export const credentialsItem = storage.defineItem<StoredCredentials>('local:credentials', { fallback: {}, version: 1 });
+
+/** Appearance of the extension's pages: the system's light or dark, or one of them always (options page; lib/settings/theme). */
+export const themeItem = storage.defineItem<Theme>(`local:${themeStorageKey}`, { fallback: 'system', version: 1 });
