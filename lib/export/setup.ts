@@ -147,6 +147,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   return {
     service,
     handlers,
+    // The reconcile reads with the same clients (lib/reconcile/setup.ts).
+    banqup,
+    invoices,
     remaining: async () => (await service.progress()).remaining,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     onSelection: (sink: (tabId: number, ids: string[]) => void) => {

@@ -22,6 +22,11 @@ export const YokoyInvoice = z.object({
   currency: optionalText,
   grossAmount: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   customInformation: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  // Read by the reconcile (lib/reconcile): document type, creation order, incremental refresh.
+  isCreditNote: z.optional(z.nullable(z.boolean())),
+  supplierId: optionalText,
+  created: optionalText,
+  lastModified: optionalText,
 });
 export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
 
@@ -83,14 +88,22 @@ export function createInvoiceApi(client: YokoyClient) {
       }
     },
 
+    /** One invoice as Yokoy holds it now, or `undefined` when it is not there (deleted in Yokoy). */
+    async get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice | undefined>> {
+      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`, schema: YokoyInvoice });
+      if (!answer.ok) return answer.failure.kind === 'not-found' ? succeeded(undefined) : answer;
+      return succeeded(answer.value.body);
+    },
+
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */
-    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000): Promise<YokoyResult<YokoyInvoice[]>> {
+    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000, onPage?: (found: number) => void): Promise<YokoyResult<YokoyInvoice[]>> {
       const found: YokoyInvoice[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const answer = await client.request({ path: invoicesPath(legalEntityId), query: { filter, count: 100, cursor }, schema: ListAnswer });
         if (!answer.ok) return answer;
         found.push(...answer.value.body.invoices);
+        onPage?.(found.length);
         cursor = answer.value.body.nextCursor ?? undefined;
         if (!cursor) return succeeded(found);
       }
