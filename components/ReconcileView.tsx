@@ -19,6 +19,7 @@ export type VerdictName = 'once-tagged' | 'once-untagged' | 'missing' | 'duplica
 export const verdictName = (row: ReconcileRow): VerdictName => (row.verdict.kind === 'once' ? `once-${row.verdict.how}` : row.verdict.kind);
 const filters: ('' | VerdictName)[] = ['', 'missing', 'duplicate', 'ambiguous', 'once-untagged', 'once-tagged'];
 const PAGE = 200;
+const attention: VerdictName[] = ['missing', 'duplicate', 'ambiguous', 'once-untagged', 'once-tagged'];
 
 const monthOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 function lastDay(month: string): string {
@@ -121,7 +122,14 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
     for (const row of report?.rows ?? []) c[verdictName(row)]++;
     return c;
   }, [report]);
-  const shown = useMemo(() => (report?.rows ?? []).filter((r) => !filter || verdictName(r) === filter), [report, filter]);
+  // What needs a person's attention first, then by date.
+  const shown = useMemo(
+    () =>
+      (report?.rows ?? [])
+        .filter((r) => !filter || verdictName(r) === filter)
+        .sort((a, b) => attention.indexOf(verdictName(a)) - attention.indexOf(verdictName(b)) || (a.date ?? '').localeCompare(b.date ?? '')),
+    [report, filter],
+  );
 
   const entities = credentials?.legalEntities ?? [];
   return (
