@@ -87,7 +87,7 @@ export function HistoryView({ t, ask, language }: { t: T; ask: Ask; language: st
               </a>
             ) : null}
             {e.reason && (e.state === 'failed' || e.state === 'queued') ? <p class="message error reason">{describeReason(t, e.reason)}</p> : null}
-            {e.twins?.length ? <p class="message warning reason" data-testid="twins">{t('historyTwins', { ids: e.twins.join(', ') })}</p> : null}
+            {e.twins?.length ? <p class="message warning reason" data-testid="twins">{t(e.twinCause === 'two-uploads' ? 'historyTwinsTwoUploads' : 'historyTwins', { ids: e.twins.join(', ') })}</p> : null}
           </li>
         ))}
       </ul>

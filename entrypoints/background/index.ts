@@ -22,7 +22,7 @@ export default defineBackground(() => {
   const refreshBadge = setupBadge(() => remaining());
   const exports = createWorkerExport(connection.client, refreshBadge);
   remaining = exports.remaining;
-  const reconcile = createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, exports: exports.service, ready: exports.ready });
+  const reconcile = createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready });
   setupMessageRouter({
     status: () =>
       getStatus({

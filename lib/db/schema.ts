@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
+import type { IndexedInvoice, IndexSync } from '../export/yokoy-index';
 
 export interface VaultRecord {
   /** `clientSecret` today. */
@@ -18,7 +19,15 @@ export interface CompanionDB extends DBSchema {
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
-  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
+  jobs: {
+    key: string;
+    value: Job;
+    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byBucket: [string, string] };
+  };
+  /** The Yokoy invoice index (lib/export/yokoy-index.ts), `${legalEntityId}|${invoiceId}`. */
+  yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };
+  /** Per legal entity: how far the index has read Yokoy, and its suppliers. */
+  yokoySync: { key: string; value: IndexSync };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -46,6 +55,14 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   // 4: a run's progress as index counts (the popup asks twice a second while open).
   (_db, tx) => {
     tx.objectStore('jobs').createIndex('byRunState', ['runId', 'state']);
+  },
+  // 5: the Yokoy invoice index, persisted so a run refreshes it incrementally instead of
+  // listing the whole legal entity; jobs by facts bucket, so the matcher counts the documents
+  // that share an untagged invoice's facts (one-to-one matching).
+  (db, tx) => {
+    db.createObjectStore('yokoyInvoices', { keyPath: 'key' }).createIndex('byEntity', 'legalEntityId');
+    db.createObjectStore('yokoySync', { keyPath: 'legalEntityId' });
+    tx.objectStore('jobs').createIndex('byBucket', ['legalEntityId', 'bucket']);
   },
 ];
 

@@ -54,6 +54,11 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       return cursor?.value.nextAttemptAt;
     },
 
+    /** Jobs of a legal entity whose documents share a facts bucket (dedupe.ts): usually one. */
+    async inBucket(legalEntityId: string, bucket: string): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byBucket', [legalEntityId, bucket]);
+    },
+
     async inRun(runId: string): Promise<Job[]> {
       return (await db()).getAllFromIndex('jobs', 'byRun', runId);
     },

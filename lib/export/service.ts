@@ -6,9 +6,11 @@
 import type { BanqupClient, DocumentFilters } from '../banqup/client';
 import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
 import type { ExportControl, Settings, StoredCredentials } from '../settings/items';
-import { findTwins, TWIN_KEY } from './audit';
+import type { DocumentSummary } from '../banqup/schemas';
+import { findTwins } from './audit';
 import { historyCsv } from './csv';
-import { jobId, newJob, transition, type Job, type JobSource } from './job';
+import { jobId, newJob, transition, withFacts, type Job, type JobSource } from './job';
+import { TWIN_KEY, type YokoyIndex } from './yokoy-index';
 import type { JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
@@ -20,6 +22,7 @@ interface Item<T> {
 
 export interface ExportServiceEnv {
   store: JobStore;
+  index: YokoyIndex;
   runner: () => Runner;
   banqup: BanqupClient;
   invoices: InvoiceApi;
@@ -53,7 +56,15 @@ export function createExportService(env: ExportServiceEnv) {
   }
 
   /** Creates jobs for documents not yet exported; re-queues failed or cancelled ones. */
-  async function enqueue(documentIds: string[], source: JobSource): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
+  /**
+   * `summaries`: Banqup's list entries when known (a backfill): their facts go on the jobs at
+   * once, so the matcher counts every document sharing an untagged invoice's facts.
+   */
+  async function enqueue(
+    documentIds: string[],
+    source: JobSource,
+    summaries?: Map<string, DocumentSummary>,
+  ): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
     const where = await target();
     if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
     const unique = [...new Set(documentIds.map((d) => d.toLowerCase()))];
@@ -62,9 +73,23 @@ export function createExportService(env: ExportServiceEnv) {
     const now = env.now();
     const writes: Job[] = [];
     let alreadyInYokoy = 0;
+    const described = (job: Job): Job => {
+      const d = summaries?.get(job.documentId);
+      if (!d) return job;
+      const type = d.documentType ?? '';
+      return withFacts(job, {
+        invoiceNumber: d.documentNumber,
+        issueDate: d.issueDate,
+        currency: d.currency,
+        total: d.totalAmount,
+        supplierName: d.supplierName,
+        supplierVatId: d.supplierVatId,
+        creditNote: /CREDIT/i.test(type),
+      });
+    };
     unique.forEach((documentId, i) => {
       const job = existing[i];
-      if (!job) writes.push(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now }));
+      if (!job) writes.push(described(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now })));
       else if (job.state === 'done' || job.state === 'duplicate') alreadyInYokoy++;
       else if (job.state === 'failed' || job.state === 'cancelled') writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
       else if (job.runId !== run) writes.push({ ...job, runId: run });
@@ -76,16 +101,16 @@ export function createExportService(env: ExportServiceEnv) {
     return { queued: writes.length, alreadyInYokoy };
   }
 
-  async function listAll(filters: DocumentFilters): Promise<{ ok: true; ids: string[] } | { ok: false; problem: string }> {
-    const ids: string[] = [];
+  async function listAll(filters: DocumentFilters): Promise<{ ok: true; documents: DocumentSummary[] } | { ok: false; problem: string }> {
+    const documents: DocumentSummary[] = [];
     for (let page = 1; page < 10_000; page++) {
       const answer = await env.banqup.listDocuments(filters, page, 100);
       if (!answer.ok) return { ok: false, problem: `banqup:${answer.kind}` };
-      ids.push(...answer.value.documents.map((d) => d.documentId));
-      const total = answer.value.total ?? ids.length;
-      if (answer.value.documents.length === 0 || ids.length >= total) break;
+      documents.push(...answer.value.documents);
+      const total = answer.value.total ?? documents.length;
+      if (answer.value.documents.length === 0 || documents.length >= total) break;
     }
-    return { ok: true, ids };
+    return { ok: true, documents };
   }
 
   async function progress(): Promise<ExportProgress> {
@@ -125,6 +150,7 @@ export function createExportService(env: ExportServiceEnv) {
       yokoyLink: job.yokoyInvoiceId ? env.yokoyInvoiceUrl(settings, job.legalEntityId, job.yokoyInvoiceId) : undefined,
       reason: job.reason,
       twins: job.twins,
+      twinCause: job.twinCause,
       attempts: job.attempts,
     }));
   }
@@ -148,7 +174,11 @@ export function createExportService(env: ExportServiceEnv) {
       if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.problem };
       // A new backfill should see what reached Yokoy since the last listing.
       env.runner().refreshIndexes();
-      return enqueue(listed.ids, 'backfill');
+      return enqueue(
+        listed.documents.map((d) => d.documentId),
+        'backfill',
+        new Map(listed.documents.map((d) => [d.documentId.toLowerCase(), d])),
+      );
     },
 
     /** A Banqup page is open (the user is likely signed in again): retry what waited for it now. */
@@ -217,18 +247,26 @@ export function createExportService(env: ExportServiceEnv) {
       return { csv: historyCsv(entries), fileName: `yokoy-export-history-${day}.csv` };
     },
 
-    /** After a run: find and flag invoices Yokoy holds twice (see audit.ts). Returns how many. */
+    /**
+     * After a run: find and flag invoices Yokoy holds twice (see audit.ts), from the index
+     * (refreshed incrementally), in time linear in jobs + invoices. Returns how many jobs.
+     */
     async audit(runId: string): Promise<number> {
       const jobs = await env.store.inRun(runId);
+      const byId = new Map(jobs.map((j) => [j.id, j]));
       let found = 0;
       for (const legalEntityId of new Set(jobs.map((j) => j.legalEntityId))) {
-        const listed = await env.invoices.find(legalEntityId, undefined);
-        if (!listed.ok) continue;
-        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), listed.value);
-        for (const [id, others] of twins) {
-          const job = jobs.find((j) => j.id === id)!;
-          for (const twin of others) await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
-          await env.store.put({ ...job, twins: others.map((o) => o.id), updatedAt: env.now() });
+        env.index.markStale(legalEntityId);
+        const index = await env.index.entity(legalEntityId);
+        if (!index.ok) continue;
+        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), index.value);
+        for (const [id, { twins: others, cause }] of twins) {
+          const job = byId.get(id)!;
+          for (const twin of others) {
+            const marked = await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
+            if (marked.ok) index.value.noteTag(twin.id, TWIN_KEY, job.documentId);
+          }
+          await env.store.put({ ...job, twins: [...(job.twins ?? []), ...others.map((o) => o.id)], twinCause: cause, updatedAt: env.now() });
           found++;
         }
       }

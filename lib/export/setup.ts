@@ -19,8 +19,19 @@ import type { YokoyFailureKind } from '../yokoy/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
+import { banqupSource } from './document-source';
+import { createYokoyIndex, idbIndexPersistence } from './yokoy-index';
+import { isSandboxBuild } from '../runtime/env';
 
 export const WAKE_ALARM = 'export-wake';
+/**
+ * Armed for as long as a run has work: a worker stopped mid-run (Chrome stops idle ones, or
+ * kills one that hangs) is woken by it and resumes the queue with nothing open. Chrome fires a
+ * packed extension's alarms every 30 s at most; the sandbox build (unpacked, for tests and the
+ * demo) uses 6 s, so the e2e suite need not wait half a minute per stop.
+ */
+export const RESUME_ALARM = 'export-resume';
+const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
 
 export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>) {
   const store = createJobStore(companionDB);
@@ -30,8 +41,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const invoices = createInvoiceApi(client);
+  const index = createYokoyIndex({ invoices, persistence: idbIndexPersistence(companionDB) });
   const service = createExportService({
     store,
+    index,
     runner: () => runner!,
     banqup,
     invoices,
@@ -79,8 +92,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     const settings = await settingsItem.getValue();
     runner = createRunner({
       store,
-      banqup,
+      source: banqupSource(banqup),
       invoices,
+      index,
       now: () => Date.now(),
       random: Math.random,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -106,7 +120,12 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       keepAlive: () => {
         // Extension API calls reset the worker's idle timer; a run keeps calling one.
         const interval = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-        return () => clearInterval(interval);
+        void browser.alarms.create(RESUME_ALARM, { delayInMinutes: RESUME_PERIOD_MINUTES, periodInMinutes: RESUME_PERIOD_MINUTES });
+        return () => {
+          clearInterval(interval);
+          // The run ended in this worker (nothing due now; a later retry has WAKE_ALARM).
+          void browser.alarms.clear(RESUME_ALARM);
+        };
       },
     });
     await runner.recover();
@@ -119,7 +138,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   };
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WAKE_ALARM) void withRunner(async () => runner!.kick());
+    if (alarm.name === WAKE_ALARM || alarm.name === RESUME_ALARM) void withRunner(async () => runner!.kick());
   });
 
   const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
@@ -147,9 +166,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   return {
     service,
     handlers,
-    // The reconcile reads with the same clients (lib/reconcile/setup.ts).
+    // The reconcile reads with the same clients and the same Yokoy index (lib/reconcile/setup.ts).
     banqup,
     invoices,
+    index,
     remaining: async () => (await service.progress()).remaining,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     onSelection: (sink: (tabId: number, ids: string[]) => void) => {

@@ -22,9 +22,8 @@ export const YokoyInvoice = z.object({
   currency: optionalText,
   grossAmount: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   customInformation: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
-  // Read by the reconcile (lib/reconcile): document type, creation order, incremental refresh.
-  isCreditNote: z.optional(z.nullable(z.boolean())),
   supplierId: optionalText,
+  isCreditNote: z.optional(z.nullable(z.boolean())),
   created: optionalText,
   lastModified: optionalText,
 });
@@ -32,6 +31,11 @@ export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
 
 // The description's schema says one Invoice; its example (and the live API) answer an array.
 const CreatedAnswer = z.union([YokoyInvoice, z.array(YokoyInvoice).check(z.minLength(1))]);
+/** A legal entity's supplier: only what tells suppliers apart (Supplier = OrganizationSupplier + LegalEntitySupplier). */
+export const YokoySupplier = z.object({ id: yokoyId, supplierId: optionalText, name: optionalText, taxNumber: optionalText });
+export type YokoySupplier = z.infer<typeof YokoySupplier>;
+const SuppliersAnswer = z.object({ suppliers: z.array(YokoySupplier) });
+
 const ListAnswer = z.object({ invoices: z.array(YokoyInvoice), nextCursor: z.optional(z.nullable(z.string())) });
 
 // Checked before `atob`, which throws on anything that is not base64.
@@ -77,6 +81,17 @@ export function createInvoiceApi(client: YokoyClient) {
       return answer.ok ? succeeded(undefined) : answer;
     },
 
+    async get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice>> {
+      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`, schema: YokoyInvoice });
+      return answer.ok ? succeeded(answer.value.body) : answer;
+    },
+
+    /** The legal entity's suppliers (an invoice names only its `supplierId`). */
+    async suppliers(legalEntityId: string): Promise<YokoyResult<YokoySupplier[]>> {
+      const answer = await client.request({ path: `/legal-entities/${encodeURIComponent(legalEntityId)}/suppliers`, schema: SuppliersAnswer });
+      return answer.ok ? succeeded(answer.value.body.suppliers) : answer;
+    },
+
     /** The invoice's PDF (to recognise a PDF-only upload, which has no number to look up). */
     async pdf(legalEntityId: string, invoiceId: string): Promise<YokoyResult<Uint8Array>> {
       const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`, schema: Base64Answer });
@@ -86,13 +101,6 @@ export function createInvoiceApi(client: YokoyClient) {
       } catch {
         return failed({ kind: 'malformed-answer', status: answer.value.status });
       }
-    },
-
-    /** One invoice as Yokoy holds it now, or `undefined` when it is not there (deleted in Yokoy). */
-    async get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice | undefined>> {
-      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`, schema: YokoyInvoice });
-      if (!answer.ok) return answer.failure.kind === 'not-found' ? succeeded(undefined) : answer;
-      return succeeded(answer.value.body);
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */

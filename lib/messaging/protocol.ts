@@ -225,6 +225,8 @@ export interface HistoryEntry {
   reason?: Job['reason'];
   /** Other Yokoy invoices found to be this same document (see the run audit). */
   twins?: string[];
+  /** Why (see lib/export/audit.ts): `resent` by the browser, or `two-uploads` by the companion. */
+  twinCause?: Job['twinCause'];
   attempts: number;
 }
 

@@ -1,13 +1,15 @@
-/** Banqup documents and Yokoy invoices as the matcher sees them (see match.ts). */
+/** Banqup documents and the export's indexed Yokoy invoices as the matcher sees them (match.ts). */
 import type { DocumentSummary } from '../banqup/schemas';
-import type { YokoyInvoice } from '../export/yokoy-invoices';
-import { BANQUP_TAG, TWIN_TAG, type BanqupFacts, type YokoyFacts } from './match';
+import type { InvoiceFacts } from '../export/dedupe';
+import type { IndexedInvoice } from '../export/yokoy-index';
+import type { BanqupFacts, YokoyFacts } from './match';
 
 export function banqupFacts(doc: DocumentSummary): BanqupFacts {
   return {
     documentId: doc.documentId.toLowerCase(),
     number: doc.documentNumber,
     supplier: doc.supplierName,
+    supplierVatId: doc.supplierVatId,
     date: doc.issueDate?.slice(0, 10),
     gross: doc.totalAmount,
     currency: doc.currency,
@@ -15,20 +17,24 @@ export function banqupFacts(doc: DocumentSummary): BanqupFacts {
   };
 }
 
-const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+/** Creation order, as the index sorts its candidates (oldest first, then by id). */
+export function byCreation(a: IndexedInvoice, b: IndexedInvoice): number {
+  return (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id);
+}
 
-/** `order` is the listing's order (Yokoy lists oldest first). */
-export function yokoyFacts(invoice: YokoyInvoice, order: number): YokoyFacts {
-  const gross = invoice.grossAmount === undefined || invoice.grossAmount === null || invoice.grossAmount === '' ? undefined : Number(invoice.grossAmount);
+/** `order`: the invoice's place in creation order; `facts`: the index's, suppliers resolved. */
+export function yokoyFacts(invoice: IndexedInvoice, facts: InvoiceFacts, order: number): YokoyFacts {
   return {
     id: invoice.id,
     order,
-    number: invoice.invoiceNumber ?? undefined,
-    date: invoice.date?.slice(0, 10) || undefined,
-    gross: Number.isFinite(gross) ? gross : undefined,
-    currency: invoice.currency ?? undefined,
-    creditNote: typeof invoice.isCreditNote === 'boolean' ? invoice.isCreditNote : undefined,
-    tag: text(invoice.customInformation?.[BANQUP_TAG])?.toLowerCase(),
-    twinOf: text(invoice.customInformation?.[TWIN_TAG])?.toLowerCase(),
+    number: invoice.invoiceNumber,
+    supplier: facts.supplierName,
+    supplierVatId: facts.supplierVatId,
+    date: invoice.date,
+    gross: invoice.gross,
+    currency: invoice.currency,
+    creditNote: invoice.creditNote,
+    tag: invoice.tag?.toLowerCase(),
+    twinOf: invoice.twinOf?.toLowerCase(),
   };
 }

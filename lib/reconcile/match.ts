@@ -1,25 +1,23 @@
 /**
- * Which Yokoy invoice is which Banqup document? Pure, one-to-one, no I/O.
+ * Which Yokoy invoice is which Banqup document, for a whole period at once? Pure, one-to-one,
+ * no I/O. The fact rules are the export's (lib/export/dedupe.ts: bucketKey, sameSupplier,
+ * sameAmount), so the export and the reconcile never disagree about one invoice; this module
+ * adds what a batch needs: every document's verdict and every invoice's place.
  *
  * Identity first: a Yokoy invoice tagged with a Banqup document id (custom information
  * `banqupDocumentId`, written by the export) belongs to that document and to no other; an
  * invoice marked by the run audit as a twin (`banqupDuplicateOf`) is a copy of its document.
  * Only untagged invoices (sent by hand, or by Banqup's own connector) are matched by content,
  * with the facts Yokoy itself uses to flag duplicates: supplier, invoice number, invoice date,
- * gross total, currency, plus the document type (invoice or credit note). A fact one side does
- * not know does not contradict (Yokoy serves a supplier id, not a name, so the supplier counts
- * only when both sides name it).
+ * gross total, currency, plus the document type (invoice or credit note).
  *
  * Content matching is one-to-one: documents and untagged invoices whose facts agree form a
  * group; a group pairs off only when every member agrees with every other one and the counts
  * are equal (identical documents each get their own invoice, which one does not matter); a
  * single document with several invoices is in Yokoy more than once; anything else is
  * ambiguous and said so, never guessed.
- *
- * Issue 13 writes the export's one-to-one matcher with the same rules (lib/export): this module
- * must become that matcher (or be replaced by it) so the export and the reconcile never
- * disagree about the same invoice.
  */
+import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from '../export/dedupe';
 
 export const BANQUP_TAG = 'banqupDocumentId';
 export const TWIN_TAG = 'banqupDuplicateOf';
@@ -29,6 +27,7 @@ export interface BanqupFacts {
   documentId: string;
   number?: string;
   supplier?: string;
+  supplierVatId?: string;
   /** ISO day. */
   date?: string;
   gross?: number;
@@ -41,7 +40,9 @@ export interface YokoyFacts {
   id: string;
   order: number;
   number?: string;
+  /** The supplier's name and VAT id (Yokoy names a supplier id; the index resolves it). */
   supplier?: string;
+  supplierVatId?: string;
   date?: string;
   gross?: number;
   currency?: string;
@@ -73,28 +74,40 @@ export interface MatchResult {
   unmatched: { invoiceId: string; reason: UnmatchedReason }[];
 }
 
-/** Gross totals within this much are the same (Yokoy recomputes gross from the lines). */
-export const GROSS_TOLERANCE = 0.05;
+const asDocument = (d: BanqupFacts): DocumentFacts => ({
+  documentId: d.documentId,
+  invoiceNumber: d.number,
+  issueDate: d.date,
+  currency: d.currency,
+  total: d.gross,
+  supplierName: d.supplier,
+  supplierVatId: d.supplierVatId,
+  creditNote: d.creditNote,
+});
+const asInvoice = (f: BanqupFacts | YokoyFacts): InvoiceFacts => ({
+  invoiceNumber: f.number,
+  date: f.date,
+  currency: f.currency,
+  gross: f.gross,
+  creditNote: f.creditNote,
+  supplierName: f.supplier,
+  supplierVatId: f.supplierVatId,
+});
 
-export const normalizeNumber = (n: string | undefined) => n?.trim().replace(/\s+/g, ' ').toUpperCase() || undefined;
-const normalizeText = (s: string | undefined) => s?.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+/** The export's bucket: number, date, currency, invoice or credit note. */
+export const keyOf = (f: BanqupFacts | YokoyFacts) => bucketKey(asInvoice(f));
 
-/** Every fact both sides know agrees (the number is the group key and already agrees). */
+/** Every fact Yokoy uses to flag duplicates agrees (the export's rule, lib/export/dedupe.ts). */
 export function factsAgree(doc: BanqupFacts, invoice: YokoyFacts): boolean {
-  if (invoice.creditNote !== undefined && invoice.creditNote !== doc.creditNote) return false;
-  if (doc.date && invoice.date && doc.date.slice(0, 10) !== invoice.date.slice(0, 10)) return false;
-  if (doc.currency && invoice.currency && doc.currency.toUpperCase() !== invoice.currency.toUpperCase()) return false;
-  if (doc.gross !== undefined && invoice.gross !== undefined && Math.abs(Math.abs(doc.gross) - Math.abs(invoice.gross)) > GROSS_TOLERANCE) return false;
-  const a = normalizeText(doc.supplier);
-  const b = normalizeText(invoice.supplier);
-  if (a && b && a !== b) return false;
-  return true;
+  const key = keyOf(doc);
+  return key !== undefined && key === keyOf(invoice) && sameSupplier(asDocument(doc), asInvoice(invoice)) && sameAmount(doc.gross, invoice.gross);
 }
 
-/** Two documents (or two invoices) would be told apart by no fact: interchangeable. */
+/** Two documents (or two invoices) no fact tells apart: interchangeable. */
 function sameFacts(a: BanqupFacts | YokoyFacts, b: BanqupFacts | YokoyFacts): boolean {
-  const asDoc: BanqupFacts = { documentId: '', ...a, creditNote: a.creditNote ?? false };
-  return factsAgree(asDoc, { id: '', order: 0, ...b });
+  const key = keyOf(a);
+  const asDoc: DocumentFacts = { documentId: '', invoiceNumber: a.number, supplierName: a.supplier, supplierVatId: a.supplierVatId };
+  return key !== undefined && key === keyOf(b) && sameSupplier(asDoc, asInvoice(b)) && sameAmount(a.gross, b.gross);
 }
 
 export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly YokoyFacts[]): MatchResult {
@@ -115,8 +128,8 @@ export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly 
   }
   const tagged = owned.map((list) => list.length > 0);
 
-  // Content: group by invoice number (the one fact both sides always compare), then split each
-  // group into connected components of "facts agree".
+  // Content: group by the export's bucket (number, date, currency, type), then split each
+  // group into connected components of "facts agree" (supplier, amount).
   const groups = new Map<string, { docs: number[]; invoices: YokoyFacts[] }>();
   const group = (key: string) => {
     let g = groups.get(key);
@@ -124,11 +137,11 @@ export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly 
     return g;
   };
   docs.forEach((d, i) => {
-    const key = normalizeNumber(d.number);
+    const key = keyOf(d);
     if (key) group(key).docs.push(i);
   });
   for (const invoice of free) {
-    const key = normalizeNumber(invoice.number);
+    const key = keyOf(invoice);
     if (key && groups.has(key)) group(key).invoices.push(invoice);
     else unmatched.push({ invoiceId: invoice.id, reason: 'no-document' });
   }
@@ -179,8 +192,8 @@ function everyPair<T extends BanqupFacts | YokoyFacts>(items: T[]): boolean {
 }
 
 /**
- * Connected components of the bipartite "facts agree" graph within one number group (groups
- * are small: a number shared by a handful of documents). `complete` when every document agrees
+ * Connected components of the bipartite "facts agree" graph within one bucket (buckets are
+ * small: a number shared on one day by a handful of documents). `complete` when every document agrees
  * with every invoice of its component.
  */
 function components(docs: BanqupFacts[], invoices: YokoyFacts[]) {

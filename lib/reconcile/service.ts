@@ -1,17 +1,19 @@
 /**
  * The worker's reconcile: read Banqup's purchase documents of a period (pages in parallel once
- * the first says how many) and the legal entity's Yokoy invoices (from the listing it keeps,
- * refreshed by what changed since), match them (match.ts), and act on the report: send the
- * missing through the export's queue, tag the untagged matches. One reconcile at a time; the
- * view polls its progress while it reads.
+ * the first says how many) and the legal entity's Yokoy invoices from the export's own index
+ * (lib/export/yokoy-index.ts: persisted, refreshed by what changed since, so a second
+ * reconcile of 20,000 invoices reads a page or two, not 200), match them (match.ts), and act
+ * on the report: send the missing through the export's queue, tag the untagged matches. One
+ * reconcile at a time; the view polls its progress while it reads.
  */
 import type { BanqupClient } from '../banqup/client';
 import type { DocumentSummary } from '../banqup/schemas';
-import type { YokoyInvoice } from '../export/yokoy-invoices';
+import type { InvoiceFacts } from '../export/dedupe';
+import type { IndexedInvoice } from '../export/yokoy-index';
+import { BANQUP_KEY, type YokoyInvoice } from '../export/yokoy-invoices';
 import type { YokoyResult } from '../yokoy/errors';
-import { banqupFacts } from './facts';
-import { createInvoiceListing, type ListingApi } from './listing';
-import { BANQUP_TAG, matchDocuments, type YokoyFacts } from './match';
+import { banqupFacts, byCreation, yokoyFacts } from './facts';
+import { matchDocuments, type YokoyFacts } from './match';
 import { buildReport, type ReconcileReport } from './report';
 
 export interface ReconcilePeriod {
@@ -31,9 +33,14 @@ export interface ReconcileProgress {
 
 export interface ReconcileEnv {
   banqup: Pick<BanqupClient, 'listDocuments'>;
-  invoices: ListingApi & {
-    get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice | undefined>>;
+  invoices: {
+    get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice>>;
     tag(legalEntityId: string, invoiceId: string, documentId: string): Promise<YokoyResult<void>>;
+  };
+  /** The export's Yokoy invoice index. */
+  index: {
+    markStale(legalEntityId?: string): void;
+    entity(legalEntityId: string, onPage?: (read: number) => void): Promise<YokoyResult<IndexView>>;
   };
   /** The export's queue (exactly once); documents go to the export's chosen legal entity. */
   enqueue: (documentIds: string[]) => Promise<{ queued: number; alreadyInYokoy: number; problem?: string }>;
@@ -47,8 +54,19 @@ export interface ReconcileEnv {
 
 const PAGE = 100;
 
+/** What the reconcile reads of one legal entity's index. */
+export interface IndexView {
+  all(): Iterable<IndexedInvoice>;
+  size(): number;
+  get(invoiceId: string): IndexedInvoice | undefined;
+  factsOf(invoice: IndexedInvoice): InvoiceFacts;
+  record(invoice: YokoyInvoice): unknown;
+  noteTag(invoiceId: string, key: string, documentId: string): void;
+}
+
 export function createReconcileService(env: ReconcileEnv) {
-  const listing = createInvoiceListing(env.invoices, env.now);
+  // Invoices found deleted in Yokoy (the index's refresh cannot see a deletion).
+  const gone = new Set<string>();
   let progress: ReconcileProgress = { phase: 'idle', banqupRead: 0, yokoyRead: 0 };
   let report: ReconcileReport | undefined;
   let running: Promise<void> | undefined;
@@ -80,21 +98,53 @@ export function createReconcileService(env: ReconcileEnv) {
     return { ok: true, docs: pages.flat().filter((d) => !seen.has(d.documentId.toLowerCase()) && seen.add(d.documentId.toLowerCase())) };
   }
 
+  function yokoySide(index: IndexView): YokoyFacts[] {
+    const invoices = [...index.all()].filter((i) => !gone.has(i.id)).sort(byCreation);
+    return invoices.map((invoice, order) => yokoyFacts(invoice, index.factsOf(invoice), order));
+  }
+
+  /**
+   * Reads the copies a report would list again: one deleted in Yokoy (as the view asks) is
+   * gone from this reconcile; one changed is recorded. Returns whether anything changed.
+   */
+  async function verify(legalEntityId: string, index: IndexView, ids: string[]): Promise<boolean> {
+    let changed = false;
+    let next = 0;
+    const worker = async () => {
+      while (next < ids.length) {
+        const id = ids[next++]!;
+        const answer = await env.invoices.get(legalEntityId, id);
+        if (!answer.ok && answer.failure.kind === 'not-found') (gone.add(id), (changed = true));
+        else if (answer.ok && answer.value.lastModified !== index.get(id)?.lastModified) {
+          index.record(answer.value);
+          changed = true;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 4 }, worker));
+    return changed;
+  }
+
   async function run(period: ReconcilePeriod): Promise<void> {
+    // A reconcile should see what reached Yokoy since the index was last refreshed.
+    env.index.markStale(period.legalEntityId);
     const [banqup, yokoy] = await Promise.all([
       readBanqup(period),
-      listing.current(period.legalEntityId, (n) => (progress = { ...progress, yokoyRead: n })),
+      env.index.entity(period.legalEntityId, (n) => (progress = { ...progress, yokoyRead: n })),
     ]);
     if (!banqup.ok) return void (progress = { ...progress, phase: 'failed', problem: banqup.problem });
     if (!yokoy.ok) return void (progress = { ...progress, phase: 'failed', problem: `yokoy:${yokoy.failure.kind}` });
-    progress = { ...progress, phase: 'matching', yokoyRead: yokoy.value.length };
+    const index = yokoy.value;
+    progress = { ...progress, phase: 'matching', yokoyRead: index.size() };
     const docs = banqup.docs.map(banqupFacts);
-    let result = matchDocuments(docs, yokoy.value);
-    // The listing cannot see deletions: the copies it would report are checked one by one, so
-    // a copy deleted in Yokoy (as the view asks) is gone from the next reconcile.
+    let invoices = yokoySide(index);
+    let result = matchDocuments(docs, invoices);
     const copies = result.verdicts.flatMap((v) => (v.kind === 'duplicate' ? [v.keep, ...v.copies] : []));
-    if (copies.length && (await listing.verify(period.legalEntityId, copies))) result = matchDocuments(docs, (await listing.cached(period.legalEntityId))!);
-    const byId = new Map<string, YokoyFacts>(yokoy.value.map((i) => [i.id, i]));
+    if (copies.length && (await verify(period.legalEntityId, index, copies))) {
+      invoices = yokoySide(index);
+      result = matchDocuments(docs, invoices);
+    }
+    const byId = new Map<string, YokoyFacts>(invoices.map((i) => [i.id, i]));
     const exportEntity = await env.exportLegalEntity();
     report = buildReport({
       id: `reconcile-${env.now().toString(36)}`,
@@ -164,10 +214,11 @@ export function createReconcileService(env: ReconcileEnv) {
           const item = work[next++]!;
           const now = await env.invoices.get(le, item.invoiceId);
           if (!now.ok) {
-            counts.failed++;
+            if (now.failure.kind === 'not-found') counts.skipped++;
+            else counts.failed++;
             continue;
           }
-          if (!now.value || now.value.customInformation?.[BANQUP_TAG]) {
+          if (now.value.customInformation?.[BANQUP_KEY]) {
             counts.skipped++;
             continue;
           }
@@ -175,7 +226,8 @@ export function createReconcileService(env: ReconcileEnv) {
           if (!tagged.ok) counts.failed++;
           else {
             counts.tagged++;
-            listing.patch(le, { ...now.value, customInformation: { ...now.value.customInformation, [BANQUP_TAG]: item.documentId } });
+            const index = await env.index.entity(le);
+            if (index.ok) index.value.noteTag(item.invoiceId, BANQUP_KEY, item.documentId);
           }
         }
       };

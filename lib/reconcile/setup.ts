@@ -6,6 +6,7 @@ import type { BanqupClient } from '../banqup/client';
 import { banqupApi } from '../banqup/urls';
 import { endpointsFor } from '../connection/endpoints';
 import type { ExportService } from '../export/service';
+import type { YokoyIndex } from '../export/yokoy-index';
 import type { InvoiceApi } from '../export/yokoy-invoices';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, settingsItem } from '../settings/items';
@@ -15,10 +16,11 @@ import { createReconcileService } from './service';
 
 const ID = '__id__';
 
-export function createWorkerReconcile(deps: { banqup: BanqupClient; invoices: InvoiceApi; exports: ExportService; ready: Promise<void> }) {
+export function createWorkerReconcile(deps: { banqup: BanqupClient; invoices: InvoiceApi; index: YokoyIndex; exports: ExportService; ready: Promise<void> }) {
   const service = createReconcileService({
     banqup: deps.banqup,
     invoices: deps.invoices,
+    index: deps.index,
     enqueue: async (ids) => {
       await deps.ready;
       return deps.exports.enqueue(ids, 'backfill');

@@ -25,6 +25,7 @@ export function documentSummary(doc: SandboxDocument) {
     status: doc.status.toUpperCase(),
     documentNumber: doc.meta.invoiceNumber,
     supplierName: doc.meta.supplier.name,
+    supplierVatId: doc.meta.supplier.vatId ?? null,
     supplierCountry: doc.meta.supplier.country ?? null,
     issueDate: doc.meta.issueDate,
     dueDate: doc.meta.dueDate ?? null,

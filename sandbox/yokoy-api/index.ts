@@ -17,6 +17,7 @@ import { createEinvoice, createInvoice, uploadInvoice } from './invoice-create';
 import { getInvoice, getInvoiceBase64, getInvoicePresentation, listInvoices, updateInvoice } from './invoices';
 import { getLegalEntity, listLegalEntities } from './legal-entities';
 import { startEntry } from './log';
+import { listSuppliers } from './suppliers';
 import { apiError, type Reply } from './reply';
 import type { YokoyStore } from './store';
 import { handleToken } from './token';
@@ -36,6 +37,7 @@ function apiRoutes() {
   route('GET', `${orgPrefix}/legal-entities`, listLegalEntities);
   route('GET', lePrefix, getLegalEntity);
   route('GET', `${lePrefix}/invoices`, listInvoices);
+  route('GET', `${lePrefix}/suppliers`, listSuppliers);
   route('POST', `${lePrefix}/invoices`, createInvoice);
   route('POST', `${lePrefix}/invoices/einvoice`, createEinvoice);
   route('POST', `${lePrefix}/invoices/upload`, uploadInvoice);
@@ -131,6 +133,12 @@ export const yokoyApi: LookAlike = {
         } catch (error) {
           reply = apiError(500, `Server error: ${error instanceof Error ? error.message : String(error)}`);
         }
+      }
+      // A test holding answers (store.hold): the request is handled, its answer waits.
+      const held = store.hold?.({ method: req.method ?? 'GET', path: url.pathname, status: reply.status });
+      if (held) {
+        faults.push('held');
+        await held;
       }
       const correlation = req.headers['x-yk-correlation-id'];
       if (typeof correlation === 'string') reply.headers = { ...reply.headers, 'x-yk-correlation-id': correlation };

@@ -99,7 +99,7 @@ beforeEach(async () => {
     status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
-    ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, exports: exports.service, ready: exports.ready }).handlers,
+    ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready }).handlers,
   };
   route = createRouter(handlers, senderEnv);
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { factsAgree, matchDocuments, normalizeNumber, type BanqupFacts, type Verdict, type YokoyFacts } from '../../lib/reconcile/match';
+import { factsAgree, keyOf, matchDocuments, type BanqupFacts, type Verdict, type YokoyFacts } from '../../lib/reconcile/match';
 import { buildReport } from '../../lib/reconcile/report';
 import { reconcileCsv } from '../../lib/reconcile/csv';
 
@@ -22,7 +22,7 @@ const doc = (documentId: string, patch: Partial<BanqupFacts> = {}): BanqupFacts 
   ...patch,
 });
 let order = 0;
-const inv = (id: string, patch: Partial<YokoyFacts> = {}): YokoyFacts => ({ id, order: order++, number: 'INV-1', date: '2026-08-10', gross: 121, currency: 'EUR', creditNote: false, ...patch });
+const inv = (id: string, patch: Partial<YokoyFacts> = {}): YokoyFacts => ({ id, order: order++, number: 'INV-1', supplier: 'Acme', date: '2026-08-10', gross: 121, currency: 'EUR', creditNote: false, ...patch });
 
 describe('reconcile matcher: examples', () => {
   it('a tag wins over every fact, and a document with no invoice is missing', () => {
@@ -31,17 +31,22 @@ describe('reconcile matcher: examples', () => {
   });
 
   it('an untagged invoice with the same facts is found (sent by hand or by Banqup’s connector)', () => {
-    const { verdicts } = matchDocuments([doc('d1')], [inv('y1', { number: ' inv-1 ', gross: 121.03, currency: 'eur' })]);
+    const { verdicts } = matchDocuments([doc('d1')], [inv('y1', { number: ' INV-1 ', supplier: 'ACME ', gross: 121.03, currency: 'eur' })]);
     expect(verdicts).toEqual([{ kind: 'once', how: 'untagged', invoiceId: 'y1' }]);
   });
 
-  it('a shared number across suppliers is told apart by the other facts', () => {
-    const docs = [doc('d1', { supplier: 'A', gross: 100 }), doc('d2', { supplier: 'B', gross: 250 })];
-    const { verdicts } = matchDocuments(docs, [inv('y2', { gross: 250 }), inv('y1', { gross: 100 })]);
+  it('a shared number across suppliers is told apart by the supplier (VAT id, else name)', () => {
+    const docs = [doc('d1', { supplier: 'A', supplierVatId: 'BE0123' }), doc('d2', { supplier: 'B' })];
+    const { verdicts } = matchDocuments(docs, [inv('y2', { supplier: 'b' }), inv('y1', { supplier: 'A SA', supplierVatId: 'BE 0123' })]);
     expect(verdicts).toEqual([
       { kind: 'once', how: 'untagged', invoiceId: 'y1' },
       { kind: 'once', how: 'untagged', invoiceId: 'y2' },
     ]);
+  });
+
+  it('an invoice with an unknown supplier is never matched by content', () => {
+    const { verdicts } = matchDocuments([doc('d1')], [inv('y1', { supplier: undefined })]);
+    expect(verdicts).toEqual([{ kind: 'missing' }]);
   });
 
   it('an invoice and a credit note with equal facts each get their own', () => {
@@ -132,11 +137,11 @@ const worldArb = fc
     const banqup = docs.map((d, i): BanqupFacts => ({ documentId: `doc-${i}`, ...d.facts }));
     const yokoy: YokoyFacts[] = [];
     let n = 0;
-    // Yokoy serves no supplier name: the invoice side carries none.
     const copy = (f: BanqupFacts, extra: Partial<YokoyFacts> = {}): YokoyFacts => ({
       id: `y-${n}`,
       order: n++,
       number: f.number,
+      supplier: f.supplier,
       date: f.date,
       gross: f.creditNote ? -(f.gross! + jitter) : f.gross! + jitter,
       currency: f.currency,
@@ -194,7 +199,7 @@ describe('reconcile matcher: properties', () => {
             const y = yokoy.find((x) => x.id === id)!;
             if (y.tag !== undefined) expect(y.tag).toBe(doc.documentId);
             // Matched by content: every fact both sides know agrees.
-            else expect(normalizeNumber(y.number) === normalizeNumber(doc.number) && factsAgree(doc, y)).toBe(true);
+            else expect(keyOf(y) === keyOf(doc) && factsAgree(doc, y)).toBe(true);
           }
           if (v.kind === 'ambiguous') expect(mine).toHaveLength(0);
         });
@@ -206,9 +211,9 @@ describe('reconcile matcher: properties', () => {
   it('when the facts tell every document apart, the truth comes out', () => {
     fc.assert(
       fc.property(worldArb, ({ banqup, yokoy, truths, others }) => {
-        const key = (f: { number?: string; date?: string; gross?: number; currency?: string; creditNote?: boolean }) => [f.number, f.date, f.gross, f.currency, f.creditNote].join('|');
+        const key = (f: { number?: string; supplier?: string; date?: string; gross?: number; currency?: string; creditNote?: boolean }) =>
+          [f.number, f.supplier, f.date, f.gross, f.currency, f.creditNote].join('|');
         const keys = banqup.map(key);
-        // Documents that differ only by supplier look the same to Yokoy's side (no supplier name there).
         fc.pre(new Set(keys).size === keys.length);
         fc.pre(others.every((o) => !o.taggedElsewhere ? !keys.includes(key(o.facts)) : true));
         const { verdicts } = matchDocuments(banqup, yokoy);
@@ -230,7 +235,7 @@ describe('reconcile matcher: properties', () => {
     fc.assert(
       fc.property(factsArb, fc.integer({ min: 1, max: 6 }), fc.integer(), (facts, k, seed) => {
         const docs = Array.from({ length: k }, (_, i): BanqupFacts => ({ documentId: `d${i}`, ...facts }));
-        const invoices = Array.from({ length: k }, (_, i): YokoyFacts => ({ id: `y${i}`, order: (i * 31 + seed) % 97, ...facts, supplier: undefined }));
+        const invoices = Array.from({ length: k }, (_, i): YokoyFacts => ({ id: `y${i}`, order: (i * 31 + seed) % 97, ...facts }));
         const { verdicts } = matchDocuments(docs, invoices);
         expect(verdicts.every((v) => v.kind === 'once' && v.how === 'untagged')).toBe(true);
         expect(new Set(verdicts.flatMap(assigned)).size).toBe(k);
