@@ -9,6 +9,7 @@ export interface BenchSettings {
   guide: { actions: number };
   coldstart: { runs: number };
   export: { invoices: number; rounds: number; latencyMs: number; resumeInvoices: number; resumeStops: number };
+  reconcile: { documents: number; again: number };
 }
 
 export const fullSettings: BenchSettings = {
@@ -17,6 +18,7 @@ export const fullSettings: BenchSettings = {
   guide: { actions: 24 },
   coldstart: { runs: 20 },
   export: { invoices: 1_000, rounds: 3, latencyMs: 200, resumeInvoices: 300, resumeStops: 3 },
+  reconcile: { documents: 20_000, again: 3 },
 };
 
 export const shortSettings: BenchSettings = {
@@ -25,8 +27,9 @@ export const shortSettings: BenchSettings = {
   guide: { actions: 4 },
   coldstart: { runs: 3 },
   export: { invoices: 100, rounds: 1, latencyMs: 200, resumeInvoices: 60, resumeStops: 1 },
+  reconcile: { documents: 1_000, again: 1 },
 };
 
-/** The benchmarks, in the order they run (the export last: it fills the stores). */
-export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'export'] as const;
+/** The benchmarks, in the order they run (the export and the reconcile last: they fill the stores). */
+export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'export', 'reconcile'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];

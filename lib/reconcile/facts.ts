@@ -19,7 +19,10 @@ export function banqupFacts(doc: DocumentSummary): BanqupFacts {
 
 /** Creation order, as the index sorts its candidates (oldest first, then by id). */
 export function byCreation(a: IndexedInvoice, b: IndexedInvoice): number {
-  return (a.created ?? '').localeCompare(b.created ?? '') || a.id.localeCompare(b.id);
+  // Plain comparison: ISO timestamps and ids sort by code unit (localeCompare is far slower at 20,000).
+  const x = a.created ?? '';
+  const y = b.created ?? '';
+  return x < y ? -1 : x > y ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
 /** `order`: the invoice's place in creation order; `facts`: the index's, suppliers resolved. */

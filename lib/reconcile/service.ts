@@ -29,6 +29,8 @@ export interface ReconcileProgress {
   yokoyRead: number;
   problem?: string;
   reportId?: string;
+  /** Where the time went (ms): each side's reading (in parallel), matching and the report. */
+  timings?: { banqup: number; yokoy: number; match: number };
 }
 
 export interface ReconcileEnv {
@@ -104,8 +106,10 @@ export function createReconcileService(env: ReconcileEnv) {
   }
 
   /**
-   * Reads the copies a report would list again: one deleted in Yokoy (as the view asks) is
-   * gone from this reconcile; one changed is recorded. Returns whether anything changed.
+   * Reads again the copies the last report asked the person to delete: one deleted in Yokoy is
+   * gone from this reconcile, one changed is recorded. Only those: every other invoice comes
+   * from the index's listing, and a GET per invoice would cost more than the listing itself.
+   * Returns whether anything changed.
    */
   async function verify(legalEntityId: string, index: IndexView, ids: string[]): Promise<boolean> {
     let changed = false;
@@ -115,10 +119,7 @@ export function createReconcileService(env: ReconcileEnv) {
         const id = ids[next++]!;
         const answer = await env.invoices.get(legalEntityId, id);
         if (!answer.ok && answer.failure.kind === 'not-found') (gone.add(id), (changed = true));
-        else if (answer.ok && answer.value.lastModified !== index.get(id)?.lastModified) {
-          index.record(answer.value);
-          changed = true;
-        }
+        else if (answer.ok && answer.value.lastModified !== index.get(id)?.lastModified) (index.record(answer.value), (changed = true));
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
@@ -128,10 +129,14 @@ export function createReconcileService(env: ReconcileEnv) {
   async function run(period: ReconcilePeriod): Promise<void> {
     // A reconcile should see what reached Yokoy since the index was last refreshed.
     env.index.markStale(period.legalEntityId);
+    const t0 = env.now();
+    let banqupMs = 0;
+    let yokoyMs = 0;
     const [banqup, yokoy] = await Promise.all([
-      readBanqup(period),
-      env.index.entity(period.legalEntityId, (n) => (progress = { ...progress, yokoyRead: n })),
+      readBanqup(period).finally(() => (banqupMs = env.now() - t0)),
+      env.index.entity(period.legalEntityId, (n) => (progress = { ...progress, yokoyRead: n })).finally(() => (yokoyMs = env.now() - t0)),
     ]);
+    const t1 = env.now();
     if (!banqup.ok) return void (progress = { ...progress, phase: 'failed', problem: banqup.problem });
     if (!yokoy.ok) return void (progress = { ...progress, phase: 'failed', problem: `yokoy:${yokoy.failure.kind}` });
     const index = yokoy.value;
@@ -139,7 +144,8 @@ export function createReconcileService(env: ReconcileEnv) {
     const docs = banqup.docs.map(banqupFacts);
     let invoices = yokoySide(index);
     let result = matchDocuments(docs, invoices);
-    const copies = result.verdicts.flatMap((v) => (v.kind === 'duplicate' ? [v.keep, ...v.copies] : []));
+    const toDelete = new Set(report?.legalEntityId === period.legalEntityId ? report.rows.flatMap((r) => (r.verdict.kind === 'duplicate' ? r.verdict.copies : [])) : []);
+    const copies = result.verdicts.flatMap((v) => (v.kind === 'duplicate' ? v.copies.filter((id) => toDelete.has(id)) : []));
     if (copies.length && (await verify(period.legalEntityId, index, copies))) {
       invoices = yokoySide(index);
       result = matchDocuments(docs, invoices);
@@ -156,7 +162,7 @@ export function createReconcileService(env: ReconcileEnv) {
       canSend: exportEntity === period.legalEntityId,
       ...(await env.links(period.legalEntityId)),
     });
-    progress = { ...progress, phase: 'done', reportId: report.id };
+    progress = { ...progress, phase: 'done', reportId: report.id, timings: { banqup: banqupMs, yokoy: yokoyMs, match: env.now() - t1 } };
   }
 
   return {

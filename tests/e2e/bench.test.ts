@@ -36,6 +36,8 @@ const expectedIds = [
   'export.baseline',
   'export.heap',
   'export.resume',
+  'reconcile.cold',
+  'reconcile.warm',
 ];
 
 describe('benchmarks, short mode', () => {

@@ -57,7 +57,7 @@ export class ReconcilePage {
         const id = report?.getAttribute('data-report');
         return id && id !== previous ? id : false;
       },
-      { timeout: 60_000, polling: 100 },
+      { timeout: 180_000, polling: 100 },
       before,
     );
     const id = (await handle.jsonValue()) as string;
