@@ -97,6 +97,7 @@ describe('reconcile Banqup with Yokoy', () => {
       '2026-08': { inBanqup: 8, inYokoy: 8, missing: 0, duplicated: 1 },
       '2026-09': { inBanqup: 5, inYokoy: 0, missing: 5, duplicated: 0 },
     });
+    expect(await page.accessibilityViolations()).toEqual([]);
     mkdirSync(screenshots, { recursive: true });
     await page.page.screenshot({ path: `${screenshots}/reconcile.png`, fullPage: true });
 
