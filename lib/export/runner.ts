@@ -207,12 +207,22 @@ export function createRunner(env: RunnerEnv) {
     } else await retryOrFail(job, yokoyReason(failure), false, failure);
   }
 
-  /** Banqup documents still looking for their invoice with the same facts as this job's (itself included). */
-  async function documentsSharing(job: Job): Promise<number> {
+  /**
+   * Banqup documents still looking for their invoice with the same facts as this job's (itself
+   * included): not exported, not cancelled, and not tagged on any Yokoy invoice already.
+   */
+  async function documentsSharing(job: Job, index: EntityIndex): Promise<number> {
     if (!job.bucket) return 1;
     const facts = factsOfJob(job);
     const others = (await env.store.inBucket(job.legalEntityId, job.bucket)).filter(
-      (j) => j.id !== job.id && j.state !== 'done' && j.state !== 'duplicate' && j.state !== 'cancelled' && sameSupplier(facts, j) && sameAmount(facts.total, j.total),
+      (j) =>
+        j.id !== job.id &&
+        j.state !== 'done' &&
+        j.state !== 'duplicate' &&
+        j.state !== 'cancelled' &&
+        index.tagged(j.documentId).length === 0 &&
+        sameSupplier(facts, j) &&
+        sameAmount(facts.total, j.total),
     );
     return others.length + 1;
   }
@@ -274,7 +284,7 @@ export function createRunner(env: RunnerEnv) {
       // Never sent: an untagged invoice with the same facts (sent by hand or by Banqup's own
       // connector) is this document's, one-to-one.
       if (index.untaggedLike(facts).some((i) => !claimed(i.id, job.documentId))) {
-        const documents = await documentsSharing(job);
+        const documents = await documentsSharing(job, index);
         // Read again after the await: another job may have claimed one meanwhile.
         const candidates = index.untaggedLike(facts).filter((i) => !claimed(i.id, job.documentId));
         const match = pickMatch([], candidates, documents);
