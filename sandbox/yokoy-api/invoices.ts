@@ -10,7 +10,7 @@ import type { ApiCtx } from './context';
 import { compileFilter } from './filter';
 import { invoiceJson } from './invoice-json';
 import { mergeCustomInformation, validateUpdateInvoice } from './invoice-validation';
-import { paginateLazy } from './paging';
+import { paginate } from './paging';
 import { apiError, ok, validationError, type Reply } from './reply';
 
 export function listInvoices(ctx: ApiCtx): Reply {
@@ -20,18 +20,15 @@ export function listInvoices(ctx: ApiCtx): Reply {
   const filter = compileFilter(ctx.url.searchParams.get('filter'));
   if ('error' in filter) return apiError(400, filter.error);
   const quirks = ctx.store.faults.config.quirks;
-  const page = paginateLazy(
-    ctx.store.listInvoices(org, le.id),
-    ctx.url.searchParams,
-    (cursor) => ctx.store.getInvoice(org, le.id, cursor)?.order,
-    (invoice) => {
-      const json = invoiceJson(invoice, quirks);
-      return !filter.predicate || filter.predicate(json) ? json : undefined;
-    },
-  );
+  const all = ctx.store.listInvoices(org, le.id).map((invoice) => ({ id: invoice.id, order: invoice.order, json: invoiceJson(invoice, quirks) }));
+  const selected = filter.predicate ? all.filter((entry) => filter.predicate?.(entry.json)) : all;
+  const page = paginate(selected, ctx.url.searchParams, (cursor) => {
+    const at = ctx.store.getInvoice(org, le.id, cursor);
+    return at?.order;
+  });
   if ('reply' in page) return page.reply;
   return ok({
-    invoices: page.items,
+    invoices: page.items.map((entry) => entry.json),
     ...(page.itemsPerPage !== undefined ? { itemsPerPage: page.itemsPerPage } : {}),
     ...(page.nextCursor !== undefined ? { nextCursor: page.nextCursor } : {}),
   });

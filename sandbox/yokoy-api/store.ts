@@ -285,17 +285,10 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
     },
 
     listInvoices(organizationId: string, legalEntityId: string): YokoyInvoice[] {
-      const now = Date.now();
-      const list: YokoyInvoice[] = [];
-      let sorted = true;
-      for (const i of store.invoices.values()) {
-        if (i.organizationId !== organizationId || i.legalEntityId !== legalEntityId) continue;
-        if (list.length && list[list.length - 1]!.order > i.order) sorted = false;
-        list.push(settle(i, now));
-      }
-      // The map holds invoices in creation order already (a large list is listed page by page:
-      // sorting it again for every page made listing 20,000 invoices quadratic).
-      return sorted ? list : list.sort((a, b) => a.order - b.order);
+      return [...store.invoices.values()]
+        .filter((i) => i.organizationId === organizationId && i.legalEntityId === legalEntityId)
+        .sort((a, b) => a.order - b.order)
+        .map((i) => settle(i));
     },
 
     getInvoice(organizationId: string, legalEntityId: string, invoiceId: string): YokoyInvoice | undefined {
