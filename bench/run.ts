@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against the sandbox in headless Chromium, one table
  * (figure, median, min, max, runs, budget, verdict), written to bench/results/latest.{json,md}
  * with the machine it ran on. Flags: `--short` (few runs, 100 invoices), `--only a,b`
- * (bundle, page, popup, guide, coldstart, export), `--no-build` (reuse the builds in
+ * (bundle, page, popup, guide, coldstart, export, reconcile), `--no-build` (reuse the builds in
  * WXT_OUT_DIR). Build into your own folder when others build too: WXT_OUT_DIR=.output-bench.
  * Exits 1 when a budget is missed.
  */
@@ -18,6 +18,7 @@ import type { Figure } from './lib/figure';
 import { describeMachine, machineLine } from './lib/machine';
 import { writeResults, type RunRecord } from './lib/results';
 import { notes, textTable } from './lib/table';
+import { measureReconcile } from './reconcile';
 import { measurePageCost } from './page-cost';
 import { measurePopupOpen } from './popup-open';
 import { benchmarkNames, fullSettings, shortSettings, type BenchmarkName } from './settings';
@@ -82,6 +83,9 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
         }
         case 'export':
           figures.push(...(await measureExportThroughput(await env.extension(), { ...settings.export, projectRoot, log })));
+          break;
+        case 'reconcile':
+          figures.push(...(await measureReconcile(await env.extension(), { ...settings.reconcile, log })));
           break;
       }
       log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);

@@ -11,6 +11,7 @@ export interface BenchSettings {
   export: { invoices: number; rounds: number; latencyMs: number; banqupLatencyMs: number; alreadyInYokoy: number[]; resumeInvoices: number; resumeStops: number };
   /** History sizes (jobs stored) and repetitions per size. */
   scale: { sizes: number[]; runs: number };
+  reconcile: { documents: number; again: number };
 }
 
 export const fullSettings: BenchSettings = {
@@ -20,6 +21,7 @@ export const fullSettings: BenchSettings = {
   coldstart: { runs: 20 },
   export: { invoices: 10_000, rounds: 1, latencyMs: 200, banqupLatencyMs: 50, alreadyInYokoy: [0, 2_000, 20_000], resumeInvoices: 300, resumeStops: 3 },
   scale: { sizes: [40, 10_000, 50_000, 100_000], runs: 5 },
+  reconcile: { documents: 20_000, again: 3 },
 };
 
 export const shortSettings: BenchSettings = {
@@ -29,8 +31,9 @@ export const shortSettings: BenchSettings = {
   coldstart: { runs: 3 },
   export: { invoices: 100, rounds: 1, latencyMs: 200, banqupLatencyMs: 50, alreadyInYokoy: [0, 500], resumeInvoices: 60, resumeStops: 1 },
   scale: { sizes: [40, 3_000], runs: 2 },
+  reconcile: { documents: 1_000, again: 1 },
 };
 
-/** The benchmarks, in the order they run (the export last: it fills the stores). */
-export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'scale', 'export'] as const;
+/** The benchmarks, in the order they run (the export and the reconcile last: they fill the stores). */
+export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'scale', 'export', 'reconcile'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];

@@ -11,6 +11,7 @@ import { deriveConnection } from '../../lib/connection/state';
 import { createWorkerExport } from '../../lib/export/setup';
 import { setupContextMenu } from '../../lib/menus/setup';
 import { setupMessageRouter } from '../../lib/messaging/listen';
+import { createWorkerReconcile } from '../../lib/reconcile/setup';
 import { credentialsItem } from '../../lib/settings/items';
 import { isSandboxBuild } from '../../lib/runtime/env';
 import { getStatus } from '../../lib/status/status';
@@ -21,6 +22,7 @@ export default defineBackground(() => {
   const refreshBadge = setupBadge(() => remaining());
   const exports = createWorkerExport(connection.client, refreshBadge);
   remaining = exports.remaining;
+  const reconcile = createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready });
   setupMessageRouter({
     status: () =>
       getStatus({
@@ -29,6 +31,7 @@ export default defineBackground(() => {
       }),
     ...connectionHandlers(connection.service, connection.vault, { extensionOrigin: browser.runtime.getURL('/') }),
     ...exports.handlers,
+    ...reconcile.handlers,
   });
   const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));
   exports.onSelection(menu.setSelection);

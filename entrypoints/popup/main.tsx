@@ -21,7 +21,14 @@ applyStoredTheme(browser.storage);
 const early = { status: ask({ type: 'status' }), credentials: ask({ type: 'credentials.get' }) };
 void loadLanguage(language).then(() =>
   render(
-    <PopupApp language={language} ask={ask} early={early} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
+    <PopupApp
+      language={language}
+      ask={ask}
+      early={early}
+      initialTab={initialTab}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      openReconcile={() => void browser.tabs.create({ url: browser.runtime.getURL('/reconcile.html') })}
+    />,
     document.getElementById('app')!,
   ),
 );

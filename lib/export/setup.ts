@@ -181,6 +181,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   return {
     service,
     handlers,
+    // The reconcile reads with the same clients and the same Yokoy index (lib/reconcile/setup.ts).
+    banqup,
+    invoices,
+    index,
     remaining: async () => (await service.progress()).remaining,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     onSelection: (sink: (tabId: number, ids: string[]) => void) => {

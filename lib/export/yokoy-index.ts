@@ -129,11 +129,11 @@ export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, p
     await persistence.save(changed, { ...sync, suppliers: { ...sync.suppliers } });
   }
 
-  async function pull(): Promise<YokoyResult<number>> {
+  async function pull(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
     const since = sync.watermark;
-    let listed = await invoices.find(legalEntityId, since ? `lastModified ge ${scimString(since)}` : undefined);
+    let listed = await invoices.find(legalEntityId, since ? `lastModified ge ${scimString(since)}` : undefined, undefined, onPage);
     // A Yokoy that refuses the filter on lastModified: list everything instead.
-    if (!listed.ok && since && listed.failure.kind === 'validation') listed = await invoices.find(legalEntityId, undefined);
+    if (!listed.ok && since && listed.failure.kind === 'validation') listed = await invoices.find(legalEntityId, undefined, undefined, onPage);
     if (!listed.ok) return listed;
     let unknownSupplier = false;
     for (const invoice of listed.value) {
@@ -207,9 +207,9 @@ export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, p
       return byId.size;
     },
 
-    /** Asks Yokoy what changed since the last refresh (everything, the first time). One at a time. */
-    refresh(): Promise<YokoyResult<number>> {
-      refreshing ??= pull().finally(() => (refreshing = undefined));
+    /** Asks Yokoy what changed since the last refresh (everything, the first time). One at a time. `onPage`: invoices read so far (the reconcile's progress). */
+    refresh(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
+      refreshing ??= pull(onPage).finally(() => (refreshing = undefined));
       return refreshing;
     },
 
@@ -231,7 +231,7 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
 
   return {
     /** The legal entity's index, refreshed first if stale (first use in this worker life, or marked). */
-    async entity(legalEntityId: string): Promise<YokoyResult<EntityIndex>> {
+    async entity(legalEntityId: string, onPage?: (read: number) => void): Promise<YokoyResult<EntityIndex>> {
       let entry = entities.get(legalEntityId);
       if (!entry) {
         entry = load(legalEntityId);
@@ -240,7 +240,7 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
       }
       const index = await entry;
       if (stale.has(legalEntityId)) {
-        const refreshed = await index.refresh();
+        const refreshed = await index.refresh(onPage);
         if (!refreshed.ok) return refreshed;
         stale.delete(legalEntityId);
       }

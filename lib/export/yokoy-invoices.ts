@@ -104,13 +104,14 @@ export function createInvoiceApi(client: YokoyClient) {
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */
-    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000): Promise<YokoyResult<YokoyInvoice[]>> {
+    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000, onPage?: (found: number) => void): Promise<YokoyResult<YokoyInvoice[]>> {
       const found: YokoyInvoice[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const answer = await client.request({ path: invoicesPath(legalEntityId), query: { filter, count: 100, cursor }, schema: ListAnswer });
         if (!answer.ok) return answer;
         found.push(...answer.value.body.invoices);
+        onPage?.(found.length);
         cursor = answer.value.body.nextCursor ?? undefined;
         if (!cursor) return succeeded(found);
       }

@@ -7,6 +7,8 @@
 import * as z from 'zod/mini';
 import type { Finding } from '../credentials/clean';
 import type { Job } from '../export/job';
+import type { ReconcileReport } from '../reconcile/report';
+import type { ReconcileProgress } from '../reconcile/service';
 import type { StoredCredentials, Settings } from '../settings/items';
 import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
@@ -84,6 +86,14 @@ const ExportHistory = z.object({
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
 /** The CSV in pages (no cap): ask again with `after` until no `next` comes back. */
 const ExportCsv = z.object({ type: z.literal('export.csv'), after: z.optional(historyCursor) });
+const legalEntityId = z.string().check(z.regex(/^[\w-]{1,100}$/));
+const reportId = z.string().check(z.regex(/^reconcile-[0-9a-z]{1,20}$/));
+const ReconcileStart = z.object({ type: z.literal('reconcile.start'), from: isoDay, to: isoDay, legalEntityId });
+const ReconcileProgressRequest = z.object({ type: z.literal('reconcile.progress') });
+const ReconcileReportRequest = z.object({ type: z.literal('reconcile.report'), reportId });
+const ReconcileSendMissing = z.object({ type: z.literal('reconcile.sendMissing'), reportId });
+const ReconcileTagUntagged = z.object({ type: z.literal('reconcile.tagUntagged'), reportId });
+const ReconcileCsv = z.object({ type: z.literal('reconcile.csv'), reportId });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -113,6 +123,12 @@ export const Request = z.discriminatedUnion('type', [
   ExportHistory,
   ExportRetryFailed,
   ExportCsv,
+  ReconcileStart,
+  ReconcileProgressRequest,
+  ReconcileReportRequest,
+  ReconcileSendMissing,
+  ReconcileTagUntagged,
+  ReconcileCsv,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -153,6 +169,13 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   'export.history': extensionPages,
   'export.retryFailed': extensionPages,
   'export.csv': extensionPages,
+  // The reconcile reads both sides' books and acts on them: its own extension page only.
+  'reconcile.start': extensionPages,
+  'reconcile.progress': extensionPages,
+  'reconcile.report': extensionPages,
+  'reconcile.sendMissing': extensionPages,
+  'reconcile.tagUntagged': extensionPages,
+  'reconcile.csv': extensionPages,
 };
 
 export type ConnectionState =
@@ -254,6 +277,12 @@ export interface Answers {
   'export.retryFailed': { queued: number };
   /** One page of the CSV (the header on the first); `next` when more follow. */
   'export.csv': { csv: string; fileName: string; next?: [number, string] };
+  'reconcile.start': { started: boolean; problem?: string };
+  'reconcile.progress': ReconcileProgress;
+  'reconcile.report': ReconcileReport | null;
+  'reconcile.sendMissing': { queued: number; alreadyInYokoy: number; problem?: string };
+  'reconcile.tagUntagged': { tagged: number; skipped: number; failed: number };
+  'reconcile.csv': { csv: string; fileName: string } | null;
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

@@ -14,6 +14,8 @@
  *   legalEntityId?, ubl?, invoiceNumber?, supplierName?, supplierVatId?, currency?, date?,
  *   dueDate?, grossAmount?, netAmount?, customInformation?, pdfBase64?}` (with `ubl`, fields
  *   come from the document) → 201 AdminInvoice.
+ * - `DELETE /__admin/invoices/{id}` → 204 (404 if unknown): what a person deleting an invoice in
+ *   Yokoy's web app does (the API itself has no DELETE).
  */
 import { parseUbl } from '../data/ubl';
 import { json, readBody, send, type Ctx } from '../http';
@@ -105,6 +107,11 @@ export async function handleAdmin(store: YokoyStore, { req, res, url }: Ctx): Pr
     return raw.trim() === '' ? {} : JSON.parse(raw);
   };
   try {
+    const deleting = /^DELETE \/__admin\/invoices\/([\w-]+)$/.exec(route);
+    if (deleting) {
+      const gone = store.invoices.delete(deleting[1]!);
+      return gone ? send(res, 204, '', 'text/plain') : json(res, 404, { error: 'no such invoice' });
+    }
     switch (route) {
       case 'GET /__admin/log':
         return json(res, 200, { entries: store.requestLog });

@@ -53,6 +53,8 @@ const expectedIds = [
   'export.heap',
   'export.resume',
   'export.first-upload.0',
+  'reconcile.cold',
+  'reconcile.warm',
 ];
 
 describe('benchmarks, short mode', () => {

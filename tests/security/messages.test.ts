@@ -22,6 +22,7 @@ import { deriveConnection } from '../../lib/connection/state';
 import { companionDB } from '../../lib/db/schema';
 import type { Job } from '../../lib/export/job';
 import { createWorkerExport } from '../../lib/export/setup';
+import { createWorkerReconcile } from '../../lib/reconcile/setup';
 import { Request, requestPolicy, type Response } from '../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import type { SenderInfo } from '../../lib/messaging/sender';
@@ -100,6 +101,7 @@ beforeEach(async () => {
     status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
+    ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready }).handlers,
   };
   route = createRouter(handlers, senderEnv);
 

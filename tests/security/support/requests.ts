@@ -51,6 +51,12 @@ export const examples: { [K in RequestType]: RequestOf<K> } = {
   'export.history': { type: 'export.history', state: 'failed', limit: 10 },
   'export.retryFailed': { type: 'export.retryFailed' },
   'export.csv': { type: 'export.csv' },
+  'reconcile.start': { type: 'reconcile.start', from: '2026-08-01', to: '2026-09-30', legalEntityId: 'le-attacker' },
+  'reconcile.progress': { type: 'reconcile.progress' },
+  'reconcile.report': { type: 'reconcile.report', reportId: 'reconcile-abc123' },
+  'reconcile.sendMissing': { type: 'reconcile.sendMissing', reportId: 'reconcile-abc123' },
+  'reconcile.tagUntagged': { type: 'reconcile.tagUntagged', reportId: 'reconcile-abc123' },
+  'reconcile.csv': { type: 'reconcile.csv', reportId: 'reconcile-abc123' },
 };
 
 export const requestTypes = Object.keys(examples) as RequestType[];
