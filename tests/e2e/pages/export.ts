@@ -130,7 +130,7 @@ export class ExportPage {
 
   /**
    * Every row of the history, read by scrolling its virtual list to the end (only the rows in
-   * view are in the DOM), each row once.
+   * view are in the DOM), each row once, in order (newest first).
    */
   async historyRows(): Promise<HistoryRow[]> {
     const rows = new Map<string, HistoryRow>();
@@ -139,6 +139,7 @@ export class ExportPage {
     for (;;) {
       const seen = await this.page.$$eval('[data-testid="history-list"] li', (items) =>
         items.map((li) => ({
+          position: li.getAttribute('aria-posinset') ?? '',
           documentId: li.getAttribute('data-document-id') ?? '',
           state: li.getAttribute('data-state') ?? '',
           number: li.querySelector('.number')?.textContent ?? '',
@@ -147,7 +148,8 @@ export class ExportPage {
           link: li.querySelector('a')?.getAttribute('href') ?? null,
         })),
       );
-      for (const row of seen) rows.set(row.documentId, row);
+      // By position: a document exported in two runs has a row for each job.
+      for (const { position, ...row } of seen) rows.set(position, row);
       // Scroll one view down; done when the end is in view and nothing more is to load.
       const moved = await this.page.$eval('[data-testid="history-scroll"]', async (el) => {
         const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
