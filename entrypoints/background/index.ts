@@ -9,6 +9,7 @@ import { connectionHandlers } from '../../lib/connection/handlers';
 import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';
 import { createWorkerExport } from '../../lib/export/setup';
+import { createWorkerImport } from '../../lib/import/setup';
 import { setupContextMenu } from '../../lib/menus/setup';
 import { setupMessageRouter } from '../../lib/messaging/listen';
 import { credentialsItem } from '../../lib/settings/items';
@@ -18,8 +19,15 @@ import { getStatus } from '../../lib/status/status';
 export default defineBackground(() => {
   const connection = createWorkerConnection();
   let remaining = async () => 0;
-  const refreshBadge = setupBadge(() => remaining());
-  const exports = createWorkerExport(connection.client, refreshBadge);
+  const badge = setupBadge(() => remaining());
+  let exports: ReturnType<typeof createWorkerExport> | undefined;
+  // Imported files ride the export queue: the runner reads them from IndexedDB (lib/import).
+  const imports = createWorkerImport(connection.client, () => exports!.service);
+  const refreshBadge = async () => {
+    imports.onQueueChange();
+    await badge();
+  };
+  exports = createWorkerExport(connection.client, refreshBadge, imports.documentSource);
   remaining = exports.remaining;
   setupMessageRouter({
     status: () =>
@@ -29,6 +37,7 @@ export default defineBackground(() => {
       }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
+    ...imports.handlers,
   });
   const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));
   exports.onSelection(menu.setSelection);

@@ -7,7 +7,7 @@ import { SECRET, type ConnectionService } from './service';
 
 type ConnectionHandlers = Pick<
   Handlers,
-  Exclude<keyof Handlers, 'status' | `export.${string}`>
+  Exclude<keyof Handlers, 'status' | `export.${string}` | `import.${string}`>
 >;
 
 export function connectionHandlers(service: ConnectionService, vault: { get(name: string): Promise<string | undefined> }): ConnectionHandlers {

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
+import type { ImportFile } from '../import/files';
 
 export interface VaultRecord {
   /** `clientSecret` today. */
@@ -19,6 +20,10 @@ export interface CompanionDB extends DBSchema {
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
   jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
+  /** Imported files waiting to be sent (what each is, where its bytes are): pruned once sent. */
+  importFiles: { key: string; value: ImportFile; indexes: { byStaged: number } };
+  /** The bytes of imported files (UBL, PDF), keyed by their SHA-256, so they survive a worker stop. */
+  importBytes: { key: string; value: Uint8Array };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -46,6 +51,11 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   // 4: a run's progress as index counts (the popup asks twice a second while open).
   (_db, tx) => {
     tx.objectStore('jobs').createIndex('byRunState', ['runId', 'state']);
+  },
+  // 5: imported files (issue 15): what was dropped, and its bytes until it is sent.
+  (db) => {
+    db.createObjectStore('importFiles', { keyPath: 'id' }).createIndex('byStaged', 'stagedAt');
+    db.createObjectStore('importBytes');
   },
 ];
 

@@ -11,7 +11,8 @@
  * invoice up in Yokoy before sending again, which is what makes the queue exactly-once.
  */
 export type JobState = 'queued' | 'fetching' | 'uploading' | 'done' | 'duplicate' | 'failed' | 'cancelled';
-export type JobSource = 'menu' | 'button' | 'selection' | 'backfill';
+/** `import`: a file dropped on the Import page (its document id is `file:<sha256>`, see lib/import). */
+export type JobSource = 'menu' | 'button' | 'selection' | 'backfill' | 'import';
 
 export interface JobReason {
   /** A stable code the UI translates (e.g. `yokoy:validation`, `banqup:signed-out`). */

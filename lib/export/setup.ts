@@ -6,7 +6,7 @@
  */
 import '../i18n/all';
 import { browser } from 'wxt/browser';
-import { createBanqupClient } from '../banqup/client';
+import { createBanqupClient, type BanqupClient } from '../banqup/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
 import { pickLanguage, translate } from '../i18n';
@@ -22,7 +22,11 @@ import { createInvoiceApi } from './yokoy-invoices';
 
 export const WAKE_ALARM = 'export-wake';
 
-export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>) {
+/**
+ * `documentSource` lets another source of documents (imported files, lib/import/source.ts)
+ * answer the runner's reads for its own ids; Banqup answers the rest.
+ */
+export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>, documentSource: (banqup: BanqupClient) => BanqupClient = (b) => b) {
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({ fetch: (i, init) => fetch(i, init), origin: async () => (await settingsItem.getValue()).banqupOrigin });
   const language = pickLanguage(browser.i18n.getUILanguage());
@@ -79,7 +83,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     const settings = await settingsItem.getValue();
     runner = createRunner({
       store,
-      banqup,
+      banqup: documentSource(banqup),
       invoices,
       now: () => Date.now(),
       random: Math.random,

@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Finding } from '../credentials/clean';
 import type { Job } from '../export/job';
+import type { Verdict as ImportVerdict } from '../import/check';
 import type { StoredCredentials, Settings } from '../settings/items';
 import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
@@ -73,6 +74,25 @@ const jobStates = z.enum(['queued', 'fetching', 'uploading', 'done', 'duplicate'
 const ExportHistory = z.object({ type: z.literal('export.history'), state: z.optional(jobStates), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))) });
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
 const ExportCsv = z.object({ type: z.literal('export.csv') });
+const fileId = z.string().check(z.regex(/^file:[0-9a-f]{64}$/));
+const factText = z.optional(z.string().check(z.maxLength(300)));
+const ImportFacts = z.object({
+  number: factText,
+  issueDate: z.optional(isoDay),
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  total: z.optional(z.number()),
+  supplierName: factText,
+  supplierVatId: factText,
+  supplierEndpoint: factText,
+});
+const ImportCheck = z.object({
+  type: z.literal('import.check'),
+  items: z.array(z.object({ id: fileId, facts: ImportFacts })).check(z.maxLength(1_000)),
+  /** The first chunk of a drop: list Yokoy's invoices again rather than reuse a listing. */
+  fresh: z.optional(z.boolean()),
+});
+const ImportStart = z.object({ type: z.literal('import.start'), ids: z.array(fileId).check(z.maxLength(1_000)) });
+const ImportDiscard = z.object({ type: z.literal('import.discard'), dropId: z.string().check(z.regex(/^drop-[a-z0-9-]{1,40}$/)), ids: z.array(fileId).check(z.maxLength(10_000)) });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -102,6 +122,9 @@ export const Request = z.discriminatedUnion('type', [
   ExportHistory,
   ExportRetryFailed,
   ExportCsv,
+  ImportCheck,
+  ImportStart,
+  ImportDiscard,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -142,6 +165,10 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   'export.history': extensionPages,
   'export.retryFailed': extensionPages,
   'export.csv': extensionPages,
+  // The Import page: file ids and facts it read itself; the bytes are in IndexedDB already.
+  'import.check': extensionPages,
+  'import.start': extensionPages,
+  'import.discard': extensionPages,
 };
 
 export type ConnectionState =
@@ -235,6 +262,9 @@ export interface Answers {
   'export.history': HistoryEntry[];
   'export.retryFailed': { queued: number };
   'export.csv': { csv: string; fileName: string };
+  'import.check': { results: ({ id: string } & ImportVerdict)[]; problem?: string };
+  'import.start': { queued: number; alreadyInYokoy: number; missing: number; problem?: string };
+  'import.discard': { discarded: true };
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

@@ -21,6 +21,7 @@ import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';
 import { companionDB } from '../../lib/db/schema';
 import type { Job } from '../../lib/export/job';
+import { createWorkerImport } from '../../lib/import/setup';
 import { createWorkerExport } from '../../lib/export/setup';
 import { Request, requestPolicy, type Response } from '../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
@@ -93,11 +94,13 @@ beforeEach(async () => {
   // The background's wiring (entrypoints/background/index.ts), on the fake browser.
   const connection = createWorkerConnection();
   const exports = createWorkerExport(connection.client, async () => undefined);
+  const imports = createWorkerImport(connection.client, () => exports.service);
   await exports.ready;
   const handlers: Handlers = {
     status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
+    ...imports.handlers,
   };
   route = createRouter(handlers, senderEnv);
 

@@ -50,6 +50,9 @@ export const examples: { [K in RequestType]: RequestOf<K> } = {
   'export.history': { type: 'export.history', state: 'failed', limit: 10 },
   'export.retryFailed': { type: 'export.retryFailed' },
   'export.csv': { type: 'export.csv' },
+  'import.check': { type: 'import.check', items: [{ id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', currency: 'EUR', total: 1 } }], fresh: true },
+  'import.start': { type: 'import.start', ids: [`file:${'b'.repeat(64)}`] },
+  'import.discard': { type: 'import.discard', dropId: 'drop-abc', ids: [`file:${'c'.repeat(64)}`] },
 };
 
 export const requestTypes = Object.keys(examples) as RequestType[];
