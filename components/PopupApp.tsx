@@ -21,9 +21,9 @@ export interface EarlyAnswers {
   credentials: Promise<Response<Answers['credentials.get']>>;
 }
 
-type Props = { language: Language; ask: Ask; openOptions: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
+type Props = { language: Language; ask: Ask; openOptions: () => void; openImport?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
 
-export function PopupApp({ language, ask, openOptions, initialTab = 'connection', early }: Props) {
+export function PopupApp({ language, ask, openOptions, openImport, initialTab = 'connection', early }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
   const [status, setStatus] = useState<StatusAnswer['connection']>();
@@ -67,6 +67,11 @@ export function PopupApp({ language, ask, openOptions, initialTab = 'connection'
         <button type="button" class="link" onClick={() => void ask({ type: 'guide.open' })} data-testid="open-guide">
           {t('setUpInBanqup')}
         </button>
+        {openImport ? (
+          <button type="button" class="link" onClick={openImport} data-testid="open-import">
+            {t('importOpen')}
+          </button>
+        ) : null}
         <button type="button" class="link" onClick={openOptions}>
           {t('settings')}
         </button>

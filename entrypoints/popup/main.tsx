@@ -18,7 +18,7 @@ document.documentElement.lang = language;
 const early = { status: ask({ type: 'status' }), credentials: ask({ type: 'credentials.get' }) };
 void loadLanguage(language).then(() =>
   render(
-  <PopupApp language={language} ask={ask} early={early} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} />,
+  <PopupApp language={language} ask={ask} early={early} initialTab={initialTab} openOptions={() => void browser.runtime.openOptionsPage()} openImport={() => void browser.tabs.create({ url: browser.runtime.getURL('/import.html') })} />,
   document.getElementById('app')!,
 ),
 );

@@ -97,7 +97,9 @@ export async function* readArchive(archive: Blob, archiveName: string, limits: A
   let entries = 0;
   let total = 0;
   try {
-    const listing = reader.getEntriesGenerator();
+    // Names are judged here (unsafeEntryName), one entry at a time: zip.js's own check would
+    // stop the whole archive at the first bad name.
+    const listing = reader.getEntriesGenerator({ filenameValidation: 'tolerant' });
     for (;;) {
       let next: IteratorResult<Entry, boolean>;
       try {
