@@ -9,6 +9,7 @@ export interface BenchSettings {
   guide: { actions: number };
   coldstart: { runs: number };
   export: { invoices: number; rounds: number; latencyMs: number; resumeInvoices: number; resumeStops: number };
+  import: { small: number; large: number; pdfBytes: number };
 }
 
 export const fullSettings: BenchSettings = {
@@ -17,6 +18,7 @@ export const fullSettings: BenchSettings = {
   guide: { actions: 24 },
   coldstart: { runs: 20 },
   export: { invoices: 1_000, rounds: 3, latencyMs: 200, resumeInvoices: 300, resumeStops: 3 },
+  import: { small: 1_000, large: 4_000, pdfBytes: 30_000 },
 };
 
 export const shortSettings: BenchSettings = {
@@ -25,8 +27,9 @@ export const shortSettings: BenchSettings = {
   guide: { actions: 4 },
   coldstart: { runs: 3 },
   export: { invoices: 100, rounds: 1, latencyMs: 200, resumeInvoices: 60, resumeStops: 1 },
+  import: { small: 40, large: 160, pdfBytes: 10_000 },
 };
 
-/** The benchmarks, in the order they run (the export last: it fills the stores). */
-export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'export'] as const;
+/** The benchmarks, in the order they run (the export and the import last: they fill the stores). */
+export const benchmarkNames = ['bundle', 'page', 'popup', 'guide', 'coldstart', 'export', 'import'] as const;
 export type BenchmarkName = (typeof benchmarkNames)[number];

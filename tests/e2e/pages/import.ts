@@ -21,16 +21,14 @@ export class ImportPage {
   /** Waits for the preview; returns its summary lines, totals, notes and skipped files. */
   async preview(): Promise<{ summary: string[]; totals: string[]; notes: string[]; skipped: { name: string; text: string }[]; send: string | null }> {
     await this.page.waitForSelector('[data-testid="import-preview"], [data-testid="import-problem"]', { timeout: 60_000 });
-    return this.page.evaluate(() => {
-      const texts = (selector: string) => [...document.querySelectorAll(selector)].map((el) => el.textContent ?? '');
-      return {
-        summary: texts('[data-testid="import-summary"] li'),
-        totals: texts('[data-testid="import-totals"] li'),
-        notes: texts('[data-testid="import-preview"] .message, [data-testid="import-problem"]'),
-        skipped: [...document.querySelectorAll('[data-testid="import-skipped"] li')].map((li) => ({ name: li.getAttribute('data-name') ?? '', text: li.textContent ?? '' })),
-        send: document.querySelector('[data-testid="import-send"]')?.textContent ?? null,
-      };
-    });
+    // No named helpers inside: tsx (the bench) would wrap them in a `__name` the page lacks.
+    return this.page.evaluate(() => ({
+      summary: [...document.querySelectorAll('[data-testid="import-summary"] li')].map((el) => el.textContent ?? ''),
+      totals: [...document.querySelectorAll('[data-testid="import-totals"] li')].map((el) => el.textContent ?? ''),
+      notes: [...document.querySelectorAll('[data-testid="import-preview"] .message, [data-testid="import-problem"]')].map((el) => el.textContent ?? ''),
+      skipped: [...document.querySelectorAll('[data-testid="import-skipped"] li')].map((li) => ({ name: li.getAttribute('data-name') ?? '', text: li.textContent ?? '' })),
+      send: document.querySelector('[data-testid="import-send"]')?.textContent ?? null,
+    }));
   }
 
   async send(): Promise<string> {
