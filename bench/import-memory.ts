@@ -117,12 +117,14 @@ async function pass(env: E2EEnv, dir: string, count: number, tag: string, pdfByt
   const started = Date.now();
   try {
     await view.pick(path);
-    const preview = await view.preview();
+    const preview = await view.preview(20 * 60_000);
+    log(`import: preview after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (preview.send !== `Send ${count.toLocaleString('en')} to Yokoy`) throw new Error(`import preview: ${JSON.stringify(preview).slice(0, 500)}`);
     await view.send();
     await view.waitUntilFinished(30 * 60_000);
     const sent = [...yokoy.invoices.values()].filter((i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id && i.invoiceNumber.startsWith(`${tag}-`)).length;
     if (sent !== count) throw new Error(`import: ${sent} of ${count} invoices reached Yokoy`);
+    log(`import: ${count} sent after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
       invoices: count,
       archiveMb: archiveBytes / MB,

@@ -23,6 +23,28 @@ export interface PreparedDrop {
 }
 
 const CHUNK = 1_000;
+/** Bytes written per IndexedDB transaction while reading: bounds memory and commits alike. */
+const WRITE_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Collects bytes to store and writes them in batches; `flush` before anything reads them. */
+function batchedWriter(files: FileStore) {
+  let pending: [string, Uint8Array][] = [];
+  let size = 0;
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    size = 0;
+    await files.putBytesMany(batch);
+  };
+  return {
+    async put(key: string, bytes: Uint8Array) {
+      pending.push([key, bytes]);
+      size += bytes.byteLength;
+      if (size >= WRITE_BATCH_BYTES) await flush();
+    },
+    flush,
+  };
+}
 
 export interface PrepareEnv {
   files: FileStore;
@@ -34,13 +56,18 @@ export interface PrepareEnv {
 
 export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise<PreparedDrop | { problem: string }> {
   const dropId = `drop-${env.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const writer = batchedWriter(env.files);
   const read = await readDrop(inputs, {
-    putBytes: env.files.putBytes,
-    deleteBytes: (keys) => env.files.releaseBytes(keys),
+    putBytes: writer.put,
+    deleteBytes: async (keys) => {
+      await writer.flush();
+      await env.files.releaseBytes(keys);
+    },
     now: env.now,
     dropId,
     onProgress: env.onProgress,
   });
+  await writer.flush();
   await env.files.stage(read.files);
   env.onChecking?.();
   const verdicts = new Map<string, Verdict>();

@@ -19,8 +19,8 @@ export class ImportPage {
   }
 
   /** Waits for the preview; returns its summary lines, totals, notes and skipped files. */
-  async preview(): Promise<{ summary: string[]; totals: string[]; notes: string[]; skipped: { name: string; text: string }[]; send: string | null }> {
-    await this.page.waitForSelector('[data-testid="import-preview"], [data-testid="import-problem"]', { timeout: 60_000 });
+  async preview(timeout = 60_000): Promise<{ summary: string[]; totals: string[]; notes: string[]; skipped: { name: string; text: string }[]; send: string | null }> {
+    await this.page.waitForSelector('[data-testid="import-preview"], [data-testid="import-problem"]', { timeout });
     // No named helpers inside: tsx (the bench) would wrap them in a `__name` the page lacks.
     return this.page.evaluate(() => ({
       summary: [...document.querySelectorAll('[data-testid="import-summary"] li')].map((el) => el.textContent ?? ''),
