@@ -37,16 +37,19 @@ export class ImportPage {
     return handle!.evaluate((el) => el.textContent ?? '');
   }
 
-  /** Waits until the queue has nothing left; returns the progress detail line. */
+  /**
+   * Waits until the queue has nothing left; returns the progress detail line. Polled from here
+   * (one short evaluate a second), not with waitForFunction: a wait of many minutes (the bench's
+   * large archive) would outlast the DevTools protocol's own call timeout.
+   */
   async waitUntilFinished(timeout = 120_000): Promise<string> {
-    const handle = await this.page.waitForFunction(
-      () => {
-        const text = document.querySelector('[data-testid="import-progress"] [data-testid="export-progress-detail"]')?.textContent ?? '';
-        return / 0 to go/.test(text) ? text : false;
-      },
-      { timeout },
-    );
-    return (await handle.jsonValue()) as string;
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const text = await this.page.evaluate(() => document.querySelector('[data-testid="import-progress"] [data-testid="export-progress-detail"]')?.textContent ?? '');
+      if (/ 0 to go/.test(text)) return text;
+      if (Date.now() > deadline) throw new Error(`import not finished after ${timeout} ms: ${text}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 
   async again(): Promise<void> {
