@@ -21,7 +21,7 @@ export interface CompanionDB extends DBSchema {
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
   jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
   /** Imported files waiting to be sent (what each is, where its bytes are): pruned once sent. */
-  importFiles: { key: string; value: ImportFile; indexes: { byStaged: number } };
+  importFiles: { key: string; value: ImportFile; indexes: { byStaged: number; byPdf: string } };
   /** The bytes of imported files (UBL, PDF), keyed by their SHA-256, so they survive a worker stop. */
   importBytes: { key: string; value: Uint8Array };
 }
@@ -54,7 +54,10 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   },
   // 5: imported files (issue 15): what was dropped, and its bytes until it is sent.
   (db) => {
-    db.createObjectStore('importFiles', { keyPath: 'id' }).createIndex('byStaged', 'stagedAt');
+    const files = db.createObjectStore('importFiles', { keyPath: 'id' });
+    files.createIndex('byStaged', 'stagedAt');
+    // Whether a PDF's bytes are still needed (one PDF can sit beside two UBLs), without a scan.
+    files.createIndex('byPdf', 'pdfKey');
     db.createObjectStore('importBytes');
   },
 ];

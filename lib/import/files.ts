@@ -92,17 +92,20 @@ export function createFileStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       const tx = (await db()).transaction('importFiles', 'readwrite');
       await Promise.all([...files.map(async (f) => (await tx.store.getKey(f.id)) === undefined && tx.store.put(f)), tx.done]);
     },
-    /** Deletes bytes no file record refers to (a PDF can be shared: the same one beside two UBLs). */
+    /**
+     * Deletes bytes no file record refers to (a PDF can be shared: the same one beside two
+     * UBLs). A UBL's bytes belong to the record named after them (`file:<key>`); a PDF's are
+     * looked up in the byPdf index. Costs one look-up per key, not a scan of the records.
+     */
     async releaseBytes(keys: Iterable<string>): Promise<void> {
-      const left = new Set(keys);
-      if (!left.size) return;
+      const wanted = [...new Set(keys)];
+      if (!wanted.length) return;
       const tx = (await db()).transaction(['importFiles', 'importBytes'], 'readwrite');
-      for await (const cursor of tx.objectStore('importFiles')) {
-        left.delete(cursor.value.pdfKey);
-        if (cursor.value.ublKey) left.delete(cursor.value.ublKey);
-        if (!left.size) break;
-      }
-      await Promise.all([...left].map((k) => tx.objectStore('importBytes').delete(k)));
+      const files = tx.objectStore('importFiles');
+      const unused = await Promise.all(
+        wanted.map(async (k) => (await files.getKey(FILE_PREFIX + k)) === undefined && (await files.index('byPdf').count(k)) === 0),
+      );
+      await Promise.all(wanted.filter((_, i) => unused[i]).map((k) => tx.objectStore('importBytes').delete(k)));
       await tx.done;
     },
     /** Deletes records, then the bytes no remaining record refers to. */
