@@ -116,7 +116,11 @@ export async function readDrop(inputs: DropInput[], env: DropEnv): Promise<DropR
       skipped.push({ name: path, reason: `ubl:${parsed.problem}`, detail: parsed.detail });
       return;
     }
-    const { embeddedPdfs, ...invoice } = parsed.invoice;
+    const { embeddedPdfs, ...facts } = parsed.invoice;
+    // The parser's strings are slices of the whole document (its embedded PDF included): kept as
+    // they are, a drop of thousands would keep every document's text alive. A JSON round trip
+    // makes fresh strings, so memory holds the facts, not the files.
+    const invoice = JSON.parse(JSON.stringify(facts)) as typeof facts;
     const hash = await sha256Hex(bytes);
     await env.putBytes(hash, bytes);
     let embeddedKey: string | undefined;
