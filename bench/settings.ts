@@ -18,7 +18,7 @@ export const fullSettings: BenchSettings = {
   guide: { actions: 24 },
   coldstart: { runs: 20 },
   export: { invoices: 1_000, rounds: 3, latencyMs: 200, resumeInvoices: 300, resumeStops: 3 },
-  import: { small: 1_000, large: 4_000, pdfBytes: 30_000 },
+  import: { small: 500, large: 2_000, pdfBytes: 30_000 },
 };
 
 export const shortSettings: BenchSettings = {
