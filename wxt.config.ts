@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { sandboxHostPatterns } from './lib/sites/hosts';
+import { optionalHostPermissions, productionHostPatterns, productionHostPermissions, sandboxHostPatterns } from './lib/sites/hosts';
 
 // Production matches Banqup and Yokoy only. `--mode sandbox` (npm start, e2e tests) adds the
 // sandbox's loopback names, so the store build never carries a localhost pattern.
@@ -18,11 +18,10 @@ export default defineConfig({
     permissions: ['storage', 'contextMenus', 'alarms'],
     optional_permissions: ['notifications'],
     // A custom Yokoy address (a proxy, a staging host) is asked for when the user saves it.
-    optional_host_permissions: ['https://*/*'],
+    // Another Banqup host is asked for the same way (lib/sites/hosts.ts: the one host list).
+    optional_host_permissions: [...optionalHostPermissions],
     host_permissions: [
-      'https://*.banqup.com/*',
-      'https://*.yokoy.ai/*',
-      'https://*.yokoy.io/*',
+      ...productionHostPermissions,
       ...(mode === 'sandbox' ? [sandboxHostPatterns.banqup, sandboxHostPatterns.yokoyWeb, sandboxHostPatterns.yokoyApi] : []),
     ],
     action: { default_title: '__MSG_extName__' },
@@ -30,7 +29,7 @@ export default defineConfig({
       ? {
           // Firefox builds MV2, which has no `optional_host_permissions` (WXT drops it): there an
           // optional origin goes in `optional_permissions`, so a custom Yokoy address can still be asked for.
-          optional_permissions: ['notifications', 'https://*/*'],
+          optional_permissions: ['notifications', ...optionalHostPermissions],
           browser_specific_settings: {
             gecko: {
               id: 'yokoy-companion@banqup-tools.invalid',
@@ -47,8 +46,8 @@ export default defineConfig({
       if (wxt.config.mode !== 'sandbox') return;
       // Content scripts declare production matches; the sandbox build adds its own origins.
       const widen = (matches: string[] = []) => {
-        if (matches.some((m) => m.includes('banqup.com'))) matches.push(sandboxHostPatterns.banqup);
-        if (matches.some((m) => m.includes('yokoy.ai'))) matches.push(sandboxHostPatterns.yokoyWeb);
+        if (matches.some((m) => productionHostPatterns.banqup.includes(m))) matches.push(sandboxHostPatterns.banqup);
+        if (matches.some((m) => productionHostPatterns.yokoyWeb.includes(m))) matches.push(sandboxHostPatterns.yokoyWeb);
       };
       for (const script of manifest.content_scripts ?? []) widen(script.matches);
       for (const resource of manifest.web_accessible_resources ?? []) {

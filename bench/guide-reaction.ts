@@ -1,6 +1,6 @@
 /**
  * Figure 4: how fast the in-page guide follows the user. On Banqup's dashboard with the guide
- * open at step A1 ("open the Applications menu"), the bench clicks the header's Applications
+ * open at step A1 ("open the Apps menu"), the bench clicks the main menu's Apps
  * button from inside the page (`performance.now()` stamped just before the click) and a
  * MutationObserver on the guide's shadow root stamps the moment what the guide highlights
  * changes (its step, control or highlight box: A1 → A2 when the menu opens, back to A1 when
@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
+import { inOurUi } from '../tests/e2e/support/our-ui';
 import { BanqupApp, byRole } from '../tests/e2e/pages/banqup-app';
 import { figure, notMeasured, type Figure } from './lib/figure';
 import { median } from './lib/stats';
@@ -38,14 +39,19 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
     const guide = new GuideOverlay(app.page);
     await guide.openFromLauncher();
     await guide.waitFor({ step: 'A1' });
-    const button = `header ${byRole('button', app.l.applications)}`;
+    // Classic Banqup's main menu is on the left (REAL-PRODUCTS.md §1).
+    const button = `nav ${byRole('button', app.l.applications)}`;
     for (let i = 0; i < options.actions + 1; i++) {
-      const handle = await app.page.waitForSelector(button);
-      const reaction = await handle!.evaluate(
-        (toggle, host) =>
+      await app.page.waitForSelector(button);
+      // The guide's root is closed: the measurement runs in the content script's world, where
+      // it can see both the page's toggle and the guide (tests/e2e/support/our-ui.ts).
+      const reaction = await inOurUi(
+        app.page,
+        (rootOf, a) =>
           new Promise<Reaction>((resolve, reject) => {
-            const root = document.querySelector(host)?.shadowRoot;
-            if (!root) return reject(new Error('no guide'));
+            const root = rootOf(a.host);
+            const toggle = document.querySelector(a.button);
+            if (!root || !toggle) return reject(new Error('no guide'));
             // Inline, no named helpers: tsx would wrap them in a `__name` call the page lacks.
             const layer = root.querySelector<HTMLElement>('.guide');
             const from = `${layer?.dataset.step}|${layer?.dataset.control}|${layer?.dataset.target}`;
@@ -71,8 +77,9 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
             const t0 = performance.now();
             (toggle as HTMLElement).click();
           }),
-        guideHost,
+        { host: guideHost, button },
       );
+      if (!reaction) throw new Error('the guide did not react');
       if (i > 0) samples.push(reaction); // the first one warms up
       await new Promise((r) => setTimeout(r, 100));
     }

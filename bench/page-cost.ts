@@ -11,7 +11,10 @@ import type { Browser, CDPSession, Page } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
 import { figure, type Figure } from './lib/figure';
 import { median } from './lib/stats';
-import { extensionWork, markTime, parseTrace, traceCategories } from './lib/trace';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sandboxExtensionDir } from '../tests/e2e/support/browser';
+import { extensionWork, markTime, parseTrace, traceCategories, urlOf } from './lib/trace';
 
 const GROUP = 'page';
 const LIST_ROW = 'main tbody tr[data-document-id]';
@@ -73,7 +76,8 @@ async function loadOnce(browser: Browser, url: string, extension: boolean): Prom
     await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.ready !== null, { timeout: 15_000 });
     let launcherMs: number | null = null;
     if (extension) {
-      await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('button'), { timeout: 10_000 }, LAUNCHER_HOST);
+      // The launcher's root is closed: its host appears when it is mounted, with the button in it.
+      await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, LAUNCHER_HOST);
       launcherMs = await page.evaluate(() => performance.now());
     }
     // Let the content script's first messages and the list's last requests finish.
@@ -106,13 +110,57 @@ async function tracedLoad(browser: Browser, url: string): Promise<ReturnType<typ
     await page.tracing.start({ categories: traceCategories });
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector(LIST_ROW, { timeout: 15_000 });
-    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('button'), { timeout: 10_000 }, LAUNCHER_HOST);
+    await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, LAUNCHER_HOST);
     await sleep(400);
     const events = parseTrace(await page.tracing.stop());
     return extensionWork(events, undefined, markTime(events, READY_MARK));
   } finally {
     await page.close();
   }
+}
+
+/**
+ * One Banqup page view, all of it (issue 16): every extension script and style evaluated
+ * during and after the load counted together: the content script and its CSS, the page module
+ * it imports once the page settled, and the guide's chunk when the guide opens (by its hash).
+ * Bytes are the files' raw sizes in the build Chromium loaded; time is the trace's compile and
+ * evaluate events for extension URLs (outermost), until the launcher (and the guide) stand.
+ */
+const evaluateEvents = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.produceModuleCache', 'v8.produceCache']);
+
+async function pageView(browser: Browser, url: string, withGuide: boolean): Promise<{ evaluateMs: number; files: string[] }> {
+  const page = await browser.newPage();
+  try {
+    await page.tracing.start({ categories: traceCategories });
+    await page.goto(withGuide ? `${url}${GUIDE_HASH}` : url, { waitUntil: 'load' });
+    await page.waitForSelector(LIST_ROW, { timeout: 15_000 });
+    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('button'), { timeout: 10_000 }, LAUNCHER_HOST);
+    if (withGuide) await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot, { timeout: 10_000 }, GUIDE_HOST);
+    await sleep(400);
+    const events = parseTrace(await page.tracing.stop());
+    const ours = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && evaluateEvents.has(e.name) && urlOf(e).startsWith('chrome-extension://'));
+    // Outermost only: a compile inside an evaluation is already in it.
+    ours.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+    let evaluateUs = 0;
+    const endOn = new Map<string, number>();
+    for (const e of ours) {
+      const key = `${e.pid}:${e.tid}`;
+      if ((endOn.get(key) ?? -1) > e.ts) continue;
+      evaluateUs += e.dur!;
+      endOn.set(key, e.ts + e.dur!);
+    }
+    const files = [...new Set(events.map(urlOf).filter((u) => u.startsWith('chrome-extension://')).map((u) => new URL(u).pathname))];
+    return { evaluateMs: evaluateUs / 1000, files };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The raw bytes a page view evaluates: the content script, its CSS, the page module, and the guide's chunk when it opened. */
+function pageViewBytes(withGuide: boolean): { bytes: number; files: string[] } {
+  const files = ['content-scripts/banqup.js', 'content-scripts/banqup.css', 'content-scripts/banqup-page/page.js', ...(withGuide ? ['content-scripts/banqup-page/guide.js'] : [])];
+  const present = files.filter((f) => existsSync(resolve(sandboxExtensionDir, f)));
+  return { bytes: present.reduce((sum, f) => sum + statSync(resolve(sandboxExtensionDir, f)).size, 0), files: present };
 }
 
 interface Idle {
@@ -128,7 +176,7 @@ async function idleWindow(browser: Browser, url: string, extension: boolean, idl
   try {
     await page.goto(`${url}${GUIDE_HASH}`, { waitUntil: 'load' });
     await page.waitForSelector(LIST_ROW, { timeout: 15_000 });
-    if (extension) await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot, { timeout: 10_000 }, GUIDE_HOST);
+    if (extension) await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, GUIDE_HOST);
     await sleep(1_000);
     const cdp = await page.createCDPSession();
     await cdp.send('Performance.enable');
@@ -182,7 +230,24 @@ export async function measurePageCost(env: { sandbox: Sandbox; withExtension: Br
   const extLong = ext.flatMap((l) => l.longTasks);
   const baseLong = base.flatMap((l) => l.longTasks);
   const idleSeconds = options.idleMs / 1000;
+  const views: Figure[] = [];
+  for (const withGuide of [false, true]) {
+    const samples: number[] = [];
+    let seen: string[] = [];
+    for (let i = 0; i < Math.max(1, options.tracedLoads); i++) {
+      const view = await pageView(env.withExtension, url, withGuide);
+      samples.push(view.evaluateMs);
+      seen = view.files;
+    }
+    const bytes = pageViewBytes(withGuide);
+    const what = withGuide ? 'guide open' : 'guide closed';
+    views.push(
+      figure({ group: GROUP, id: `page.view.${withGuide ? 'guide' : 'plain'}.bytes`, label: `Banqup page view, ${what}: extension JS + CSS evaluated (raw)`, unit: 'KB', samples: [bytes.bytes / 1024], note: bytes.files.join(' + ') }),
+      figure({ group: GROUP, id: `page.view.${withGuide ? 'guide' : 'plain'}.evaluate`, label: `Banqup page view, ${what}: compile + evaluate (trace)`, unit: 'ms', samples, note: `extension files in the trace: ${seen.join(', ') || 'none'}` }),
+    );
+  }
   return [
+    ...views,
     figure({ group: GROUP, id: 'page.load.with', label: 'Banqup list load, with extension', unit: 'ms', samples: ext.map((l) => l.loadMs) }),
     figure({ group: GROUP, id: 'page.load.without', label: 'Banqup list load, without', unit: 'ms', samples: base.map((l) => l.loadMs) }),
     figure({

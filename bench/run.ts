@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against the sandbox in headless Chromium, one table
  * (figure, median, min, max, runs, budget, verdict), written to bench/results/latest.{json,md}
  * with the machine it ran on. Flags: `--short` (few runs, 100 invoices), `--only a,b`
- * (bundle, page, popup, guide, coldstart, export, import), `--no-build` (reuse the builds in
+ * (bundle, page, popup, guide, coldstart, scale, export, reconcile, import), `--no-build` (reuse the builds in
  * WXT_OUT_DIR). Build into your own folder when others build too: WXT_OUT_DIR=.output-bench.
  * Exits 1 when a budget is missed.
  */
@@ -13,15 +13,18 @@ import { measureBundleSize } from './bundle-size';
 import { measureExportThroughput } from './export-throughput';
 import { measureGuideReaction } from './guide-reaction';
 import { measureImportMemory } from './import-memory';
+import { measureGuideBigPage } from './guide-big-page';
 import { createBenchEnv } from './lib/env';
 import type { Figure } from './lib/figure';
 import { describeMachine, machineLine } from './lib/machine';
 import { writeResults, type RunRecord } from './lib/results';
 import { notes, textTable } from './lib/table';
+import { measureReconcile } from './reconcile';
 import { measurePageCost } from './page-cost';
 import { measurePopupOpen } from './popup-open';
 import { benchmarkNames, fullSettings, shortSettings, type BenchmarkName } from './settings';
 import { measureWorkerColdStart } from './worker-cold-start';
+import { measureScale, type ScalePoint } from './scale';
 
 export const projectRoot = resolve(import.meta.dirname, '..');
 
@@ -49,6 +52,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
   if (options.build) build(log);
   const env = createBenchEnv(log);
   const figures: Figure[] = [];
+  let scalePoints: ScalePoint[] | undefined;
   try {
     for (const name of benchmarkNames.filter((n) => wanted.has(n))) {
       const t = Date.now();
@@ -67,15 +71,25 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
           break;
         case 'guide':
           figures.push(...(await measureGuideReaction(await env.extension(), settings.guide)));
+          figures.push(...(await measureGuideBigPage(await env.extension(), { rows: settings.guide.bigPageRows, frames: settings.guide.bigPageFrames })));
           break;
         case 'coldstart':
           figures.push(...(await measureWorkerColdStart(await env.extension(), settings.coldstart)));
           break;
+        case 'scale': {
+          const scale = await measureScale(await env.extension(), { ...settings.scale, log });
+          figures.push(...scale.figures);
+          scalePoints = scale.points;
+          break;
+        }
         case 'export':
           figures.push(...(await measureExportThroughput(await env.extension(), { ...settings.export, projectRoot, log })));
           break;
         case 'import':
           figures.push(...(await measureImportMemory(await env.extension(), { ...settings.import, log })));
+          break;
+        case 'reconcile':
+          figures.push(...(await measureReconcile(await env.extension(), { ...settings.reconcile, log })));
           break;
       }
       log(`${name} done in ${((Date.now() - t) / 1000).toFixed(1)} s`);
@@ -89,6 +103,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
       machine,
       settings: { ...settings, outputDir },
       figures,
+      scale: scalePoints,
     };
     writeResults(options.resultsDir, record);
     return record;

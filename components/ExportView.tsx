@@ -5,9 +5,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/export/describe';
-import type { MessageKey } from '../lib/i18n';
+import type { Language, MessageKey, Translate } from '../lib/i18n';
 import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
+import { useProgressPush } from './useProgressPush';
 
 /** Asks once for the notification that says when a run ends (optional permission). */
 async function requestNotifications(): Promise<void> {
@@ -19,42 +20,44 @@ async function requestNotifications(): Promise<void> {
 }
 
 type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
-type T = (key: MessageKey, params?: Record<string, string>) => string;
 
-const statuses = ['', 'RECEIVED', 'APPROVED', 'PAID', 'REJECTED'] as const;
-const statusKeys: Record<(typeof statuses)[number], MessageKey> = {
-  '': 'exportStatusAny',
-  RECEIVED: 'exportStatusReceived',
-  APPROVED: 'exportStatusApproved',
-  PAID: 'exportStatusPaid',
-  REJECTED: 'exportStatusRejected',
+/**
+ * Banqup's document statuses (its help's names), the first being what Banqup's own connector
+ * sends (approved purchase documents): the default, chosen when nothing else is.
+ */
+const documentStatuses = ['FULLY_APPROVED', 'AWAITING_VALIDATION', 'VALIDATED', 'REFUSED', 'DISPUTED', 'ANY'] as const;
+const documentStatusKeys: Record<(typeof documentStatuses)[number], MessageKey> = {
+  FULLY_APPROVED: 'exportStatusConnector',
+  AWAITING_VALIDATION: 'exportStatusAwaitingValidation',
+  VALIDATED: 'exportStatusValidated',
+  REFUSED: 'exportStatusRefused',
+  DISPUTED: 'exportStatusDisputed',
+  ANY: 'exportStatusAll',
+};
+const payStatuses = ['', 'UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID'] as const;
+const payStatusKeys: Record<(typeof payStatuses)[number], MessageKey> = {
+  '': 'exportPayAny',
+  UNPAID: 'exportPayUnpaid',
+  PARTIALLY_PAID: 'exportPayPartiallyPaid',
+  FULLY_PAID: 'exportPayFullyPaid',
 };
 
-export function ExportView({ t, ask }: { t: T; ask: Ask }) {
+export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; language: Language }) {
   const [filters, setFilters] = useState<ExportFilters>({});
-  const [preview, setPreview] = useState<Answers['export.preview'] | undefined>();
+  // `for`: the filters this count is for (a test or a screen reader can tell a stale count from a fresh one).
+  const [preview, setPreview] = useState<(Answers['export.preview'] & { for?: string }) | undefined>();
   const [progress, setProgress] = useState<ExportProgress>();
   const [message, setMessage] = useState<{ tone: 'error' | 'note'; text: string }>();
 
   useEffect(() => {
     setPreview(undefined);
-    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview(a.ok ? a.data : { problem: a.error.message })), 250);
+    const key = JSON.stringify(filters);
+    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview({ ...(a.ok ? a.data : { problem: a.error.message }), for: key })), 250);
     return () => clearTimeout(timer);
   }, [ask, JSON.stringify(filters)]);
 
-  useEffect(() => {
-    let alive = true;
-    const poll = async () => {
-      const answer = await ask({ type: 'export.progress' });
-      if (alive && answer.ok) setProgress(answer.data);
-    };
-    void poll();
-    const interval = setInterval(poll, 500);
-    return () => {
-      alive = false;
-      clearInterval(interval);
-    };
-  }, [ask]);
+  // Pushed by the worker on connect and after every change (no polling).
+  useProgressPush((push) => setProgress(push.progress));
 
   const set = (patch: Partial<ExportFilters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as ExportFilters);
 
@@ -65,7 +68,7 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
     const answer = await ask({ type: 'export.start', filters });
     if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
     if (answer.data.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.data.problem) });
-    setMessage({ tone: 'note', text: t('exportStarted', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }) });
+    setMessage({ tone: 'note', text: t('exportStartedCount', { queued: answer.data.queued, already: answer.data.alreadyInYokoy }) });
   }
   const control = async (type: 'export.pause' | 'export.resume' | 'export.cancel') => {
     const answer = await ask({ type });
@@ -90,18 +93,38 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
       {field(
         'export-status',
         t('exportStatus'),
-        <select id="export-status" value={filters.status ?? ''} onChange={(e) => set({ status: (e.currentTarget.value || undefined) as ExportFilters['status'] })}>
-          {statuses.map((s) => (
-            <option value={s}>{t(statusKeys[s])}</option>
+        <select
+          id="export-status"
+          aria-describedby="export-status-hint"
+          value={filters.documentStatus ?? 'FULLY_APPROVED'}
+          onChange={(e) => {
+            const value = e.currentTarget.value as (typeof documentStatuses)[number];
+            set({ documentStatus: value === 'FULLY_APPROVED' ? undefined : value });
+          }}
+        >
+          {documentStatuses.map((s) => (
+            <option value={s}>{t(documentStatusKeys[s])}</option>
           ))}
         </select>,
       )}
-      <p class="muted" aria-live="polite" data-testid="export-preview">
-        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreview', { count: String(preview.count ?? 0) })}
+      <p class="muted small" id="export-status-hint" data-testid="export-status-hint">
+        {t('exportStatusHint')}
+      </p>
+      {field(
+        'export-pay',
+        t('exportPayStatus'),
+        <select id="export-pay" value={filters.payStatus ?? ''} onChange={(e) => set({ payStatus: (e.currentTarget.value || undefined) as ExportFilters['payStatus'] })}>
+          {payStatuses.map((s) => (
+            <option value={s}>{t(payStatusKeys[s])}</option>
+          ))}
+        </select>,
+      )}
+      <p class="muted" aria-live="polite" data-testid="export-preview" data-for={preview?.for ?? ''}>
+        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreviewCount', { count: preview.count ?? 0 })}
       </p>
       {preview?.bankStatements ? (
         <p class="message note" data-testid="bank-statements-note">
-          {t('exportBankStatements', { count: String(preview.bankStatements) })}
+          {t('exportBankStatements', { count: preview.bankStatements })}
         </p>
       ) : null}
       <div class="actions">
@@ -127,7 +150,7 @@ export function ExportView({ t, ask }: { t: T; ask: Ask }) {
       <div aria-live="polite" data-testid="export-message">
         {message ? <p class={`message ${message.tone}`}>{message.text}</p> : null}
       </div>
-      {progress && progress.total > 0 ? <ProgressBar t={t} progress={progress} /> : null}
+      {progress && progress.total > 0 ? <ProgressBar t={t} progress={progress} language={language} /> : null}
     </section>
   );
 }

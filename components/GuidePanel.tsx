@@ -22,6 +22,8 @@ export interface PanelView {
   context?: GuideContextAnswer;
   /** A short outcome of the user's last action in the panel. */
   note?: string;
+  /** New Banqup (no accounting wizard, no Yokoy extension): what the guide sees there instead of a step. */
+  newPlatform?: { apps: string[] };
 }
 
 export interface PanelHandlers {
@@ -96,6 +98,12 @@ function extras(view: PanelView, on: PanelHandlers): Node[] {
   return parts.flat().filter((n): n is Node => Boolean(n));
 }
 
+/** New Banqup: what the page shows, what Banqup cannot do there, and the companion's own export. */
+function newPlatformParts(view: PanelView, on: PanelHandlers): Node[] {
+  const { t } = view;
+  return [<p data-testid="guide-new-offer">{t('newOffer')}</p>, button('export', t('newExport'), on.exportFirst, 'primary')];
+}
+
 export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
   let title!: HTMLElement;
   let progress!: HTMLElement;
@@ -135,6 +143,27 @@ export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
   return {
     el,
     update(view) {
+      if (view.newPlatform) {
+        const apps = view.newPlatform.apps.length ? view.t('newApps', { apps: view.newPlatform.apps.join(', ') }) : '';
+        const text = `${view.t('newSeen', { apps })} ${view.t('newCannot')}`;
+        el.dataset.step = 'new-platform';
+        el.dataset.state = 'platform';
+        if (shown !== text) {
+          shown = text;
+          title.textContent = view.t('newTitle');
+          progress.textContent = '';
+          bar.style.width = '0';
+          body.textContent = text;
+        }
+        back.setAttribute('aria-disabled', 'true');
+        next.setAttribute('aria-disabled', 'true');
+        const key = JSON.stringify(['new', view.note]);
+        if (key !== extrasKey) {
+          extrasKey = key;
+          more.replaceChildren(...newPlatformParts(view, on), ...(view.note ? [<p class="note" role="status">{view.note}</p>] : []));
+        }
+        return;
+      }
       const { step } = view;
       el.dataset.step = step.id;
       el.dataset.state = view.index !== view.currentIndex ? 'preview' : view.missing !== undefined ? 'missing' : 'found';

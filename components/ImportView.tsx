@@ -174,7 +174,7 @@ export function ImportView({ language, ask, files }: Props) {
           </p>
           {progress ? (
             <div data-testid="import-progress">
-              <ProgressBar t={t} progress={progress} />
+              <ProgressBar t={t} progress={progress} language={language} />
               <div class="actions">
                 {progress.paused ? (
                   <button type="button" onClick={() => void ask({ type: 'export.resume' }).then((a) => a.ok && setProgress(a.data))}>

@@ -1,14 +1,17 @@
 /** The settings form; addresses are checked as origins before they are saved. */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { checkOrigin } from '../lib/connection/endpoints';
+import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
+import { permissionRefusal } from '../lib/sites/hosts';
 import { translator, type Language } from '../lib/i18n';
 import type { Answers, Request, Response } from '../lib/messaging/protocol';
-import type { Settings } from '../lib/settings/items';
+import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
+import { ThemeChoice } from './ThemeChoice';
 
 /**
- * Custom addresses outside the hosts the manifest names need the user's permission, asked at
- * the moment of saving (optional host permissions); already-granted ones pass silently.
+ * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
+ * the user's permission, asked at the moment of saving (optional host permissions);
+ * already-granted ones pass silently. Only addresses the manifest can grant get this far.
  */
 async function grantOrigins(origins: string[]): Promise<boolean> {
   const patterns = origins.filter(Boolean).map((o) => `${new URL(o).origin}/*`);
@@ -25,10 +28,15 @@ type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']
 export function OptionsForm({ language, ask }: { language: Language; ask: Ask }) {
   const t = translator(language);
   const [settings, setSettings] = useState<Settings>();
+  const [saved, setSaved] = useState<Settings>();
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string }>();
 
   useEffect(() => {
-    void ask({ type: 'settings.get' }).then((a) => a.ok && setSettings(a.data));
+    void ask({ type: 'settings.get' }).then((a) => {
+      if (!a.ok) return;
+      setSettings(a.data);
+      setSaved(a.data);
+    });
   }, [ask]);
   if (!settings) return <main aria-busy="true" />;
 
@@ -43,13 +51,22 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
     const origins = [settings!.banqupOrigin, ...(settings!.environment === 'custom' ? Object.values(settings!.custom) : [])];
     const bad = origins.find((o) => checkOrigin(o));
     if (bad !== undefined) return setMessage({ tone: 'error', text: t('optionsInvalidOrigin', { value: bad }) });
-    if (settings!.environment === 'custom' && !(await grantOrigins(origins))) {
+    // Only what the browser can actually be asked to allow (the manifest's grants): an http://
+    // address would fail the prompt without the prompt ever appearing.
+    const manifest = browser.runtime.getManifest() as Parameters<typeof permissionRefusal>[1];
+    for (const origin of origins.filter(Boolean)) {
+      const refusal = permissionRefusal(origin, manifest);
+      if (refusal) return setMessage({ tone: 'error', text: t(refusal === 'not-https' ? 'optionsNotHttps' : refusal === 'invalid' ? 'optionsInvalidOrigin' : 'optionsNotGrantable', { value: origin }) });
+    }
+    if (!(await grantOrigins(origins))) {
       return setMessage({ tone: 'error', text: t('optionsPermissionRefused') });
     }
+    const forgets = saved !== undefined && changesSecretBinding(saved, settings!);
     const answer = await ask({ type: 'settings.save', settings: settings! });
     if (answer.ok) {
       setSettings(answer.data);
-      setMessage({ tone: 'success', text: t('optionsSaved') });
+      setSaved(answer.data);
+      setMessage({ tone: 'success', text: t(forgets ? 'optionsSecretForgotten' : 'optionsSaved') });
     } else setMessage({ tone: 'error', text: answer.error.message });
   }
 
@@ -69,6 +86,7 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
   return (
     <main>
       <h1>{t('optionsHeading')}</h1>
+      <ThemeChoice t={t} />
       <form onSubmit={save} noValidate>
         <fieldset>
           <legend>{t('optionsEnvironment')}</legend>
@@ -106,6 +124,21 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
             value={settings.exportConcurrency}
             onInput={(e) => update({ exportConcurrency: Math.min(10, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1)) })}
           />
+        </div>
+        <div class="field">
+          <label for="history-retention">{t('optionsRetention')}</label>
+          <input
+            id="history-retention"
+            type="number"
+            min={0}
+            max={3650}
+            aria-describedby="history-retention-hint"
+            value={settings.historyRetentionDays ?? DEFAULT_RETENTION_DAYS}
+            onInput={(e) => update({ historyRetentionDays: Math.min(3650, Math.max(0, Math.trunc(Number((e.currentTarget as HTMLInputElement).value) || 0))) })}
+          />
+          <p id="history-retention-hint" class="muted">
+            {t('optionsRetentionHint')}
+          </p>
         </div>
         <div class="actions">
           <button type="submit" class="primary">

@@ -8,6 +8,7 @@ import type { Answers, CredentialsView, Request, Response, StatusAnswer } from '
 import { CredentialsForm } from './CredentialsForm';
 import { ExportView } from './ExportView';
 import { HistoryView } from './HistoryView';
+import { Icon } from './Icon';
 import { PendingCapture } from './PendingCapture';
 import { StatusView } from './StatusView';
 import { Tabs } from './Tabs';
@@ -21,9 +22,9 @@ export interface EarlyAnswers {
   credentials: Promise<Response<Answers['credentials.get']>>;
 }
 
-type Props = { language: Language; ask: Ask; openOptions: () => void; openImport?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
+type Props = { language: Language; ask: Ask; openOptions: () => void; openImport?: () => void; openReconcile?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
 
-export function PopupApp({ language, ask, openOptions, openImport, initialTab = 'connection', early }: Props) {
+export function PopupApp({ language, ask, openOptions, openImport, openReconcile, initialTab = 'connection', early }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
   const [status, setStatus] = useState<StatusAnswer['connection']>();
@@ -41,15 +42,20 @@ export function PopupApp({ language, ask, openOptions, openImport, initialTab = 
     void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
   }, [ask]);
 
+  // The form keeps what was typed; after a decision it starts again from the stored values.
+  const [decided, setDecided] = useState(0);
   async function decide(adopt: boolean) {
     const answer = await ask({ type: 'credentials.adoptPending', adopt });
-    if (answer.ok) setView(answer.data);
+    if (answer.ok) {
+      setView(answer.data);
+      setDecided((n) => n + 1);
+    }
   }
 
   return (
     <main>
       <StatusView language={language} version={version} connection={view?.connection ?? status} error={error} />
-      {view?.pending ? <PendingCapture t={t} onDecide={decide} /> : null}
+      {view?.pending ? <PendingCapture t={t} view={view} onDecide={decide} /> : null}
       <Tabs
         current={tab}
         onChange={setTab}
@@ -59,12 +65,13 @@ export function PopupApp({ language, ask, openOptions, openImport, initialTab = 
           { key: 'history', label: t('tabHistory') },
         ]}
       >
-        {tab === 'connection' && view ? <CredentialsForm t={t} ask={ask} view={view} onView={setView} /> : null}
-        {tab === 'export' ? <ExportView t={t} ask={ask} /> : null}
+        {tab === 'connection' && view ? <CredentialsForm key={decided} t={t} ask={ask} view={view} onView={setView} /> : null}
+        {tab === 'export' ? <ExportView t={t} ask={ask} language={language} /> : null}
         {tab === 'history' ? <HistoryView t={t} ask={ask} language={language} /> : null}
       </Tabs>
       <footer class="actions">
         <button type="button" class="link" onClick={() => void ask({ type: 'guide.open' })} data-testid="open-guide">
+          <Icon name="guide" />
           {t('setUpInBanqup')}
         </button>
         {openImport ? (
@@ -72,7 +79,13 @@ export function PopupApp({ language, ask, openOptions, openImport, initialTab = 
             {t('importOpen')}
           </button>
         ) : null}
+        {openReconcile ? (
+          <button type="button" class="link" onClick={openReconcile} data-testid="open-reconcile">
+            {t('reconcileOpen')}
+          </button>
+        ) : null}
         <button type="button" class="link" onClick={openOptions}>
+          <Icon name="settings" />
           {t('settings')}
         </button>
       </footer>

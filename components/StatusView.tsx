@@ -28,10 +28,16 @@ export function StatusView({ language, version, connection, error }: Props) {
   }
   return (
     <header>
-      <h1>{t('productName')}</h1>
-      <p class="muted" data-testid="version">
-        {version ? t('version', { version }) : '\u00a0'}
-      </p>
+      <div class="app-header">
+        {/* Decorative: the product name is the heading's text. */}
+        <img class="logo" src="/icon/48.png" alt="" width={28} height={28} />
+        <div class="titles">
+          <h1>{t('productName')}</h1>
+          <p class="muted" data-testid="version">
+            {version ? t('version', { version }) : '\u00a0'}
+          </p>
+        </div>
+      </div>
       <h2>{t('statusHeading')}</h2>
       <p class="status" data-testid="connection-status" data-state={state} role="status" aria-live="polite">
         {text}

@@ -2,7 +2,8 @@
  * The companion's offers on Yokoy's pages, in a shadow root: "Use this ID" next to the
  * organization ID (outlined on the page), "Save to Yokoy Companion" while the one-time
  * credentials are shown, and what to ask for when the Developer role is missing. Nothing is
- * sent without the user's click.
+ * sent without the user's own click (the root's gate, lib/overlay/trusted.ts), and what is sent
+ * waits for the user's confirmation in the popup.
  */
 import { useState } from 'preact/hooks';
 import type { MessageKey } from '../lib/i18n';
@@ -14,14 +15,15 @@ export interface AssistantProps {
   t: T;
   organizationId?: { value: string; rect: DOMRect };
   credentials?: boolean;
-  noDeveloperRole?: { admins: string[] };
+  /** `variant`: Perk says "account admins" where Yokoy says "Developer role". */
+  noDeveloperRole?: { admins: string[]; variant?: 'yokoy' | 'perk' };
   onUseOrganizationId: () => Promise<CaptureAnswer>;
   onSaveCredentials: () => Promise<CaptureAnswer>;
 }
 
 function outcomeText(t: T, answer: CaptureAnswer, savedKey: MessageKey): string {
   if (answer.outcome === 'refused') return t('yokoyCaptureRefused', { problem: answer.problem ?? '' });
-  if (answer.outcome === 'pending-confirmation') return t('yokoyCredentialsPending');
+  if (answer.outcome === 'pending-confirmation') return t('yokoyCapturePending');
   return savedKey === 'yokoyCredentialsSaved' && !answer.verified ? t('yokoyCredentialsSavedUnverified') : t(savedKey);
 }
 
@@ -76,7 +78,7 @@ export function YokoyAssistant(props: AssistantProps) {
         ) : null}
         {props.noDeveloperRole ? (
           <section class="panel" data-testid="no-developer-role" role="note">
-            <p>{t('yokoyNoDeveloperRole', { admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '' })}</p>
+            <p>{t(props.noDeveloperRole.variant === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '' })}</p>
           </section>
         ) : null}
       </aside>

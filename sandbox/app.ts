@@ -1,6 +1,7 @@
 /** What every look-alike module gets: shared state, the others' URLs, and its own router. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxState } from './state';
+import type { YokoyWebOptions } from './yokoy-web/labels';
 
 export interface SandboxUrls {
   /** As the browser sees them (`*.localhost` names, so content-script matches tell them apart). */
@@ -15,6 +16,8 @@ export interface LookAlikeEnv {
   urls: SandboxUrls;
   /** Loopback URLs for server-to-server calls (Node does not resolve `*.localhost`). */
   internalUrls: SandboxUrls;
+  /** How the Yokoy web look-alike shows itself (Yokoy or Perk, a default language). */
+  yokoyWeb?: YokoyWebOptions;
 }
 
 export type RequestListener = (req: IncomingMessage, res: ServerResponse) => Promise<void>;

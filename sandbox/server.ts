@@ -10,6 +10,7 @@ import { banqup } from './banqup';
 import { createSandboxState, type SandboxState, type SandboxStateOptions } from './state';
 import { yokoyApi } from './yokoy-api';
 import { yokoyWeb } from './yokoy-web';
+import type { YokoyWebOptions } from './yokoy-web/labels';
 
 export const hostNames: Record<keyof SandboxUrls, string> = {
   banqup: 'banqup.localhost',
@@ -19,6 +20,8 @@ export const hostNames: Record<keyof SandboxUrls, string> = {
 
 export interface SandboxOptions extends SandboxStateOptions {
   ports?: Partial<Record<keyof SandboxUrls, number>>;
+  /** The Yokoy web look-alike as Yokoy or as Perk, in a default language (e.g. `{ brand: 'perk', language: 'de' }`). */
+  yokoyWeb?: YokoyWebOptions;
 }
 
 export interface Sandbox {
@@ -54,7 +57,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     internalUrls[lookAlike.name] = `http://127.0.0.1:${port}`;
   }
   for (const lookAlike of lookAlikes) {
-    listeners.set(lookAlike.name, lookAlike.createHandler({ state, urls, internalUrls }));
+    listeners.set(lookAlike.name, lookAlike.createHandler({ state, urls, internalUrls, yokoyWeb: options.yokoyWeb }));
   }
 
   return {

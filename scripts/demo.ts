@@ -97,10 +97,12 @@ if (!headless) {
         step(`Generated OAuth credentials; clicked "Save to Yokoy Companion": ${said}`);
       },
     });
-    step(`Client ID ${generated.clientId} captured; the secret went straight into the encrypted vault`);
+    step(`Client ID ${generated.clientId} captured; the secret waits, encrypted in the vault, for the user's confirmation`);
     step(`"Use this ID": ${await assistant.accept('offer-organization-id')}`);
 
     const popup = await PopupPage.open(browser, extensionId, 'en');
+    step(`Popup: confirm what the page proposed: ${(await popup.pendingChanges()).join('; ')}`);
+    await popup.decidePending(true);
     await popup.waitForStatus('verified');
     const entities = await popup.legalEntities();
     step(`Popup: verified live against the Yokoy emulator; legal entities: ${entities.map((e) => e.name.trim()).join(', ')}`);
@@ -117,7 +119,7 @@ if (!headless) {
     const exportView = await ExportPage.open(browser, extensionId);
     step(`Export view: ${await exportView.preview()}`);
     step(`Backfill started: ${await exportView.start()}`);
-    const total = Number(/(\d+) invoices queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1] ?? 0);
+    const total = Number(/([\d,]+) invoices? queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1]?.replaceAll(',', '') ?? 0);
     step(`Backfill finished: ${await exportView.waitUntilFinished(total, 180_000)}`);
     await shoot(exportView.page, 'export-finished');
     const rows = await exportView.openHistory();

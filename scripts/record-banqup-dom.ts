@@ -1,7 +1,9 @@
 /**
- * Records the Banqup look-alike's DOM at every step of FLOW A (A1–A14, plus a few variants)
- * in pt, en, fr and nl, into tests/fixtures/banqup-dom/<lang>/<name>.html with an index.json
- * (name, URL path, the step and control the guide should detect). The guide's detection tests
+ * Records the Banqup look-alike's DOM on both platforms in pt, en, fr, nl and de: classic
+ * Banqup at every step of FLOW A (A1–A14, plus a few variants), and new Banqup (home, the
+ * app launcher open, the Banqup Store), into tests/fixtures/banqup-dom/<lang>/<name>.html with
+ * an index.json (name, platform, URL path, the step and control the guide should detect;
+ * `new-platform` / `appLauncher` on new Banqup). The guide's detection tests
  * read these, so they run in happy-dom against real markup without a browser.
  *
  *   npx tsx scripts/record-banqup-dom.ts
@@ -21,10 +23,11 @@ import { YokoyWebPage } from '../tests/e2e/pages/yokoy-web';
 import { launchBrowser } from '../tests/e2e/support/browser';
 
 export const fixturesDir = resolve(import.meta.dirname, '../tests/fixtures/banqup-dom');
-const languages: Language[] = ['pt', 'en', 'fr', 'nl'];
+const languages: Language[] = ['pt', 'en', 'fr', 'nl', 'de'];
 
 export interface FixtureEntry {
   lang: Language;
+  platform: 'classic' | 'new';
   name: string;
   file: string;
   path: string;
@@ -61,19 +64,20 @@ export async function recordBanqupDom(): Promise<FixtureEntry[]> {
       const context = await launched.browser.createBrowserContext();
       const app = new BanqupApp(await context.newPage(), sandbox.urls.banqup);
       mkdirSync(join(fixturesDir, lang), { recursive: true });
+      let platform: 'classic' | 'new' = 'classic';
       const record = async (name: string, step: string, control: string) => {
         await app.page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
         const { html, path } = await snapshot(app.page);
         const file = `${lang}/${name}.html`;
         writeFileSync(join(fixturesDir, file), html);
-        entries.push({ lang, name, file, path, step, control });
+        entries.push({ lang, platform, name, file, path, step, control });
         console.log(`[record] ${file} (${path}) → ${step} ${control}`);
       };
 
       await app.quickSignIn('/');
       if (lang !== 'pt') await app.setLanguage(lang);
       const l = app.l;
-      await record('A1', 'A1', 'appLauncher');
+      await record('A1', 'A1', 'appsMenu');
       await app.openApplicationsMenu();
       await record('A2', 'A2', 'accountingMenuItem');
       // A2 reached another way: the Applications page, then the app's own page.
@@ -123,6 +127,19 @@ export async function recordBanqupDom(): Promise<FixtureEntry[]> {
       await app.page.goto(`${sandbox.urls.banqup}/apps/accounting`);
       await app.waitForApp();
       await record('A14-app-page', 'A14', 'connected');
+
+      // New Banqup: the app launcher and the Store, no wizard.
+      platform = 'new';
+      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'new' }) });
+      await app.page.goto(`${sandbox.urls.banqup}/home`);
+      await app.waitForApp();
+      await record('new-home', 'new-platform', 'appLauncher');
+      await app.openAppLauncher();
+      await record('new-launcher', 'new-platform', 'appLauncher');
+      await app.page.goto(`${sandbox.urls.banqup}/store`);
+      await app.waitForHeading(l.storeTitle);
+      await record('new-store', 'new-platform', 'appLauncher');
+      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'classic' }) });
       await context.close();
     }
     writeFileSync(join(fixturesDir, 'index.json'), `${JSON.stringify(entries, null, 2)}\n`);

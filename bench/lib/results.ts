@@ -16,6 +16,8 @@ export interface RunRecord {
   machine: Machine;
   settings: Record<string, unknown>;
   figures: Figure[];
+  /** Costs per history size (bench/scale.ts), for the README's plot (bench/tools/plot-scale.ts). */
+  scale?: { jobs: number; firstRowsMs: number; scrollStepMs: number; csvMs: number; csvRows: number; readyMs: number; heapMB: number }[];
 }
 
 export function writeResults(dir: string, record: RunRecord): { json: string; markdown: string } {

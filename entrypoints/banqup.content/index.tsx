@@ -7,13 +7,14 @@
  * when it opens. Matches Banqup only; the sandbox build adds the look-alike's origin.
  */
 import { browser } from 'wxt/browser';
+import { productionHostPatterns } from '../../lib/sites/hosts';
 import { PAGE_MODULE_PATH, type BanqupPageModule } from '../../lib/banqup-page/module';
 import { isSandboxBuild } from '../../lib/runtime/env';
 import { pageSettled } from '../../lib/runtime/page-settled';
 import './style.css';
 
 export default defineContentScript({
-  matches: ['https://*.banqup.com/*'],
+  matches: [...productionHostPatterns.banqup],
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {

@@ -5,10 +5,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { OptionsForm } from '../../components/OptionsForm';
-import { pickLanguage } from '../../lib/i18n';
+import { preferredLanguage } from '../../lib/i18n';
 import { loadLanguage } from '../../lib/i18n/load';
 import { ask } from '../../lib/messaging/client';
+import { applyStoredTheme } from '../../lib/ui/theme';
 
-const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
+const language = preferredLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage());
 document.documentElement.lang = language;
+applyStoredTheme(browser.storage);
 void loadLanguage(language).then(() => render(<OptionsForm language={language} ask={ask} />, document.getElementById('app')!));

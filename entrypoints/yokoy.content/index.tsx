@@ -5,12 +5,13 @@
  * service worker; it never reads anything back.
  */
 import { browser } from 'wxt/browser';
+import { productionHostPatterns } from '../../lib/sites/hosts';
 import type { CaptureAnswer, Response } from '../../lib/messaging/protocol';
 import { mountYokoyAssistant } from '../../lib/yokoy-page/assistant';
 import './style.css';
 
 export default defineContentScript({
-  matches: ['https://*.yokoy.ai/*', 'https://*.yokoy.io/*'],
+  matches: [...productionHostPatterns.yokoyWeb],
   cssInjectionMode: 'ui',
   runAt: 'document_idle',
   async main(ctx) {

@@ -8,7 +8,7 @@ import type { browser } from 'wxt/browser';
 import type { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 
 export interface PageModuleEnv {
-  runtime: Pick<typeof browser.runtime, 'id' | 'getURL' | 'sendMessage' | 'onMessage'>;
+  runtime: Pick<typeof browser.runtime, 'id' | 'getURL' | 'sendMessage' | 'onMessage' | 'connect'>;
   sandbox: boolean;
 }
 

@@ -1,8 +1,10 @@
 /**
  * Export helpers on Banqup pages: tells the worker which invoices are ticked (for "Send N
  * selected invoices to Yokoy"), and puts a "Send to Yokoy" button on an invoice's page. They
- * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in a shadow
- * root (no framework) keeps the content script small; everything is tied to `ctx`.
+ * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in closed
+ * shadow roots (no framework) keeps the content script small; everything is tied to `ctx`.
+ * "Send" acts on the user's own click only (lib/overlay/trusted.ts); the worker never lifts a
+ * pause for it (lib/export/service.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -10,31 +12,24 @@ import { askVia, type Ask } from '../messaging/ask';
 import type { Answers } from '../messaging/protocol';
 import type { BanqupPageEnv } from './env';
 import { banqupDocumentsSite as site } from '../sites/banqup-documents';
+import { userGestures, type GestureGate } from '../overlay/trusted';
 import { exportText } from './messages';
+import { subscribeToProgress } from '../export/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
 
-const progressCss = `
-.progress { position: fixed; left: 16px; bottom: 16px; z-index: 2147483645; width: 260px; padding: 10px 12px; border-radius: 10px;
-  background: #fff; color: #0f172a; border: 1px solid #cbd5e1; box-shadow: 0 6px 20px rgb(15 23 42 / 0.2); font: 13px/1.35 system-ui, sans-serif; }
-.bar { height: 8px; border-radius: 4px; background: #e2e8f0; overflow: hidden; margin-top: 6px; }
-.bar span { display: block; height: 100%; background: #1d4ed8; }`;
-
-const buttonCss = `
-.send { display: inline-flex; gap: 8px; align-items: center; margin: 6px 0; font: 13px/1.3 system-ui, sans-serif; color: #0f172a; }
-.send button { font: 600 13px/1 system-ui, sans-serif; padding: 7px 12px; border-radius: 6px; border: 1px solid #1d4ed8; background: #1d4ed8; color: #fff; cursor: pointer; }
-.send button:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-.send button[disabled] { opacity: 0.6; }`;
+// Their styles are the content script's (entrypoints/banqup.content/style.css, on the design tokens), which WXT puts in each shadow root.
 
 export const PROGRESS_HOST = 'yokoy-companion-progress';
 
 /**
  * The export's progress on Banqup's page while a run has work left: one question at load (which
- * also tells the worker a Banqup session is open), then a poll once a second only while running.
+ * also tells the worker a Banqup session is open), then the worker's pushes over the progress
+ * port while running (no polling).
  */
 async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
-  let answer = await ask({ type: 'export.progress' });
+  const answer = await ask({ type: 'export.progress' });
   if (!answer.ok || answer.data.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
@@ -44,43 +39,44 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
     position: 'inline',
     anchor: 'body',
     append: 'last',
+    mode: 'closed',
     onMount(container) {
-      const style = doc.createElement('style');
-      style.textContent = progressCss;
       const panel = doc.createElement('div');
-      panel.className = 'progress';
+      panel.className = 'export-progress';
       text = doc.createElement('p');
-      text.style.margin = '0';
       bar = doc.createElement('div');
       bar.className = 'bar';
       bar.setAttribute('role', 'progressbar');
       fill = doc.createElement('span');
       bar.append(fill);
       panel.append(text, bar);
-      container.append(style, panel);
+      container.append(panel);
       return panel;
     },
   });
   ui.mount();
   const render = (p: Answers['export.progress']) => {
     const done = p.total - p.remaining;
-    const label = exportText(lang(), 'progress', { done, total: p.total });
+    const label = exportText(lang(), p.remaining === 0 ? 'finished' : 'progress', { done, total: p.total });
     if (text) text.textContent = label;
     bar?.setAttribute('aria-label', label);
     bar?.setAttribute('aria-valuemax', String(p.total));
     bar?.setAttribute('aria-valuenow', String(done));
     if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
+    if (p.remaining === 0) bar?.parentElement?.setAttribute('data-finished', '');
   };
   render(answer.data);
-  const interval = ctx.setInterval(async () => {
-    answer = await ask({ type: 'export.progress' });
-    if (!answer.ok) return;
-    render(answer.data);
-    if (answer.data.remaining === 0) {
-      clearInterval(interval);
+  let ended = false;
+  const stop = subscribeToProgress(env.runtime as never, ({ progress }) => {
+    if (ended) return;
+    render(progress);
+    if (progress.remaining === 0) {
+      ended = true;
+      stop();
       ctx.setTimeout(() => ui.remove(), 5_000);
     }
-  }, 1_000);
+  });
+  ctx.onInvalidated(stop);
 }
 
 export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {
@@ -120,15 +116,18 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
     const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
     if (!anchor) return;
     mounting = true;
+    let gate: GestureGate | undefined;
     const ui = await env.createShadowRootUi(ctx, {
       name: SEND_BUTTON_HOST,
       position: 'inline',
       anchor: () => anchor,
       append: 'after',
-      onMount(container) {
-        const style = doc.createElement('style');
-        style.textContent = buttonCss;
-        container.append(style);
+      mode: 'closed',
+      onRemove() {
+        gate?.stop();
+      },
+      onMount(container, shadow, host) {
+        gate = userGestures({ root: shadow, host, doc });
         const wrap = doc.createElement('div');
         wrap.className = 'send';
         const press = doc.createElement('button');
@@ -161,8 +160,12 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
   };
 
   let scheduled = false;
-  const observer = new MutationObserver(() => {
-    if (scheduled) return;
+  // Only elements coming or going can show a detail page or change the rows: text rewritten
+  // in place (a list updating its amounts every frame) is skipped without reading the page.
+  const elementsMoved = (records: MutationRecord[]) =>
+    records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1));
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !elementsMoved(records)) return;
     scheduled = true;
     ctx.requestAnimationFrame(() => {
       scheduled = false;

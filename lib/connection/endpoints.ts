@@ -1,6 +1,6 @@
 /** Which Yokoy the settings point at. */
 import type { Settings } from '../settings/items';
-import { knownEnvironments, type YokoyEndpoints } from '../yokoy/environments';
+import { knownEnvironments, tokenUrl, type EnvironmentName, type YokoyEndpoints } from '../yokoy/environments';
 
 export function endpointsFor(settings: Settings): YokoyEndpoints | undefined {
   if (settings.environment !== 'custom') return knownEnvironments[settings.environment];
@@ -20,4 +20,17 @@ export function checkOrigin(value: string): string | undefined {
   } catch {
     return 'invalid';
   }
+}
+
+/** Which Yokoy a stored secret belongs to: the environment and the token URL it is sent to. */
+export function secretBindingFor(settings: Settings): { environment: EnvironmentName; tokenUrl: string } | undefined {
+  const endpoints = endpointsFor(settings);
+  return endpoints ? { environment: settings.environment, tokenUrl: tokenUrl(endpoints) } : undefined;
+}
+
+/** Whether saving `next` over `before` forgets the stored secret (another environment or token URL). */
+export function changesSecretBinding(before: Settings, next: Settings): boolean {
+  const was = secretBindingFor(before);
+  const will = secretBindingFor(next);
+  return was?.environment !== will?.environment || was?.tokenUrl !== will?.tokenUrl;
 }

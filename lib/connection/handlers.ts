@@ -4,13 +4,23 @@ import { credentialsItem } from '../settings/items';
 import { fillValue, guideContext } from './guide';
 import { openExportView, openGuide } from './open-pages';
 import { SECRET, type ConnectionService } from './service';
+import { createTabLimit, type TabLimit } from './tab-limit';
 
 type ConnectionHandlers = Pick<
   Handlers,
-  Exclude<keyof Handlers, 'status' | `export.${string}` | `import.${string}`>
+  Exclude<keyof Handlers, 'status' | `export.${string}` | `import.${string}` | `reconcile.${string}`>
 >;
 
-export function connectionHandlers(service: ConnectionService, vault: { get(name: string): Promise<string | undefined> }): ConnectionHandlers {
+/** A sender that is a tab's content script (not one of the extension's own pages). */
+const fromContent = (sender: { url?: string; tab?: unknown }, extensionOrigin: string) => !sender.url?.startsWith(extensionOrigin);
+
+export function connectionHandlers(
+  service: ConnectionService,
+  vault: { get(name: string): Promise<string | undefined> },
+  env: { extensionOrigin: string; tabLimit?: TabLimit } = { extensionOrigin: 'chrome-extension://' },
+): ConnectionHandlers {
+  const tabLimit = env.tabLimit ?? createTabLimit(() => Date.now());
+  const mayOpen = (sender: { url?: string; tab?: { active?: boolean } }) => !fromContent(sender, env.extensionOrigin) || tabLimit.allow(sender);
   return {
     'credentials.get': () => service.view(),
     'credentials.save': ({ clientId, clientSecret, organizationId }) => service.save({ clientId, clientSecret, organizationId }),
@@ -22,10 +32,10 @@ export function connectionHandlers(service: ConnectionService, vault: { get(name
     'settings.get': () => service.getSettings(),
     'settings.save': ({ settings }) => service.saveSettings(settings),
     'capture.offer': ({ clientId, clientSecret, organizationId }) => service.capture({ clientId, clientSecret, organizationId }),
-    'open.yokoyDeveloperPage': () => service.openDeveloperPage(),
+    'open.yokoyDeveloperPage': async (_, sender) => (mayOpen(sender) ? service.openDeveloperPage() : { opened: false }),
     'guide.context': async () => guideContext(await credentialsItem.getValue()),
     'guide.open': () => openGuide(),
     'fill.value': async ({ field }) => fillValue(field, await credentialsItem.getValue(), () => vault.get(SECRET)),
-    'open.exportView': () => openExportView(),
+    'open.exportView': async (_, sender) => (mayOpen(sender) ? openExportView() : { opened: false }),
   };
 }

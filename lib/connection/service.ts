@@ -8,7 +8,7 @@ import type { Answers, CaptureAnswer, CredentialsView, SaveAnswer } from '../mes
 import type { Settings, StoredCredentials } from '../settings/items';
 import type { YokoyClient } from '../yokoy/client';
 import { verifyConnection } from '../yokoy/verify';
-import { checkOrigin } from './endpoints';
+import { changesSecretBinding, checkOrigin, secretBindingFor } from './endpoints';
 import { deriveConnection } from './state';
 
 export const SECRET = 'clientSecret';
@@ -33,6 +33,17 @@ export interface ConnectionEnv {
 
 type Values = Partial<Record<CredentialField, string>>;
 
+/**
+ * Whether the stored secret may go to the Yokoy the settings point at now (issue 12). A secret
+ * stored before bindings existed has none: it belongs to the settings in place, and the next
+ * change of environment or token URL forgets it like any other.
+ */
+export function secretMayGoTo(stored: StoredCredentials, settings: Settings): boolean {
+  if (!stored.secretFor) return true;
+  const now = secretBindingFor(settings);
+  return Boolean(now && now.environment === stored.secretFor.environment && now.tokenUrl === stored.secretFor.tokenUrl);
+}
+
 export function createConnectionService(env: ConnectionEnv) {
   async function view(): Promise<CredentialsView> {
     const stored = await env.credentials.getValue();
@@ -55,6 +66,7 @@ export function createConnectionService(env: ConnectionEnv) {
 
   async function store(values: Values): Promise<void> {
     const stored = await env.credentials.getValue();
+    const binding = values.clientSecret !== undefined ? secretBindingFor(await env.settings.getValue()) : stored.secretFor;
     if (values.clientSecret !== undefined) await env.vault.put(SECRET, values.clientSecret);
     const changed =
       (values.clientId !== undefined && values.clientId !== stored.clientId) ||
@@ -65,6 +77,7 @@ export function createConnectionService(env: ConnectionEnv) {
       clientId: values.clientId ?? stored.clientId,
       organizationId: values.organizationId ?? stored.organizationId,
       hasSecret: stored.hasSecret || values.clientSecret !== undefined,
+      secretFor: binding,
       // New values are not verified yet; the old legal entities may belong to another organization.
       ...(changed ? { verification: undefined } : {}),
       ...(changed && values.organizationId !== undefined && values.organizationId !== stored.organizationId
@@ -125,38 +138,31 @@ export function createConnectionService(env: ConnectionEnv) {
     },
 
     /**
-     * Values the user chose to capture on Yokoy's page. With no verified connection they are
-     * stored and verified at once; with one, they wait as "pending" for the user to confirm in
-     * the popup, so a script on a Yokoy page cannot silently swap a working connection.
+     * Values the user chose to capture on Yokoy's page. They never replace anything from the
+     * page alone (issue 12: a script on a Yokoy page can fake the dialog and click for the user):
+     * they wait as "pending", the current credentials untouched, until the user confirms them in
+     * the popup, which shows what would change (lib/connection/pending.ts).
      */
     async capture(values: Values): Promise<CaptureAnswer> {
       const stored = await env.credentials.getValue();
       const cleaned = clean(values, stored);
       if ('field' in cleaned) return { outcome: 'refused', problem: `${cleaned.field}: ${cleaned.finding.kind}` };
-      const connection = deriveConnection(stored);
-      if (connection.state === 'verified') {
-        const same =
-          (cleaned.values.clientId ?? stored.clientId) === stored.clientId &&
-          (cleaned.values.organizationId ?? stored.organizationId) === stored.organizationId &&
-          cleaned.values.clientSecret === undefined;
-        if (same) return { outcome: 'saved', verified: true };
-        if (cleaned.values.clientSecret !== undefined) await env.vault.put(`pending-${SECRET}`, cleaned.values.clientSecret);
-        await env.credentials.setValue({
-          ...stored,
-          pending: {
-            clientId: cleaned.values.clientId ?? stored.pending?.clientId,
-            organizationId: cleaned.values.organizationId ?? stored.pending?.organizationId,
-            hasSecret: stored.pending?.hasSecret || cleaned.values.clientSecret !== undefined,
-            capturedAt: env.now(),
-          },
-        });
-        return { outcome: 'pending-confirmation' };
-      }
-      await store(cleaned.values);
-      const after = deriveConnection(await env.credentials.getValue());
-      if (after.state === 'not-set-up') return { outcome: 'saved', verified: false };
-      const verified = await verify();
-      return { outcome: 'saved', verified: verified.verified };
+      const same =
+        (cleaned.values.clientId ?? stored.clientId) === stored.clientId &&
+        (cleaned.values.organizationId ?? stored.organizationId) === stored.organizationId &&
+        cleaned.values.clientSecret === undefined;
+      if (same && stored.clientId !== undefined && stored.organizationId !== undefined) return { outcome: 'saved', verified: deriveConnection(stored).state === 'verified' };
+      if (cleaned.values.clientSecret !== undefined) await env.vault.put(`pending-${SECRET}`, cleaned.values.clientSecret);
+      await env.credentials.setValue({
+        ...stored,
+        pending: {
+          clientId: cleaned.values.clientId ?? stored.pending?.clientId,
+          organizationId: cleaned.values.organizationId ?? stored.pending?.organizationId,
+          hasSecret: stored.pending?.hasSecret || cleaned.values.clientSecret !== undefined,
+          capturedAt: env.now(),
+        },
+      });
+      return { outcome: 'pending-confirmation' };
     },
 
     async adoptPending(adopt: boolean): Promise<CredentialsView> {
@@ -190,6 +196,22 @@ export function createConnectionService(env: ConnectionEnv) {
         },
       };
       const before = await env.settings.getValue();
+      // Another environment or token URL: the secret belongs to the old one (issue 12). It is
+      // forgotten before the new settings apply, so it is never sent to the new address, and
+      // the popup asks for it again. The client ID and organization ID stay, as hints.
+      if (changesSecretBinding(before, normalized)) {
+        await env.vault.delete(SECRET);
+        await env.vault.delete(`pending-${SECRET}`);
+        await env.tokens.clear();
+        const stored = await env.credentials.getValue();
+        await env.credentials.setValue({
+          ...stored,
+          hasSecret: false,
+          secretFor: undefined,
+          pending: stored.pending ? { ...stored.pending, hasSecret: false } : undefined,
+          verification: undefined,
+        });
+      }
       await env.settings.setValue(normalized);
       // Another Yokoy means the old verification says nothing about the new one.
       if (JSON.stringify(before.custom) !== JSON.stringify(normalized.custom) || before.environment !== normalized.environment) {

@@ -2,11 +2,11 @@
 import { browser } from 'wxt/browser';
 import { companionDB } from '../db/schema';
 import { credentialsItem, settingsItem } from '../settings/items';
-import { yokoyWebSite } from '../sites/yokoy-web';
+import { organizationIdPageUrl } from '../sites/yokoy-web';
 import { createVault } from '../vault/vault';
 import { createYokoyClient } from '../yokoy/client';
 import { endpointsFor } from './endpoints';
-import { createConnectionService, SECRET } from './service';
+import { createConnectionService, SECRET, secretMayGoTo } from './service';
 import { sessionTokenStore } from './session-tokens';
 
 /**
@@ -49,6 +49,8 @@ export function createWorkerConnection() {
     identity,
     credentials: async () => {
       const stored = await credentialsItem.getValue();
+      // The secret goes only to the token URL it was given for (settings changed since: none).
+      if (!secretMayGoTo(stored, await settingsItem.getValue())) return undefined;
       const clientSecret = stored.hasSecret ? await vault.get(SECRET) : undefined;
       if (!stored.clientId || !stored.organizationId || !clientSecret) return undefined;
       return { clientId: stored.clientId, clientSecret, organizationId: stored.organizationId };
@@ -67,7 +69,7 @@ export function createWorkerConnection() {
     },
     developerPageUrl: (settings) => {
       const web = endpointsFor(settings)?.webOrigin;
-      return web ? new URL(yokoyWebSite.developerPath, web).href : undefined;
+      return web ? organizationIdPageUrl(web) : undefined;
     },
   });
   return { service, client, vault };

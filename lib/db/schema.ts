@@ -5,6 +5,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
 import type { ImportFile } from '../import/files';
+import type { IndexedInvoice, IndexSync } from '../export/yokoy-index';
 
 export interface VaultRecord {
   /** `clientSecret` today. */
@@ -19,7 +20,15 @@ export interface CompanionDB extends DBSchema {
   /** Encrypted values. */
   vault: { key: string; value: VaultRecord };
   /** Export jobs, one per (legal entity, Banqup document): the queue and the history. */
-  jobs: { key: string; value: Job; indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState] } };
+  jobs: {
+    key: string;
+    value: Job;
+    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byBucket: [string, string]; byStateUpdated: [JobState, number]; byUntagged: number };
+  };
+  /** The Yokoy invoice index (lib/export/yokoy-index.ts), `${legalEntityId}|${invoiceId}`. */
+  yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };
+  /** Per legal entity: how far the index has read Yokoy, and its suppliers. */
+  yokoySync: { key: string; value: IndexSync };
   /** Imported files waiting to be sent (what each is, where its bytes are): pruned once sent. */
   importFiles: { key: string; value: ImportFile; indexes: { byStaged: number; byPdf: string } };
   /** The bytes of imported files (UBL, PDF), keyed by their SHA-256, so they survive a worker stop. */
@@ -52,7 +61,32 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
   (_db, tx) => {
     tx.objectStore('jobs').createIndex('byRunState', ['runId', 'state']);
   },
-  // 5: imported files (issue 15): what was dropped, and its bytes until it is sent.
+  // 5: the Yokoy invoice index, persisted so a run refreshes it incrementally instead of
+  // listing the whole legal entity; jobs by facts bucket, so the matcher counts the documents
+  // that share an untagged invoice's facts (one-to-one matching).
+  (db, tx) => {
+    db.createObjectStore('yokoyInvoices', { keyPath: 'key' }).createIndex('byEntity', 'legalEntityId');
+    db.createObjectStore('yokoySync', { keyPath: 'legalEntityId' });
+    tx.objectStore('jobs').createIndex('byBucket', ['legalEntityId', 'bucket']);
+  },
+  // 6: costs that stay flat with 100,000 jobs: the history paged newest first per state, and the
+  // few invoices still to tag found without reading every finished job at worker start
+  // (`untaggedSince` exists only on those, so the index holds only them).
+  (_db, tx) => {
+    const jobs = tx.objectStore('jobs');
+    jobs.createIndex('byStateUpdated', ['state', 'updatedAt']);
+    jobs.createIndex('byUntagged', 'untaggedSince');
+    // Jobs stored before this version: mark the untagged ones (one pass, once).
+    void (async () => {
+      for (let cursor = await jobs.openCursor(); cursor; cursor = await cursor.continue()) {
+        const job = cursor.value;
+        if ((job.state === 'done' || job.state === 'duplicate') && job.yokoyInvoiceId && !job.tagged && job.untaggedSince === undefined) {
+          await cursor.update({ ...job, untaggedSince: job.updatedAt });
+        }
+      }
+    })();
+  },
+  // 7: imported files (issue 15): what was dropped, and its bytes until it is sent.
   (db) => {
     const files = db.createObjectStore('importFiles', { keyPath: 'id' });
     files.createIndex('byStaged', 'stagedAt');

@@ -25,8 +25,17 @@ const columns: [string, (e: HistoryEntry) => unknown][] = [
   ['Attempts', (e) => e.attempts],
 ];
 
+export function csvHeader(): string {
+  return `${columns.map(([name]) => csvCell(name)).join(',')}\r\n`;
+}
+
+/** Rows only, each ending with CRLF: pages of rows concatenate into one file after the header. */
+export function historyCsvRows(entries: HistoryEntry[]): string {
+  let out = '';
+  for (const entry of entries) out += `${columns.map(([, get]) => csvCell(get(entry))).join(',')}\r\n`;
+  return out;
+}
+
 export function historyCsv(entries: HistoryEntry[]): string {
-  const lines = [columns.map(([name]) => csvCell(name)).join(',')];
-  for (const entry of entries) lines.push(columns.map(([, get]) => csvCell(get(entry))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvHeader() + historyCsvRows(entries);
 }

@@ -24,6 +24,8 @@ export function describeReason(t: T, reason: JobReason | undefined): string {
   if (reason.code === 'banqup:signed-out') return t('reasonBanqupSignedOut');
   if (reason.code === 'banqup:not-found') return t('reasonBanqupNotFound');
   if (reason.code === 'banqup:not-an-invoice') return t('reasonNotAnInvoice');
+  if (reason.code === 'banqup:not-a-pdf') return t('reasonNotAPdf');
+  if (reason.code === 'export:ambiguous-match') return t('reasonAmbiguousMatch', { detail: reason.detail ?? '' });
   if (source === 'banqup') return t('reasonBanqupOther', { code: kind });
   return t('reasonInternal');
 }

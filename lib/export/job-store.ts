@@ -5,6 +5,20 @@ import type { Job, JobState } from './job';
 
 export type StateCounts = Record<JobState, number>;
 
+/** Where a history page ends: the next page starts after this (updatedAt, id). */
+export type HistoryCursor = [number, string];
+
+export interface HistoryPage {
+  jobs: Job[];
+  /** Set when more jobs follow. */
+  next?: HistoryCursor;
+}
+
+/** States a job can leave only by itself or by the user: never pruned. */
+const unresolved: readonly JobState[] = ['queued', 'fetching', 'uploading', 'failed'];
+/** Finished jobs the retention setting may prune. */
+export const prunable: readonly JobState[] = ['done', 'duplicate', 'cancelled'];
+
 export const emptyCounts = (): StateCounts => ({ queued: 0, fetching: 0, uploading: 0, done: 0, duplicate: 0, failed: 0, cancelled: 0 });
 
 export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
@@ -54,29 +68,90 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       return cursor?.value.nextAttemptAt;
     },
 
+    /** Jobs of a legal entity whose documents share a facts bucket (dedupe.ts): usually one. */
+    async inBucket(legalEntityId: string, bucket: string): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byBucket', [legalEntityId, bucket]);
+    },
+
     async inRun(runId: string): Promise<Job[]> {
       return (await db()).getAllFromIndex('jobs', 'byRun', runId);
     },
 
-    /** Jobs per state, of one run (index counts, no records read) or of all. */
+    /** Jobs per state, of one run or of all: index counts, no records read. */
     async counts(runId?: string): Promise<StateCounts> {
       const counts = emptyCounts();
-      const database = await db();
+      const tx = (await db()).transaction('jobs');
+      const states = Object.keys(counts) as JobState[];
       if (runId) {
-        const tx = database.transaction('jobs');
         const index = tx.store.index('byRunState');
-        await Promise.all((Object.keys(counts) as JobState[]).map(async (state) => (counts[state] = await index.count([runId, state]))));
-        return counts;
+        await Promise.all(states.map(async (state) => (counts[state] = await index.count([runId, state]))));
+      } else {
+        const index = tx.store.index('byState');
+        await Promise.all(states.map(async (state) => (counts[state] = await index.count(state))));
       }
-      for (const job of await database.getAll('jobs')) counts[job.state]++;
       return counts;
     },
 
-    /** Newest first, optionally one state only. */
-    async history(options: { state?: JobState; limit?: number } = {}): Promise<Job[]> {
+    /** Invoices in Yokoy still waiting for their tag (an index of only those). */
+    async untagged(): Promise<Job[]> {
+      return (await db()).getAllFromIndex('jobs', 'byUntagged');
+    },
+
+    /**
+     * One page of the history, newest first, optionally one state only: read from an index by
+     * cursor, so the first page costs the same with 40 jobs or 100,000.
+     */
+    async historyPage(options: { state?: JobState; limit: number; after?: HistoryCursor }): Promise<HistoryPage> {
       const database = await db();
-      const all = options.state ? await database.getAllFromIndex('jobs', 'byState', options.state) : await database.getAll('jobs');
-      return all.sort((a, b) => b.updatedAt - a.updatedAt).slice(0, options.limit ?? 10_000);
+      const { state, limit, after } = options;
+      const jobs: Job[] = [];
+      const tx = database.transaction('jobs');
+      let cursor;
+      if (state) {
+        const upper = after ? [state, after[0]] : [state, Infinity];
+        cursor = await tx.store.index('byStateUpdated').openCursor(IDBKeyRange.bound([state, -Infinity], upper), 'prev');
+      } else {
+        cursor = await tx.store.index('byUpdated').openCursor(after ? IDBKeyRange.upperBound(after[0]) : undefined, 'prev');
+      }
+      // Jobs updated in the same millisecond as the cursor: skip those already shown (by id,
+      // in the index's order, which for equal keys is the primary key's, read backwards).
+      while (cursor && after && cursor.value.updatedAt === after[0] && cursor.value.id >= after[1]) cursor = await cursor.continue();
+      while (cursor && jobs.length < limit) {
+        jobs.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      const last = jobs[jobs.length - 1];
+      return { jobs, next: cursor && last ? [last.updatedAt, last.id] : undefined };
+    },
+
+    /**
+     * Deletes finished jobs (sent, already in Yokoy, cancelled) last updated before `before`,
+     * in batches of `batch` per transaction so the worker stays responsive. Unresolved jobs
+     * (queued, running, failed) and any job still waiting for its tag are kept. Returns how many.
+     */
+    async prune(before: number, batch = 500): Promise<number> {
+      const database = await db();
+      let pruned = 0;
+      for (const state of prunable) {
+        for (;;) {
+          const tx = database.transaction('jobs', 'readwrite');
+          let cursor = await tx.store.index('byStateUpdated').openCursor(IDBKeyRange.bound([state, -Infinity], [state, before], false, true));
+          let n = 0;
+          while (cursor && n < batch) {
+            const job = cursor.value;
+            if (!unresolved.includes(job.state) && job.untaggedSince === undefined) {
+              await cursor.delete();
+              pruned++;
+            }
+            n++;
+            cursor = await cursor.continue();
+          }
+          const more = cursor !== null;
+          await tx.done;
+          if (!more || n === 0) break;
+        }
+      }
+      return pruned;
     },
   };
 }

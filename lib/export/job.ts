@@ -10,9 +10,13 @@
  * worker died, the connection dropped, a 500 after sending): the next attempt looks the
  * invoice up in Yokoy before sending again, which is what makes the queue exactly-once.
  */
+import { bucketKey, type DocumentFacts } from './dedupe';
+
 export type JobState = 'queued' | 'fetching' | 'uploading' | 'done' | 'duplicate' | 'failed' | 'cancelled';
 /** `import`: a file dropped on the Import page (its document id is `file:<sha256>`, see lib/import). */
 export type JobSource = 'menu' | 'button' | 'selection' | 'backfill' | 'import';
+/** `resent`: one upload, two invoices (the browser resent it after the connection dropped); `two-uploads`: the companion sent it twice. */
+export type TwinCause = 'resent' | 'two-uploads';
 
 export interface JobReason {
   /** A stable code the UI translates (e.g. `yokoy:validation`, `banqup:signed-out`). */
@@ -34,23 +38,35 @@ export interface Job {
   yokoyInvoiceId?: string;
   /** When the last upload started (to look a PDF-only upload of unknown outcome up by time). */
   uploadStartedAt?: number;
+  /** When the first upload started: an invoice this job created is no older (the audit). */
+  firstUploadAt?: number;
+  /** Uploads sent for this document (more than one only after an outcome was unknown). */
+  uploadAttempts?: number;
   /** Whether the Banqup document id was written into the invoice's custom information. */
   tagged?: boolean;
+  /** Set while an invoice in Yokoy waits for its tag (indexed: worker start reads only these). */
+  untaggedSince?: number;
   reason?: JobReason;
   /** Set when the run's audit found this document in Yokoy more than once (ids of the others). */
   twins?: string[];
+  /** Why, as far as is known (see audit.ts). */
+  twinCause?: TwinCause;
   invoiceNumber?: string;
   supplierName?: string;
   issueDate?: string;
   currency?: string;
   total?: number;
+  supplierVatId?: string;
+  creditNote?: boolean;
+  /** The facts bucket (dedupe.ts `bucketKey`), indexed: documents sharing facts are counted. */
+  bucket?: string;
   createdAt: number;
   updatedAt: number;
 }
 
 export type JobEvent =
   | { type: 'start' }
-  | { type: 'fetched'; invoiceNumber?: string; supplierName?: string; issueDate?: string; currency?: string; total?: number }
+  | { type: 'fetched'; facts: Omit<DocumentFacts, 'documentId'> }
   | { type: 'upload-started' }
   | { type: 'created'; yokoyInvoiceId: string }
   | { type: 'found'; yokoyInvoiceId: string }
@@ -60,6 +76,32 @@ export type JobEvent =
   | { type: 'interrupted' }
   | { type: 'cancel' }
   | { type: 'requeue' };
+
+/** The job with a document's facts (from Banqup's list or the document itself). */
+export function withFacts(job: Job, facts: Omit<DocumentFacts, 'documentId'>): Job {
+  const next: Job = {
+    ...job,
+    invoiceNumber: facts.invoiceNumber ?? job.invoiceNumber,
+    supplierName: facts.supplierName ?? job.supplierName,
+    supplierVatId: facts.supplierVatId ?? job.supplierVatId,
+    issueDate: facts.issueDate ?? job.issueDate,
+    currency: facts.currency ?? job.currency,
+    total: facts.total ?? job.total,
+    creditNote: facts.creditNote ?? job.creditNote,
+  };
+  return { ...next, bucket: bucketKey(next) };
+}
+
+export const factsOfJob = (job: Job): DocumentFacts => ({
+  documentId: job.documentId,
+  invoiceNumber: job.invoiceNumber,
+  issueDate: job.issueDate,
+  currency: job.currency,
+  total: job.total,
+  supplierName: job.supplierName,
+  supplierVatId: job.supplierVatId,
+  creditNote: job.creditNote,
+});
 
 export const jobId = (legalEntityId: string, documentId: string) => `${legalEntityId}|${documentId}`;
 
@@ -105,23 +147,17 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     case 'start':
       return { ...next, state: 'fetching', attempts: job.attempts + 1, reason: undefined };
     case 'fetched':
-      return {
-        ...next,
-        invoiceNumber: event.invoiceNumber ?? job.invoiceNumber,
-        supplierName: event.supplierName ?? job.supplierName,
-        issueDate: event.issueDate ?? job.issueDate,
-        currency: event.currency ?? job.currency,
-        total: event.total ?? job.total,
-      };
+      return withFacts(next, event.facts);
     case 'upload-started':
       // From here on, a crash leaves the outcome unknown: persist before sending.
-      return { ...next, state: 'uploading', needsLookup: true, uploadStartedAt: now };
+      return { ...next, state: 'uploading', needsLookup: true, uploadStartedAt: now, firstUploadAt: job.firstUploadAt ?? now, uploadAttempts: (job.uploadAttempts ?? 0) + 1 };
     case 'created':
-      return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined };
+      return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
     case 'found':
-      return { ...next, state: 'duplicate', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined };
+      return { ...next, state: 'duplicate', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
     case 'tagged':
-      return { ...next, tagged: true };
+      // An undefined key is not indexed: the job leaves `byUntagged`.
+      return { ...next, tagged: true, untaggedSince: undefined };
     case 'retry':
       return {
         ...next,

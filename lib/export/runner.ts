@@ -4,19 +4,23 @@
  * written before the step it announces, so a worker stopped at any moment resumes from
  * IndexedDB: an upload that may have reached Yokoy is looked up before it is sent again.
  */
-import type { BanqupClient } from '../banqup/client';
 import { fullJitterDelay, type BackoffPolicy } from '../yokoy/backoff';
 import type { YokoyFailure } from '../yokoy/errors';
 import { createByteBudget } from './byte-budget';
-import { indexInvoices, lookUp, lookUpPdf, type InvoiceIndex } from './dedupe';
-import { transition, type Job, type JobEvent, type JobReason } from './job';
+import { lookUpPdf, pickMatch, sameAmount, sameSupplier } from './dedupe';
+import type { DocumentSource } from './document-source';
+import { factsOfJob, transition, type Job, type JobEvent, type JobReason } from './job';
 import type { JobStore } from './job-store';
-import type { InvoiceApi } from './yokoy-invoices';
+import type { EntityIndex, YokoyIndex } from './yokoy-index';
+import { BANQUP_KEY, type InvoiceApi } from './yokoy-invoices';
 
 export interface RunnerEnv {
   store: JobStore;
-  banqup: BanqupClient;
+  /** Where the UBL and PDF come from (Banqup; see document-source.ts). */
+  source: DocumentSource;
   invoices: InvoiceApi;
+  /** The Yokoy invoice index (yokoy-index.ts), shared with the audit. */
+  index: YokoyIndex;
   now: () => number;
   random: () => number;
   /** Waits between a failed tag and its next try (tags retry in their lane, not via the queue). */
@@ -52,6 +56,13 @@ const permanent = new Set<YokoyFailure['kind']>(['validation', 'conflict']);
 const connectionKinds = new Set<YokoyFailure['kind']>(['invalid-client', 'organization-mismatch', 'missing-permission', 'not-configured', 'not-found']);
 
 export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
+/** Yokoy holds more untagged copies with this document's facts than Banqup has such documents. */
+export const AMBIGUOUS_MATCH = 'export:ambiguous-match';
+
+/** Clock slack between this machine and Yokoy when comparing `created` with an upload's start. */
+const CLOCK_SLACK_MS = 60_000;
+
+const looksLikePdf = async (pdf: Blob) => new TextDecoder('latin1').decode(await pdf.slice(0, 1024).arrayBuffer()).includes('%PDF-');
 
 /** Chromium's limit of HTTP/1.1 connections per host (a fixed constant in its network stack). */
 const HOST_CONNECTIONS = 6;
@@ -63,7 +74,16 @@ export function createRunner(env: RunnerEnv) {
   const uploadSlots = createByteBudget(env.concurrency);
   const admitted = env.concurrency * 2;
   const active = new Map<string, Promise<void>>();
-  const indexes = new Map<string, Promise<InvoiceIndex | undefined>>();
+  /**
+   * Untagged Yokoy invoices a job of this worker life has taken (created, or matched by
+   * content) until their tag lands: no other document may match them meanwhile. Filled from
+   * the queue on start-up (`recover`).
+   */
+  const claims = new Map<string, string>();
+  const claimed = (invoiceId: string, documentId?: string) => {
+    const owner = claims.get(invoiceId);
+    return owner !== undefined && owner !== documentId;
+  };
   let running: Promise<void> | undefined;
   let again = false;
   let wake: (() => void) | undefined;
@@ -81,20 +101,6 @@ export function createRunner(env: RunnerEnv) {
   async function retryOrFail(job: Job, reason: JobReason, outcomeUnknown: boolean, failure?: YokoyFailure): Promise<Job> {
     if (job.attempts >= env.maxAttempts) return apply(job, { type: 'fail', reason });
     return apply(job, { type: 'retry', reason, delayMs: retryDelay(job, failure), outcomeUnknown });
-  }
-
-  /**
-   * One listing of the legal entity's invoices per runner life, shared by all jobs: a backfill
-   * of N documents then costs N/100 look-ups. Without it (listing failed) each job looks up.
-   */
-  function indexFor(legalEntityId: string): Promise<InvoiceIndex | undefined> {
-    let index = indexes.get(legalEntityId);
-    if (!index) {
-      index = env.invoices.find(legalEntityId, undefined).then((r) => (r.ok ? indexInvoices(r.value) : undefined));
-      indexes.set(legalEntityId, index);
-      void index.then((i) => i === undefined && indexes.delete(legalEntityId));
-    }
-    return index;
   }
 
   /**
@@ -135,7 +141,11 @@ export function createRunner(env: RunnerEnv) {
           const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
           const current = await env.store.get(job.id);
           if (!current || current.tagged || current.yokoyInvoiceId !== job.yokoyInvoiceId) return;
-          if (tagged.ok) return void (await apply(current, { type: 'tagged' }));
+          if (tagged.ok) {
+            const index = await env.index.entity(job.legalEntityId);
+            if (index.ok) index.value.noteTag(job.yokoyInvoiceId!, BANQUP_KEY, job.documentId);
+            return void (await apply(current, { type: 'tagged' }));
+          }
           failure = tagged.failure;
         } finally {
           tagsInFlight--;
@@ -159,10 +169,62 @@ export function createRunner(env: RunnerEnv) {
     else await apply(job, { type: 'fail', reason });
   }
 
-  /** An invoice found in Yokoy: our own earlier upload (sent), or someone else's (duplicate). */
-  async function adopt(job: Job, yokoyInvoiceId: string): Promise<void> {
+  /**
+   * An invoice found in Yokoy: our own earlier upload (sent), or someone else's (duplicate).
+   * `alreadyTagged`: tagged with this document. An untagged one is read again first: if
+   * someone tagged it meanwhile with another document, it is not ours (a tag is never
+   * overwritten) and the job looks again.
+   */
+  async function adopt(job: Job, index: EntityIndex, yokoyInvoiceId: string, alreadyTagged: boolean): Promise<void> {
     const ours = job.uploadStartedAt !== undefined;
-    tag(await apply(job, ours ? { type: 'created', yokoyInvoiceId } : { type: 'found', yokoyInvoiceId }));
+    if (!alreadyTagged) {
+      claims.set(yokoyInvoiceId, job.documentId);
+      const fresh = await env.invoices.get(job.legalEntityId, yokoyInvoiceId);
+      if (!fresh.ok) {
+        claims.delete(yokoyInvoiceId);
+        await retryOrFail(job, yokoyReason(fresh.failure), false, fresh.failure);
+        return;
+      }
+      const now = index.record(fresh.value);
+      if (now.tag && now.tag !== job.documentId) {
+        claims.delete(yokoyInvoiceId);
+        await apply(job, { type: 'retry', reason: { code: 'yokoy:conflict', detail: yokoyInvoiceId }, delayMs: 0, outcomeUnknown: false });
+        return;
+      }
+      alreadyTagged = now.tag === job.documentId;
+    }
+    const found = await apply(job, ours ? { type: 'created', yokoyInvoiceId } : { type: 'found', yokoyInvoiceId });
+    if (alreadyTagged) await apply(found, { type: 'tagged' });
+    else tag(found);
+  }
+
+  /** A Yokoy look-up failed before anything was sent: retry, or pause for the connection. */
+  async function lookupFailed(job: Job, failure: YokoyFailure): Promise<void> {
+    if (connectionKinds.has(failure.kind)) {
+      const reason = failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(failure);
+      await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
+      await env.onConnectionProblem(reason);
+    } else await retryOrFail(job, yokoyReason(failure), false, failure);
+  }
+
+  /**
+   * Banqup documents still looking for their invoice with the same facts as this job's (itself
+   * included): not exported, not cancelled, and not tagged on any Yokoy invoice already.
+   */
+  async function documentsSharing(job: Job, index: EntityIndex): Promise<number> {
+    if (!job.bucket) return 1;
+    const facts = factsOfJob(job);
+    const others = (await env.store.inBucket(job.legalEntityId, job.bucket)).filter(
+      (j) =>
+        j.id !== job.id &&
+        j.state !== 'done' &&
+        j.state !== 'duplicate' &&
+        j.state !== 'cancelled' &&
+        index.tagged(j.documentId).length === 0 &&
+        sameSupplier(facts, j) &&
+        sameAmount(facts.total, j.total),
+    );
+    return others.length + 1;
   }
 
   /** One job, counted in `uploadDemand` from admission until its upload answered or it ended. */
@@ -185,66 +247,78 @@ export function createRunner(env: RunnerEnv) {
   async function processJob(queued: Job, endDemand: () => void): Promise<void> {
     let job = await apply(queued, { type: 'start' });
 
-    const meta = await env.banqup.document(job.documentId);
+    const meta = await env.source.describe(job.documentId);
     if (!meta.ok) {
       await banqupFailed(job, meta.kind);
       return;
     }
     const doc = meta.value;
     // Kept in memory: the next write (upload-started, found, fail) persists it too.
-    job = transition(job, {
-      type: 'fetched',
-      invoiceNumber: doc.documentNumber,
-      supplierName: doc.supplierName,
-      issueDate: doc.issueDate,
-      currency: doc.currency,
-      total: doc.totalAmount,
-    }, env.now());
-    if (doc.documentType && !/INVOICE|CREDIT/i.test(doc.documentType)) {
+    job = transition(job, { type: 'fetched', facts: doc.facts }, env.now());
+    if (doc.kind === 'other') {
       await apply(job, { type: 'fail', reason: { code: 'banqup:not-an-invoice' } });
       return;
     }
 
-    // Exactly once: look before every first send, and before re-sending an unknown outcome.
-    const facts = { documentId: job.documentId, invoiceNumber: doc.documentNumber, issueDate: doc.issueDate, currency: doc.currency, total: doc.totalAmount };
-    const index = job.needsLookup ? undefined : await indexFor(job.legalEntityId);
-    let existing;
-    if (index) existing = index.match(facts);
-    else {
-      const found = await lookUp(env.invoices, job.legalEntityId, facts);
-      if (!found.ok) {
-        if (connectionKinds.has(found.failure.kind)) {
-          const reason = found.failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(found.failure);
-          await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
-          await env.onConnectionProblem(reason);
-        } else await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
-        return;
-      }
-      existing = found.value;
+    // Exactly once. Identity first: an invoice tagged with this document is its own.
+    const indexed = await env.index.entity(job.legalEntityId);
+    if (!indexed.ok) return lookupFailed(job, indexed.failure);
+    const index = indexed.value;
+    const facts = factsOfJob(job);
+    const lostAnswer = job.needsLookup && job.uploadStartedAt !== undefined;
+    if (lostAnswer) {
+      // What changed since the index was last read: the upload may have created an invoice.
+      const refreshed = await index.refresh();
+      if (!refreshed.ok) return lookupFailed(job, refreshed.failure);
     }
-    if (existing) {
-      await adopt(job, existing.id);
-      return;
+    const own = index.tagged(job.documentId)[0];
+    if (own) return adopt(job, index, own.id, true);
+
+    if (lostAnswer && job.bucket) {
+      // An upload whose answer was lost: the invoice it created is untagged, has this
+      // document's facts, and is no older than the first upload. Looked for before anything else.
+      const since = (job.firstUploadAt ?? job.uploadStartedAt!) - CLOCK_SLACK_MS;
+      const mine = index.untaggedLike(facts, since).find((i) => !claimed(i.id, job.documentId));
+      if (mine) return adopt(job, index, mine.id, false);
+    } else if (!job.uploadStartedAt && job.bucket) {
+      // Never sent: an untagged invoice with the same facts (sent by hand or by Banqup's own
+      // connector) is this document's, one-to-one.
+      if (index.untaggedLike(facts).some((i) => !claimed(i.id, job.documentId))) {
+        const documents = await documentsSharing(job, index);
+        // Read again after the await: another job may have claimed one meanwhile.
+        const candidates = index.untaggedLike(facts).filter((i) => !claimed(i.id, job.documentId));
+        const match = pickMatch([], candidates, documents);
+        if (match.kind === 'ambiguous') {
+          await apply(job, { type: 'fail', reason: { code: AMBIGUOUS_MATCH, detail: match.invoiceIds.join(', ') } });
+          return;
+        }
+        if (match.kind === 'content') return adopt(job, index, match.invoiceId, false);
+      }
     }
 
-    const ubl = doc.hasUbl === false ? { ok: true as const, value: undefined } : await env.banqup.ubl(job.documentId);
-    const pdf = await env.banqup.pdf(job.documentId);
+    // The two files are independent reads: ask for both at once (one round trip, not two).
+    const [ubl, pdf] = await Promise.all([
+      !doc.hasUbl ? { ok: true as const, value: undefined } : env.source.ubl(job.documentId),
+      env.source.pdf(job.documentId),
+    ]);
     if (!ubl.ok || !pdf.ok) {
       await banqupFailed(job, !ubl.ok ? ubl.kind : !pdf.ok ? pdf.kind : 'server');
       return;
     }
+    // Yokoy's einvoice call requires a PDF: never pass something else off as one.
+    if (!(await looksLikePdf(pdf.value))) {
+      await apply(job, { type: 'fail', reason: { code: 'banqup:not-a-pdf' } });
+      return;
+    }
 
     // A PDF-only upload of unknown outcome has no number to find it by: compare PDFs.
-    if (!ubl.value && job.needsLookup && job.uploadStartedAt) {
-      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.uploadStartedAt, pdf.value);
+    if (!ubl.value && lostAnswer) {
+      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.firstUploadAt ?? job.uploadStartedAt!, pdf.value, (id) => claimed(id, job.documentId));
       if (!found.ok) {
         await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
         return;
       }
-      if (found.value) {
-        await adopt(job, found.value.id);
-        return;
-      }
+      if (found.value) return adopt(job, index, found.value.id, false);
     }
 
     let release = () => {};
@@ -253,7 +327,7 @@ export function createRunner(env: RunnerEnv) {
       release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdf.value.size);
       releaseSlot = await uploadSlots.acquire(1);
       job = await apply(job, { type: 'upload-started' });
-      const name = (doc.documentNumber ?? job.documentId).replace(/[^\w.-]+/g, '_').slice(0, 80);
+      const name = (doc.facts.invoiceNumber ?? job.documentId).replace(/[^\w.-]+/g, '_').slice(0, 80);
       const created = ubl.value
         ? await env.invoices.createFromUbl(job.legalEntityId, ubl.value, pdf.value, name)
         : await env.invoices.createFromPdf(job.legalEntityId, pdf.value, name);
@@ -262,8 +336,9 @@ export function createRunner(env: RunnerEnv) {
       release();
       endDemand();
       if (created.ok) {
+        claims.set(created.value.id, job.documentId);
+        index.record(created.value);
         job = await apply(job, { type: 'created', yokoyInvoiceId: created.value.id });
-        (await indexFor(job.legalEntityId))?.add(created.value, job.documentId);
         tag(job);
         return;
       }
@@ -346,14 +421,18 @@ export function createRunner(env: RunnerEnv) {
     async recover(): Promise<number> {
       const stale = [...(await env.store.inState('fetching')), ...(await env.store.inState('uploading'))].filter((j) => !active.has(j.id));
       for (const job of stale) await apply(job, { type: 'interrupted' });
-      const untagged = [...(await env.store.inState('done')), ...(await env.store.inState('duplicate'))].filter((j) => j.yokoyInvoiceId && !j.tagged);
-      for (const job of untagged) tag(job);
+      // From the index of untagged jobs: reading every finished one cost seconds with 100,000.
+      const untagged = (await env.store.untagged()).filter((j) => j.yokoyInvoiceId && !j.tagged);
+      for (const job of untagged) {
+        claims.set(job.yokoyInvoiceId!, job.documentId);
+        tag(job);
+      }
       return stale.length;
     },
 
     /** Forget the invoice listings (a new run should see what arrived in Yokoy since). */
     refreshIndexes(): void {
-      indexes.clear();
+      env.index.markStale();
     },
 
     idle(): Promise<void> {

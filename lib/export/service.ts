@@ -5,11 +5,13 @@
  */
 import type { BanqupClient, DocumentFilters } from '../banqup/client';
 import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
-import type { ExportControl, Settings, StoredCredentials } from '../settings/items';
-import { findTwins, TWIN_KEY } from './audit';
-import { historyCsv } from './csv';
-import { jobId, newJob, transition, type Job, type JobSource } from './job';
-import type { JobStore } from './job-store';
+import { DEFAULT_RETENTION_DAYS, type ExportControl, type Settings, type StoredCredentials } from '../settings/items';
+import type { DocumentSummary } from '../banqup/schemas';
+import { findTwins } from './audit';
+import { csvHeader, historyCsvRows } from './csv';
+import { jobId, newJob, transition, withFacts, type Job, type JobSource } from './job';
+import { TWIN_KEY, type YokoyIndex } from './yokoy-index';
+import type { HistoryCursor, JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
 
@@ -20,6 +22,7 @@ interface Item<T> {
 
 export interface ExportServiceEnv {
   store: JobStore;
+  index: YokoyIndex;
   runner: () => Runner;
   banqup: BanqupClient;
   invoices: InvoiceApi;
@@ -31,6 +34,13 @@ export interface ExportServiceEnv {
 }
 
 type Problem = 'no-legal-entity' | 'not-verified';
+
+const PAGE_SIZE = 100;
+const MAX_PAGES = 10_000;
+/** Banqup listing pages read at the same time (Chromium opens 6 connections per host). */
+const LIST_CONCURRENCY = 4;
+/** CSV rows per message (~300 KB). */
+export const CSV_PAGE = 2_000;
 
 export function createExportService(env: ExportServiceEnv) {
   async function target(): Promise<{ legalEntityId: string } | { problem: Problem }> {
@@ -53,7 +63,18 @@ export function createExportService(env: ExportServiceEnv) {
   }
 
   /** Creates jobs for documents not yet exported; re-queues failed or cancelled ones. */
-  async function enqueue(documentIds: string[], source: JobSource): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
+  /**
+   * `summaries`: Banqup's list entries when known (a backfill): their facts go on the jobs at
+   * once, so the matcher counts every document sharing an untagged invoice's facts.
+   * `liftPause`: whether adding the documents also lifts a pause. Only the user's own act in
+   * the extension (the popup, the context menu) may; a content script's "Send" never does
+   * (issue 12: a page could otherwise resume a queue the user or the companion paused).
+   */
+  async function enqueue(
+    documentIds: string[],
+    source: JobSource,
+    options: { liftPause?: boolean; summaries?: Map<string, DocumentSummary> } = {},
+  ): Promise<{ queued: number; alreadyInYokoy: number; problem?: Problem }> {
     const where = await target();
     if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
     const unique = [...new Set(documentIds.map((d) => d.toLowerCase()))];
@@ -62,30 +83,66 @@ export function createExportService(env: ExportServiceEnv) {
     const now = env.now();
     const writes: Job[] = [];
     let alreadyInYokoy = 0;
+    const described = (job: Job): Job => {
+      const d = options.summaries?.get(job.documentId);
+      if (!d) return job;
+      const type = d.documentType ?? '';
+      return withFacts(job, {
+        invoiceNumber: d.documentNumber,
+        issueDate: d.issueDate,
+        currency: d.currency,
+        total: d.totalAmount,
+        supplierName: d.supplierName,
+        supplierVatId: d.supplierVatId,
+        creditNote: /CREDIT/i.test(type),
+      });
+    };
     unique.forEach((documentId, i) => {
       const job = existing[i];
-      if (!job) writes.push(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now }));
+      if (!job) writes.push(described(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now })));
       else if (job.state === 'done' || job.state === 'duplicate') alreadyInYokoy++;
       else if (job.state === 'failed' || job.state === 'cancelled') writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
       else if (job.runId !== run) writes.push({ ...job, runId: run });
     });
     await env.store.putMany(writes);
     const control = await env.control.getValue();
-    if (control.paused) await env.control.setValue({ ...control, paused: false });
+    if (control.paused && options.liftPause !== false) await env.control.setValue({ ...control, paused: false });
     void env.runner().kick();
     return { queued: writes.length, alreadyInYokoy };
   }
 
-  async function listAll(filters: DocumentFilters): Promise<{ ok: true; ids: string[] } | { ok: false; problem: string }> {
-    const ids: string[] = [];
-    for (let page = 1; page < 10_000; page++) {
-      const answer = await env.banqup.listDocuments(filters, page, 100);
-      if (!answer.ok) return { ok: false, problem: `banqup:${answer.kind}` };
-      ids.push(...answer.value.documents.map((d) => d.documentId));
-      const total = answer.value.total ?? ids.length;
-      if (answer.value.documents.length === 0 || ids.length >= total) break;
+  /**
+   * Every document matching the filters. The first page tells the total; the others are read
+   * LIST_CONCURRENCY at a time (a backfill of 10,000 is 100 pages: sequential, it waited 100
+   * round trips). Without a total, pages are read one after another until one comes back short.
+   */
+  async function listAll(filters: DocumentFilters): Promise<{ ok: true; documents: DocumentSummary[] } | { ok: false; problem: string }> {
+    const first = await env.banqup.listDocuments(filters, 1, PAGE_SIZE);
+    if (!first.ok) return { ok: false, problem: `banqup:${first.kind}` };
+    const pages: DocumentSummary[][] = [first.value.documents];
+    const total = first.value.total;
+    if (total === undefined) {
+      for (let page = 2; page < MAX_PAGES && pages[pages.length - 1]!.length === PAGE_SIZE; page++) {
+        const answer = await env.banqup.listDocuments(filters, page, PAGE_SIZE);
+        if (!answer.ok) return { ok: false, problem: `banqup:${answer.kind}` };
+        pages.push(answer.value.documents);
+      }
+      return { ok: true, documents: pages.flat() };
     }
-    return { ok: true, ids };
+    const count = Math.min(MAX_PAGES, Math.ceil(total / PAGE_SIZE));
+    let nextPage = 2;
+    let problem: string | undefined;
+    const worker = async () => {
+      while (!problem && nextPage <= count) {
+        const page = nextPage++;
+        const answer = await env.banqup.listDocuments(filters, page, PAGE_SIZE);
+        if (!answer.ok) problem = `banqup:${answer.kind}`;
+        else pages[page - 1] = answer.value.documents;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, count - 1) }, worker));
+    if (problem) return { ok: false, problem };
+    return { ok: true, documents: pages.flat() };
   }
 
   async function progress(): Promise<ExportProgress> {
@@ -93,7 +150,11 @@ export function createExportService(env: ExportServiceEnv) {
     const counts = control.runId ? await env.store.counts(control.runId) : undefined;
     const remaining = counts ? counts.queued + counts.fetching + counts.uploading : 0;
     const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
-    const waiting = remaining > 0 ? (await env.store.waitingAfter(env.now())).some((j) => j.reason?.code === 'banqup:signed-out') : false;
+    const now = env.now();
+    const later = remaining > 0 ? await env.store.waitingAfter(now) : [];
+    const waiting = later.some((j) => j.reason?.code === 'banqup:signed-out');
+    const retrying = later.filter((j) => j.reason?.code !== 'banqup:signed-out');
+    const rateLimited = retrying.filter((j) => j.reason?.code === 'yokoy:rate-limited').length;
     return {
       runId: control.runId,
       paused: control.paused,
@@ -106,13 +167,24 @@ export function createExportService(env: ExportServiceEnv) {
       duplicate: counts?.duplicate ?? 0,
       failed: counts?.failed ?? 0,
       cancelled: counts?.cancelled ?? 0,
+      startedAt: control.runStartedAt,
+      at: now,
+      waiting: retrying.length
+        ? { rateLimited, retrying: retrying.length - rateLimited, nextAttemptAt: Math.min(...retrying.map((j) => j.nextAttemptAt)) }
+        : undefined,
     };
   }
 
-  async function history(options: { state?: Job['state']; limit?: number }): Promise<HistoryEntry[]> {
+  async function history(options: { state?: Job['state']; limit?: number; after?: HistoryCursor }): Promise<Answers['export.history']> {
     const settings = await env.settings.getValue();
-    const jobs = await env.store.history(options);
-    return jobs.map((job) => ({
+    // No total: IndexedDB counts by walking the index (1.5 s for 50,000 jobs in Chromium), and
+    // the first rows must not wait for it.
+    const page = await env.store.historyPage({ state: options.state, limit: options.limit ?? 100, after: options.after });
+    return { entries: page.jobs.map((job) => entry(job, settings)), next: page.next };
+  }
+
+  function entry(job: Job, settings: Settings): HistoryEntry {
+    return {
       id: job.id,
       documentId: job.documentId,
       state: job.state,
@@ -125,8 +197,9 @@ export function createExportService(env: ExportServiceEnv) {
       yokoyLink: job.yokoyInvoiceId ? env.yokoyInvoiceUrl(settings, job.legalEntityId, job.yokoyInvoiceId) : undefined,
       reason: job.reason,
       twins: job.twins,
+      twinCause: job.twinCause,
       attempts: job.attempts,
-    }));
+    };
   }
 
   return {
@@ -148,7 +221,11 @@ export function createExportService(env: ExportServiceEnv) {
       if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.problem };
       // A new backfill should see what reached Yokoy since the last listing.
       env.runner().refreshIndexes();
-      return enqueue(listed.ids, 'backfill');
+      return enqueue(
+        listed.documents.map((d) => d.documentId),
+        'backfill',
+        { summaries: new Map(listed.documents.map((d) => [d.documentId.toLowerCase(), d])) },
+      );
     },
 
     /** A Banqup page is open (the user is likely signed in again): retry what waited for it now. */
@@ -211,24 +288,45 @@ export function createExportService(env: ExportServiceEnv) {
       return { queued: result.queued };
     },
 
-    async csv(): Promise<{ csv: string; fileName: string }> {
-      const entries = await history({});
+    /**
+     * The CSV, one page of CSV_PAGE rows per call (the header first): the popup streams the
+     * pages into a file, so neither side holds 100,000 rows as objects at once, and no cap.
+     */
+    async csv(after?: HistoryCursor): Promise<Answers['export.csv']> {
+      const settings = await env.settings.getValue();
+      const page = await env.store.historyPage({ limit: CSV_PAGE, after });
       const day = new Date(env.now()).toISOString().slice(0, 10);
-      return { csv: historyCsv(entries), fileName: `yokoy-export-history-${day}.csv` };
+      const rows = historyCsvRows(page.jobs.map((job) => entry(job, settings)));
+      return { csv: after ? rows : csvHeader() + rows, fileName: `yokoy-export-history-${day}.csv`, next: page.next };
     },
 
-    /** After a run: find and flag invoices Yokoy holds twice (see audit.ts). Returns how many. */
+    /** Removes finished jobs older than the retention setting (see JobStore.prune). Returns how many. */
+    async prune(): Promise<number> {
+      const days = (await env.settings.getValue()).historyRetentionDays ?? DEFAULT_RETENTION_DAYS;
+      if (!days) return 0;
+      return env.store.prune(env.now() - days * 86_400_000);
+    },
+
+    /**
+     * After a run: find and flag invoices Yokoy holds twice (see audit.ts), from the index
+     * (refreshed incrementally), in time linear in jobs + invoices. Returns how many jobs.
+     */
     async audit(runId: string): Promise<number> {
       const jobs = await env.store.inRun(runId);
+      const byId = new Map(jobs.map((j) => [j.id, j]));
       let found = 0;
       for (const legalEntityId of new Set(jobs.map((j) => j.legalEntityId))) {
-        const listed = await env.invoices.find(legalEntityId, undefined);
-        if (!listed.ok) continue;
-        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), listed.value);
-        for (const [id, others] of twins) {
-          const job = jobs.find((j) => j.id === id)!;
-          for (const twin of others) await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
-          await env.store.put({ ...job, twins: others.map((o) => o.id), updatedAt: env.now() });
+        env.index.markStale(legalEntityId);
+        const index = await env.index.entity(legalEntityId);
+        if (!index.ok) continue;
+        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), index.value);
+        for (const [id, { twins: others, cause }] of twins) {
+          const job = byId.get(id)!;
+          for (const twin of others) {
+            const marked = await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
+            if (marked.ok) index.value.noteTag(twin.id, TWIN_KEY, job.documentId);
+          }
+          await env.store.put({ ...job, twins: [...(job.twins ?? []), ...others.map((o) => o.id)], twinCause: cause, updatedAt: env.now() });
           found++;
         }
       }

@@ -6,10 +6,10 @@
  */
 import '../i18n/all';
 import { browser } from 'wxt/browser';
-import { createBanqupClient, type BanqupClient } from '../banqup/client';
+import { createBanqupClient } from '../banqup/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
-import { pickLanguage, translate } from '../i18n';
+import { preferredLanguage, translate } from '../i18n';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy-web';
@@ -19,23 +19,42 @@ import type { YokoyFailureKind } from '../yokoy/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
+import { banqupSource, type DocumentSource } from './document-source';
+import { createYokoyIndex, idbIndexPersistence } from './yokoy-index';
+import { classifySender, type SenderEnv } from '../messaging/sender';
+import { isSandboxBuild } from '../runtime/env';
+import { listenForProgress } from './progress-port';
+
+const senderEnv = (): SenderEnv => ({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), sandbox: isSandboxBuild });
 
 export const WAKE_ALARM = 'export-wake';
+/**
+ * Armed for as long as a run has work: a worker stopped mid-run (Chrome stops idle ones, or
+ * kills one that hangs) is woken by it and resumes the queue with nothing open. Chrome fires a
+ * packed extension's alarms every 30 s at most; the sandbox build (unpacked, for tests and the
+ * demo) uses 6 s, so the e2e suite need not wait half a minute per stop.
+ */
+export const RESUME_ALARM = 'export-resume';
+const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
+/** Once a day: finished jobs older than the retention setting leave the history. */
+export const PRUNE_ALARM = 'history-prune';
 
 /**
  * `documentSource` lets another source of documents (imported files, lib/import/source.ts)
  * answer the runner's reads for its own ids; Banqup answers the rest.
  */
-export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>, documentSource: (banqup: BanqupClient) => BanqupClient = (b) => b) {
+export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>, documentSource: (banqup: DocumentSource) => DocumentSource = (banqup) => banqup) {
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({ fetch: (i, init) => fetch(i, init), origin: async () => (await settingsItem.getValue()).banqupOrigin });
-  const language = pickLanguage(browser.i18n.getUILanguage());
+  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const invoices = createInvoiceApi(client);
+  const index = createYokoyIndex({ invoices, persistence: idbIndexPersistence(companionDB) });
   const service = createExportService({
     store,
+    index,
     runner: () => runner!,
     banqup,
     invoices,
@@ -49,7 +68,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     },
   });
 
-  /** Progress changed: badge now; a notification once per run when it ends. */
+  // Popup and Banqup pages listen on a port instead of polling: told at most every 250 ms.
+  const progressPorts = listenForProgress((sender) => classifySender(sender, senderEnv()), () => service.progress());
+
+  /** Progress changed: badge and listeners now; a notification once per run when it ends. */
   let pending = false;
   const onChange = () => {
     if (pending) return;
@@ -58,10 +80,12 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       pending = false;
       await refreshBadge();
       const progress = await service.progress();
+      progressPorts.push(progress);
       const control = await exportControlItem.getValue();
       if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
         await exportControlItem.setValue({ ...control, announced: true });
         const twins = await service.audit(progress.runId!);
+        progressPorts.push(await service.progress());
         const attention = progress.failed > 0 || twins > 0;
         // Notifications are optional: asked for when the user starts a backfill.
         const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
@@ -83,8 +107,9 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     const settings = await settingsItem.getValue();
     runner = createRunner({
       store,
-      banqup: documentSource(banqup),
+      source: documentSource(banqupSource(banqup)),
       invoices,
+      index,
       now: () => Date.now(),
       random: Math.random,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -110,11 +135,17 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       keepAlive: () => {
         // Extension API calls reset the worker's idle timer; a run keeps calling one.
         const interval = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-        return () => clearInterval(interval);
+        void browser.alarms.create(RESUME_ALARM, { delayInMinutes: RESUME_PERIOD_MINUTES, periodInMinutes: RESUME_PERIOD_MINUTES });
+        return () => {
+          clearInterval(interval);
+          // The run ended in this worker (nothing due now; a later retry has WAKE_ALARM).
+          void browser.alarms.clear(RESUME_ALARM);
+        };
       },
     });
     await runner.recover();
     void runner.kick();
+    if (!(await browser.alarms.get(PRUNE_ALARM))) void browser.alarms.create(PRUNE_ALARM, { delayInMinutes: 5, periodInMinutes: 24 * 60 });
   };
   const ready = init();
   const withRunner = async <T>(f: () => Promise<T>) => {
@@ -123,11 +154,14 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   };
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === WAKE_ALARM) void withRunner(async () => runner!.kick());
+    if (alarm.name === WAKE_ALARM || alarm.name === RESUME_ALARM) void withRunner(async () => runner!.kick());
+    if (alarm.name === PRUNE_ALARM) void service.prune().then((n) => void (n && progressPorts.push()));
   });
 
   const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
-    'export.enqueue': ({ documentIds, source }) => withRunner(() => service.enqueue(documentIds, source)),
+    // A Banqup page's "Send" (a content script) queues but never lifts a pause (issue 12).
+    'export.enqueue': ({ documentIds, source }, sender) =>
+      withRunner(() => service.enqueue(documentIds, source, { liftPause: Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))) })),
     'export.selection': async ({ documentIds }, sender) => {
       if (sender.tab?.id !== undefined) selectionSink?.(sender.tab.id, documentIds);
       return { count: documentIds.length };
@@ -142,15 +176,19 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
       if (sender.tab) await withRunner(() => service.banqupIsBack());
       return service.progress();
     },
-    'export.history': ({ state, limit }) => service.history({ state, limit }),
+    'export.history': ({ state, limit, after }) => service.history({ state, limit, after }),
     'export.retryFailed': () => withRunner(() => service.retryFailed()),
-    'export.csv': () => service.csv(),
+    'export.csv': ({ after }) => service.csv(after),
   };
 
   let selectionSink: ((tabId: number, ids: string[]) => void) | undefined;
   return {
     service,
     handlers,
+    // The reconcile reads with the same clients and the same Yokoy index (lib/reconcile/setup.ts).
+    banqup,
+    invoices,
+    index,
     remaining: async () => (await service.progress()).remaining,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     onSelection: (sink: (tabId: number, ids: string[]) => void) => {

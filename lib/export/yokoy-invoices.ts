@@ -22,11 +22,20 @@ export const YokoyInvoice = z.object({
   currency: optionalText,
   grossAmount: z.optional(z.nullable(z.union([z.number(), z.string()]))),
   customInformation: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
+  supplierId: optionalText,
+  isCreditNote: z.optional(z.nullable(z.boolean())),
+  created: optionalText,
+  lastModified: optionalText,
 });
 export type YokoyInvoice = z.infer<typeof YokoyInvoice>;
 
 // The description's schema says one Invoice; its example (and the live API) answer an array.
 const CreatedAnswer = z.union([YokoyInvoice, z.array(YokoyInvoice).check(z.minLength(1))]);
+/** A legal entity's supplier: only what tells suppliers apart (Supplier = OrganizationSupplier + LegalEntitySupplier). */
+export const YokoySupplier = z.object({ id: yokoyId, supplierId: optionalText, name: optionalText, taxNumber: optionalText });
+export type YokoySupplier = z.infer<typeof YokoySupplier>;
+const SuppliersAnswer = z.object({ suppliers: z.array(YokoySupplier) });
+
 const ListAnswer = z.object({ invoices: z.array(YokoyInvoice), nextCursor: z.optional(z.nullable(z.string())) });
 
 // Checked before `atob`, which throws on anything that is not base64.
@@ -72,6 +81,17 @@ export function createInvoiceApi(client: YokoyClient) {
       return answer.ok ? succeeded(undefined) : answer;
     },
 
+    async get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice>> {
+      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`, schema: YokoyInvoice });
+      return answer.ok ? succeeded(answer.value.body) : answer;
+    },
+
+    /** The legal entity's suppliers (an invoice names only its `supplierId`). */
+    async suppliers(legalEntityId: string): Promise<YokoyResult<YokoySupplier[]>> {
+      const answer = await client.request({ path: `/legal-entities/${encodeURIComponent(legalEntityId)}/suppliers`, schema: SuppliersAnswer });
+      return answer.ok ? succeeded(answer.value.body.suppliers) : answer;
+    },
+
     /** The invoice's PDF (to recognise a PDF-only upload, which has no number to look up). */
     async pdf(legalEntityId: string, invoiceId: string): Promise<YokoyResult<Uint8Array>> {
       const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`, schema: Base64Answer });
@@ -84,13 +104,14 @@ export function createInvoiceApi(client: YokoyClient) {
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */
-    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000): Promise<YokoyResult<YokoyInvoice[]>> {
+    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000, onPage?: (found: number) => void): Promise<YokoyResult<YokoyInvoice[]>> {
       const found: YokoyInvoice[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < maxPages; page++) {
         const answer = await client.request({ path: invoicesPath(legalEntityId), query: { filter, count: 100, cursor }, schema: ListAnswer });
         if (!answer.ok) return answer;
         found.push(...answer.value.body.invoices);
+        onPage?.(found.length);
         cursor = answer.value.body.nextCursor ?? undefined;
         if (!cursor) return succeeded(found);
       }

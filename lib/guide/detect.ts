@@ -7,7 +7,7 @@
  */
 import type { Language } from '../i18n';
 import { banqupBusy, banqupControls, banqupScreens, type BanqupControl, type ScreenId } from '../sites/banqup';
-import { locateControl } from '../sites/locate';
+import { createLocateMemo, locateControl, type LocateMemo } from '../sites/locate';
 import { screenStart, steps, type Action, type Step, type StepId } from './steps';
 
 export type Detection =
@@ -29,10 +29,26 @@ export interface DetectOptions {
   acknowledged?: readonly StepId[];
 }
 
-export function identifyScreen(doc: Document, pathname: string, language: Language): ScreenId {
+/**
+ * Every element detection reads: the locators' selectors and candidates, the screens' marks,
+ * the busy markers, and labels (they name inputs). Changes away from all of them cannot change
+ * the detection (lib/guide/watch: `relevant`).
+ */
+export const relevantSelector: string = (() => {
+  const parts = new Set<string>(['label', ...banqupBusy]);
+  const add = (locator: { selectors: readonly string[]; labels?: unknown; candidates?: string }) => {
+    for (const s of locator.selectors) parts.add(s);
+    if (locator.labels) parts.add(locator.candidates ?? 'button, a, input, select, textarea, [role]');
+  };
+  for (const control of Object.values(banqupControls)) add(control);
+  for (const screen of banqupScreens) screen.marks.forEach(add);
+  return [...parts].join(', ');
+})();
+
+export function identifyScreen(doc: Document, pathname: string, language: Language, memo: LocateMemo = createLocateMemo()): ScreenId {
   // In order, most specific first: "connected" (no path of its own) wins over the app page.
   for (const screen of banqupScreens) {
-    if (screen.paths.some((p) => p.test(pathname)) || screen.marks.some((m) => locateControl(doc, m, language))) return screen.id;
+    if (screen.paths.some((p) => p.test(pathname)) || screen.marks.some((m) => locateControl(doc, m, language, memo))) return screen.id;
   }
   return 'other';
 }
@@ -40,9 +56,9 @@ export function identifyScreen(doc: Document, pathname: string, language: Langua
 const isChecked = (el: Element) => el.getAttribute('aria-checked') === 'true' || (el as HTMLInputElement).checked === true;
 const isFilled = (el: Element) => Boolean((el as HTMLInputElement).value?.trim());
 
-function isDone(action: Action, target: Element | undefined, doc: Document, language: Language): boolean {
+function isDone(action: Action, target: Element | undefined, doc: Document, language: Language, memo: LocateMemo): boolean {
   const { done } = action;
-  if (typeof done === 'object') return Boolean(locateControl(doc, banqupControls[done.present], language));
+  if (typeof done === 'object') return Boolean(locateControl(doc, banqupControls[done.present], language, memo));
   if (!target) return false;
   return (done === 'checked' && isChecked(target)) || (done === 'filled' && isFilled(target));
 }
@@ -50,7 +66,9 @@ function isDone(action: Action, target: Element | undefined, doc: Document, lang
 export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: DetectOptions): Detection {
   const { language, acknowledged = [] } = options;
   if (banqupBusy.some((selector) => doc.querySelector(selector))) return { busy: true };
-  const screen = identifyScreen(doc, url.pathname, language);
+  // One memo per run: locators share candidate lists and names (see LocateMemo).
+  const memo = createLocateMemo();
+  const screen = identifyScreen(doc, url.pathname, language, memo);
   const start = steps.findIndex((s) => s.id === screenStart[screen]);
   for (let index = start; index < steps.length; index++) {
     const step = steps[index]!;
@@ -62,13 +80,13 @@ export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: D
       return { busy: false, screen, index, step, control: step.actions[0]?.target };
     }
     for (const action of here) {
-      const target = locateControl(doc, banqupControls[action.target], language);
-      if (isDone(action, target, doc, language)) continue;
+      const target = locateControl(doc, banqupControls[action.target], language, memo);
+      if (isDone(action, target, doc, language, memo)) continue;
       // "I've done this" counts only while the control stays out of sight.
       if (!target && acked) continue;
       return { busy: false, screen, index, step, control: action.target, target };
     }
   }
   const index = steps.length - 1;
-  return { busy: false, screen, index, step: steps[index]!, control: 'connected', target: locateControl(doc, banqupControls.connected, language) };
+  return { busy: false, screen, index, step: steps[index]!, control: 'connected', target: locateControl(doc, banqupControls.connected, language, memo) };
 }

@@ -37,7 +37,8 @@ export interface Step {
 const wizard = (on: ScreenId, ...actions: Omit<Action, 'on'>[]): Action[] => actions.map((a) => ({ ...a, on: [on] }));
 
 export const steps: Step[] = [
-  { id: 'A1', title: 'A1t', body: 'A1', actions: [{ target: 'appLauncher', done: { present: 'appsMenuOpen' } }] },
+  // Classic Banqup: "Apps" in the main menu on the left opens the apps (lib/sites/banqup.ts).
+  { id: 'A1', title: 'A1t', body: 'A1', actions: [{ target: 'appsMenu', done: { present: 'appsMenuOpen' } }] },
   {
     id: 'A2',
     title: 'A2t',

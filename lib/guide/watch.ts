@@ -4,6 +4,14 @@
  * (popstate; pushState through the Navigation API where the browser has it, and through the
  * DOM changes a single-page app makes anyway), scrolling and resizing. No timer and no
  * polling: an idle page costs nothing. Stops with the signal.
+ *
+ * On a big page that changes every frame (a 3,000-row list updating live) most changes cannot
+ * change what the guide finds: with `relevant` (a CSS selector for every element the guide's
+ * locators read), a change that touches none of them is not reported at all. Scrolling and
+ * resizing are reported as layout only (`content: false`: things moved, the step has not
+ * changed); the guide then re-places its highlight without detecting the step again. (A
+ * change that moves the highlighted control without touching it is the guide's to notice
+ * through a ResizeObserver, which runs after layout instead of forcing one every frame.)
  */
 export interface WatchEnv {
   doc: Document;
@@ -11,27 +19,63 @@ export interface WatchEnv {
   signal: AbortSignal;
   /** Elements whose own changes are not the page's (our shadow hosts). */
   ignore?: (node: Node) => boolean;
+  /** Elements whose changes may change the detection (see the header); default: every change may. */
+  relevant?: string;
 }
 
-export function watchPage(env: WatchEnv, onChange: () => void): void {
+export interface PageChange {
+  /** False when only positions may have changed (scroll, resize, changes away from every relevant element). */
+  content: boolean;
+}
+
+/** Whether a mutation may change what a locator reading `relevant` elements finds. */
+export function mayMatter(record: MutationRecord, relevant: string): boolean {
+  const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  if (!target) return true;
+  try {
+    // Inside (or on) a relevant element: its name, state or visibility may have changed.
+    if (target.closest(relevant)) return true;
+    if (record.type === 'childList') {
+      for (const list of [record.addedNodes, record.removedNodes]) {
+        for (const node of list) if (node.nodeType === 1 && ((node as Element).matches(relevant) || (node as Element).querySelector(relevant))) return true;
+      }
+      return false;
+    }
+    // `hidden` or `inert` on an ancestor shows or hides what it holds.
+    if (record.type === 'attributes' && (record.attributeName === 'hidden' || record.attributeName === 'inert')) return target.querySelector(relevant) !== null;
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void): void {
   const { doc, win, signal } = env;
   let frame = 0;
-  const schedule = () => {
+  let content = false;
+  const schedule = (isContent: boolean) => {
+    content ||= isContent;
     if (frame || signal.aborted) return;
     frame = win.requestAnimationFrame(() => {
       frame = 0;
-      if (!signal.aborted) onChange();
+      const change = { content };
+      content = false;
+      if (!signal.aborted) onChange(change);
     });
   };
   const observer = new MutationObserver((records) => {
-    if (env.ignore && records.every((r) => env.ignore!(r.target))) return;
-    schedule();
+    const own = env.ignore ? records.filter((r) => !env.ignore!(r.target)) : records;
+    if (!own.length) return;
+    if (!env.relevant || own.some((r) => mayMatter(r, env.relevant!))) schedule(true);
   });
   observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'] });
   const options = { capture: true, passive: true, signal };
-  for (const type of ['input', 'change']) doc.addEventListener(type, schedule, options);
-  for (const type of ['popstate', 'hashchange', 'resize', 'scroll']) win.addEventListener(type, schedule, options);
-  win.navigation?.addEventListener('currententrychange', schedule, { signal });
+  const contentChanged = () => schedule(true);
+  const layoutChanged = () => schedule(false);
+  for (const type of ['input', 'change']) doc.addEventListener(type, contentChanged, options);
+  for (const type of ['popstate', 'hashchange']) win.addEventListener(type, contentChanged, options);
+  for (const type of ['resize', 'scroll']) win.addEventListener(type, layoutChanged, options);
+  win.navigation?.addEventListener('currententrychange', contentChanged, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);

@@ -5,6 +5,7 @@
  * (the popup and options, so they ship one language, not four).
  */
 import { en, type MessageKey } from './en';
+import { interpolate, type MessageParams } from './format';
 
 export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;
 export type Language = (typeof languages)[number];
@@ -25,12 +26,26 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
   return 'en';
 }
 
-export function translate(language: Language, key: MessageKey, params: Record<string, string> = {}): string {
-  // English stands in for a string a catalogue lacks, rather than breaking the view.
-  const text = catalogues[language]?.[key] ?? en[key];
-  return text.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+/**
+ * The extension's own views (popup, options, notifications, context menu): an explicit choice
+ * (`?lang=`), else the user's preferred languages in browser order (`navigator.languages`,
+ * which a German browser puts first), else the browser's UI language. The preferred languages
+ * come first because they are the user's own ordering and what Banqup's and Yokoy's pages
+ * follow, so the companion speaks the language of the pages it sits beside.
+ */
+export function preferredLanguage(explicit: string | null | undefined, uiLanguage: string | undefined, nav: { languages?: readonly string[]; language?: string } | undefined = globalThis.navigator): Language {
+  return pickLanguage(explicit, ...(nav?.languages ?? []), nav?.language, uiLanguage);
 }
 
-export function translator(language: Language) {
-  return (key: MessageKey, params?: Record<string, string>) => translate(language, key, params);
+/** A catalogue string with its parameters: numbers formatted and plural forms chosen for the language (lib/i18n/format). */
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  // English stands in for a string a catalogue lacks, rather than breaking the view.
+  const text = catalogues[language]?.[key] ?? en[key];
+  return interpolate(language, text, params);
+}
+
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+export function translator(language: Language): Translate {
+  return (key, params) => translate(language, key, params);
 }

@@ -1,14 +1,14 @@
 /**
  * Before a drop is sent: which of its files would create nothing new, and why. A file is
  * known by its content (the job of the same `file:<sha256>`, or a Yokoy invoice tagged with it)
- * and by its facts (an invoice in Yokoy with the same number, date, currency and amount, by
- * the export's own rules in lib/export/dedupe.ts). A match sent from Banqup, or from another
- * file, is skipped; an untagged match is left in: the runner adopts it and tags it, as a
- * Banqup export does. Pure.
+ * and by its facts (an invoice in Yokoy with the same number, date, currency, type, supplier
+ * and amount, by the export's own rules in lib/export/dedupe.ts), read from the Yokoy invoice
+ * index (lib/export/yokoy-index.ts), which knows each invoice's supplier. A match sent from
+ * Banqup, or from another file, is skipped; an untagged match is left in: the runner adopts it
+ * and tags it, as a Banqup export does. Pure.
  */
-import { sameInvoice } from '../export/dedupe';
+import type { DocumentFacts } from '../export/dedupe';
 import type { Job } from '../export/job';
-import { BANQUP_KEY, type YokoyInvoice } from '../export/yokoy-invoices';
 import { isFileDocument } from './files';
 import type { ImportFacts } from './files';
 
@@ -26,32 +26,41 @@ export interface CheckItem {
   facts: ImportFacts;
 }
 
-export function judge(item: CheckItem, job: Job | undefined, invoices: { byTag: Map<string, YokoyInvoice>; byNumber: Map<string, YokoyInvoice[]> }): Verdict {
-  if (job && (job.state === 'done' || job.state === 'duplicate')) return { verdict: 'already-imported', at: job.updatedAt, yokoyInvoiceId: job.yokoyInvoiceId };
-  if (job && (job.state === 'queued' || job.state === 'fetching' || job.state === 'uploading')) return { verdict: 'in-queue' };
-  const tagged = invoices.byTag.get(item.id);
-  if (tagged) return { verdict: 'already-imported', yokoyInvoiceId: tagged.id };
-  const f = item.facts;
-  if (!f.number) return { verdict: 'new' };
-  const facts = { documentId: item.id, invoiceNumber: f.number, issueDate: f.issueDate, currency: f.currency, total: f.total };
-  const match = invoices.byNumber.get(f.number.trim())?.find((i) => sameInvoice(i, facts));
-  if (!match) return { verdict: 'new' };
-  const tag = match.customInformation?.[BANQUP_KEY];
-  if (typeof tag !== 'string' || !tag) return { verdict: 'untagged-in-yokoy', yokoyInvoiceId: match.id };
-  if (isFileDocument(tag)) return { verdict: 'imported-from-other-file', yokoyInvoiceId: match.id };
-  return { verdict: 'sent-from-banqup', yokoyInvoiceId: match.id, documentId: tag };
+/** What the check reads of a legal entity's Yokoy invoice index (`EntityIndex`). */
+export interface CheckIndex {
+  tagged(documentId: string): { id: string }[];
+  like(doc: DocumentFacts): { id: string; tag?: string; twinOf?: string }[];
 }
 
-export function indexForCheck(listed: YokoyInvoice[]) {
-  const byTag = new Map<string, YokoyInvoice>();
-  const byNumber = new Map<string, YokoyInvoice[]>();
-  for (const invoice of listed) {
-    const tag = invoice.customInformation?.[BANQUP_KEY];
-    if (typeof tag === 'string') byTag.set(tag, invoice);
-    const number = invoice.invoiceNumber?.trim();
-    if (number) byNumber.set(number, [...(byNumber.get(number) ?? []), invoice]);
+/** An imported file's facts as the export's matcher reads a document's. */
+export const documentFacts = (item: CheckItem): DocumentFacts => ({
+  documentId: item.id,
+  invoiceNumber: item.facts.number,
+  issueDate: item.facts.issueDate,
+  currency: item.facts.currency,
+  total: item.facts.total,
+  supplierName: item.facts.supplierName,
+  supplierVatId: item.facts.supplierVatId,
+  creditNote: item.facts.creditNote ?? false,
+});
+
+export function judge(item: CheckItem, job: Job | undefined, index: CheckIndex): Verdict {
+  if (job && (job.state === 'done' || job.state === 'duplicate')) return { verdict: 'already-imported', at: job.updatedAt, yokoyInvoiceId: job.yokoyInvoiceId };
+  if (job && (job.state === 'queued' || job.state === 'fetching' || job.state === 'uploading')) return { verdict: 'in-queue' };
+  const tagged = index.tagged(item.id)[0];
+  if (tagged) return { verdict: 'already-imported', yokoyInvoiceId: tagged.id };
+  if (!item.facts.number) return { verdict: 'new' };
+  const like = index.like(documentFacts(item));
+  // A match another document owns (its tag, or an audit's twin mark) says what this file is;
+  // only when none does is an untagged one adopted (never another document's invoice).
+  const owned = like.find((i) => i.tag || i.twinOf);
+  if (owned) {
+    const owner = (owned.tag ?? owned.twinOf)!;
+    if (isFileDocument(owner)) return { verdict: 'imported-from-other-file', yokoyInvoiceId: owned.id };
+    return { verdict: 'sent-from-banqup', yokoyInvoiceId: owned.id, documentId: owner };
   }
-  return { byTag, byNumber };
+  const untagged = like[0];
+  return untagged ? { verdict: 'untagged-in-yokoy', yokoyInvoiceId: untagged.id } : { verdict: 'new' };
 }
 
 /** Whether the file should be queued (new, or found untagged and to be tagged). */

@@ -75,6 +75,7 @@ function factsOf(invoice: ReadUbl['invoice']): ImportFacts {
     supplierName: invoice.supplier.name,
     supplierVatId: invoice.supplier.vatId,
     supplierEndpoint: invoice.supplier.endpointId ? `${invoice.supplier.endpointScheme ?? ''}:${invoice.supplier.endpointId}` : undefined,
+    creditNote: invoice.kind === 'creditNote' || undefined,
   };
 }
 

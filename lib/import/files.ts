@@ -24,6 +24,8 @@ export interface ImportFacts {
   supplierName?: string;
   supplierVatId?: string;
   supplierEndpoint?: string;
+  /** A UBL CreditNote (Yokoy's `isCreditNote`): part of the facts the matcher compares. */
+  creditNote?: boolean;
 }
 
 export interface ImportFile {

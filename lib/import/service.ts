@@ -5,9 +5,9 @@
  */
 import { jobId } from '../export/job';
 import type { JobStore } from '../export/job-store';
-import type { InvoiceApi, YokoyInvoice } from '../export/yokoy-invoices';
 import type { StoredCredentials } from '../settings/items';
-import { indexForCheck, judge, type CheckItem, type Verdict } from './check';
+import type { YokoyResult } from '../yokoy/errors';
+import { judge, type CheckIndex, type CheckItem, type Verdict } from './check';
 import { STAGED_TTL_MS, type FileStore } from './files';
 
 interface Item<T> {
@@ -17,7 +17,11 @@ interface Item<T> {
 export interface ImportServiceEnv {
   files: FileStore;
   jobs: JobStore;
-  invoices: InvoiceApi;
+  /** The Yokoy invoice index the export runner keeps (lib/export/yokoy-index.ts): one, shared. */
+  index: {
+    entity(legalEntityId: string): Promise<YokoyResult<CheckIndex>>;
+    markStale(legalEntityId?: string): void;
+  };
   credentials: Item<StoredCredentials>;
   enqueue: (documentIds: string[], source: 'import') => Promise<{ queued: number; alreadyInYokoy: number; problem?: string }>;
   now: () => number;
@@ -25,13 +29,10 @@ export interface ImportServiceEnv {
 
 type Problem = 'not-verified' | 'no-legal-entity' | `yokoy:${string}`;
 
-/** One listing per drop: the page asks in chunks, and a listing is N/100 requests. */
-const LISTING_TTL_MS = 30_000;
 
 export function createImportService(env: ImportServiceEnv) {
   /** Where the next prune starts reading (so files still queued at the front do not hide the rest). */
   let pruneFrom = 0;
-  let listing: { legalEntityId: string; at: number; index: Promise<ReturnType<typeof indexForCheck> | { problem: Problem }> } | undefined;
 
   async function legalEntity(): Promise<string | { problem: Problem }> {
     const stored = await env.credentials.getValue();
@@ -39,13 +40,11 @@ export function createImportService(env: ImportServiceEnv) {
     return stored.legalEntityId ?? { problem: 'no-legal-entity' };
   }
 
-  function index(legalEntityId: string, fresh: boolean) {
-    if (fresh || !listing || listing.legalEntityId !== legalEntityId || env.now() - listing.at > LISTING_TTL_MS) {
-      const pending = env.invoices.find(legalEntityId, undefined).then((r) => (r.ok ? indexForCheck(r.value as YokoyInvoice[]) : { problem: `yokoy:${r.failure.kind}` as Problem }));
-      listing = { legalEntityId, at: env.now(), index: pending };
-      void pending.then((i) => 'problem' in i && (listing = undefined));
-    }
-    return listing.index;
+  /** The index refreshed from Yokoy (incrementally) at a drop's first chunk, reused for the rest. */
+  async function index(legalEntityId: string, fresh: boolean): Promise<CheckIndex | { problem: Problem }> {
+    if (fresh) env.index.markStale(legalEntityId);
+    const entity = await env.index.entity(legalEntityId);
+    return entity.ok ? entity.value : { problem: `yokoy:${entity.failure.kind}` };
   }
 
   return {
@@ -69,7 +68,6 @@ export function createImportService(env: ImportServiceEnv) {
         stored.map((f) => f.id),
         'import',
       );
-      listing = undefined;
       return { ...result, missing: ids.length - stored.length };
     },
 

@@ -3,26 +3,29 @@
  * reads imported files from, the service behind the `import.*` messages, and pruning after
  * queue changes (at most every few seconds).
  */
-import type { BanqupClient } from '../banqup/client';
 import { companionDB } from '../db/schema';
+import type { DocumentSource } from '../export/document-source';
 import type { ExportService } from '../export/service';
 import { createJobStore } from '../export/job-store';
-import { createInvoiceApi } from '../export/yokoy-invoices';
+import type { YokoyIndex } from '../export/yokoy-index';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem } from '../settings/items';
-import type { YokoyClient } from '../yokoy/client';
 import { createFileStore } from './files';
 import { createImportService } from './service';
 import { withFileSource } from './source';
 
 const PRUNE_EVERY_MS = 5_000;
 
-export function createWorkerImport(client: YokoyClient, exportService: () => ExportService) {
+/** `exportService` and `yokoyIndex`: the export's own (built after this, as it reads through `documentSource`). */
+export function createWorkerImport(exportService: () => ExportService, yokoyIndex: () => YokoyIndex) {
   const files = createFileStore(companionDB);
   const service = createImportService({
     files,
     jobs: createJobStore(companionDB),
-    invoices: createInvoiceApi(client),
+    index: {
+      entity: (legalEntityId) => yokoyIndex().entity(legalEntityId),
+      markStale: (legalEntityId) => yokoyIndex().markStale(legalEntityId),
+    },
     credentials: credentialsItem,
     enqueue: (ids, source) => exportService().enqueue(ids, source),
     now: () => Date.now(),
@@ -48,7 +51,7 @@ export function createWorkerImport(client: YokoyClient, exportService: () => Exp
   return {
     handlers,
     service,
-    documentSource: (banqup: BanqupClient) => withFileSource(banqup, files),
+    documentSource: (next: DocumentSource) => withFileSource(next, files),
     /** Called after queue changes (with the badge): files of finished jobs are let go. */
     onQueueChange: schedulePrune,
   };

@@ -1,45 +1,43 @@
 /**
- * The export runner reads each job's document through one interface (document, UBL, PDF).
- * For an imported file (`file:<sha256>`) this source answers from IndexedDB instead of
- * Banqup; every other document goes to Banqup as before. It is the whole of the import's
- * hook into the queue: lookup, upload, tag, retries and recovery stay the runner's.
+ * The export runner reads each job's document through one interface (lib/export/document-source.ts:
+ * describe, UBL, PDF). For an imported file (`file:<sha256>`) this source answers from
+ * IndexedDB; every other document goes to the next source (Banqup) as before. It is the whole
+ * of the import's hook into the queue: lookup, upload, tag, retries and recovery stay the runner's.
  */
-import type { BanqupClient, BanqupResult } from '../banqup/client';
-import type { DocumentSummary } from '../banqup/schemas';
+import type { DocumentSource, SourceResult } from '../export/document-source';
 import { isFileDocument, type FileStore } from './files';
 
 const notFound = { ok: false, kind: 'not-found' } as const;
 
-export function withFileSource(banqup: BanqupClient, files: FileStore): BanqupClient {
+export function withFileSource(next: DocumentSource, files: FileStore): DocumentSource {
   return {
-    ...banqup,
-
-    async document(id: string): Promise<BanqupResult<DocumentSummary>> {
-      if (!isFileDocument(id)) return banqup.document(id);
+    async describe(id) {
+      if (!isFileDocument(id)) return next.describe(id);
       const file = await files.file(id);
       if (!file) return notFound;
       const f = file.facts;
+      const creditNote = file.kind === 'creditNote';
       return {
         ok: true,
         value: {
-          documentId: id,
-          documentType: file.kind === 'invoice' ? 'INVOICE' : file.kind === 'creditNote' ? 'CREDIT_NOTE' : undefined,
-          documentNumber: f.number,
-          supplierName: f.supplierName,
-          supplierVatId: f.supplierVatId,
-          issueDate: f.issueDate,
-          currency: f.currency,
-          totalAmount: f.total,
+          facts: {
+            invoiceNumber: f.number,
+            issueDate: f.issueDate,
+            currency: f.currency,
+            total: f.total,
+            supplierName: f.supplierName,
+            supplierVatId: f.supplierVatId,
+            creditNote,
+          },
+          // A lone PDF goes to Yokoy's AI upload, as a Banqup PDF-only document does.
+          kind: creditNote ? 'credit-note' : 'invoice',
           hasUbl: file.kind !== 'pdf',
-          hasPdf: true,
-          folder: undefined,
-          status: undefined,
         },
       };
     },
 
-    async ubl(id: string): Promise<BanqupResult<string | undefined>> {
-      if (!isFileDocument(id)) return banqup.ubl(id);
+    async ubl(id): Promise<SourceResult<string | undefined>> {
+      if (!isFileDocument(id)) return next.ubl(id);
       const file = await files.file(id);
       if (!file) return notFound;
       if (!file.ublKey) return { ok: true, value: undefined };
@@ -47,8 +45,8 @@ export function withFileSource(banqup: BanqupClient, files: FileStore): BanqupCl
       return bytes ? { ok: true, value: new TextDecoder().decode(bytes) } : notFound;
     },
 
-    async pdf(id: string): Promise<BanqupResult<Blob>> {
-      if (!isFileDocument(id)) return banqup.pdf(id);
+    async pdf(id): Promise<SourceResult<Blob>> {
+      if (!isFileDocument(id)) return next.pdf(id);
       const file = await files.file(id);
       const bytes = file && (await files.bytes(file.pdfKey));
       return bytes ? { ok: true, value: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) } : notFound;

@@ -9,7 +9,7 @@
 import '../i18n/all';
 import { browser } from 'wxt/browser';
 import { documentIdFromUrl } from '../banqup/urls';
-import { pickLanguage, translate } from '../i18n';
+import { preferredLanguage, translate } from '../i18n';
 import { isSandboxBuild } from '../runtime/env';
 import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
 
@@ -27,7 +27,7 @@ export function documentsForClick(info: MenuClickInfo, selection: readonly strin
 }
 
 export function setupContextMenu(onSend: (documentIds: string[], tabId?: number) => unknown) {
-  const language = pickLanguage(browser.i18n.getUILanguage());
+  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   // Per tab; a closed tab's entry goes when the worker does (it is not woken to tidy up).
   const selections = new Map<number, string[]>();
   let activeTab: number | undefined;

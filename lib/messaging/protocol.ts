@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 import type { Finding } from '../credentials/clean';
 import type { Job } from '../export/job';
 import type { Verdict as ImportVerdict } from '../import/check';
+import type { ReconcileReport } from '../reconcile/report';
+import type { ReconcileProgress } from '../reconcile/service';
 import type { StoredCredentials, Settings } from '../settings/items';
 import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
@@ -39,6 +41,7 @@ const SettingsSave = z.object({
     banqupOrigin: url,
     defaultLegalEntityId: z.optional(z.string().check(z.regex(/^[\w-]{0,100}$/))),
     exportConcurrency: z.number().check(z.int(), z.minimum(1), z.maximum(10)),
+    historyRetentionDays: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3650))),
   }),
 });
 const CaptureOffer = z.object({
@@ -59,7 +62,9 @@ const ExportFilters = z.object({
   from: z.optional(isoDay),
   to: z.optional(isoDay),
   supplier: z.optional(z.string().check(z.maxLength(200))),
-  status: z.optional(z.enum(['RECEIVED', 'APPROVED', 'PAID', 'REJECTED'])),
+  // Banqup's statuses (lib/banqup/client.ts); no documentStatus = what Banqup's connector sends (approved).
+  documentStatus: z.optional(z.enum(['AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED', 'ANY'])),
+  payStatus: z.optional(z.enum(['UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID'])),
 });
 export type ExportFilters = z.infer<typeof ExportFilters>;
 const ExportEnqueue = z.object({ type: z.literal('export.enqueue'), documentIds, source: z.enum(['button', 'selection', 'menu']) });
@@ -71,9 +76,15 @@ const ExportResume = z.object({ type: z.literal('export.resume') });
 const ExportCancel = z.object({ type: z.literal('export.cancel') });
 const ExportProgress = z.object({ type: z.literal('export.progress') });
 const jobStates = z.enum(['queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled']);
-const ExportHistory = z.object({ type: z.literal('export.history'), state: z.optional(jobStates), limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))) });
+/** Where the previous page ended: (updatedAt, job id). */
+const historyCursor = z.tuple([z.number().check(z.int(), z.minimum(0)), z.string().check(z.maxLength(300))]);
+const ExportHistory = z.object({
+  type: z.literal('export.history'),
+  state: z.optional(jobStates),
+  limit: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(10_000))),
+  after: z.optional(historyCursor),
+});
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
-const ExportCsv = z.object({ type: z.literal('export.csv') });
 const fileId = z.string().check(z.regex(/^file:[0-9a-f]{64}$/));
 const factText = z.optional(z.string().check(z.maxLength(300)));
 const ImportFacts = z.object({
@@ -84,6 +95,7 @@ const ImportFacts = z.object({
   supplierName: factText,
   supplierVatId: factText,
   supplierEndpoint: factText,
+  creditNote: z.optional(z.boolean()),
 });
 const ImportCheck = z.object({
   type: z.literal('import.check'),
@@ -93,6 +105,16 @@ const ImportCheck = z.object({
 });
 const ImportStart = z.object({ type: z.literal('import.start'), ids: z.array(fileId).check(z.maxLength(1_000)) });
 const ImportDiscard = z.object({ type: z.literal('import.discard'), dropId: z.string().check(z.regex(/^drop-[a-z0-9-]{1,40}$/)), ids: z.array(fileId).check(z.maxLength(10_000)) });
+/** The CSV in pages (no cap): ask again with `after` until no `next` comes back. */
+const ExportCsv = z.object({ type: z.literal('export.csv'), after: z.optional(historyCursor) });
+const legalEntityId = z.string().check(z.regex(/^[\w-]{1,100}$/));
+const reportId = z.string().check(z.regex(/^reconcile-[0-9a-z]{1,20}$/));
+const ReconcileStart = z.object({ type: z.literal('reconcile.start'), from: isoDay, to: isoDay, legalEntityId });
+const ReconcileProgressRequest = z.object({ type: z.literal('reconcile.progress') });
+const ReconcileReportRequest = z.object({ type: z.literal('reconcile.report'), reportId });
+const ReconcileSendMissing = z.object({ type: z.literal('reconcile.sendMissing'), reportId });
+const ReconcileTagUntagged = z.object({ type: z.literal('reconcile.tagUntagged'), reportId });
+const ReconcileCsv = z.object({ type: z.literal('reconcile.csv'), reportId });
 
 export const Request = z.discriminatedUnion('type', [
   Status,
@@ -125,6 +147,12 @@ export const Request = z.discriminatedUnion('type', [
   ImportCheck,
   ImportStart,
   ImportDiscard,
+  ReconcileStart,
+  ReconcileProgressRequest,
+  ReconcileReportRequest,
+  ReconcileSendMissing,
+  ReconcileTagUntagged,
+  ReconcileCsv,
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -169,6 +197,13 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   'import.check': extensionPages,
   'import.start': extensionPages,
   'import.discard': extensionPages,
+  // The reconcile reads both sides' books and acts on them: its own extension page only.
+  'reconcile.start': extensionPages,
+  'reconcile.progress': extensionPages,
+  'reconcile.report': extensionPages,
+  'reconcile.sendMissing': extensionPages,
+  'reconcile.tagUntagged': extensionPages,
+  'reconcile.csv': extensionPages,
 };
 
 export type ConnectionState =
@@ -213,6 +248,11 @@ export interface ExportProgress {
   duplicate: number;
   failed: number;
   cancelled: number;
+  /** When the run started and when this answer was made (the worker's clock): the view derives rate and time left from them. */
+  startedAt?: number;
+  at?: number;
+  /** Invoices waiting for a later attempt, by why: Yokoy asked to slow down (429), or another retry; the earliest next try. */
+  waiting?: { rateLimited: number; retrying: number; nextAttemptAt?: number };
 }
 
 export interface HistoryEntry {
@@ -229,6 +269,8 @@ export interface HistoryEntry {
   reason?: Job['reason'];
   /** Other Yokoy invoices found to be this same document (see the run audit). */
   twins?: string[];
+  /** Why (see lib/export/audit.ts): `resent` by the browser, or `two-uploads` by the companion. */
+  twinCause?: Job['twinCause'];
   attempts: number;
 }
 
@@ -259,12 +301,19 @@ export interface Answers {
   'export.resume': ExportProgress;
   'export.cancel': ExportProgress;
   'export.progress': ExportProgress;
-  'export.history': HistoryEntry[];
+  'export.history': { entries: HistoryEntry[]; next?: [number, string] };
   'export.retryFailed': { queued: number };
-  'export.csv': { csv: string; fileName: string };
   'import.check': { results: ({ id: string } & ImportVerdict)[]; problem?: string };
   'import.start': { queued: number; alreadyInYokoy: number; missing: number; problem?: string };
   'import.discard': { discarded: true };
+  /** One page of the CSV (the header on the first); `next` when more follow. */
+  'export.csv': { csv: string; fileName: string; next?: [number, string] };
+  'reconcile.start': { started: boolean; problem?: string };
+  'reconcile.progress': ReconcileProgress;
+  'reconcile.report': ReconcileReport | null;
+  'reconcile.sendMissing': { queued: number; alreadyInYokoy: number; problem?: string };
+  'reconcile.tagUntagged': { tagged: number; skipped: number; failed: number };
+  'reconcile.csv': { csv: string; fileName: string } | null;
 }
 
 export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';

@@ -8,7 +8,7 @@ import type { SenderKind } from './protocol';
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  tab?: { id?: number; active?: boolean };
   frameId?: number;
 }
 

@@ -13,16 +13,18 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createGuidePanel, type GuidePanel, type PanelView } from '../../components/GuidePanel';
 import { createGuideSpotlight, type GuideSpotlight } from '../../components/GuideSpotlight';
-import { detectStep, type Detection } from '../guide/detect';
-import { fillRefusal, selectOption, setValueLikeUser } from '../guide/fill';
+import { detectStep, relevantSelector, type Detection } from '../guide/detect';
+import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../guide/fill';
 import { readSession, writeSession, type GuideSession } from '../guide/session';
 import { steps, type VaultField } from '../guide/steps';
 import { guideText, pickLanguage } from '../guide/text';
 import { watchPage } from '../guide/watch';
 import type { Answers, GuideContextAnswer, Request, Response } from '../messaging/protocol';
 import { banqupControls, banqupLabels } from '../sites/banqup';
+import { detectPlatform, newPlatformControls, type PlatformReading } from '../sites/banqup-platforms';
 import { labelsInOrder, locateControl } from '../sites/locate';
 import { holeFor, placePanel, type Box } from './geometry';
+import { userGestures, type GateFactory, type GestureGate } from './trusted';
 
 export const GUIDE_HOST = 'yokoy-companion-guide';
 
@@ -38,6 +40,9 @@ export interface GuideEnv {
   sandbox: boolean;
   /** Where focus goes on close when nothing on the page had it (the launcher). */
   fallbackFocus?: () => HTMLElement | null | undefined;
+  /** Open roots and another gate: unit tests only (happy-dom has no trusted events). */
+  mode?: 'open' | 'closed';
+  gate?: GateFactory;
 }
 
 export interface Guide {
@@ -49,11 +54,14 @@ export interface Guide {
   readonly isOpen: boolean;
 }
 
-/** The element that has focus, looking into open shadow roots (the launcher's button). */
-function deepActiveElement(doc: Document): HTMLElement | undefined {
-  let el: Element | null = doc.activeElement;
-  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-  return el instanceof HTMLElement && el !== doc.body ? el : undefined;
+/**
+ * The page's element that has focus. One of our own closed hosts (the launcher's) hides its
+ * button: then the fallback (the launcher's button, by reference) takes focus back.
+ */
+function pageActiveElement(doc: Document): HTMLElement | undefined {
+  const el = doc.activeElement;
+  if (!(el instanceof HTMLElement) || el === doc.body || el.localName.startsWith('yokoy-companion-')) return undefined;
+  return el;
 }
 
 const rectOf = (el: Element): Box => {
@@ -71,11 +79,11 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       return undefined;
     }
   })();
-  let running: { stop: () => void } | undefined;
+  let running: { stop: () => void; focusTitle: () => void } | undefined;
 
   async function open(): Promise<void> {
-    if (running) return void (doc.querySelector(GUIDE_HOST)?.shadowRoot?.querySelector<HTMLElement>('#guide-title')?.focus());
-    const returnFocus = deepActiveElement(doc);
+    if (running) return running.focusTitle();
+    const returnFocus = pageActiveElement(doc);
     const session: GuideSession = { ...readSession(storage), open: true };
     writeSession(storage, session);
     const abort = new AbortController();
@@ -84,6 +92,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     const t = guideText(language);
 
     let detection: Extract<Detection, { busy: false }> | undefined;
+    /** Set on new Banqup, where the wizard does not exist (lib/sites/banqup-platforms.ts). */
+    let platform: PlatformReading | undefined;
     let viewIndex = 0;
     let context: GuideContextAnswer | undefined;
     let note: string | undefined;
@@ -98,6 +108,12 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       render();
     };
     const targetOf = (field: VaultField) => (detection?.step.fill === field ? detection.target : undefined);
+    // The field the guide located when it arrived at the current fill step: what the user saw.
+    // One added or swapped in by the page later never receives a value.
+    let watched: { index: number; el: Element } | undefined;
+    const refusal = (field: VaultField, el: Element | undefined) =>
+      fillRefusal(field, el, win.location, env.sandbox) ??
+      formRefusal(field, el as HTMLInputElement, { location: win.location, watched: watched?.index === detection?.index ? watched?.el : undefined });
     const handlers = {
       back: () => move(viewIndex - 1),
       next: () => move(viewIndex + 1),
@@ -111,11 +127,14 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       },
       fill: async (field: VaultField) => {
         const target = targetOf(field);
-        if (fillRefusal(field, target, win.location, env.sandbox)) return;
+        if (refusal(field, target)) {
+          note = t('fillRefused');
+          return render();
+        }
         const answer = await env.ask({ type: 'fill.value', field });
         // Checked again after the wait: the page may have changed meanwhile.
         const now = targetOf(field);
-        if (signal.aborted || !now || fillRefusal(field, now, win.location, env.sandbox)) return;
+        if (signal.aborted || !now || now !== target || refusal(field, now)) return;
         if (answer.ok && answer.data.value) setValueLikeUser(now as HTMLInputElement, answer.data.value);
         else {
           note = t('missing');
@@ -137,11 +156,50 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       render();
     }
 
+    /**
+     * Detection's share of the main thread stays under 1/DUTY when the page keeps changing:
+     * a user's action (no more than STORM detections in the last second) is followed at once;
+     * where detection is dear (a 3,000-row list whose ticked rows change every frame) changes
+     * then coalesce until DUTY times its cost passed since the last run (a 30 ms detection: at
+     * most one every 450 ms). Cheap detections (< 4 ms) are never held back.
+     */
+    const DUTY = 15;
+    const STORM = 3;
+    let lastRunAt = -Infinity;
+    let lastCost = 0;
+    const recentRuns: number[] = [];
+    let deferred: ReturnType<typeof setTimeout> | undefined;
+    function contentChanged() {
+      if (deferred !== undefined) return;
+      const now = win.performance.now();
+      while (recentRuns.length && recentRuns[0]! < now - 1_000) recentRuns.shift();
+      const wait = lastRunAt + lastCost * DUTY - now;
+      if (lastCost < 4 || wait <= 0 || recentRuns.length < STORM) return update();
+      deferred = setTimeout(() => {
+        deferred = undefined;
+        if (!signal.aborted) update();
+      }, wait);
+    }
+    signal.addEventListener('abort', () => clearTimeout(deferred));
+
     function update() {
+      const startedAt = win.performance.now();
+      const reading = detectPlatform(doc, win.location, language);
+      if (reading.platform === 'new') {
+        platform = reading;
+        return renderNewPlatform();
+      }
+      platform = undefined;
       const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
+      lastRunAt = win.performance.now();
+      lastCost = lastRunAt - startedAt;
+      recentRuns.push(lastRunAt);
+      if (recentRuns.length > STORM * 4) recentRuns.shift();
       if (found.busy) return; // Banqup is drawing: keep what the guide shows.
       const changed = found.index !== detection?.index || found.control !== detection?.control;
       detection = found;
+      if (watched && watched.index !== found.index) watched = undefined;
+      if (!watched && found.step.fill && found.target) watched = { index: found.index, el: found.target };
       if (changed) {
         viewIndex = found.index;
         note = undefined;
@@ -156,8 +214,56 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (r.top < 0 || r.bottom > win.innerHeight) target.scrollIntoView({ block: 'center' });
     }
 
+    /** New Banqup: the app launcher highlighted as what the guide recognised; no steps. */
+    function renderNewPlatform() {
+      if (!platform || !panel) return;
+      panel.update({ t, index: 0, total: steps.length, step: steps[0]!, currentIndex: 0, context, note, newPlatform: { apps: platform.apps } });
+      const target = locateControl(doc, newPlatformControls.appLauncher, language);
+      const viewport = { width: win.innerWidth, height: win.innerHeight };
+      const hole = target ? holeFor(rectOf(target), [], viewport) : undefined;
+      spotlight.update(viewport, hole);
+      const place = placePanel({ width: panel.el.offsetWidth, height: panel.el.offsetHeight }, viewport, hole);
+      panel.el.style.left = `${place.x}px`;
+      panel.el.style.top = `${place.y}px`;
+      layer.dataset.step = 'new-platform';
+      layer.dataset.control = target ? 'appLauncher' : '';
+      const box = target && rectOf(target);
+      layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
+    }
+
+    /** Only positions may have changed: render again only if the highlighted box or the viewport moved. */
+    let placed = '';
+    const placement = () => {
+      const target = viewIndex === detection?.index ? detection.target : undefined;
+      const box = target?.isConnected ? rectOf(target) : undefined;
+      return `${viewIndex}|${win.innerWidth}x${win.innerHeight}|${box ? [box.x, box.y, box.width, box.height].join(',') : ''}`;
+    };
+    function relayout() {
+      if (viewIndex !== detection?.index || placement() !== placed) render();
+    }
+    // Page changes away from what the guide reads are not reported (lib/guide/watch); one that
+    // moves the highlighted control resizes something around it: ResizeObserver calls back after
+    // layout, so reading positions then costs nothing extra (a read every frame forced a layout
+    // of the whole page: ~17 ms a frame on a 3,000-row list).
+    const resized = typeof ResizeObserver === 'function' ? new ResizeObserver(() => relayout()) : undefined;
+    let observed: Element | undefined;
+    const observeTarget = (target: Element | undefined) => {
+      if (!resized || target === observed) return;
+      if (observed) resized.unobserve(observed);
+      observed = target;
+      if (target) resized.observe(target);
+    };
+    if (resized) {
+      resized.observe(doc.documentElement);
+      if (doc.body) resized.observe(doc.body);
+      signal.addEventListener('abort', () => resized.disconnect());
+    }
+
     function render() {
+      if (platform) return renderNewPlatform();
       if (!detection || !panel) return;
+      placed = placement();
+      observeTarget(viewIndex === detection.index ? detection.target : undefined);
       const viewed = steps[viewIndex]!;
       const current = viewIndex === detection.index;
       // The viewed step's control on this page: the detected one, or (previewing) the first found.
@@ -193,7 +299,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
     }
 
+    let gate: GestureGate | undefined;
     const onKey = (event: KeyboardEvent) => {
+      // A page script's synthetic key (dispatched on our host or anywhere) moves nothing.
+      if (!gate?.key(event)) return;
       const inGuide = event.composedPath().some((n) => n instanceof Element && n.localName === GUIDE_HOST);
       if (event.key === 'Escape') {
         // The page's own menu or dialog takes Esc first.
@@ -211,15 +320,17 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       if (signal.aborted) return;
       abort.abort();
       ui?.remove();
+      gate?.stop();
       running = undefined;
     };
-    running = { stop };
+    running = { stop, focusTitle: () => panel?.el.querySelector<HTMLElement>('#guide-title')?.focus() };
     ui = await env.createShadowRootUi(ctx, {
       name: GUIDE_HOST,
       position: 'inline',
       anchor: 'body',
       append: 'last',
-      onMount(container, shadow) {
+      mode: env.mode ?? 'closed',
+      onMount(container, shadow, host) {
         shadow.querySelector('html')?.setAttribute('lang', language);
         panel = createGuidePanel(handlers, t);
         spotlight = createGuideSpotlight();
@@ -229,6 +340,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         layer.addEventListener('click', (e) => e.stopPropagation());
         layer.append(...spotlight.nodes, panel.el);
         container.append(layer);
+        // Every click and key in the guide passes the user-gesture gate first (./trusted.ts).
+        gate = (env.gate ?? userGestures)({ root: shadow, host, doc });
       },
     });
     if (signal.aborted) return ui.remove();
@@ -240,7 +353,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       to?.focus();
     });
     win.addEventListener('keydown', onKey, { signal });
-    watchPage({ doc, win, signal }, update);
+    // Changes away from everything the guide reads only re-place the highlight (lib/guide/watch).
+    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? contentChanged() : relayout()));
     void refreshContext();
     update();
     panel.el.querySelector<HTMLElement>('#guide-title')?.focus();

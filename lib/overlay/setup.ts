@@ -12,17 +12,21 @@ import { readSession, takeGuideHash } from '../guide/session';
 import { askVia } from '../messaging/ask';
 import { parseFromWorker } from '../messaging/to-content';
 import { lazyGuide, type GuideModule } from './guide-loader';
-import { launcherButton, mountLauncher } from './launcher';
+import { mountLauncher, type Launcher } from './launcher';
 
 export async function setupBanqupGuide(ctx: ContentScriptContext, page: BanqupPageEnv): Promise<() => void> {
   const { runtime } = page;
-  const env = { ask: askVia(runtime), createShadowRootUi: page.createShadowRootUi, sandbox: page.sandbox, fallbackFocus: () => launcherButton(document) };
+  let launcher: Launcher | undefined;
+  const env = { ask: askVia(runtime), createShadowRootUi: page.createShadowRootUi, sandbox: page.sandbox, fallbackFocus: () => launcher?.button() };
   // Its own module, fetched from the extension on the first opening.
   const guide = lazyGuide(ctx, env, () => import(/* @vite-ignore */ runtime.getURL(GUIDE_MODULE_PATH)) as Promise<GuideModule>);
   // A failed fetch of the guide's module (the extension mid-update) leaves the launcher as it
   // was: the next click fetches again (guide-loader), and an invalidated ctx removes it anyway.
   const open = () => guide.open().catch(() => undefined);
-  const removeLauncher = await mountLauncher(ctx, { onOpen: () => void open(), createShadowRootUi: page.createShadowRootUi });
+  // The launcher's click is the user's own (its gate, lib/overlay/trusted.ts); a page script's
+  // synthetic click stops at the closed root's gate and opens nothing.
+  launcher = await mountLauncher(ctx, { onOpen: () => void open(), createShadowRootUi: page.createShadowRootUi });
+  const removeLauncher = launcher.remove;
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
     if (parseFromWorker(message, sender, runtime.id)?.type === 'guide.open') void open();

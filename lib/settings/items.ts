@@ -6,6 +6,9 @@ import { storage } from 'wxt/utils/storage';
 import type { EnvironmentName } from '../yokoy/environments';
 import type { YokoyFailureKind } from '../yokoy/errors';
 import type { LegalEntitySummary } from '../yokoy/schemas';
+import { themeStorageKey, type Theme } from './theme';
+
+export { themes, type Theme } from './theme';
 
 export interface Settings {
   environment: EnvironmentName;
@@ -16,7 +19,14 @@ export interface Settings {
   defaultLegalEntityId?: string;
   /** Invoices uploaded at the same time (Yokoy answers 429 "too many concurrent requests" beyond a few). */
   exportConcurrency: number;
+  /**
+   * Days a finished job (sent, already in Yokoy, cancelled) stays in the history; 0 keeps them
+   * all. Unresolved jobs (queued, running, failed) are never pruned. Unset: the default.
+   */
+  historyRetentionDays?: number;
 }
+
+export const DEFAULT_RETENTION_DAYS = 365;
 
 export const defaultSettings: Settings = {
   environment: 'production',
@@ -58,6 +68,8 @@ export interface StoredCredentials {
   organizationId?: string;
   /** Whether the vault holds a secret (so the popup can say so without reading it). */
   hasSecret?: boolean;
+  /** The Yokoy the secret was given for: it goes to that token URL only (issue 12). */
+  secretFor?: { environment: EnvironmentName; tokenUrl: string };
   legalEntityId?: string;
   legalEntities?: LegalEntitySummary[];
   verification?: Verification;
@@ -66,3 +78,6 @@ export interface StoredCredentials {
 }
 
 export const credentialsItem = storage.defineItem<StoredCredentials>('local:credentials', { fallback: {}, version: 1 });
+
+/** Appearance of the extension's pages: the system's light or dark, or one of them always (options page; lib/settings/theme). */
+export const themeItem = storage.defineItem<Theme>(`local:${themeStorageKey}`, { fallback: 'system', version: 1 });

@@ -12,7 +12,20 @@ import type { Labels, LabelledValueLocator } from './yokoy-web';
 /** The supported languages, in the catalogue's order (kept here as a value so no catalogue is bundled). */
 const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl', 'de'];
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+/**
+ * Labels compare loosely, because the sources differ from the screens in small ways ("Online
+ * Connection" / "Online connection", "Conexão on-line" / "Conexao on-line", ’ / '): case,
+ * runs of spaces, accents and the apostrophe or dash a page happens to use do not count.
+ */
+export const normalize = (text: string | null | undefined) =>
+  (text ?? '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2018\u2019\u02bc\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
 
 /** Labels in the page's language first, then the rest. */
 export function labelsInOrder(labels: Labels, language: Language): string[] {
@@ -90,8 +103,43 @@ export function visibleText(node: Node): string {
   return text;
 }
 
+/**
+ * What one look at a page (a detection run) may share between locators: the candidate lists
+ * per selector, the names computed, and labels by their `for`. The page cannot change during
+ * a run, so results are the same as without it; on a 3,000-row page it turns thousands of
+ * `label[for=…]` queries into one and computes each name once, not once per locator.
+ */
+export interface LocateMemo {
+  candidates: Map<string, Element[]>;
+  names: Map<Element, string>;
+  labelsFor?: Map<string, Element>;
+}
+
+export const createLocateMemo = (): LocateMemo => ({ candidates: new Map(), names: new Map() });
+
+function labelFor(doc: Document, id: string, memo?: LocateMemo): Element | null {
+  if (!memo) return doc.querySelector(`label[for="${CSS.escape(id)}"]`);
+  if (!memo.labelsFor) {
+    memo.labelsFor = new Map();
+    // The first in document order wins, as with querySelector.
+    for (const label of doc.querySelectorAll('label[for]')) {
+      const key = label.getAttribute('for')!;
+      if (!memo.labelsFor.has(key)) memo.labelsFor.set(key, label);
+    }
+  }
+  return memo.labelsFor.get(id) ?? null;
+}
+
 /** An approximation of the accessible name: aria-labelledby, aria-label, <label>, then text. */
-export function accessibleName(el: Element): string {
+export function accessibleName(el: Element, memo?: LocateMemo): string {
+  const known = memo?.names.get(el);
+  if (known !== undefined) return known;
+  const name = computeName(el, memo);
+  memo?.names.set(el, name);
+  return name;
+}
+
+function computeName(el: Element, memo?: LocateMemo): string {
   const doc = el.ownerDocument;
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
@@ -100,7 +148,7 @@ export function accessibleName(el: Element): string {
   const ariaLabel = el.getAttribute('aria-label');
   if (ariaLabel) return normalize(ariaLabel);
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
-    const label = (el.id && doc.querySelector(`label[for="${CSS.escape(el.id)}"]`)) || el.closest('label');
+    const label = (el.id && labelFor(doc, el.id, memo)) || el.closest('label');
     return normalize(label ? visibleText(label) : '');
   }
   return normalize(visibleText(el));
@@ -112,7 +160,7 @@ export function isShown(el: Element): boolean {
 }
 
 /** The control a locator names, shown on the page; undefined when the page has none. */
-export function locateControl(root: ParentNode, locator: ControlLocator, language: Language): Element | undefined {
+export function locateControl(root: ParentNode, locator: ControlLocator, language: Language, memo?: LocateMemo): Element | undefined {
   for (const selector of locator.selectors) {
     try {
       for (const el of root.querySelectorAll(selector)) if (isShown(el)) return el;
@@ -121,8 +169,13 @@ export function locateControl(root: ParentNode, locator: ControlLocator, languag
     }
   }
   if (!locator.labels) return undefined;
-  const candidates = [...root.querySelectorAll(locator.candidates ?? 'button, a, input, select, textarea, [role]')].filter(isShown);
-  const names = candidates.map(accessibleName);
+  const selector = locator.candidates ?? 'button, a, input, select, textarea, [role]';
+  let candidates = memo?.candidates.get(selector);
+  if (!candidates) {
+    candidates = [...root.querySelectorAll(selector)].filter(isShown);
+    memo?.candidates.set(selector, candidates);
+  }
+  const names = candidates.map((el) => accessibleName(el, memo));
   for (const label of labelsInOrder(locator.labels, language).map(normalize)) {
     const i = names.findIndex((name) => (locator.match === 'includes' ? name.includes(label) : name === label));
     if (i >= 0) return candidates[i];

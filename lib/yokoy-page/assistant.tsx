@@ -2,6 +2,9 @@
  * Mounts the assistant on Yokoy's pages and keeps it in step with the page: a MutationObserver
  * (coalesced to one scan per frame) notices the credentials dialog opening and closing, or a
  * single-page navigation. Everything is tied to `ctx`, so an extension reload leaves no trace.
+ * It lives in a closed shadow root (the page cannot read the organization ID we show, the
+ * outcome, or reach our buttons) and its buttons act on the user's own clicks only
+ * (lib/overlay/trusted.ts). What it offers waits for the user's confirmation in the popup.
  */
 import '../i18n/all';
 import { render } from 'preact';
@@ -10,6 +13,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { YokoyAssistant } from '../../components/YokoyAssistant';
 import { pickLanguage, translator } from '../i18n';
 import type { CaptureAnswer } from '../messaging/protocol';
+import { userGestures, type GestureGate } from '../overlay/trusted';
 import { scanYokoyPage } from './scan';
 
 export const ASSISTANT_HOST = 'yokoy-companion-assistant';
@@ -22,15 +26,19 @@ export interface AssistantEnv {
 export async function mountYokoyAssistant(ctx: ContentScriptContext, env: AssistantEnv): Promise<() => void> {
   const doc = env.doc ?? document;
   let container: HTMLElement | undefined;
+  let gate: GestureGate | undefined;
   const ui = await createShadowRootUi(ctx, {
     name: ASSISTANT_HOST,
     position: 'inline',
     anchor: 'body',
     append: 'last',
-    onMount(root) {
+    mode: 'closed',
+    onMount(root, shadow, host) {
       container = root;
+      gate = userGestures({ root: shadow, host, doc });
     },
     onRemove() {
+      gate?.stop();
       if (container) render(null, container);
     },
   });
@@ -46,11 +54,11 @@ export async function mountYokoyAssistant(ctx: ContentScriptContext, env: Assist
         t={t}
         organizationId={org ? { value: org.value, rect: org.element.getBoundingClientRect() } : undefined}
         credentials={Boolean(scan.credentialsDialog)}
-        noDeveloperRole={scan.noDeveloperRole ? { admins: scan.noDeveloperRole.admins } : undefined}
+        noDeveloperRole={scan.noDeveloperRole ? { admins: scan.noDeveloperRole.admins, variant: scan.variant } : undefined}
         onUseOrganizationId={() => env.offer({ organizationId: org?.value })}
         onSaveCredentials={() => {
           // Read the values at the moment of the click, not before: nothing is kept in between.
-          const now = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang));
+          const now = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang, navigator.language));
           return env.offer({
             clientId: now.credentialsDialog?.clientId,
             clientSecret: now.credentialsDialog?.clientSecret,

@@ -1,19 +1,23 @@
 /**
- * Reads a Yokoy page for what the companion can help with: the organization ID (Developer
- * page), the one-time credentials dialog, or the "no Developer role" notice. Pure reads.
+ * Reads a Yokoy or Perk page for what the companion can help with: the organization ID
+ * (Developer page or Admin > Organization; Perk's Developer tools > Spend tools), the one-time
+ * credentials dialog, or the "no Developer role" notice. Pure reads; all knowledge of the
+ * pages is in lib/sites/yokoy-web.ts.
  */
 import type { Language } from '../i18n';
 import { findByText, labelsInOrder, locateFirst, locateValue, valueOf } from '../sites/locate';
-import { yokoyWebSite as site } from '../sites/yokoy-web';
+import { yokoyWebSite as site, type YokoyVariant } from '../sites/yokoy-web';
 
 export interface YokoyPageScan {
+  /** Which product the page shows itself as (Yokoy, or Yokoy rebranded as Perk). */
+  variant: YokoyVariant;
   organizationId?: { element: Element; value: string };
   credentialsDialog?: { element: Element; clientId?: string; clientSecret?: string };
   noDeveloperRole?: { element: Element; admins: string[] };
 }
 
 export function scanYokoyPage(doc: Document, language: Language): YokoyPageScan {
-  const scan: YokoyPageScan = {};
+  const scan: YokoyPageScan = { variant: detectVariant(doc) };
   const orgElement = locateValue(doc, site.organizationId, language);
   const orgValue = valueOf(orgElement);
   if (orgElement && orgValue) scan.organizationId = { element: orgElement, value: orgValue };
@@ -37,4 +41,16 @@ export function scanYokoyPage(doc: Document, language: Language): YokoyPageScan 
     scan.noDeveloperRole = { element: notice, admins };
   }
   return scan;
+}
+
+/** Perk when the page names Perk (title, word mark) or shows Perk's menu entries; else Yokoy. */
+export function detectVariant(doc: Document): YokoyVariant {
+  const signals = site.perkSignals;
+  if (signals.titleIncludes.some((word) => doc.title.includes(word))) return 'perk';
+  if (locateFirst(doc, signals.brandSelectors)) return 'perk';
+  const perkEntries = new Set(Object.values(site.variants.perk.credentials.menu).flat().map((l) => l.toLowerCase()));
+  for (const el of doc.querySelectorAll(signals.navigation)) {
+    if (perkEntries.has((el.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase())) return 'perk';
+  }
+  return 'yokoy';
 }

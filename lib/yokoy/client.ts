@@ -172,18 +172,38 @@ export function createYokoyClient(env: YokoyClientEnv) {
 
   const identity = env.identity ?? env.credentials;
 
-  async function token(options: { fresh?: boolean } = {}): Promise<YokoyResult<string>> {
+  /**
+   * Token requests in flight, per client: concurrent requests that find the token missing or
+   * expired share one token request (six uploads starting together made six, in the same ms).
+   */
+  const inFlight = new Map<string, Promise<YokoyResult<string>>>();
+
+  /**
+   * A valid token. `stale` is a token Yokoy just refused (401): it is dropped, unless another
+   * request has already replaced it, in which case the replacement is used.
+   */
+  async function token(options: { fresh?: boolean; stale?: string } = {}): Promise<YokoyResult<string>> {
     const who = await identity();
     if (!who) return failed(missingCredentials);
     const endpoints = await env.endpoints();
     if (!endpoints) return failed(notConfigured);
     const key = tokenKey(endpoints, who as Credentials);
-    if (options.fresh) await tokens.delete(key);
+    const pending = inFlight.get(key);
+    if (pending) return pending;
     const cached = await tokens.get(key);
-    if (cached && cached.expiresAt > env.now()) return succeeded(cached.accessToken);
-    const credentials = await env.credentials();
-    if (!credentials) return failed(missingCredentials);
-    return fetchToken(endpoints, credentials);
+    const refused = options.fresh && (options.stale === undefined || cached?.accessToken === options.stale);
+    if (!refused && cached && cached.expiresAt > env.now()) return succeeded(cached.accessToken);
+    // Checked again: another request may have started a token request while we read the cache.
+    const started = inFlight.get(key);
+    if (started) return started;
+    const request = (async (): Promise<YokoyResult<string>> => {
+      if (refused) await tokens.delete(key);
+      const credentials = await env.credentials();
+      if (!credentials) return failed(missingCredentials);
+      return fetchToken(endpoints, credentials);
+    })().finally(() => inFlight.delete(key));
+    inFlight.set(key, request);
+    return request;
   }
 
   async function request<T>(options: RequestOptions<T>): Promise<YokoyResult<YokoyAnswer<T>>> {
@@ -242,7 +262,7 @@ export function createYokoyClient(env: YokoyClientEnv) {
       if (response.status === 401 && !refreshed) {
         // The token died early (revoked, clock skew): fetch one new token, once.
         refreshed = true;
-        const fresh = await token({ fresh: true });
+        const fresh = await token({ fresh: true, stale: bearer.value });
         if (!fresh.ok) return { result: fresh, retryable: false };
         return { result: failed({ kind: 'unauthorized', status: 401 }), retryable: true };
       }

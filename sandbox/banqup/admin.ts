@@ -5,12 +5,15 @@
  *   POST|GET /__admin/session[?next=/path] → signs the seeded user in (sets banqup_session) and
  *                                    redirects to `next`; GET too, so a browser can open it
  *   GET  /__admin/import-report    → the SANDBOX_INVOICES import report (or null)
+ *   GET|PUT /__admin/platform       → {platform: 'classic' | 'new'}: which Banqup the look-alike
+ *                                    plays (until the next reset, which returns to the start option)
  */
 import type { Ctx } from '../http';
 import { json, redirect, Router } from '../http';
 import type { LookAlikeEnv } from '../app';
 import { safeNext, sessionCookieHeader } from './auth';
-import { banqupSeedUser, type BanqupStore } from './store';
+import { banqupSeedUser, isBanqupPlatform, type BanqupStore } from './store';
+import { readBody } from '../http';
 
 export function addAdminRoutes(router: Router, store: BanqupStore, env: LookAlikeEnv): void {
   router.post('/__admin/reset', ({ res }) => {
@@ -30,6 +33,19 @@ export function addAdminRoutes(router: Router, store: BanqupStore, env: LookAlik
   };
   router.post('/__admin/session', session);
   router.get('/__admin/session', session);
+
+  router.get('/__admin/platform', ({ res }) => json(res, 200, { platform: store.platform }));
+  router.put('/__admin/platform', async ({ req, res }) => {
+    let platform: unknown;
+    try {
+      platform = (JSON.parse((await readBody(req, 4096)).toString('utf8')) as { platform?: unknown } | null)?.platform;
+    } catch {
+      return json(res, 400, { error: 'invalid_json' });
+    }
+    if (!isBanqupPlatform(platform)) return json(res, 400, { error: 'invalid_platform', allowed: ['classic', 'new'] });
+    store.platform = platform;
+    json(res, 200, { platform });
+  });
 
   router.get('/__admin/import-report', ({ res }) => json(res, 200, store.importReport ?? null));
 }

@@ -10,6 +10,7 @@ import type { SandboxDocument } from '../data/seed';
 import { apiGuard, languageCookie } from './auth';
 import { isLanguage } from './labels';
 import type { BanqupStore, BanqupUser } from './store';
+import { statusOf } from './statuses';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 25;
@@ -21,10 +22,12 @@ export function documentSummary(doc: SandboxDocument) {
     documentId: doc.documentId,
     folder: doc.folder,
     documentType: doc.kind === 'creditNote' ? ('CREDIT_NOTE' as const) : ('INVOICE' as const),
-    // Banqup's API spells enums in capitals (INVOICE, PURCHASES); statuses too.
-    status: doc.status.toUpperCase(),
+    // Banqup's document status (AWAITING_VALIDATION, …) and payment status (./statuses.ts).
+    status: statusOf(doc).document,
+    payStatus: statusOf(doc).pay,
     documentNumber: doc.meta.invoiceNumber,
     supplierName: doc.meta.supplier.name,
+    supplierVatId: doc.meta.supplier.vatId ?? null,
     supplierCountry: doc.meta.supplier.country ?? null,
     issueDate: doc.meta.issueDate,
     dueDate: doc.meta.dueDate ?? null,
@@ -93,7 +96,7 @@ export function listDocuments(store: BanqupStore, q: ListQuery) {
   const matching = store.documents.filter(
     (d) =>
       d.folder === q.folder &&
-      (!q.status || d.status.toUpperCase() === q.status) &&
+      (!q.status || statusOf(d).document === q.status || statusOf(d).pay === q.status) &&
       (!q.supplier || d.meta.supplier.name.toLowerCase().includes(q.supplier)) &&
       (!q.from || d.meta.issueDate >= q.from) &&
       (!q.to || d.meta.issueDate <= q.to),

@@ -21,6 +21,7 @@ export const clientScripts = [
   'purchases.js',
   'document.js',
   'bank-statements.js',
+  'new-platform.js',
   'start.js',
 ];
 

@@ -14,6 +14,8 @@ export interface Bootstrap {
   labels: (typeof labels)[Language];
   user: { userId: string; email: string; firstName: string; lastName: string };
   space: { spaceId: string; name: string };
+  /** Classic or new Banqup: the client draws that platform's frame. */
+  platform: 'classic' | 'new';
 }
 
 /** JSON inside <script>: `<` escaped so "</script>" in data cannot end the element. */
@@ -25,13 +27,14 @@ const head = (title: string) => `<meta charset="utf-8">
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/app.css">`;
 
-export function appShell(user: BanqupUser, space: BanqupSpace): string {
+export function appShell(user: BanqupUser, space: BanqupSpace, platform: 'classic' | 'new' = 'classic'): string {
   const bootstrap: Bootstrap = {
     lang: user.language,
     languages: languages.map((code) => ({ code, name: labels[code].languageName })),
     labels: labels[user.language],
     user: { userId: user.userId, email: user.email, firstName: user.firstName, lastName: user.lastName },
     space: { spaceId: space.spaceId, name: space.name },
+    platform,
   };
   return `<!doctype html>
 <html lang="${user.language}">

@@ -15,9 +15,16 @@ import { seedBankStatements, seedDocuments, type BankStatement, type SandboxDocu
 import type { Language } from './labels';
 import { newSetup, type AccountingSetup } from './setup-wizard';
 
+/** Which Banqup the look-alike plays (REAL-PRODUCTS.md §1): classic (the accounting-app wizard) or new (app launcher, Store, no Yokoy). */
+export type BanqupPlatform = 'classic' | 'new';
+export const banqupPlatforms: readonly BanqupPlatform[] = ['classic', 'new'];
+export const isBanqupPlatform = (v: unknown): v is BanqupPlatform => v === 'classic' || v === 'new';
+
 export interface BanqupStoreOptions {
   /** A folder of UBL files to import as purchase invoices (SANDBOX_INVOICES). */
   invoicesDir?: string;
+  /** The platform served (default classic); `PUT /__admin/platform` changes it until the next reset. */
+  platform?: BanqupPlatform;
 }
 
 export interface BanqupUser {
@@ -92,8 +99,10 @@ export function createBanqupStore(options: BanqupStoreOptions = {}) {
     bankStatements: [] as BankStatement[],
     /** userId → accounting-app setup. */
     setups: new Map<string, AccountingSetup>(),
+    platform: (options.platform ?? 'classic') as BanqupPlatform,
 
     reset() {
+      store.platform = options.platform ?? 'classic';
       store.users.clear();
       store.spaces.clear();
       store.sessions.clear();

@@ -35,6 +35,12 @@ export interface ParsedUbl {
     vatPercent?: number;
   }[];
   embeddedPdf?: { fileName: string; data: Buffer };
+  /**
+   * Attachments labelled application/pdf that are not PDFs (OpenPEPPOL's Norwegian example
+   * has one). Peppol validation does not check attachment bytes, so Banqup still holds and
+   * renders such an invoice; the label is simply wrong. Kept for what a viewer may list.
+   */
+  mislabelledAttachments?: string[];
   buyerReference?: string;
   orderReference?: string;
 }
@@ -310,15 +316,17 @@ function parseUblUnsafe(xml: string | Buffer): UblResult {
     return line;
   });
 
-  // Embedded PDF: the first AdditionalDocumentReference attachment with a PDF mime code.
+  // Embedded PDF: the first AdditionalDocumentReference attachment with a PDF mime code whose
+  // bytes are a PDF. One that only claims to be a PDF is no reason to refuse the invoice.
   let embeddedPdf: ParsedUbl['embeddedPdf'];
+  const mislabelled: string[] = [];
   for (const ref of children(root, 'AdditionalDocumentReference')) {
     const bin = child(ref, 'Attachment', 'EmbeddedDocumentBinaryObject');
     if (!bin || (attr(bin, 'mimeCode') ?? '').toLowerCase() !== 'application/pdf') continue;
     const data = Buffer.from((textOf(bin) ?? '').replace(/\s+/g, ''), 'base64');
     if (!isPdf(data)) {
-      errors.push({ field: 'embeddedPdf', message: 'the attachment marked application/pdf is not a PDF' });
-      break;
+      mislabelled.push(attr(bin, 'filename') ?? text(ref, 'ID') ?? 'attachment');
+      continue;
     }
     embeddedPdf = { fileName: attr(bin, 'filename') ?? `${invoiceNumber ?? 'invoice'}.pdf`, data };
     break;
@@ -339,6 +347,7 @@ function parseUblUnsafe(xml: string | Buffer): UblResult {
   };
   if (dueDate) invoice.dueDate = dueDate;
   if (embeddedPdf) invoice.embeddedPdf = embeddedPdf;
+  if (mislabelled.length) invoice.mislabelledAttachments = mislabelled;
   const buyerReference = text(root, 'BuyerReference');
   if (buyerReference) invoice.buyerReference = buyerReference;
   const orderReference = text(root, 'OrderReference', 'ID');

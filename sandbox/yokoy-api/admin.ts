@@ -6,11 +6,16 @@
  * - `GET /__admin/faults` → the FaultConfig in force (`{}` = none);
  *   `PUT /__admin/faults` with a FaultConfig replaces it (`{}` switches faults off) → the
  *   config; 400 `{error, details: string[]}` if invalid.
+ * - `GET /__admin/stats` → `{inFlight, maxInFlight, maxUploadsInFlight, limited: {concurrency,
+ *   rate}}`: `/v1` requests handled at once (most since the faults were last set) and the 429s
+ *   the `concurrencyLimit`/`rateLimit` faults answered.
  * - `GET /__admin/invoices` → `{invoices: AdminInvoice[]}` (all organizations, creation order).
  * - `POST /__admin/invoices` seeds one, as if already in Yokoy: body `{organizationId?,
  *   legalEntityId?, ubl?, invoiceNumber?, supplierName?, supplierVatId?, currency?, date?,
  *   dueDate?, grossAmount?, netAmount?, customInformation?, pdfBase64?}` (with `ubl`, fields
  *   come from the document) → 201 AdminInvoice.
+ * - `DELETE /__admin/invoices/{id}` → 204 (404 if unknown): what a person deleting an invoice in
+ *   Yokoy's web app does (the API itself has no DELETE).
  */
 import { parseUbl } from '../data/ubl';
 import { json, readBody, send, type Ctx } from '../http';
@@ -102,6 +107,11 @@ export async function handleAdmin(store: YokoyStore, { req, res, url }: Ctx): Pr
     return raw.trim() === '' ? {} : JSON.parse(raw);
   };
   try {
+    const deleting = /^DELETE \/__admin\/invoices\/([\w-]+)$/.exec(route);
+    if (deleting) {
+      const gone = store.invoices.delete(deleting[1]!);
+      return gone ? send(res, 204, '', 'text/plain') : json(res, 404, { error: 'no such invoice' });
+    }
     switch (route) {
       case 'GET /__admin/log':
         return json(res, 200, { entries: store.requestLog });
@@ -111,6 +121,10 @@ export async function handleAdmin(store: YokoyStore, { req, res, url }: Ctx): Pr
       case 'POST /__admin/reset':
         store.reset();
         return json(res, 200, { ok: true });
+      case 'GET /__admin/stats': {
+        const f = store.faults;
+        return json(res, 200, { inFlight: f.inFlight, maxInFlight: f.maxInFlight, maxUploadsInFlight: f.maxUploadsInFlight, limited: f.limited });
+      }
       case 'GET /__admin/faults':
         return json(res, 200, store.faults.config);
       case 'PUT /__admin/faults': {

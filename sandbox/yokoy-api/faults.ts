@@ -34,6 +34,13 @@ export interface FaultConfig {
   malformedJsonRate?: number;
   /** PRNG seed for the rates; without it, a fresh random seed. */
   seed?: number;
+  /**
+   * Yokoy's "too many concurrent requests": a `/v1` request arriving while this many are being
+   * handled answers 429 at once (no Retry-After, as Yokoy documents none).
+   */
+  concurrencyLimit?: number;
+  /** A token bucket per emulator: `perSecond` refill, `burst` capacity; a `/v1` request without a token answers 429 at once. */
+  rateLimit?: { perSecond: number; burst: number };
   quirks?: {
     /** `POST …/einvoice` answers `[invoice]` (the description's example) or `invoice` (its schema). Default `array`. */
     einvoiceAnswer?: 'array' | 'object';
@@ -46,6 +53,14 @@ export interface FaultState {
   config: FaultConfig;
   burstRemaining: number;
   random: () => number;
+  /** `/v1` requests being handled now, and the most at once since the config was set (`GET /__admin/stats`). */
+  inFlight: number;
+  maxInFlight: number;
+  uploadsInFlight: number;
+  maxUploadsInFlight: number;
+  /** Answered 429 by `concurrencyLimit` / `rateLimit`. */
+  limited: { concurrency: number; rate: number };
+  bucket: { tokens: number; at: number };
 }
 
 /** mulberry32: tiny, fast, good enough to spread faults; deterministic for a given seed. */
@@ -65,6 +80,49 @@ export function createFaultState(config: FaultConfig = {}): FaultState {
     config,
     burstRemaining: config.burst429?.count ?? 0,
     random: mulberry32(config.seed ?? Math.floor(Math.random() * 2 ** 32)),
+    inFlight: 0,
+    maxInFlight: 0,
+    uploadsInFlight: 0,
+    maxUploadsInFlight: 0,
+    limited: { concurrency: 0, rate: 0 },
+    bucket: { tokens: config.rateLimit?.burst ?? 0, at: Date.now() },
+  };
+}
+
+/**
+ * A `/v1` request arrives: counts it in flight (call the returned `done` when answered) and
+ * says whether the limits refuse it. Refused requests are not counted in flight.
+ */
+export function admitRequest(state: FaultState, upload: boolean, now = Date.now()): { refused?: 'concurrency' | 'rate'; done: () => void } {
+  const { concurrencyLimit, rateLimit } = state.config;
+  if (concurrencyLimit !== undefined && state.inFlight >= concurrencyLimit) {
+    state.limited.concurrency++;
+    return { refused: 'concurrency', done: () => undefined };
+  }
+  if (rateLimit) {
+    const b = state.bucket;
+    b.tokens = Math.min(rateLimit.burst, b.tokens + ((now - b.at) / 1000) * rateLimit.perSecond);
+    b.at = now;
+    if (b.tokens < 1) {
+      state.limited.rate++;
+      return { refused: 'rate', done: () => undefined };
+    }
+    b.tokens -= 1;
+  }
+  state.inFlight++;
+  state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+  if (upload) {
+    state.uploadsInFlight++;
+    state.maxUploadsInFlight = Math.max(state.maxUploadsInFlight, state.uploadsInFlight);
+  }
+  let finished = false;
+  return {
+    done: () => {
+      if (finished) return;
+      finished = true;
+      state.inFlight--;
+      if (upload) state.uploadsInFlight--;
+    },
   };
 }
 
@@ -73,7 +131,7 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
   const errors: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['body must be a JSON object'] };
   const o = input as Record<string, unknown>;
-  const known = ['latencyMs', 'errorRate', 'errorStatuses', 'burst429', 'expireTokensAfterSeconds', 'dropRate', 'dropBeforeResponseRate', 'malformedJsonRate', 'seed', 'quirks'];
+  const known = ['latencyMs', 'errorRate', 'errorStatuses', 'burst429', 'expireTokensAfterSeconds', 'dropRate', 'dropBeforeResponseRate', 'malformedJsonRate', 'seed', 'quirks', 'concurrencyLimit', 'rateLimit'];
   for (const key of Object.keys(o)) if (!known.includes(key)) errors.push(`unknown fault "${key}"`);
   const num = (key: string, min: number, max = Infinity) => {
     const v = o[key];
@@ -81,6 +139,11 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) errors.push(`${key} must be a number in [${min}, ${max}]`);
   };
   num('latencyMs', 0, 120_000);
+  if (o.concurrencyLimit !== undefined && !(Number.isInteger(o.concurrencyLimit) && (o.concurrencyLimit as number) >= 1)) errors.push('concurrencyLimit must be a positive integer');
+  if (o.rateLimit !== undefined) {
+    const r = o.rateLimit as Record<string, unknown> | null;
+    if (typeof r !== 'object' || r === null || !(typeof r.perSecond === 'number' && r.perSecond > 0) || !(typeof r.burst === 'number' && r.burst >= 1)) errors.push('rateLimit needs perSecond > 0 and burst ≥ 1');
+  }
   num('errorRate', 0, 1);
   num('dropRate', 0, 1);
   num('dropBeforeResponseRate', 0, 1);

@@ -12,11 +12,12 @@ import { json, readBody, Router, send, type Handler } from '../http';
 import { handleAdmin } from './admin';
 import { authorize } from './auth';
 import type { ApiCtx, ApiHandler } from './context';
-import { decideFaults } from './faults';
+import { admitRequest, decideFaults } from './faults';
 import { createEinvoice, createInvoice, uploadInvoice } from './invoice-create';
 import { getInvoice, getInvoiceBase64, getInvoicePresentation, listInvoices, updateInvoice } from './invoices';
 import { getLegalEntity, listLegalEntities } from './legal-entities';
 import { startEntry } from './log';
+import { listSuppliers } from './suppliers';
 import { apiError, type Reply } from './reply';
 import type { YokoyStore } from './store';
 import { handleToken } from './token';
@@ -36,6 +37,7 @@ function apiRoutes() {
   route('GET', `${orgPrefix}/legal-entities`, listLegalEntities);
   route('GET', lePrefix, getLegalEntity);
   route('GET', `${lePrefix}/invoices`, listInvoices);
+  route('GET', `${lePrefix}/suppliers`, listSuppliers);
   route('POST', `${lePrefix}/invoices`, createInvoice);
   route('POST', `${lePrefix}/invoices/einvoice`, createEinvoice);
   route('POST', `${lePrefix}/invoices/upload`, uploadInvoice);
@@ -114,6 +116,15 @@ export const yokoyApi: LookAlike = {
         return;
       }
       const entry = startEntry(store, req, body, startedAt);
+      const upload = req.method === 'POST' && url.pathname.endsWith('/einvoice');
+      const admitted = url.pathname.startsWith('/v1/') ? admitRequest(store.faults, upload) : { done: () => undefined };
+      res.once('close', admitted.done);
+      if (admitted.refused) {
+        const message = admitted.refused === 'concurrency' ? 'Too many concurrent requests' : 'Rate limit exceeded';
+        write(res, apiError(429, message), false);
+        entry.finish(429, [`limit-${admitted.refused}`]);
+        return;
+      }
       const decision = decideFaults(store.faults);
       const faults: string[] = [];
       if (decision.latencyMs > 0) {
@@ -131,6 +142,12 @@ export const yokoyApi: LookAlike = {
         } catch (error) {
           reply = apiError(500, `Server error: ${error instanceof Error ? error.message : String(error)}`);
         }
+      }
+      // A test holding answers (store.hold): the request is handled, its answer waits.
+      const held = store.hold?.({ method: req.method ?? 'GET', path: url.pathname, status: reply.status });
+      if (held) {
+        faults.push('held');
+        await held;
       }
       const correlation = req.headers['x-yk-correlation-id'];
       if (typeof correlation === 'string') reply.headers = { ...reply.headers, 'x-yk-correlation-id': correlation };

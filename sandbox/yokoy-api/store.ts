@@ -181,6 +181,12 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
     invoices: new Map<string, YokoyInvoice>(),
     faults: createFaultState(),
     requestLog: [] as LogEntry[],
+    /**
+     * In-process test pacing: called once a request has been handled, before its answer is
+     * written; a returned promise holds the answer until it settles (e.g. until the test has
+     * stopped the extension's worker, so the answer is lost). Not reachable over HTTP.
+     */
+    hold: undefined as ((request: { method: string; path: string; status: number }) => Promise<void> | undefined) | undefined,
 
     reset() {
       store.organizations.clear();
@@ -191,6 +197,7 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
       store.invoices.clear();
       store.faults = createFaultState();
       store.requestLog.length = 0;
+      store.hold = undefined;
       invoiceCounter = 0;
       const org = seededOrganization();
       store.organizations.set(org.id, org);

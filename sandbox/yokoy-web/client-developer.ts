@@ -124,8 +124,8 @@ export const developerJs = /* js */ `
     const dialog = open(
       header('secret-dialog-title', t.secretDialogTitle, false) +
       '<div class="dialog-body"><div class="alert" role="note" id="secret-warning">' + esc(t.secretWarning) + '</div>' +
-      field('client-id', t.clientId, credentials.clientId) +
-      field('client-secret', t.clientSecret, credentials.clientSecret) +
+      field(t.fieldIds.clientId, t.clientId, credentials.clientId) +
+      field(t.fieldIds.clientSecret, t.clientSecret, credentials.clientSecret) +
       '<label class="check"><input type="checkbox" id="credentials-copied">' + esc(t.confirmCopied) + '</label></div>' +
       '<footer><button type="button" class="btn btn-primary" data-testid="credentials-done" disabled>' + esc(t.done) + '</button></footer>',
       'secret-dialog-title', { dismissible: false });

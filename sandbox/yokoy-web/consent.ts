@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { esc } from '../http';
-import { fill, labels, type Language } from './labels';
+import { fill, labelsFor, type Brand, type Language } from './labels';
 import { authPage, initials } from './layout';
 import type { Viewer } from './session';
 
@@ -116,7 +116,7 @@ export function createAuthorization(allowedOrigin: string) {
 export type Authorization = ReturnType<typeof createAuthorization>;
 
 export function consentPage(language: Language, viewer: Viewer, request: AuthorizationRequest, authorizeUrl: string): string {
-  const l = labels[language];
+  const l = labelsFor(language, viewer.brand);
   const hidden = (name: string, value: string | null) => (value === null ? '' : `<input type="hidden" name="${name}" value="${esc(value)}">`);
   return authPage(
     language,
@@ -136,16 +136,18 @@ export function consentPage(language: Language, viewer: Viewer, request: Authori
   </div>
 </form>
 <p class="links"><a href="/logout?next=${encodeURIComponent(authorizeUrl)}">${esc(l.consentNotYou)}</a></p>`,
+    viewer.brand,
   );
 }
 
-export function authorizationErrorPage(language: Language, reason: 'client' | 'redirect' | 'request'): string {
-  const l = labels[language];
+export function authorizationErrorPage(language: Language, reason: 'client' | 'redirect' | 'request', brand: Brand = 'yokoy'): string {
+  const l = labelsFor(language, brand);
   const detail = reason === 'client' ? l.authErrorClient : reason === 'redirect' ? l.authErrorRedirect : l.authErrorRequest;
   return authPage(
     language,
     l.authErrorTitle,
     `<div role="alert"><h1>${esc(l.authErrorTitle)}</h1><p class="lead">${esc(detail)}</p></div>
 <p class="muted"><code>${reason === 'client' ? 'invalid_client' : reason === 'redirect' ? 'invalid_redirect_uri' : 'invalid_request'}</code></p>`,
+    brand,
   );
 }

@@ -5,7 +5,7 @@
  */
 import type { Language } from './labels';
 
-const locales: Record<Language, string> = { en: 'en-GB', pt: 'pt-PT', fr: 'fr-FR', nl: 'nl-NL' };
+const locales: Record<Language, string> = { en: 'en-GB', pt: 'pt-PT', fr: 'fr-FR', nl: 'nl-NL', de: 'de-CH' };
 
 export function formatDate(language: Language, value: string | number | null | undefined, withTime = false): string {
   if (value === null || value === undefined || value === '') return '—';

@@ -8,11 +8,17 @@
  *   GET|POST /__admin/session?as=dev|clerk|<email>&next=/path   quick sign-in (tests, demo)
  *   POST /settings/language (lang, next)                 cookie `yokoy_lang`
  *   GET  /                                               home
- *   GET  /admin/developer                                Developer page (or "ask your admin")
+ *   GET  /admin/developer                                Developer page (or "ask your admin"); Perk: → Spend tools
+ *   GET  /admin/organization                             Admin > Organization (organization ID top right); Perk: → Spend tools
+ *   GET  /developer-tools/spend-tools                    Perk's Developer tools > Spend tools (Access credentials tab)
  *   GET|POST /api/developer/credentials                  the page's JSON calls (x-csrf-token)
  *   GET  /invoice-processor/invoices?legalEntity=<id>    invoices of one legal entity
  *   GET|POST /oauth/authorize, POST /oauth/token         see consent.ts
  *   other navigation entries                             empty sections
+ *
+ * Options (`startSandbox({ yokoyWeb })`, `npm run sandbox -- --yokoy-brand perk --yokoy-language de`):
+ * `brand` 'yokoy' | 'perk' (Perk's menus, name and word mark; the same credentials), `language`
+ * the default UI language (a user's choice in the user menu still wins).
  */
 import type { IncomingMessage } from 'node:http';
 import type { LookAlike } from '../app';
@@ -24,13 +30,15 @@ import { createCredentials, listCredentials } from './credentials';
 import { developerPage, hasDeveloperRole } from './developer';
 import { invoicesPage } from './invoices';
 import { isLanguage } from './labels';
+import { credentialsPath } from './layout';
+import { organizationPage } from './organization';
 import { loginPage } from './login';
 import { emptySectionPage, emptySections, homePage } from './sections';
 import {
   clearSessionCookieHeader,
   createSessions,
   languageCookieHeader,
-  languageOf,
+  languageOf as languageFor,
   quickUsers,
   safeNext,
   sessionCookieHeader,
@@ -44,9 +52,11 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
 
 export const yokoyWeb: LookAlike = {
   name: 'yokoyWeb',
-  createHandler({ state, urls }) {
+  createHandler({ state, urls, yokoyWeb: options = {} }) {
     const store = state.yokoy;
-    const sessions = createSessions(store);
+    const brand = options.brand ?? 'yokoy';
+    const sessions = createSessions(store, brand);
+    const languageOf = (req: IncomingMessage) => languageFor(req, options.language);
     const authorization = createAuthorization(urls.banqup);
     const here = (url: URL) => url.pathname + url.search;
 
@@ -76,7 +86,7 @@ export const yokoyWeb: LookAlike = {
       const { req, res } = ctx;
       const language = languageOf(req);
       const checked = authorization.validate(params);
-      if (!checked.ok && !checked.redirectable) return html(res, 400, authorizationErrorPage(language, checked.reason));
+      if (!checked.ok && !checked.redirectable) return html(res, 400, authorizationErrorPage(language, checked.reason, brand));
       if (!checked.ok) return redirect(res, authorization.answer(checked.request, { error: checked.error }));
       const authorizeUrl = `/oauth/authorize?${new URLSearchParams({
         response_type: checked.request.responseType,
@@ -87,7 +97,7 @@ export const yokoyWeb: LookAlike = {
       const viewer = sessions.viewer(req);
       if (!viewer) return redirect(res, `/login?next=${encodeURIComponent(authorizeUrl)}`);
       if (decision === undefined) return html(res, 200, consentPage(language, viewer, checked.request, authorizeUrl));
-      if (params.get('csrf') !== viewer.session.csrf) return html(res, 400, authorizationErrorPage(language, 'request'));
+      if (params.get('csrf') !== viewer.session.csrf) return html(res, 400, authorizationErrorPage(language, 'request', brand));
       if (decision === 'allow') return redirect(res, authorization.answer(checked.request, { code: authorization.issueCode(checked.request, viewer) }));
       return redirect(res, authorization.answer(checked.request, { error: 'access_denied' }));
     };
@@ -100,14 +110,14 @@ export const yokoyWeb: LookAlike = {
       .get('/login', ({ req, res, url }) => {
         const next = safeNext(url.searchParams.get('next'));
         if (sessions.viewer(req)) return redirect(res, next);
-        html(res, 200, loginPage(languageOf(req), next));
+        html(res, 200, loginPage(languageOf(req), next, {}, brand));
       })
       .post('/login', async ({ req, res }) => {
         const form = await readForm(req);
         const email = form.get('email') ?? '';
         const next = safeNext(form.get('next'));
         const user = sessions.authenticate(email, form.get('password') ?? '');
-        if (!user) return html(res, 401, loginPage(languageOf(req), next, { email, failed: true }));
+        if (!user) return html(res, 401, loginPage(languageOf(req), next, { email, failed: true }, brand));
         redirect(res, next, { 'set-cookie': sessionCookieHeader(sessions.start(user.email)) });
       })
       .get('/logout', logout)
@@ -124,9 +134,14 @@ export const yokoyWeb: LookAlike = {
         const viewer = signedIn(ctx);
         if (viewer) html(ctx.res, 200, homePage(viewer, languageOf(ctx.req)));
       })
-      .get('/admin/developer', (ctx) => {
+      .get(credentialsPath[brand], (ctx) => {
         const viewer = signedIn(ctx);
         if (viewer) html(ctx.res, 200, developerPage(store, viewer, languageOf(ctx.req), here(ctx.url)));
+      })
+      .get('/admin/organization', (ctx) => {
+        if (brand === 'perk') return redirect(ctx.res, credentialsPath.perk);
+        const viewer = signedIn(ctx);
+        if (viewer) html(ctx.res, 200, organizationPage(viewer, languageOf(ctx.req), here(ctx.url)));
       })
       .get('/api/developer/credentials', ({ req, res }) => {
         const viewer = sessions.viewer(req);
@@ -166,13 +181,17 @@ export const yokoyWeb: LookAlike = {
         json(res, status, body, { 'cache-control': 'no-store' });
       });
 
-    for (const item of emptySections()) {
+    // Perk keeps Yokoy's old addresses working by sending them to Spend tools (ours: a rebrand's usual courtesy).
+    if (brand === 'perk') router.get(credentialsPath.yokoy, ({ res }) => redirect(res, credentialsPath.perk));
+
+    for (const item of emptySections(brand)) {
       router.get(item.href, (ctx) => {
         const viewer = signedIn(ctx);
         if (viewer) html(ctx.res, 200, emptySectionPage(viewer, languageOf(ctx.req), item));
       });
     }
 
-    return serveRouter(router, ({ res }) => html(res, 404, '<!doctype html><html lang="en"><title>Not found · Yokoy</title><h1>Page not found</h1><p><a href="/">Yokoy</a></p></html>'));
+    const name = brand === 'perk' ? 'Perk' : 'Yokoy';
+    return serveRouter(router, ({ res }) => html(res, 404, `<!doctype html><html lang="en"><title>Not found · ${name}</title><h1>Page not found</h1><p><a href="/">${name}</a></p></html>`));
   },
 };

@@ -7,7 +7,7 @@
 import { esc } from '../http';
 import type { YokoyLegalEntity, YokoyStore } from '../yokoy-api/store';
 import { formatDate, formatMoney } from './format';
-import { fill, labels, type Labels, type Language } from './labels';
+import { fill, labelsFor, type Labels, type Language } from './labels';
 import { appPage } from './layout';
 import type { Viewer } from './session';
 
@@ -73,7 +73,7 @@ export function selectedEntity(viewer: Viewer, requested: string | null): YokoyL
 }
 
 export function invoicesPage(store: YokoyStore, viewer: Viewer, language: Language, requested: string | null, currentPath: string): string {
-  const l = labels[language];
+  const l = labelsFor(language, viewer.brand);
   const entity = selectedEntity(viewer, requested);
   const options = viewer.organization.legalEntities
     .map((le) => `<option value="${esc(le.id)}"${le.id === entity?.id ? ' selected' : ''}>${esc(le.name)}</option>`)

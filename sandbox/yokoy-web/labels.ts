@@ -2,11 +2,18 @@
  * Every word the Yokoy web look-alike shows, one object per language with the same keys.
  * Portuguese follows Banqup's help article where it quotes Yokoy ("Admin > Programador",
  * "Gerar credenciais", "Credenciais OAuth", "Seguinte", "ID de cliente", "segredo do cliente",
- * "Processador de faturas > Faturas", "entidade jurídica"); the rest is ours (FLOW.md: no
- * other language's labels were confirmed). `{name}`-style placeholders are filled by `fill`.
+ * "Processador de faturas > Faturas", "entidade jurídica"). English follows Yokoy's help
+ * (help.yokoy.ai/en/articles/110470: Admin > Developer, Generate credentials, OAuth
+ * Credentials, Next, Client ID, Client secret; …/261937: Admin > Organization, General, ERP).
+ * German follows Yokoy's German help (help.yokoy.ai/de/articles/110470: Admin > Entwickler,
+ * "+ Credentials erzeugen", "OAuth Zugriffsdaten", "Kennzeichnung", "Weiter", Client-ID,
+ * Client-Secret). Perk's words follow support.perk.com/hc/articles/22004196645276 (Developer
+ * tools > Spend tools, Access credentials tab, "only account admins"). The rest is ours.
+ * `{name}`-style placeholders are filled by `fill`. The look-alike shares no code with the
+ * extension: these are its own words.
  */
 
-export const languages = ['en', 'pt', 'fr', 'nl'] as const;
+export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;
 export type Language = (typeof languages)[number];
 
 const en = {
@@ -119,6 +126,22 @@ const en = {
   authErrorRedirect: 'The address the application asked to return to is not registered for it.',
   authErrorClient: 'The application that sent you here is not known to Yokoy.',
   authErrorRequest: 'The request is missing information or is malformed.',
+  navOrganization: 'Organization',
+  organizationTitle: 'Organization',
+  organizationIntro: 'Settings for every company in your organization, and your product license.',
+  sectionTabs: 'Sections',
+  tabGeneral: 'General',
+  tabErp: 'ERP',
+  tabLegalEntities: 'Legal entities',
+  productLicense: 'Product license: {plan}',
+  organizationNoAccess: 'Only organization admins can see this page.',
+  navDeveloperTools: 'Developer tools',
+  navSpendTools: 'Spend tools',
+  spendToolsTitle: 'Spend tools',
+  spendToolsIntro: 'Perk uses the Yokoy API for spend management. Credentials here are valid for the whole account.',
+  tabAccessCredentials: 'Access credentials',
+  perkNoAccessTitle: 'Only account admins can request API credentials',
+  perkNoAccessBody: 'Ask an account admin to generate the credentials for you, or to make you an account admin.',
 };
 
 export type Labels = Record<keyof typeof en, string>;
@@ -235,6 +258,22 @@ const pt: Labels = {
   authErrorRedirect: 'O endereço de retorno pedido pela aplicação não está registado para ela.',
   authErrorClient: 'A aplicação que o enviou para aqui não é conhecida pelo Yokoy.',
   authErrorRequest: 'O pedido está incompleto ou mal formado.',
+  navOrganization: 'Organização',
+  organizationTitle: 'Organização',
+  organizationIntro: 'Definições para todas as empresas da sua organização e a sua licença do produto.',
+  sectionTabs: 'Secções',
+  tabGeneral: 'Geral',
+  tabErp: 'ERP',
+  tabLegalEntities: 'Entidades jurídicas',
+  productLicense: 'Licença do produto: {plan}',
+  organizationNoAccess: 'Só os administradores da organização podem ver esta página.',
+  navDeveloperTools: 'Ferramentas de programador',
+  navSpendTools: 'Ferramentas de despesas',
+  spendToolsTitle: 'Ferramentas de despesas',
+  spendToolsIntro: 'O Perk usa a API Yokoy para a gestão de despesas. As credenciais aqui são válidas para toda a conta.',
+  tabAccessCredentials: 'Credenciais de acesso',
+  perkNoAccessTitle: 'Só os administradores da conta podem pedir credenciais de API',
+  perkNoAccessBody: 'Peça a um administrador da conta que gere as credenciais por si ou que o torne administrador da conta.',
 };
 
 const fr: Labels = {
@@ -348,6 +387,22 @@ const fr: Labels = {
   authErrorRedirect: 'L’adresse de retour demandée par l’application n’est pas enregistrée pour elle.',
   authErrorClient: 'L’application qui vous a envoyé ici n’est pas connue de Yokoy.',
   authErrorRequest: 'La demande est incomplète ou mal formée.',
+  navOrganization: 'Organisation',
+  organizationTitle: 'Organisation',
+  organizationIntro: 'Les paramètres de toutes les sociétés de votre organisation, et votre licence.',
+  sectionTabs: 'Sections',
+  tabGeneral: 'Général',
+  tabErp: 'ERP',
+  tabLegalEntities: 'Entités juridiques',
+  productLicense: 'Licence : {plan}',
+  organizationNoAccess: 'Seuls les administrateurs de l’organisation peuvent voir cette page.',
+  navDeveloperTools: 'Outils de développement',
+  navSpendTools: 'Outils de dépenses',
+  spendToolsTitle: 'Outils de dépenses',
+  spendToolsIntro: 'Perk utilise l’API Yokoy pour la gestion des dépenses. Les identifiants créés ici valent pour tout le compte.',
+  tabAccessCredentials: 'Identifiants d’accès',
+  perkNoAccessTitle: 'Seuls les administrateurs du compte peuvent demander des identifiants d’API',
+  perkNoAccessBody: 'Demandez à un administrateur du compte de générer les identifiants pour vous, ou de vous nommer administrateur du compte.',
 };
 
 const nl: Labels = {
@@ -461,9 +516,176 @@ const nl: Labels = {
   authErrorRedirect: 'Het terugkeeradres dat de toepassing vroeg, is er niet voor geregistreerd.',
   authErrorClient: 'De toepassing die u hierheen stuurde, is niet bekend bij Yokoy.',
   authErrorRequest: 'De aanvraag is onvolledig of ongeldig.',
+  navOrganization: 'Organisatie',
+  organizationTitle: 'Organisatie',
+  organizationIntro: 'Instellingen voor alle bedrijven van uw organisatie, en uw productlicentie.',
+  sectionTabs: 'Onderdelen',
+  tabGeneral: 'Algemeen',
+  tabErp: 'ERP',
+  tabLegalEntities: 'Juridische entiteiten',
+  productLicense: 'Productlicentie: {plan}',
+  organizationNoAccess: 'Alleen organisatiebeheerders kunnen deze pagina zien.',
+  navDeveloperTools: 'Ontwikkelaarstools',
+  navSpendTools: 'Uitgaventools',
+  spendToolsTitle: 'Uitgaventools',
+  spendToolsIntro: 'Perk gebruikt de Yokoy API voor uitgavenbeheer. Gegevens die u hier aanmaakt, gelden voor het hele account.',
+  tabAccessCredentials: 'Toegangsgegevens',
+  perkNoAccessTitle: 'Alleen accountbeheerders kunnen API-gegevens aanvragen',
+  perkNoAccessBody: 'Vraag een accountbeheerder om de gegevens voor u aan te maken, of om u accountbeheerder te maken.',
 };
 
-export const labels: Record<Language, Labels> = { en, pt, fr, nl };
+const de: Labels = {
+  languageName: 'Deutsch',
+  skipToContent: 'Zum Hauptinhalt springen',
+  mainNavigation: 'Hauptnavigation',
+  navHome: 'Start',
+  navExpenses: 'Ausgaben',
+  navMyExpenses: 'Meine Ausgaben',
+  navApprovals: 'Genehmigungen',
+  navInvoiceProcessor: 'Rechnungsverarbeitung',
+  navInvoices: 'Rechnungen',
+  navSuppliers: 'Lieferanten',
+  navCards: 'Karten',
+  navAdmin: 'Admin',
+  navUsers: 'Benutzer',
+  navLegalEntities: 'Firmen',
+  navCategories: 'Kategorien',
+  navCostObjects: 'Kostenobjekte',
+  navIntegrations: 'Integrationen',
+  navDeveloper: 'Entwickler',
+  userMenu: 'Kontomenü',
+  language: 'Sprache',
+  signOut: 'Abmelden',
+
+  signInTitle: 'Bei Yokoy anmelden',
+  signInIntro: 'Ausgabenmanagement für Finanzteams.',
+  email: 'E-Mail',
+  password: 'Passwort',
+  signIn: 'Anmelden',
+  signInError: 'E-Mail oder Passwort ist falsch.',
+  forgotPassword: 'Passwort vergessen?',
+
+  homeTitle: 'Willkommen, {name}',
+  homeBody: 'Wählen Sie einen Bereich in der Navigation, um zu beginnen.',
+  emptySectionBody: 'Hier gibt es noch nichts anzuzeigen.',
+
+  developerTitle: 'Entwickler',
+  developerIntro: 'Erstellen und verwalten Sie Credentials, mit denen andere Anwendungen die Yokoy-API für Ihre Organisation nutzen können.',
+  organizationId: 'Organisations-ID',
+  copy: 'Kopieren',
+  copyNamed: '{name} kopieren',
+  copied: 'Kopiert',
+  copyFailed: 'Kopieren fehlgeschlagen: Markieren Sie den Text und kopieren Sie ihn',
+  credentialsHeading: 'API-Credentials',
+  colName: 'Kennzeichnung',
+  colClientId: 'Client-ID',
+  colType: 'Typ',
+  colCreated: 'Erstellt',
+  typeOAuth: 'OAuth',
+  noCredentials: 'Noch keine Credentials. Erzeugen Sie Credentials, um eine Anwendung zu verbinden.',
+  generateCredentials: 'Credentials erzeugen',
+  credentialType: 'Art der Credentials',
+  oauthCredentials: 'OAuth Zugriffsdaten',
+  oauthDescription: 'Eine Client-ID und ein Client-Secret für Server-zu-Server-Integrationen (OAuth 2.0 Client Credentials).',
+  apiKey: 'API-Schlüssel',
+  apiKeyDescription: 'Für Ihre Organisation nicht verfügbar.',
+  cancel: 'Abbrechen',
+  back: 'Zurück',
+  next: 'Weiter',
+  close: 'Schließen',
+  nameStepTitle: 'Kennzeichnung der OAuth Zugriffsdaten',
+  nameLabel: 'Kennzeichnung',
+  nameHint: 'Eine eindeutige Kennzeichnung, an der Sie diese Credentials erkennen, zum Beispiel „Banqup Integration“.',
+  nameRequired: 'Geben Sie eine Kennzeichnung ein.',
+  nameTooLong: 'Verwenden Sie höchstens 80 Zeichen.',
+  nameTaken: 'In Ihrer Organisation gibt es bereits Credentials mit der Kennzeichnung „{name}“. Wählen Sie eine eindeutige Kennzeichnung.',
+  genericError: 'Etwas ist schiefgelaufen. Versuchen Sie es erneut.',
+  secretDialogTitle: 'Ihre OAuth Zugriffsdaten',
+  clientId: 'Client-ID',
+  clientSecret: 'Client-Secret',
+  secretWarning:
+    'Kopieren Sie jetzt die Client-ID und das Client-Secret und bewahren Sie sie sicher auf. Sie sind nicht wiederherstellbar: Das Client-Secret wird nicht noch einmal angezeigt.',
+  confirmCopied: 'Ich habe die Credentials kopiert',
+  done: 'Fertig',
+
+  noAccessTitle: 'Sie benötigen die Entwickler-Rolle',
+  noAccessBody: 'Der Bereich Entwickler steht nur Benutzern mit der Entwickler-Rolle zur Verfügung. Bitten Sie Ihren Yokoy-Administrator, Ihnen Zugriff zu geben.',
+  noAccessAdmins: 'Administratoren von {org}:',
+  noAccessNoAdmins: 'Für Ihre Organisation ist kein Administrator eingetragen. Wenden Sie sich an den Yokoy-Support.',
+  backHome: 'Zurück zur Startseite',
+
+  invoicesTitle: 'Rechnungen',
+  legalEntity: 'Firma',
+  colInvoiceNumber: 'Rechnungsnummer',
+  colSupplier: 'Lieferant',
+  colInvoiceDate: 'Rechnungsdatum',
+  colDueDate: 'Fälligkeitsdatum',
+  colTotal: 'Gesamtbetrag',
+  colStatus: 'Status',
+  colReceived: 'Eingegangen',
+  statusNew: 'Neu',
+  statusProcessing: 'In Bearbeitung',
+  statusOther: 'Status {code}',
+  creditNote: 'Gutschrift',
+  noInvoices: 'Für diese Firma gibt es noch keine Rechnungen.',
+  invoiceCount: '{count} Rechnungen',
+  invoiceCountOne: '1 Rechnung',
+
+  consentPageTitle: 'Mit Yokoy anmelden',
+  consentHeading: 'Banqup möchte sich mit Ihrer Yokoy-Organisation {org} verbinden',
+  consentIntro: 'Wenn Sie zustimmen, kann Banqup:',
+  consentScopeEntities: 'die Firmen Ihrer Organisation sehen',
+  consentScopeInvoices: 'Rechnungen an die Rechnungsverarbeitung senden',
+  consentSignedInAs: 'Angemeldet als {email}',
+  consentNotYou: 'Nicht Sie? Abmelden',
+  allow: 'Zulassen',
+  deny: 'Ablehnen',
+  authErrorTitle: 'Diese Anmeldeanfrage kann nicht abgeschlossen werden',
+  authErrorRedirect: 'Die Rücksprungadresse, die die Anwendung angefordert hat, ist für sie nicht registriert.',
+  authErrorClient: 'Die Anwendung, die Sie hierher geschickt hat, ist Yokoy nicht bekannt.',
+  authErrorRequest: 'Der Anfrage fehlen Angaben oder sie ist fehlerhaft.',
+
+  navOrganization: 'Organisation',
+  organizationTitle: 'Organisation',
+  organizationIntro: 'Einstellungen für alle Firmen Ihrer Organisation und Ihre Produktlizenz.',
+  sectionTabs: 'Bereiche',
+  tabGeneral: 'Allgemein',
+  tabErp: 'ERP',
+  tabLegalEntities: 'Firmen',
+  productLicense: 'Produktlizenz: {plan}',
+  organizationNoAccess: 'Nur Organisationsadministratoren können diese Seite sehen.',
+  navDeveloperTools: 'Entwicklertools',
+  navSpendTools: 'Spend-Tools',
+  spendToolsTitle: 'Spend-Tools',
+  spendToolsIntro: 'Perk nutzt die Yokoy-API für das Ausgabenmanagement. Credentials von hier gelten für das ganze Konto.',
+  tabAccessCredentials: 'Zugangsdaten',
+  perkNoAccessTitle: 'Nur Kontoadministratoren können API-Credentials anfordern',
+  perkNoAccessBody: 'Bitten Sie einen Kontoadministrator, die Credentials für Sie zu erzeugen oder Sie zum Kontoadministrator zu machen.',
+};
+
+export const labels: Record<Language, Labels> = { en, pt, fr, nl, de };
+
+/** Which product the look-alike shows itself as: Yokoy, or Yokoy rebranded as Perk. */
+export type Brand = 'yokoy' | 'perk';
+export const brands: readonly Brand[] = ['yokoy', 'perk'];
+export const brandName: Record<Brand, string> = { yokoy: 'Yokoy', perk: 'Perk' };
+
+/** Sandbox options of the Yokoy web look-alike: `brand` (default Yokoy) and a default language (else the browser's). */
+export interface YokoyWebOptions {
+  brand?: Brand;
+  language?: Language;
+}
+
+/** Labels that keep Yokoy's name under Perk: Banqup's button and the API's name (Perk's help still says "Yokoy API"). */
+const keepsYokoy = new Set<LabelKey>(['consentPageTitle']);
+
+/** The words for one language as one brand shows them: Perk's replace the product name, not the API's. */
+export function labelsFor(language: Language, brand: Brand = 'yokoy'): Labels {
+  if (brand === 'yokoy') return labels[language];
+  return Object.fromEntries(
+    Object.entries(labels[language]).map(([key, text]) => [key, keepsYokoy.has(key as LabelKey) ? text : text.replace(/(?<!API )Yokoy(?![ -]API)/g, 'Perk')]),
+  ) as Labels;
+}
 
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (languages as readonly string[]).includes(value);

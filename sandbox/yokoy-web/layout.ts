@@ -6,7 +6,7 @@
  * Also the bare shell for the sign-in and consent pages.
  */
 import { esc } from '../http';
-import { fill, labels, languages, type Labels, type Language } from './labels';
+import { brandName, fill, labels, labelsFor, languages, type Brand, type Labels, type Language } from './labels';
 import type { Viewer } from './session';
 
 export interface NavItem {
@@ -21,8 +21,13 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-/** The navigation, in Yokoy's order; "developer" must stay the last Admin entry (FLOW B2). */
-export const navigation: (NavGroup | (NavItem & { icon: string }))[] = [
+type NavEntry = NavGroup | (NavItem & { icon: string });
+
+/**
+ * Yokoy's navigation, in Yokoy's order; "developer" must stay the last Admin entry (FLOW B2,
+ * help.yokoy.ai/en/articles/110470), after "organization" (…/261937: Admin > Organization).
+ */
+export const navigation: NavEntry[] = [
   { key: 'home', href: '/', label: 'navHome', icon: 'home' },
   {
     key: 'expenses',
@@ -53,24 +58,45 @@ export const navigation: (NavGroup | (NavItem & { icon: string }))[] = [
       { key: 'categories', href: '/admin/categories', label: 'navCategories' },
       { key: 'cost-objects', href: '/admin/cost-objects', label: 'navCostObjects' },
       { key: 'integrations', href: '/admin/integrations', label: 'navIntegrations' },
+      { key: 'organization', href: '/admin/organization', label: 'navOrganization' },
       { key: 'developer', href: '/admin/developer', label: 'navDeveloper' },
     ],
   },
 ];
+
+/** Where each brand keeps the credentials page (paths are ours: no help page shows one). */
+export const credentialsPath: Record<Brand, string> = { yokoy: '/admin/developer', perk: '/developer-tools/spend-tools' };
+
+/**
+ * Perk's navigation: the credentials moved to "Developer tools > Spend tools"
+ * (support.perk.com/hc/articles/22004196645276); Perk's help names no Admin > Organization, so
+ * the organization ID is only on Spend tools.
+ */
+export const perkNavigation: NavEntry[] = [
+  ...navigation.map((entry) =>
+    'items' in entry && entry.key === 'admin' ? { ...entry, items: entry.items.filter((i) => i.key !== 'developer' && i.key !== 'organization') } : entry,
+  ),
+  { key: 'developer-tools', label: 'navDeveloperTools', icon: 'code', items: [{ key: 'spend-tools', href: credentialsPath.perk, label: 'navSpendTools' }] },
+];
+
+export const navigationFor = (brand: Brand) => (brand === 'perk' ? perkNavigation : navigation);
 
 const icons: Record<string, string> = {
   home: '<path d="M3 10.5 12 3l9 7.5V21h-6v-6H9v6H3z"/>',
   receipt: '<path d="M6 2h12v20l-3-2-3 2-3-2-3 2zM9 7h6M9 11h6M9 15h4"/>',
   invoice: '<path d="M5 3h10l4 4v14H5zM14 3v5h5M8 12h8M8 16h8"/>',
   card: '<path d="M2 6h20v12H2zM2 10h20M6 15h4"/>',
+  code: '<path d="M8 7 3 12l5 5M16 7l5 5-5 5"/>',
   gear: '<circle cx="12" cy="12" r="3"/><path d="M12 2v3M12 19v3M2 12h3M19 12h3M4.9 4.9l2.1 2.1M17 17l2.1 2.1M4.9 19.1 7 17M17 7l2.1-2.1"/>',
 };
 const icon = (name: string) =>
   `<svg class="icon" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linejoin="round" aria-hidden="true">${icons[name] ?? ''}</svg>`;
 
-/** Yokoy's word mark, drawn (no external assets: the sandbox is offline). */
-export const logo = (color = '#fff') =>
-  `<svg viewBox="0 0 92 26" role="img" aria-label="Yokoy"><text x="0" y="20" font-family="Inter, Segoe UI, Arial, sans-serif" font-size="22" font-weight="800" letter-spacing="-0.5" fill="${color}">yokoy<tspan fill="#21e0a0">.</tspan></text></svg>`;
+/** Yokoy's (or Perk's) word mark, drawn (no external assets: the sandbox is offline). */
+export const logo = (color = '#fff', brand: Brand = 'yokoy') =>
+  brand === 'perk'
+    ? `<svg viewBox="0 0 92 26" role="img" aria-label="Perk"><text x="0" y="20" font-family="Inter, Segoe UI, Arial, sans-serif" font-size="22" font-weight="800" letter-spacing="-0.5" fill="${color}">perk<tspan fill="#ff5a5f">.</tspan></text></svg>`
+    : `<svg viewBox="0 0 92 26" role="img" aria-label="Yokoy"><text x="0" y="20" font-family="Inter, Segoe UI, Arial, sans-serif" font-size="22" font-weight="800" letter-spacing="-0.5" fill="${color}">yokoy<tspan fill="#21e0a0">.</tspan></text></svg>`;
 
 export const initials = (name: string) =>
   name
@@ -80,13 +106,13 @@ export const initials = (name: string) =>
     .slice(0, 2)
     .toUpperCase();
 
-function head(language: Language, title: string, extraScripts: string[]): string {
+function head(language: Language, title: string, extraScripts: string[], brand: Brand = 'yokoy'): string {
   return `<!doctype html>
 <html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)} · Yokoy</title>
+<title>${esc(title)} · ${brandName[brand]}</title>
 <link rel="stylesheet" href="/assets/app.css">
 <script src="/assets/app.js" defer></script>
 ${extraScripts.map((src) => `<script src="${esc(src)}" defer></script>`).join('\n')}
@@ -96,7 +122,7 @@ ${extraScripts.map((src) => `<script src="${esc(src)}" defer></script>`).join('\
 function sidebar(viewer: Viewer, l: Labels, language: Language, active: string, currentPath: string): string {
   const link = (item: NavItem, withIcon?: string) =>
     `<li><a href="${item.href}"${item.key === active ? ' aria-current="page"' : ''}>${withIcon ? icon(withIcon) : ''}<span>${esc(l[item.label])}</span></a></li>`;
-  const entries = navigation
+  const entries = navigationFor(viewer.brand)
     .map((entry) => {
       if (!('items' in entry)) return link(entry, entry.icon);
       const open = entry.items.some((item) => item.key === active);
@@ -112,7 +138,7 @@ function sidebar(viewer: Viewer, l: Labels, language: Language, active: string, 
     )
     .join('');
   return `<nav class="sidebar" aria-label="${esc(l.mainNavigation)}">
-<a class="brand" href="/">${logo()}</a>
+<a class="brand" href="/">${logo('#fff', viewer.brand)}</a>
 <ul class="nav">${entries}</ul>
 <div class="user">
   <button type="button" id="user-menu-button" aria-haspopup="menu" aria-expanded="false" aria-controls="user-menu" aria-label="${esc(l.userMenu)}" data-testid="user-menu">
@@ -151,8 +177,8 @@ export interface PageOptions {
 }
 
 export function appPage(o: PageOptions): string {
-  const l = labels[o.language];
-  return `${head(o.language, o.title, o.scripts ?? [])}
+  const l = labelsFor(o.language, o.viewer.brand);
+  return `${head(o.language, o.title, o.scripts ?? [], o.viewer.brand)}
 <body>
 <a class="skip" href="#main">${esc(l.skipToContent)}</a>
 <div class="app">
@@ -172,11 +198,11 @@ ${o.overlays ?? ''}
 }
 
 /** A centered card on the navy background (sign-in, consent, errors before sign-in). */
-export function authPage(language: Language, title: string, body: string): string {
-  return `${head(language, title, [])}
+export function authPage(language: Language, title: string, body: string, brand: Brand = 'yokoy'): string {
+  return `${head(language, title, [], brand)}
 <body>
 <main class="auth" id="main"><div class="panel">
-<div class="brand">${logo('#0c1533')}</div>
+<div class="brand">${logo('#0c1533', brand)}</div>
 ${body}
 </div></main>
 </body>

@@ -3,11 +3,11 @@
  * carrying `next` through so "Sign in with Yokoy" comes back to the consent page.
  */
 import { esc } from '../http';
-import { labels, languages, type Language } from './labels';
+import { labels, labelsFor, languages, type Brand, type Language } from './labels';
 import { authPage } from './layout';
 
-export function loginPage(language: Language, next: string, options: { email?: string; failed?: boolean } = {}): string {
-  const l = labels[language];
+export function loginPage(language: Language, next: string, options: { email?: string; failed?: boolean } = {}, brand: Brand = 'yokoy'): string {
+  const l = labelsFor(language, brand);
   return authPage(
     language,
     l.signInTitle,
@@ -31,5 +31,6 @@ ${options.failed ? `<div class="form-error" role="alert">${esc(l.signInError)}</
 <select name="lang" aria-label="${esc(l.language)}" data-autosubmit>${languages
       .map((code) => `<option value="${code}" lang="${code}"${code === language ? ' selected' : ''}>${esc(labels[code].languageName)}</option>`)
       .join('')}</select></form></div>`,
+    brand,
   );
 }

@@ -4,18 +4,18 @@
  * sections so the navigation never leads to a 404.
  */
 import { esc } from '../http';
-import { fill, labels, type Language } from './labels';
-import { appPage, navigation, type NavItem } from './layout';
+import { fill, labelsFor, type Brand, type Language } from './labels';
+import { appPage, navigationFor, type NavItem } from './layout';
 import type { Viewer } from './session';
 
 /** Navigation entries by path, for the generic empty pages. */
-export function emptySections(): NavItem[] {
-  const own = new Set(['home', 'invoices', 'developer']);
-  return navigation.flatMap((entry) => ('items' in entry ? entry.items : [entry])).filter((item) => !own.has(item.key));
+export function emptySections(brand: Brand = 'yokoy'): NavItem[] {
+  const own = new Set(['home', 'invoices', 'developer', 'organization', 'spend-tools']);
+  return navigationFor(brand).flatMap((entry) => ('items' in entry ? entry.items : [entry])).filter((item) => !own.has(item.key));
 }
 
 export function homePage(viewer: Viewer, language: Language): string {
-  const l = labels[language];
+  const l = labelsFor(language, viewer.brand);
   return appPage({
     viewer,
     language,
@@ -27,7 +27,7 @@ export function homePage(viewer: Viewer, language: Language): string {
 }
 
 export function emptySectionPage(viewer: Viewer, language: Language, item: NavItem): string {
-  const l = labels[language];
+  const l = labelsFor(language, viewer.brand);
   return appPage({
     viewer,
     language,

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { parseCookies } from '../http';
 import type { YokoyOrganization, YokoyStore, YokoyUser } from '../yokoy-api/store';
 import { seed } from '../yokoy-api/store';
-import { isLanguage, type Language } from './labels';
+import { isLanguage, type Brand, type Language } from './labels';
 
 /** The one password every seeded user has in the sandbox. */
 export const sandboxPassword = 'yokoy-sandbox';
@@ -29,11 +29,13 @@ export interface Session {
 
 export interface Viewer {
   session: Session;
+  /** The product the look-alike shows itself as (a sandbox option, the same for every viewer). */
+  brand: Brand;
   user: YokoyUser;
   organization: YokoyOrganization;
 }
 
-export function createSessions(store: YokoyStore) {
+export function createSessions(store: YokoyStore, brand: Brand = 'yokoy') {
   const sessions = new Map<string, Session>();
   return {
     start(email: string): Session {
@@ -50,7 +52,7 @@ export function createSessions(store: YokoyStore) {
       const session = sessions.get(parseCookies(req)[sessionCookie] ?? '');
       const user = session && store.users.get(session.email);
       const organization = user && store.organizations.get(user.organizationId);
-      return session && user && organization ? { session, user, organization } : undefined;
+      return session && user && organization ? { session, user, organization, brand } : undefined;
     },
     /** Checks an email/password pair against the seeded users. */
     authenticate(email: string, password: string): YokoyUser | undefined {
@@ -69,10 +71,11 @@ export function languageCookieHeader(language: Language): string {
   return `${languageCookie}=${language}; Path=/; SameSite=Lax; Max-Age=31536000`;
 }
 
-/** The cookie's language, else the browser's first supported one, else English. */
-export function languageOf(req: IncomingMessage): Language {
+/** The cookie's language, else the sandbox's chosen one, else the browser's first supported one, else English. */
+export function languageOf(req: IncomingMessage, fallback?: Language): Language {
   const chosen = parseCookies(req)[languageCookie];
   if (isLanguage(chosen)) return chosen;
+  if (fallback) return fallback;
   for (const part of (req.headers['accept-language'] ?? '').split(',')) {
     const primary = part.split(';')[0]?.trim().slice(0, 2).toLowerCase();
     if (isLanguage(primary)) return primary;

@@ -38,16 +38,26 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     await page.goto(`${sandbox.urls.banqup}/__admin/session?next=${encodeURIComponent('/purchases')}`);
     const lang = pickLanguage(await page.evaluate(() => document.documentElement.lang));
 
-    const label = await (
-      await page.waitForFunction(() => document.querySelector('yokoy-companion-launcher')?.shadowRoot?.querySelector('button')?.getAttribute('aria-label'), { timeout: 15_000 })
-    ).jsonValue();
-    expect(label).toBe(launcherText[lang].label);
+    // The launcher's root is closed (issue 12): the page sees the host element and nothing in it.
+    await page.waitForFunction(() => document.querySelector('yokoy-companion-launcher'), { timeout: 15_000 });
+    expect(await page.evaluate(() => document.querySelector('yokoy-companion-launcher')!.shadowRoot)).toBeNull();
+    expect(launcherText[lang].label).toBeTruthy();
 
-    await page.evaluate(() => document.querySelector('yokoy-companion-launcher')!.shadowRoot!.querySelector<HTMLButtonElement>('button')!.click());
-    const title = await (
-      await page.waitForFunction(() => document.querySelector('yokoy-companion-guide')?.shadowRoot?.querySelector('#guide-title')?.textContent, { timeout: 15_000 })
-    ).jsonValue();
-    // Signed in on the invoice list, setup not started: the guide starts at A1, in the page's language.
-    expect(title).toBe(guideText(lang)('A1t'));
+    // A page script's click opens nothing; a real click (WebDriver BiDi input, trusted) does.
+    await page.evaluate(() => (document.querySelector('yokoy-companion-launcher') as HTMLElement).click());
+    // The launcher sits in the bottom-right corner (16 px from the edges); it takes clicks once it
+    // has been shown for a moment, so the click repeats until the guide's host appears.
+    // The layout viewport (clientWidth), where fixed elements sit: innerWidth also counts a scrollbar.
+    const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+    const opened = async () => page.evaluate(() => Boolean(document.querySelector('yokoy-companion-guide')));
+    for (let tries = 0; tries < 40 && !(await opened()); tries++) {
+      await page.mouse.click(width - 16 - 20, height - 16 - 12);
+      await page.waitForFunction(() => document.querySelector('yokoy-companion-guide'), { timeout: 250 }).catch(() => undefined);
+    }
+    expect(await opened()).toBe(true);
+    expect(await page.evaluate(() => document.querySelector('yokoy-companion-guide')!.shadowRoot)).toBeNull();
+    // Signed in on the invoice list, setup not started: the guide starts at A1 (its words are
+    // checked in Chromium, where the tests can look into the closed root).
+    expect(guideText(lang)('A1t')).toBeTruthy();
   }, 60_000);
 });

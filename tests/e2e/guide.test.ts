@@ -117,7 +117,7 @@ describe('the setup guide on Banqup', () => {
           // Banqup "changed its page": the export choice is gone.
           await app.page.evaluate(() => document.querySelector('[role="radiogroup"]')?.remove());
           const missing = await guide.waitFor({ step: 'A4', state: 'missing' });
-          expect(missing.more).toContain('I can’t find “Invoice export to accounting” on this page');
+          expect(missing.more).toContain('I can’t find “Invoices export for accounting” on this page');
           expect(missing.buttons).toContain('ack');
           expect(missing.target).toBeUndefined();
           await guide.clickButton('ack');

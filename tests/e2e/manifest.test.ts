@@ -24,9 +24,30 @@ describe('manifests', () => {
     // Asked for when needed: the end-of-run notification (on Start), a custom Yokoy address (on Save).
     expect(chrome.optional_permissions).toEqual(['notifications']);
     expect(chrome.optional_host_permissions).toEqual(['https://*/*']);
-    expect(chrome.host_permissions).toEqual(['https://*.banqup.com/*', 'https://*.yokoy.ai/*', 'https://*.yokoy.io/*']);
-    const matches = chrome.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
-    expect(matches.every((m: string) => /^https:\/\/\*\.(banqup\.com|yokoy\.ai|yokoy\.io)\/\*$/.test(m))).toBe(true);
+    // Exact hosts (issue 12): no wildcard subdomain, no yokoy.io. Another Banqup host is the optional grant.
+    expect(chrome.host_permissions).toEqual([
+      'https://app.banqup.com/*', // classic Banqup
+      'https://app.btx.banqup.com/*', // the new Banqup platform
+      'https://app.yokoy.ai/*', // Yokoy's web app (Developer page)
+      'https://app.test.yokoy.ai/*',
+      'https://app.perk.com/*', // Yokoy as Perk
+      'https://accounts.yokoy.ai/*', // token endpoint
+      'https://api.yokoy.ai/*',
+      'https://accounts.test.yokoy.ai/*',
+      'https://api.test.yokoy.ai/*',
+    ]);
+    expect(JSON.stringify(chrome)).not.toMatch(/\*\.(banqup|yokoy|perk)|yokoy\.io/);
+    const [banqup, yokoy] = chrome.content_scripts as { matches: string[]; js: string[] }[];
+    expect(banqup!.matches).toEqual(['https://app.banqup.com/*', 'https://app.btx.banqup.com/*']);
+    expect([...yokoy!.matches].sort()).toEqual(['https://app.perk.com/*', 'https://app.test.yokoy.ai/*', 'https://app.yokoy.ai/*']);
+    // Each web-accessible file only to the hosts of its own content script; the Banqup page module to Banqup's app hosts.
+    const resources = chrome.web_accessible_resources as { resources: string[]; matches: string[] }[];
+    for (const resource of resources) expect([banqup!.matches, yokoy!.matches]).toContainEqual(resource.matches);
+    const pageModule = resources.find((r) => r.resources.some((f) => f.includes('banqup-page')));
+    expect(pageModule?.matches).toEqual(banqup!.matches);
+    const firefox = read('firefox-mv2');
+    expect(firefox.permissions.filter((p: string) => p.includes('://'))).toEqual(chrome.host_permissions);
+    expect(firefox.optional_permissions).toEqual(['notifications', 'https://*/*']);
   });
 
   it('the sandbox build adds the look-alikes, each to its own content script', () => {

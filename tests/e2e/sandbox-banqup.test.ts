@@ -79,7 +79,7 @@ describe('the Banqup look-alike', () => {
     expect(app.language).toBe('pt');
     const l = labels.pt;
     // The labels the help article quotes, on screen as it quotes them.
-    expect(await app.page.$eval('header', (el) => el.textContent)).toContain('Aplicações');
+    expect(await app.page.$eval('nav', (el) => el.textContent)).toContain('Aplicações');
 
     await throughToYokoyForm(app, credentials, { reloadAtExport: true });
     await app.screenshot(`${demoDir}/banqup-yokoy-form.png`);

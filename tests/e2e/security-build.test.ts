@@ -41,7 +41,7 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
       for (const entry of entries) {
         if (typeof entry === 'string') continue;
         expect(entry.use_dynamic_url).toBe(true);
-        if (entry.resources.includes('content-scripts/banqup-page/*')) expect(entry.matches).toEqual(['https://*.banqup.com/*']);
+        if (entry.resources.includes('content-scripts/banqup-page/*')) expect(entry.matches).toEqual(['https://app.banqup.com/*', 'https://app.btx.banqup.com/*']);
       }
     });
 

@@ -22,18 +22,27 @@ import { OptionsPage } from './pages/options';
 import { PopupPage } from './pages/popup';
 import { readyCredentials, signInToBanqup } from './support/connect';
 import { useE2E } from './support/fixtures';
+import { inOurUi, waitInOurUi } from './support/our-ui';
 
 const hostileMessage = `<img src=x onerror="window.__pwned='message'"><script>window.__pwned='script'</script>Refused & <b id=bold>bold</b>`;
 const hostileEntity = `<b id=bold>Acme</b><img src=x onerror="window.__pwned='entity'"> Evil NV`;
 
 /** Elements a hostile string would have made, in the document and in every open shadow root; and whether a handler ran. */
-function traces(page: Page) {
-  return page.evaluate(() => {
+async function traces(page: Page) {
+  const found = await page.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
     const made = roots.flatMap((r) => [...r.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])')].map((e) => e.outerHTML));
     return { made, pwned: (window as unknown as { __pwned?: string }).__pwned ?? null };
   });
+  // The companion's own roots are closed: looked into from the content script's world.
+  const ours =
+    (await inOurUi(page, (rootOf) =>
+      [...document.querySelectorAll('*')]
+        .filter((el) => el.localName.startsWith('yokoy-companion-'))
+        .flatMap((el) => [...(rootOf(el.localName)?.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])') ?? [])].map((e) => e.outerHTML)),
+    )) ?? [];
+  return { made: [...found.made, ...ours], pwned: found.pwned };
 }
 
 describe('hostile content from Yokoy stays inert text', () => {
@@ -120,7 +129,7 @@ describe('hostile content from Yokoy stays inert text', () => {
     const guide = new GuideOverlay(page);
     await guide.openFromLauncher();
     const a12 = await guide.waitFor({ step: 'A12' });
-    await page.waitForFunction((host, name) => document.querySelector(host)?.shadowRoot?.querySelector('[data-testid="guide-entities"]')?.textContent?.includes(name), { timeout: 10_000 }, guideHost, hostileEntity);
+    await waitInOurUi(page, (root, a) => root(a.host)?.querySelector('[data-testid="guide-entities"]')?.textContent?.includes(a.name), { host: guideHost, name: hostileEntity });
     expect((await guide.state()).more).toContain(hostileEntity);
     expect(a12.step).toBe('A12');
     expect(await traces(page)).toEqual({ made: [], pwned: null });

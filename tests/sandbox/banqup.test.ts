@@ -125,8 +125,8 @@ describe('documents API', () => {
 
   it('filters by status, supplier and issue-date range', async () => {
     const all = (await getJson(docs('?pageSize=100'))).documents as { status: string; supplierName: string; issueDate: string; documentType: string }[];
-    const paid = await getJson(docs('?status=PAID&pageSize=100'));
-    expect(paid.total).toBe(all.filter((d) => d.status === 'PAID').length);
+    const paid = await getJson(docs('?status=FULLY_APPROVED&pageSize=100'));
+    expect(paid.total).toBe(all.filter((d) => d.status === 'FULLY_APPROVED').length);
     expect(paid.total).toBeGreaterThan(0);
     const supplier = all[0]!.supplierName;
     const bySupplier = await getJson(docs(`?supplier=${encodeURIComponent(supplier.slice(0, 6).toLowerCase())}&pageSize=100`));

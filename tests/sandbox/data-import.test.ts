@@ -46,6 +46,21 @@ describe('importInvoiceFolder', () => {
     }
   });
 
+  it('imports an invoice whose application/pdf attachment is not a PDF, with a rendered PDF (OpenPEPPOL Norwegian example)', () => {
+    const dir = tempDir();
+    const xml = readFileSync(join(FIXTURES, 'creditnote-nl-reverse-charge.xml'), 'utf8');
+    const fake = Buffer.from('This is not a PDF but a text file labelled as one').toString('base64');
+    const att = `<ns3:AdditionalDocumentReference><ns2:ID>Doc1</ns2:ID><ns3:Attachment><ns2:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="Invoice.pdf">${fake}</ns2:EmbeddedDocumentBinaryObject></ns3:Attachment></ns3:AdditionalDocumentReference>`;
+    // Before the supplier party, where UBL puts document references.
+    writeFileSync(join(dir, 'no-attachment-pdf.xml'), xml.replace('<ns3:AccountingSupplierParty>', `${att}<ns3:AccountingSupplierParty>`));
+    const { imported, rejected } = importInvoiceFolder(dir);
+    expect(rejected).toEqual([]);
+    expect(imported).toHaveLength(1);
+    expect(imported[0]!.hasEmbeddedPdf).toBe(false);
+    expect(imported[0]!.meta.mislabelledAttachments).toEqual(['Invoice.pdf']);
+    expect(isPdf(imported[0]!.pdf)).toBe(true);
+  });
+
   it('ids come from the content: the same file in another folder keeps its id; a copy is a duplicate', () => {
     const a = tempDir();
     const b = tempDir();

@@ -128,11 +128,14 @@ describe('parseUbl: errors', () => {
     expect(errorFields(parseUbl(xml)).sort()).toEqual(['currency', 'issueDate', 'totals.payable']);
   });
 
-  it('an attachment marked application/pdf that is not a PDF → embeddedPdf error', () => {
+  it('an attachment marked application/pdf that is not a PDF: the invoice is still valid, without an embedded PDF', () => {
     const att = `<cac:AdditionalDocumentReference><cbc:ID>a</cbc:ID><cac:Attachment>
       <cbc:EmbeddedDocumentBinaryObject mimeCode="application/pdf" filename="a.pdf">${Buffer.from('not a pdf').toString('base64')}</cbc:EmbeddedDocumentBinaryObject>
       </cac:Attachment></cac:AdditionalDocumentReference>`;
-    expect(errorFields(parseUbl(minimal(att + COMPLETE)))).toEqual(['embeddedPdf']);
+    const parsed = parseUbl(minimal(att + COMPLETE));
+    if (!parsed.ok) throw new Error(`refused: ${parsed.errors.map((e) => e.field).join(', ')}`);
+    expect(parsed.invoice.embeddedPdf).toBeUndefined();
+    expect(parsed.invoice.mislabelledAttachments).toEqual(['a.pdf']);
   });
 
   it('a "billion laughs" entity bomb returns quickly without expansion', () => {

@@ -584,6 +584,28 @@ describe('GET …/invoices: paging and filters', () => {
     expect(await list('grossAmount gt 100 and customInformation.banqupId pr')).toEqual([a.id]);
   });
 
+  it('lists what changed since a lastModified (the companion’s incremental index refresh)', async () => {
+    const a = await createEinvoice({ invoiceNumber: 'M-1' });
+    const b = await createEinvoice({ invoiceNumber: 'M-2' });
+    const since = String(b.lastModified);
+    // The PATCH must land in a later millisecond than `since`: wait for the clock, not a time.
+    while (Date.now() <= Date.parse(since)) await new Promise((r) => setImmediate(r));
+    await call(`/legal-entities/${LE}/invoices/${a.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customInformation: { banqupDocumentId: 'd-1' } }) });
+    const res = await call(`/legal-entities/${LE}/invoices?count=100&filter=${encodeURIComponent(`lastModified gt "${since}"`)}`);
+    const changed = ((await res.json()) as { invoices: InvoiceJson[] }).invoices;
+    expect(changed.map((i) => i.id)).toEqual([a.id]);
+    expect(changed[0]!.customInformation).toEqual({ banqupDocumentId: 'd-1' });
+  });
+
+  it('lists the legal entity’s suppliers, which invoices name by supplierId', async () => {
+    const a = await createEinvoice({ invoiceNumber: 'S-1' });
+    const res = await call(`/legal-entities/${LE}/suppliers`);
+    expect(res.status).toBe(200);
+    const { suppliers } = (await res.json()) as { suppliers: Json[] };
+    expect(suppliers.find((s) => s.id === a.supplierId)).toMatchObject({ name: expect.any(String) });
+    expect((await call('/legal-entities/le-nope/suppliers')).status).toBe(404);
+  });
+
   it('pages through filtered results', async () => {
     await seedInvoices(5, (i) => ({ customInformation: { batch: i % 2 ? 'odd' : 'even' } }));
     const first = (await (await call(`/legal-entities/${LE}/invoices?count=2&filter=${encodeURIComponent('customInformation.batch eq odd')}`)).json()) as {

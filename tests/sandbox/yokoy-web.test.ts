@@ -203,6 +203,6 @@ describe('languages', () => {
 
   it('has the same keys in every language', () => {
     const keys = Object.keys(labels.en).sort();
-    for (const language of ['pt', 'fr', 'nl'] as const) expect(Object.keys(labels[language]).sort()).toEqual(keys);
+    for (const language of ['pt', 'fr', 'nl', 'de'] as const) expect(Object.keys(labels[language]).sort()).toEqual(keys);
   });
 });

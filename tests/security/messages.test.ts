@@ -23,6 +23,7 @@ import { companionDB } from '../../lib/db/schema';
 import type { Job } from '../../lib/export/job';
 import { createWorkerImport } from '../../lib/import/setup';
 import { createWorkerExport } from '../../lib/export/setup';
+import { createWorkerReconcile } from '../../lib/reconcile/setup';
 import { Request, requestPolicy, type Response } from '../../lib/messaging/protocol';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import type { SenderInfo } from '../../lib/messaging/sender';
@@ -88,19 +89,23 @@ beforeEach(async () => {
   // What the fake browser leaves unimplemented, as the real one answers it.
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
   Object.assign(fakeBrowser.permissions, { contains: async () => false, request: async () => false });
+  // Ports (the export's progress push): none connects in these tests.
+  vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
   const db = await companionDB();
   await Promise.all([...db.objectStoreNames].filter((n) => n !== 'keys').map((n) => db.clear(n)));
 
   // The background's wiring (entrypoints/background/index.ts), on the fake browser.
   const connection = createWorkerConnection();
-  const exports = createWorkerExport(connection.client, async () => undefined);
-  const imports = createWorkerImport(connection.client, () => exports.service);
+  let exports: ReturnType<typeof createWorkerExport> | undefined;
+  const imports = createWorkerImport(() => exports!.service, () => exports!.index);
+  exports = createWorkerExport(connection.client, async () => undefined, imports.documentSource);
   await exports.ready;
   const handlers: Handlers = {
     status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
     ...imports.handlers,
+    ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready }).handlers,
   };
   route = createRouter(handlers, senderEnv);
 

@@ -1,59 +1,155 @@
 import { describe, expect, it } from 'vitest';
 import { findTwins } from '../../lib/export/audit';
 import { csvCell, historyCsv } from '../../lib/export/csv';
-import { indexInvoices, pickMatch, sameInvoice } from '../../lib/export/dedupe';
-import { newJob } from '../../lib/export/job';
-import type { YokoyInvoice } from '../../lib/export/yokoy-invoices';
+import { openCompanionDB } from '../../lib/db/schema';
+import { bucketKey, pickMatch, sameFacts, type DocumentFacts, type InvoiceFacts } from '../../lib/export/dedupe';
+import { newJob, withFacts, type Job } from '../../lib/export/job';
+import { createYokoyIndex, idbIndexPersistence } from '../../lib/export/yokoy-index';
+import type { InvoiceApi, YokoyInvoice } from '../../lib/export/yokoy-invoices';
 
-const doc = { documentId: 'doc-1', invoiceNumber: 'INV-7', issueDate: '2026-09-01', currency: 'EUR', total: 121 };
-const inv = (patch: Partial<YokoyInvoice>): YokoyInvoice => ({ id: 'y1', invoiceNumber: 'INV-7', date: '2026-09-01', currency: 'EUR', grossAmount: 121, customInformation: null, ...patch });
+const doc: DocumentFacts = { documentId: 'doc-1', invoiceNumber: 'INV-7', issueDate: '2026-09-01', currency: 'EUR', total: 121, supplierName: 'Imprimerie SA', supplierVatId: 'BE0123456789', creditNote: false };
+const facts = (patch: Partial<InvoiceFacts> = {}): InvoiceFacts => ({ invoiceNumber: 'INV-7', date: '2026-09-01', currency: 'EUR', gross: 121, creditNote: false, supplierName: 'Imprimerie SA', supplierVatId: 'BE 0123.456.789', ...patch });
 
-describe('duplicate look-up rules', () => {
-  it('the tag wins: a tagged invoice is this document whatever its fields say', () => {
-    expect(pickMatch([inv({ id: 'a', invoiceNumber: 'OTHER' , customInformation: { banqupDocumentId: 'doc-1' } }), inv({ id: 'b' })], doc)?.id).toBe('a');
-  });
-
-  it('else the same number, date, currency and amount', () => {
-    expect(sameInvoice(inv({}), doc)).toBe(true);
-    expect(sameInvoice(inv({ invoiceNumber: ' INV-7 ' }), doc)).toBe(true);
-    expect(sameInvoice(inv({ grossAmount: 121.03 }), doc)).toBe(true); // Yokoy's line rounding
-    expect(sameInvoice(inv({ grossAmount: '121' as unknown as number }), doc)).toBe(true); // lenient type
-    expect(sameInvoice(inv({ currency: 'eur' }), doc)).toBe(true);
+describe('the same document by its facts (what Yokoy flags duplicates by, plus the type)', () => {
+  it('same supplier, number, date, gross total, currency and type', () => {
+    expect(sameFacts(doc, facts())).toBe(true);
+    expect(sameFacts(doc, facts({ invoiceNumber: ' INV-7 ' }))).toBe(true);
+    expect(sameFacts(doc, facts({ gross: 121.03 }))).toBe(true); // Yokoy's line rounding
+    expect(sameFacts(doc, facts({ currency: 'eur' }))).toBe(true);
+    expect(sameFacts(doc, facts({ supplierVatId: undefined, supplierName: 'imprimerie sa' }))).toBe(true);
   });
 
   it.each([
     ['another number', { invoiceNumber: 'INV-8' }],
     ['another date', { date: '2026-09-02' }],
     ['another currency', { currency: 'CHF' }],
-    ['another amount', { grossAmount: 150 }],
-    ['no number', { invoiceNumber: null }],
+    ['another amount', { gross: 150 }],
+    ['no number', { invoiceNumber: undefined }],
+    ['another supplier (same number: numbers are per supplier)', { supplierVatId: 'NL812345678B01', supplierName: 'Other BV' }],
+    ['an unknown supplier', { supplierVatId: undefined, supplierName: undefined }],
+    ['a credit note with the same number, date and amount', { creditNote: true }],
   ])('not the same with %s', (_, patch) => {
-    expect(sameInvoice(inv(patch as Partial<YokoyInvoice>), doc)).toBe(false);
+    expect(sameFacts(doc, facts(patch as Partial<InvoiceFacts>))).toBe(false);
   });
 
-  it('a number alone is enough when Yokoy knows nothing else', () => {
-    expect(sameInvoice(inv({ date: null, currency: null, grossAmount: null }), doc)).toBe(true);
+  it('bucket keys tell invoices and credit notes apart', () => {
+    expect(bucketKey({ ...doc, creditNote: true })).not.toBe(bucketKey(doc));
+    expect(bucketKey({ currency: 'EUR' })).toBeUndefined();
+  });
+});
+
+describe('pickMatch: identity first, then one-to-one', () => {
+  it('the tag wins whatever the candidates', () => {
+    expect(pickMatch([{ id: 'a' }], [{ id: 'b' }, { id: 'c' }], 1)).toEqual({ kind: 'tagged', invoiceId: 'a' });
+  });
+  it('no candidate: none', () => {
+    expect(pickMatch([], [], 3)).toEqual({ kind: 'none' });
+  });
+  it('as many candidates as documents or fewer: the oldest candidate', () => {
+    expect(pickMatch([], [{ id: 'b' }], 1)).toEqual({ kind: 'content', invoiceId: 'b' });
+    expect(pickMatch([], [{ id: 'b' }, { id: 'c' }], 2)).toEqual({ kind: 'content', invoiceId: 'b' });
+  });
+  it('more untagged copies than documents: ambiguous, never guessed', () => {
+    expect(pickMatch([], [{ id: 'b' }, { id: 'c' }], 1)).toEqual({ kind: 'ambiguous', invoiceIds: ['b', 'c'] });
+  });
+});
+
+/** A fake of the invoice calls the index makes: list with the lastModified filter, suppliers. */
+function fakeApi(invoices: YokoyInvoice[]) {
+  const filters: (string | undefined)[] = [];
+  const api = {
+    async find(_le: string, filter: string | undefined) {
+      filters.push(filter);
+      const since = filter ? /lastModified ge "(.*)"/.exec(filter)?.[1] : undefined;
+      return { ok: true as const, value: invoices.filter((i) => !since || (i.lastModified ?? '') >= since) };
+    },
+    async suppliers() {
+      return { ok: true as const, value: [{ id: 'sup-1', name: 'Imprimerie SA', taxNumber: 'BE0123456789' }] };
+    },
+  } as unknown as InvoiceApi;
+  return { api, filters };
+}
+const yinv = (id: string, patch: Partial<YokoyInvoice> = {}): YokoyInvoice => ({
+  id,
+  invoiceNumber: 'INV-7',
+  date: '2026-09-01',
+  currency: 'EUR',
+  grossAmount: 121,
+  isCreditNote: false,
+  supplierId: 'sup-1',
+  customInformation: null,
+  created: '2026-09-01T10:00:00.000Z',
+  lastModified: '2026-09-01T10:00:00.000Z',
+  ...patch,
+});
+
+describe('Yokoy invoice index', () => {
+  it('answers by tag and by facts, untagged and unmarked only', async () => {
+    const { api } = fakeApi([yinv('a'), yinv('b', { customInformation: { banqupDocumentId: 'doc-2' } }), yinv('c', { customInformation: { banqupDuplicateOf: 'doc-9' } })]);
+    const index = createYokoyIndex({ invoices: api });
+    const entity = await index.entity('le');
+    if (!entity.ok) throw new Error('no index');
+    expect(entity.value.tagged('doc-2').map((i) => i.id)).toEqual(['b']);
+    expect(entity.value.untaggedLike(doc).map((i) => i.id)).toEqual(['a']);
+    expect(entity.value.untaggedLike(doc, Date.parse('2026-09-01T11:00:00Z'))).toEqual([]);
+    expect(entity.value.untaggedLike({ ...doc, creditNote: true })).toEqual([]);
   });
 
-  it('the run index answers by tag, then by facts', () => {
-    const index = indexInvoices([inv({ id: 'a' }), inv({ id: 'b', invoiceNumber: 'X', customInformation: { banqupDocumentId: 'doc-2' } })]);
-    expect(index.match(doc)?.id).toBe('a');
-    expect(index.match({ documentId: 'doc-2' })?.id).toBe('b');
-    expect(index.match({ documentId: 'doc-3', invoiceNumber: 'NOPE' })).toBeUndefined();
-    index.add(inv({ id: 'c', invoiceNumber: 'NEW' }), 'doc-3');
-    expect(index.match({ documentId: 'doc-3' })?.id).toBe('c');
+  it('is persisted, and refreshed with only what changed since the newest lastModified seen', async () => {
+    const invoices = [yinv('a'), yinv('b', { lastModified: '2026-09-02T00:00:00.000Z' })];
+    const { api, filters } = fakeApi(invoices);
+    const db = openCompanionDB(`index-${Math.random()}`);
+    const persistence = idbIndexPersistence(() => db);
+    const first = await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    expect(first.ok && first.value.size()).toBe(2);
+    expect(filters).toEqual([undefined]);
+
+    // Tagged in Yokoy meanwhile; a new worker life reads the rest from IndexedDB.
+    invoices[0] = yinv('a', { customInformation: { banqupDocumentId: 'doc-1' }, lastModified: '2026-09-03T00:00:00.000Z' });
+    const second = await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    if (!second.ok) throw new Error('no index');
+    expect(filters[1]).toBe('lastModified ge "2026-09-02T00:00:00.000Z"');
+    expect(second.value.size()).toBe(2);
+    expect(second.value.tagged('doc-1').map((i) => i.id)).toEqual(['a']);
+    expect(second.value.untaggedLike(doc).map((i) => i.id)).toEqual(['b']);
   });
 });
 
 describe('run audit', () => {
-  const job = { ...newJob({ documentId: 'doc-1', legalEntityId: 'le', source: 'backfill', now: 1 }), state: 'done' as const, yokoyInvoiceId: 'y1', invoiceNumber: 'INV-7', issueDate: '2026-09-01', currency: 'EUR', total: 121 };
-  it('finds an untagged twin of an exported document', () => {
-    const twins = findTwins([job], [inv({ id: 'y1', customInformation: { banqupDocumentId: 'doc-1' } }), inv({ id: 'y2' })]);
-    expect(twins.get(job.id)?.map((i) => i.id)).toEqual(['y2']);
+  const base = { ...newJob({ documentId: 'doc-1', legalEntityId: 'le', source: 'backfill', now: 1 }), state: 'done' as const, yokoyInvoiceId: 'y1' };
+  const job = (patch: Partial<Job> = {}) => withFacts({ ...base, ...patch }, doc);
+  const indexOf = async (invoices: YokoyInvoice[]) => {
+    const entity = await createYokoyIndex({ invoices: fakeApi(invoices).api }).entity('le');
+    if (!entity.ok) throw new Error('no index');
+    return entity.value;
+  };
+  const uploaded = Date.parse('2026-09-01T09:59:00Z');
+
+  it('one upload, two invoices: the browser resent it', async () => {
+    const index = await indexOf([yinv('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), yinv('y2')]);
+    const twins = findTwins([job({ firstUploadAt: uploaded, uploadAttempts: 1 })], index);
+    expect(twins.get(base.id)).toMatchObject({ cause: 'resent', twins: [{ id: 'y2' }] });
   });
-  it('ignores invoices of other documents and twins already marked', () => {
-    const twins = findTwins([job], [inv({ id: 'y1' }), inv({ id: 'y3', customInformation: { banqupDocumentId: 'doc-9' } }), inv({ id: 'y4', customInformation: { banqupDuplicateOf: 'doc-1' } })]);
-    expect(twins.size).toBe(0);
+
+  it('two uploads of one document: said so, not "the connection dropped"', async () => {
+    const index = await indexOf([yinv('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), yinv('y2')]);
+    expect(findTwins([job({ firstUploadAt: uploaded, uploadAttempts: 2 })], index).get(base.id)?.cause).toBe('two-uploads');
+  });
+
+  it('an untagged invoice older than the first upload, another document’s, or one already marked is no twin', async () => {
+    const index = await indexOf([
+      yinv('y1'),
+      yinv('y0', { created: '2026-01-01T00:00:00.000Z' }),
+      yinv('y3', { customInformation: { banqupDocumentId: 'doc-9' } }),
+      yinv('y4', { customInformation: { banqupDuplicateOf: 'doc-1' } }),
+    ]);
+    expect(findTwins([job({ firstUploadAt: uploaded + 120_000, uploadAttempts: 1 })], index).size).toBe(0);
+  });
+
+  it('identical documents each own their invoice: no twins', async () => {
+    const index = await indexOf([yinv('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), yinv('y2', { customInformation: { banqupDocumentId: 'doc-2' } })]);
+    const other = withFacts({ ...newJob({ documentId: 'doc-2', legalEntityId: 'le', source: 'backfill', now: 1 }), state: 'done', yokoyInvoiceId: 'y2', firstUploadAt: uploaded, uploadAttempts: 1 }, doc);
+    expect(findTwins([job({ firstUploadAt: uploaded, uploadAttempts: 1 }), other], index).size).toBe(0);
   });
 });
 

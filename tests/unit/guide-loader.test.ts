@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { openUi } from './open-ui';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GUIDE_HOST } from '../../lib/overlay/guide';
 import { lazyGuide, type GuideModule } from '../../lib/overlay/guide-loader';
@@ -25,7 +26,7 @@ describe('lazyGuide', () => {
       }
       return import('../../lib/overlay/guide');
     };
-    const guide = lazyGuide(ctx, { ask, createShadowRootUi, sandbox: true }, load);
+    const guide = lazyGuide(ctx, { ask, createShadowRootUi, sandbox: true, ...openUi }, load);
     expect(fetches).toBe(0);
     expect(guide.isOpen).toBe(false);
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { openUi } from './open-ui';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { GUIDE_HOST } from '../../lib/overlay/guide';
 import { lazyGuide, type GuideModule } from '../../lib/overlay/guide-loader';
@@ -38,7 +39,7 @@ function showPage(file: string, path: string) {
 // Through the loader, as the content script does (there the module comes from the extension).
 const load = (): Promise<GuideModule> => import('../../lib/overlay/guide');
 const createGuide = (ctx: ContentScriptContext, env: { ask: never; sandbox: boolean; win?: Window }) =>
-  lazyGuide(ctx, { ...env, createShadowRootUi }, load);
+  lazyGuide(ctx, { ...env, createShadowRootUi, ...openUi }, load);
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 const shadow = () => document.querySelector(GUIDE_HOST)?.shadowRoot;
 const text = (selector: string) => shadow()?.querySelector(selector)?.textContent;
@@ -115,7 +116,7 @@ describe('the guide overlay', () => {
     const guide = createGuide(ctx, { ask, sandbox: true });
     await guide.open();
     expect(shadow()!.querySelector('[data-testid="guide-panel"]')!.getAttribute('data-state')).toBe('missing');
-    expect(text('.more')).toContain('Je ne trouve pas « Export des factures vers la comptabilité »');
+    expect(text('.more')).toContain('Je ne trouve pas « Export des factures pour la comptabilité »');
     expect(shadow()!.querySelector('[data-testid="guide-highlight"]')!.hasAttribute('hidden')).toBe(true);
     shadow()!.querySelector<HTMLButtonElement>('[data-key="ack"]')!.click();
     expect(shadow()!.querySelector('[data-testid="guide-panel"]')!.getAttribute('data-state')).toBe('found');

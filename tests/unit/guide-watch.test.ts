@@ -27,3 +27,34 @@ describe('watching the page', () => {
     expect(runs).toBe(2);
   });
 });
+
+describe('changes on a big page', () => {
+  it('a change away from every relevant element is not reported; one inside a relevant element is content; a scroll is layout only', async () => {
+    document.body.innerHTML = '<main><table><tbody><tr><td id="cell">1</td><td><input type="checkbox" id="tick"></td></tr></tbody></table><button id="go">Go</button></main>';
+    const abort = new AbortController();
+    const changes: boolean[] = [];
+    watchPage({ doc: document, win: window, signal: abort.signal, relevant: 'button, input[type="checkbox"]' }, (c) => changes.push(c.content));
+    document.getElementById('cell')!.firstChild!.textContent = '2';
+    await frame();
+    document.getElementById('cell')!.classList.add('updated');
+    await frame();
+    document.getElementById('go')!.textContent = 'Connect';
+    await frame();
+    document.getElementById('tick')!.setAttribute('checked', '');
+    await frame();
+    const row = document.createElement('tr');
+    row.innerHTML = '<td>new</td>';
+    document.querySelector('tbody')!.append(row);
+    await frame();
+    const withButton = document.createElement('tr');
+    withButton.innerHTML = '<td><button>Activate</button></td>';
+    document.querySelector('tbody')!.append(withButton);
+    await frame();
+    window.dispatchEvent(new Event('scroll'));
+    await frame();
+    abort.abort();
+    // The cell's text, its class and a plain row: nothing; the button, the checkbox, the row
+    // with a button: content; the scroll: layout only.
+    expect(changes).toEqual([true, true, true, false]);
+  });
+});

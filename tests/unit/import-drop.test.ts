@@ -1,7 +1,8 @@
 /**
  * A drop read end to end in the page's code: a ZIP of UBLs (PDF embedded, beside it, none),
  * a credit note, a lone PDF and broken files; pairing, de-duplication within the drop, bytes
- * in IndexedDB, the summary; then the worker's side: judging against Yokoy and the queue, the
+ * in IndexedDB, the summary; then the worker's side: judging against the Yokoy invoice index
+ * (with its suppliers) and the queue, the
  * runner's file source, and pruning once a job is done.
  */
 import { describe, expect, it } from 'vitest';
@@ -9,13 +10,14 @@ import { openCompanionDB } from '../../lib/db/schema';
 import { newJob, transition } from '../../lib/export/job';
 import { createJobStore } from '../../lib/export/job-store';
 import type { InvoiceApi, YokoyInvoice } from '../../lib/export/yokoy-invoices';
-import { indexForCheck, judge } from '../../lib/import/check';
+import { judge } from '../../lib/import/check';
+import { createEntityIndex, createYokoyIndex, indexedInvoice } from '../../lib/export/yokoy-index';
+import type { DocumentSource } from '../../lib/export/document-source';
 import { readDrop } from '../../lib/import/drop';
 import { createFileStore, type ImportFile } from '../../lib/import/files';
 import { createImportService } from '../../lib/import/service';
 import { withFileSource } from '../../lib/import/source';
 import { summarize } from '../../lib/import/summary';
-import type { BanqupClient } from '../../lib/banqup/client';
 import { base64, sample, tinyPdf, writeFixture } from './support/ubl-fixture';
 import { makeZip } from './support/zip-fixture';
 
@@ -87,22 +89,32 @@ describe('readDrop', () => {
   });
 });
 
-const inv = (over: Partial<YokoyInvoice>): YokoyInvoice => ({ id: 'y1', invoiceNumber: 'INV-1', date: '2026-05-04', currency: 'EUR', grossAmount: 1210.5, customInformation: null, ...over });
+const inv = (over: Partial<YokoyInvoice>): YokoyInvoice => ({ id: 'y1', invoiceNumber: 'INV-1', date: '2026-05-04', currency: 'EUR', grossAmount: 1210.5, supplierId: 's1', customInformation: null, ...over });
+const suppliers = { s1: { name: 'Acme NV', vatId: 'BE 0403.123.486' } };
+/** The export's own index, loaded with these invoices (no Yokoy behind it). */
+const indexOf = (invoices: YokoyInvoice[]) => createEntityIndex('le', {} as InvoiceApi, undefined, { invoices: invoices.map((i) => indexedInvoice('le', i)), sync: { legalEntityId: 'le', suppliers } });
 
 describe('judge', () => {
-  const item = { id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', issueDate: '2026-05-04', currency: 'EUR', total: 1210.5 } };
+  const item = { id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', issueDate: '2026-05-04', currency: 'EUR', total: 1210.5, supplierVatId: 'BE0403123486' } };
   it('says why a file creates nothing new, and lets an untagged match through to be tagged', () => {
     const job = (state: 'done' | 'queued') => ({ ...newJob({ documentId: item.id, legalEntityId: 'le', source: 'import', now: 5 }), state });
-    expect(judge(item, undefined, indexForCheck([]))).toEqual({ verdict: 'new' });
-    expect(judge(item, job('done'), indexForCheck([])).verdict).toBe('already-imported');
-    expect(judge(item, job('queued'), indexForCheck([])).verdict).toBe('in-queue');
-    expect(judge(item, undefined, indexForCheck([inv({ customInformation: { banqupDocumentId: item.id } })])).verdict).toBe('already-imported');
-    expect(judge(item, undefined, indexForCheck([inv({ customInformation: { banqupDocumentId: '3f2a9c1e-1111-4222-8333-123456789abc' } })]))).toMatchObject({ verdict: 'sent-from-banqup', documentId: '3f2a9c1e-1111-4222-8333-123456789abc' });
-    expect(judge(item, undefined, indexForCheck([inv({ customInformation: { banqupDocumentId: `file:${'b'.repeat(64)}` } })])).verdict).toBe('imported-from-other-file');
-    expect(judge(item, undefined, indexForCheck([inv({})]))).toEqual({ verdict: 'untagged-in-yokoy', yokoyInvoiceId: 'y1' });
+    expect(judge(item, undefined, indexOf([]))).toEqual({ verdict: 'new' });
+    expect(judge(item, job('done'), indexOf([])).verdict).toBe('already-imported');
+    expect(judge(item, job('queued'), indexOf([])).verdict).toBe('in-queue');
+    expect(judge(item, undefined, indexOf([inv({ customInformation: { banqupDocumentId: item.id } })])).verdict).toBe('already-imported');
+    expect(judge(item, undefined, indexOf([inv({ customInformation: { banqupDocumentId: '3f2a9c1e-1111-4222-8333-123456789abc' } })]))).toMatchObject({ verdict: 'sent-from-banqup', documentId: '3f2a9c1e-1111-4222-8333-123456789abc' });
+    expect(judge(item, undefined, indexOf([inv({ customInformation: { banqupDocumentId: `file:${'b'.repeat(64)}` } })])).verdict).toBe('imported-from-other-file');
+    expect(judge(item, undefined, indexOf([inv({})]))).toEqual({ verdict: 'untagged-in-yokoy', yokoyInvoiceId: 'y1' });
+    // An untagged match and one another document owns: the file is that document's invoice, nothing is adopted.
+    expect(judge(item, undefined, indexOf([inv({}), inv({ id: 'y2', customInformation: { banqupDocumentId: '3f2a9c1e-1111-4222-8333-123456789abc' } })])).verdict).toBe('sent-from-banqup');
     // Same number, other facts: another invoice.
-    expect(judge(item, undefined, indexForCheck([inv({ grossAmount: 99 })])).verdict).toBe('new');
-    expect(judge(item, undefined, indexForCheck([inv({ date: '2026-05-05' })])).verdict).toBe('new');
+    expect(judge(item, undefined, indexOf([inv({ grossAmount: 99 })])).verdict).toBe('new');
+    expect(judge(item, undefined, indexOf([inv({ date: '2026-05-05' })])).verdict).toBe('new');
+    expect(judge(item, undefined, indexOf([inv({ isCreditNote: true })])).verdict).toBe('new');
+    expect(judge({ ...item, facts: { ...item.facts, creditNote: true } }, undefined, indexOf([inv({ isCreditNote: true })])).verdict).toBe('untagged-in-yokoy');
+    // Another supplier with the same number, or a supplier Yokoy does not name: never this file's invoice.
+    expect(judge(item, undefined, indexOf([inv({ supplierId: 's2' })])).verdict).toBe('new');
+    expect(judge(item, undefined, indexOf([inv({ supplierId: undefined })])).verdict).toBe('new');
   });
 });
 
@@ -116,19 +128,21 @@ describe('the worker side', () => {
 
   it('answers the runner’s reads for file ids from IndexedDB and passes the rest to Banqup', async () => {
     const { files, result } = await staged();
-    const banqup = { document: async () => ({ ok: true, value: 'banqup' }), ubl: async () => ({ ok: true, value: 'banqup-ubl' }), pdf: async () => ({ ok: true, value: new Blob(['b']) }) } as unknown as BanqupClient;
+    const banqup = { describe: async () => ({ ok: true, value: 'banqup' }), ubl: async () => ({ ok: true, value: 'banqup-ubl' }), pdf: async () => ({ ok: true, value: new Blob(['b']) }) } as unknown as DocumentSource;
     const source = withFileSource(banqup, files);
     const ubl = result.files.find((f) => f.facts.number === 'INV-2')!;
-    expect(await source.document(ubl.id)).toMatchObject({ ok: true, value: { documentType: 'INVOICE', documentNumber: 'INV-2', currency: 'EUR', totalAmount: 100, hasUbl: true } });
+    expect(await source.describe(ubl.id)).toMatchObject({ ok: true, value: { kind: 'invoice', hasUbl: true, facts: { invoiceNumber: 'INV-2', currency: 'EUR', total: 100, supplierVatId: 'BE0403123486', creditNote: false } } });
+    const note = result.files.find((f) => f.kind === 'creditNote')!;
+    expect(await source.describe(note.id)).toMatchObject({ ok: true, value: { kind: 'credit-note', facts: { invoiceNumber: 'CN-1', creditNote: true } } });
     const text = await source.ubl(ubl.id);
     expect(text.ok && text.value).toContain('<cbc:ID>INV-2</cbc:ID>');
     const pdf = await source.pdf(ubl.id);
     expect(pdf.ok && (await pdf.value.text())).toContain('sibling of 2');
     const lone = result.files.find((f) => f.kind === 'pdf')!;
-    expect(await source.document(lone.id)).toMatchObject({ ok: true, value: { hasUbl: false, documentType: undefined } });
+    expect(await source.describe(lone.id)).toMatchObject({ ok: true, value: { hasUbl: false, kind: 'invoice' } });
     expect(await source.ubl(lone.id)).toEqual({ ok: true, value: undefined });
-    expect(await source.document(`file:${'0'.repeat(64)}`)).toMatchObject({ ok: false, kind: 'not-found' });
-    expect(await source.document('3f2a9c1e-1111-4222-8333-123456789abc')).toEqual({ ok: true, value: 'banqup' });
+    expect(await source.describe(`file:${'0'.repeat(64)}`)).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await source.describe('3f2a9c1e-1111-4222-8333-123456789abc')).toEqual({ ok: true, value: 'banqup' });
   });
 
   it('queues what the user sends, keeps an earlier drop’s record on a second drop, prunes once done', async () => {
@@ -138,7 +152,13 @@ describe('the worker side', () => {
     const service = createImportService({
       files,
       jobs,
-      invoices: { find: async () => ({ ok: true, value: [inv({ invoiceNumber: 'LOOSE-1', grossAmount: 1, customInformation: { banqupDocumentId: '3f2a9c1e-1111-4222-8333-123456789abc' } })] }) } as unknown as InvoiceApi,
+      // The export's index, refreshed from a Yokoy that holds LOOSE-1 sent from Banqup (its supplier listed apart, as Yokoy does).
+      index: createYokoyIndex({
+        invoices: {
+          find: async () => ({ ok: true, value: [inv({ invoiceNumber: 'LOOSE-1', grossAmount: 1, customInformation: { banqupDocumentId: '3f2a9c1e-1111-4222-8333-123456789abc' } })] }),
+          suppliers: async () => ({ ok: true, value: [{ id: 's1', name: 'Acme NV', taxNumber: 'BE0403123486' }] }),
+        } as unknown as InvoiceApi,
+      }),
       credentials: { getValue: async () => ({ verification: { state: 'verified', at: 1 }, legalEntityId: 'le-1' }) },
       enqueue: async (ids, source) => {
         enqueued.push(...ids);

@@ -21,7 +21,7 @@ describe('Send to Yokoy menu', () => {
   it('is shown on Banqup pages only, and on the sandbox only in the sandbox build', async () => {
     const menus = recordingMenus();
     await registerSendToYokoyMenu({ contextMenus: menus.api, sandbox: false, title: 'Send to Yokoy', selectedTitle: 'Send 0 selected' });
-    expect(menus.items.get(SEND_TO_YOKOY_MENU_ID)).toMatchObject({ title: 'Send to Yokoy', documentUrlPatterns: ['https://*.banqup.com/*'] });
+    expect(menus.items.get(SEND_TO_YOKOY_MENU_ID)).toMatchObject({ title: 'Send to Yokoy', documentUrlPatterns: ['https://app.banqup.com/*', 'https://app.btx.banqup.com/*'] });
     expect(banqupDocumentPatterns(true)).toContain('http://banqup.localhost/*');
   });
 

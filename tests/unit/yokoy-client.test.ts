@@ -111,6 +111,34 @@ describe('Yokoy client: token', () => {
   });
 });
 
+describe('Yokoy client: one token request at a time', () => {
+  it('six requests that find no token share one token request', async () => {
+    const y = fakeYokoy();
+    const answers = await Promise.all(Array.from({ length: 6 }, () => y.client.listLegalEntities()));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(y.tokenRequests()).toHaveLength(1);
+    expect(new Set(y.apiRequests().map((r) => r.headers.authorization))).toEqual(new Set(['Bearer token-1']));
+  });
+
+  it('six requests that find the token expired share one refresh', async () => {
+    const y = fakeYokoy();
+    await y.client.listLegalEntities();
+    y.advance(3600 * 1000);
+    await Promise.all(Array.from({ length: 6 }, () => y.client.listLegalEntities()));
+    expect(y.tokenRequests()).toHaveLength(2);
+  });
+
+  it('six requests refused with 401 at once share one fresh token', async () => {
+    const y = fakeYokoy();
+    await y.client.listLegalEntities();
+    for (let i = 0; i < 6; i++) y.apiReplies.push({ status: 401, body: { code: 401, message: 'Unauthorized' } });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => y.client.listLegalEntities()));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    expect(y.tokenRequests()).toHaveLength(2);
+    expect(y.apiRequests().slice(-6).map((r) => r.headers.authorization)).toEqual(Array(6).fill('Bearer token-2'));
+  });
+});
+
 describe('Yokoy client: requests', () => {
   it('sends X-Yk-Auth-Method, the bearer and a correlation id to the organization path', async () => {
     const y = fakeYokoy();

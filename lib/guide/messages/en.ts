@@ -14,11 +14,11 @@ export const en = {
   notFound: 'I can’t find “{control}” on this page: Banqup may have changed it. Look for it as described, do the step there, then press “I’ve done this”.',
   preview: 'You are at step {n}.',
   current: 'Go to step {n}',
-  A1t: 'Open the Applications menu',
-  A1: 'Click “{applications}” at the top of Banqup. The app that sends your invoices to Yokoy is in that menu.',
-  A2t: 'Activate the Accounting application',
+  A1t: 'Open the Apps menu',
+  A1: 'Click “{applications}” in Banqup’s main menu on the left. The app that sends your invoices to Yokoy is there.',
+  A2t: 'Activate the Accounting app',
   A2: 'Choose “{accountingApp}” and click “{activate}”. Banqup exports to accounting software through this app.',
-  A3t: 'Enable the online connection',
+  A3t: 'Switch on the online connection',
   A3: 'Set “{onlineConnection}” to “{enabled}”, then click “{next}”. Banqup then sends documents to Yokoy directly.',
   A4t: 'Export invoices',
   A4: 'Choose “{exportInvoices}”, then click “{next}”. Yokoy needs invoices: its API has nowhere to receive bank statements, so “{exportBankStatements}” would send Yokoy nothing.',
@@ -53,6 +53,15 @@ export const en = {
   choose: 'Select “{name}”',
   noEntities: 'Verify your credentials in Yokoy Companion to see your legal entities here.',
   exportFirst: 'Export earlier invoices',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'This field is not the one the guide showed on Banqup’s setup page, so nothing was filled. Reload the page and try again.',
+  // New Banqup (app launcher, Banqup Store): no Yokoy extension there (lib/sites/banqup-platforms.ts).
+  newTitle: 'This is the new Banqup',
+  newSeen: 'Here apps open from the app launcher (the grid icon){apps}, and integrations are extensions of the Banqup Store.',
+  newApps: ': {apps}',
+  newCannot: 'The Banqup Store has no Yokoy extension, so Banqup itself cannot send your invoices to Yokoy on this platform.',
+  newOffer: 'Yokoy Companion can send them itself, without Banqup’s connector: it reads your approved purchase invoices and exports them to Yokoy.',
+  newExport: 'Export invoices with Yokoy Companion',
 };
 
 export type GuideKey = keyof typeof en;

@@ -12,8 +12,8 @@ export const fr: Record<GuideKey, string> = {
   preview: 'Vous êtes à l’étape {n}.',
   current: 'Aller à l’étape {n}',
   A1t: 'Ouvrir le menu Applications',
-  A1: 'Cliquez sur « {applications} » en haut de Banqup. L’application qui envoie vos factures à Yokoy se trouve dans ce menu.',
-  A2t: 'Activer l’application comptable',
+  A1: 'Cliquez sur « {applications} » dans le menu principal, à gauche. L’application qui envoie vos factures à Yokoy s’y trouve.',
+  A2t: 'Activer l’application de comptabilité',
   A2: 'Choisissez « {accountingApp} » et cliquez sur « {activate} ». C’est par cette application que Banqup exporte vers la comptabilité.',
   A3t: 'Activer la connexion en ligne',
   A3: 'Réglez « {onlineConnection} » sur « {enabled} », puis cliquez sur « {next} ». Banqup envoie alors les documents directement à Yokoy.',
@@ -50,4 +50,12 @@ export const fr: Record<GuideKey, string> = {
   choose: 'Sélectionner « {name} »',
   noEntities: 'Vérifiez vos identifiants dans Yokoy Companion pour voir ici vos entités juridiques.',
   exportFirst: 'Exporter les factures précédentes',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Ce champ n’est pas celui que le guide a montré sur la page de configuration de Banqup : rien n’a été rempli. Rechargez la page et réessayez.',
+  newTitle: 'Voici le nouveau Banqup',
+  newSeen: 'Ici, les applications s’ouvrent depuis le lanceur d’applications (l’icône en grille){apps}, et les intégrations sont des extensions du Banqup Store.',
+  newApps: ' : {apps}',
+  newCannot: 'Le Banqup Store n’a pas d’extension Yokoy : Banqup lui-même ne peut donc pas envoyer vos factures à Yokoy sur cette plateforme.',
+  newOffer: 'Yokoy Companion peut les envoyer lui-même, sans le connecteur de Banqup : il lit vos factures d’achat approuvées et les exporte vers Yokoy.',
+  newExport: 'Exporter les factures avec Yokoy Companion',
 };

@@ -12,7 +12,7 @@ export const pt: Record<GuideKey, string> = {
   preview: 'Está no passo {n}.',
   current: 'Ir para o passo {n}',
   A1t: 'Abrir o menu Aplicações',
-  A1: 'Clique em “{applications}” no topo do Banqup. A aplicação que envia as suas faturas para o Yokoy está nesse menu.',
+  A1: 'Clique em “{applications}” no menu principal, à esquerda. A aplicação que envia as suas faturas para o Yokoy está aí.',
   A2t: 'Ativar a Aplicação de Contabilidade',
   A2: 'Escolha “{accountingApp}” e clique em “{activate}”. É através desta aplicação que o Banqup exporta para a contabilidade.',
   A3t: 'Ativar a conexão on-line',
@@ -50,4 +50,12 @@ export const pt: Record<GuideKey, string> = {
   choose: 'Selecionar “{name}”',
   noEntities: 'Verifique as suas credenciais no Yokoy Companion para ver aqui as suas entidades jurídicas.',
   exportFirst: 'Exportar faturas anteriores',
+  // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
+  fillRefused: 'Este campo não é o que o guia mostrou na página de configuração do Banqup, por isso nada foi preenchido. Recarregue a página e tente novamente.',
+  newTitle: 'Este é o novo Banqup',
+  newSeen: 'Aqui as aplicações abrem-se a partir do iniciador de aplicações (o ícone em grelha){apps} e as integrações são extensões da Banqup Store.',
+  newApps: ': {apps}',
+  newCannot: 'A Banqup Store não tem uma extensão Yokoy, por isso o próprio Banqup não consegue enviar as suas faturas para o Yokoy nesta plataforma.',
+  newOffer: 'O Yokoy Companion pode enviá-las ele próprio, sem o conector do Banqup: lê as suas faturas de compra aprovadas e exporta-as para o Yokoy.',
+  newExport: 'Exportar faturas com o Yokoy Companion',
 };

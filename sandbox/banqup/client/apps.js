@@ -44,7 +44,7 @@ route('/apps', async (params, query, isCurrent) => {
   if (!isCurrent()) return;
   const activeBadge = setup.active ? h('span', { class: 'badge badge-success' }, t('statusActive')) : h('span', { class: 'badge' }, t('statusInactive'));
   const accountingFooter = setup.active
-    ? h('a', { href: '/apps/accounting', class: 'btn btn-secondary' }, t('manage'))
+    ? [h('p', { class: 'connected-line' }, icon('check'), ' ', t('connectedTo', { target: setup.packageName || 'Yokoy' })), h('a', { href: '/apps/accounting', class: 'btn btn-secondary' }, t('manage'))]
     : h('button', { type: 'button', class: 'btn btn-primary', 'data-qa': 'activate-accounting-app', onclick: (e) => activateAccounting(e.currentTarget) }, t('activate'));
   const later = () => toast(t('comingSoon'), 'info');
   setContent(

@@ -4,7 +4,7 @@
 
 const boot = JSON.parse(document.getElementById('bq-bootstrap').textContent);
 const L = boot.labels;
-const localeOf = { pt: 'pt-PT', en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE' };
+const localeOf = { pt: 'pt-PT', en: 'en-GB', fr: 'fr-BE', nl: 'nl-BE', de: 'de-DE' };
 const locale = localeOf[boot.lang] || 'pt-PT';
 const spaceId = boot.space.spaceId;
 
@@ -50,6 +50,7 @@ function newId(prefix) {
 function icon(name) {
   const paths = {
     grid: 'M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z',
+    dots: 'M5 5h2v2H5zM11 5h2v2h-2zM17 5h2v2h-2zM5 11h2v2H5zM11 11h2v2h-2zM17 11h2v2h-2zM5 17h2v2H5zM11 17h2v2h-2zM17 17h2v2h-2z',
     home: 'M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z',
     inbox: 'M3 13l3-8h12l3 8v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1zM3 13h5l1 3h6l1-3h5',
     bank: 'M3 10l9-6 9 6M5 10v8M9 10v8M15 10v8M19 10v8M3 20h18',

@@ -37,7 +37,7 @@ route('/', async (params, query, isCurrent) => {
   const [setup, all, toApprove, statements] = await Promise.all([
     api('GET', '/api/v1/accounting/setup'),
     api('GET', spaceApi('/documents?folder=PURCHASES&pageSize=5')),
-    api('GET', spaceApi('/documents?folder=PURCHASES&status=RECEIVED&pageSize=1')),
+    api('GET', spaceApi('/documents?folder=PURCHASES&status=AWAITING_VALIDATION&pageSize=1')),
     api('GET', spaceApi('/bank-statements')),
   ]);
   if (!isCurrent()) return;
@@ -54,7 +54,7 @@ route('/', async (params, query, isCurrent) => {
       h(
         'div',
         { class: 'stat-grid' },
-        stat(t('toProcess'), toApprove.total, '/purchases?status=RECEIVED'),
+        stat(t('toProcess'), toApprove.total, '/purchases?status=AWAITING_VALIDATION'),
         stat(t('purchasesThisMonth'), all.total, '/purchases'),
         stat(t('bankStatementsCount'), statements.bankStatements.length, '/bank-statements'),
       ),

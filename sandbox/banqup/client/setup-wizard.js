@@ -92,6 +92,19 @@ function showError(el, text) {
 
 // ---- A3: "Conexão on-line" = "Ativado", "Seguinte" ------------------------------------
 
+/** The first screen's other ON/OFF toggle the help shows ("Email delivery" ON); only drawn, not saved. */
+function emailDeliveryRow() {
+  const labelId = newId('email-label');
+  const state = h('span', { class: 'switch-state' }, t('enabled'));
+  const toggle = h('button', { type: 'button', role: 'switch', class: 'switch', 'aria-checked': 'true', 'aria-labelledby': labelId }, h('span', { class: 'switch-thumb', 'aria-hidden': 'true' }));
+  toggle.addEventListener('click', () => {
+    const on = toggle.getAttribute('aria-checked') !== 'true';
+    toggle.setAttribute('aria-checked', String(on));
+    state.textContent = on ? t('enabled') : t('disabled');
+  });
+  return h('div', { class: 'setting-row setting-row-secondary' }, h('div', { class: 'setting-text' }, h('span', { class: 'setting-title', id: labelId }, t('emailDelivery'))), h('div', { class: 'switch-wrap' }, toggle, state));
+}
+
 function connectionScreen(setup) {
   const labelId = newId('online-label');
   const helpId = newId('online-help');
@@ -134,6 +147,7 @@ function connectionScreen(setup) {
       h('div', { class: 'setting-text' }, h('span', { class: 'setting-title', id: labelId }, t('onlineConnection')), h('p', { class: 'muted small', id: helpId }, t('onlineConnectionHelp'))),
       h('div', { class: 'switch-wrap' }, toggle, stateText),
       error,
+      emailDeliveryRow(),
     ),
     actions: [h('a', { href: '/apps', class: 'btn btn-ghost' }, t('cancel')), next],
   };

@@ -1,6 +1,11 @@
-// The app frame drawn once: header (logo, space, Applications launcher, language switch,
-// user menu), the side navigation and the main area screens draw into. Menus follow the
-// WAI-ARIA menu-button pattern (role=menu/menuitem, Escape and arrow keys, outside click).
+// The app frame drawn once, in the platform the sandbox serves (boot.platform):
+// - classic Banqup: header (logo, space, language switch, user menu) and the main menu on the
+//   LEFT, whose "Apps" entry opens the apps (Invoicing Services → Accounting app, All apps);
+// - new Banqup: the header's app launcher (a grid-of-dots icon: Purchase Invoices, Sales
+//   Invoices, Payments, Document Creator, "Discover more" → the Banqup Store), "Switch space",
+//   no Apps menu and no accounting wizard.
+// Menus follow the WAI-ARIA menu-button pattern (role=menu/menuitem, Escape and arrow keys,
+// outside click).
 
 let mainEl = null;
 const navLinks = [];
@@ -52,13 +57,15 @@ document.addEventListener('click', (e) => {
   if (!e.target.closest('.menu-wrap')) closeAllMenus(null);
 });
 
-function applicationsMenu() {
+/** Classic: the main menu's "Apps" entry and the apps it opens (REAL-PRODUCTS.md §1). */
+function appsNavMenu() {
   const menuId = newId('apps-menu');
   const groupHeading = newId('apps-menu-group');
-  const button = h('button', { type: 'button', class: 'header-btn', 'data-qa': 'app-launcher' }, icon('grid'), h('span', {}, t('applications')));
+  const button = h('button', { type: 'button', class: 'nav-link nav-button', 'data-nav': 'apps', 'data-qa': 'app-launcher' }, icon('apps'), h('span', {}, t('applications')), icon('chevron'));
+  navLinks.push(button);
   const menu = h(
     'div',
-    { role: 'menu', id: menuId, class: 'menu menu-apps', 'aria-label': t('applications') },
+    { role: 'menu', id: menuId, class: 'menu menu-apps menu-nav', 'aria-label': t('applications') },
     h(
       'div',
       { role: 'group', 'aria-labelledby': groupHeading },
@@ -71,7 +78,42 @@ function applicationsMenu() {
     h('a', { role: 'menuitem', href: '/apps', class: 'menu-item', tabindex: '-1' }, t('appsMenuAllApps')),
   );
   menuButton(button, menu);
+  return h('li', { class: 'menu-wrap' }, button, menu);
+}
+
+/** New Banqup: the app launcher. Test ids as in public test code against app.test.btx.banqup.com (banqup-api.md C4). */
+const launcherApps = [
+  ['purchase-invoices', 'appPurchaseInvoices', '/purchase-invoices'],
+  ['sales-invoices', 'appSalesInvoices', null],
+  ['payments', 'appPayments', null],
+  ['document-creator', 'appDocumentCreator', null],
+];
+function appLauncher() {
+  const menuId = newId('app-launcher');
+  const button = h('button', { type: 'button', class: 'header-btn header-btn-icon', 'aria-label': t('appLauncher'), 'data-testid': 'btx-app-launcher' }, icon('dots'));
+  const later = (e) => {
+    e.preventDefault();
+    toast(t('comingSoon'), 'info');
+  };
+  const menu = h(
+    'div',
+    { role: 'menu', id: menuId, class: 'menu menu-launcher', 'aria-label': t('appLauncher') },
+    h(
+      'div',
+      { class: 'launcher-grid' },
+      launcherApps.map(([id, key, href]) =>
+        h('a', { role: 'menuitem', href: href || '#', class: 'launcher-app', tabindex: '-1', 'data-testid': `btx-app-launcher-app-${id}`, onclick: href ? null : later }, h('span', { class: `app-tile app-tile-${id}`, 'aria-hidden': 'true' }, icon('apps')), h('span', {}, t(key))),
+      ),
+    ),
+    h('div', { role: 'separator', class: 'menu-separator' }),
+    h('a', { role: 'menuitem', href: '/store', class: 'menu-item', tabindex: '-1' }, t('discoverMore')),
+  );
+  menuButton(button, menu);
   return h('div', { class: 'menu-wrap' }, button, menu);
+}
+
+function switchSpace() {
+  return h('button', { type: 'button', class: 'header-btn', onclick: () => toast(t('comingSoon'), 'info') }, h('span', {}, t('switchSpace')));
 }
 
 function languageMenu() {
@@ -133,20 +175,23 @@ function navLink(href, label, iconName, key) {
 
 function renderShell() {
   const root = document.getElementById('root');
+  const isNew = boot.platform === 'new';
   mainEl = h('main', { id: 'main', class: 'main', tabindex: '-1' });
-  root.replaceChildren(
-    h('a', { href: '#main', class: 'skip-link', onclick: (e) => (e.preventDefault(), mainEl.focus()) }, t('skipToContent')),
-    h(
-      'header',
-      { class: 'topbar' },
-      h('a', { href: '/', class: 'brand', 'aria-label': 'Banqup' }, h('span', { class: 'logo-mark', 'aria-hidden': 'true' }), h('span', { class: 'logo-text', 'aria-hidden': 'true' }, 'banqup')),
-      h('span', { class: 'space-name' }, boot.space.name),
-      h('div', { class: 'topbar-actions' }, applicationsMenu(), languageMenu(), userMenu()),
-    ),
-    h(
-      'div',
-      { class: 'layout' },
-      h(
+  const header = h(
+    'header',
+    { class: 'topbar' },
+    isNew ? appLauncher() : null,
+    h('a', { href: isNew ? '/home' : '/', class: 'brand', 'aria-label': 'Banqup' }, h('span', { class: 'logo-mark', 'aria-hidden': 'true' }), h('span', { class: 'logo-text', 'aria-hidden': 'true' }, 'banqup')),
+    h('span', { class: 'space-name' }, boot.space.name),
+    h('div', { class: 'topbar-actions' }, isNew ? switchSpace() : null, languageMenu(), userMenu()),
+  );
+  const nav = isNew
+    ? h(
+        'nav',
+        { class: 'sidenav', 'aria-label': t('mainNavigation') },
+        h('ul', {}, navLink('/home', t('navDashboard'), 'home', 'dashboard'), navLink('/purchase-invoices', t('appPurchaseInvoices'), 'inbox', 'purchases')),
+      )
+    : h(
         'nav',
         { class: 'sidenav', 'aria-label': t('mainNavigation') },
         h(
@@ -155,11 +200,13 @@ function renderShell() {
           navLink('/', t('navDashboard'), 'home', 'dashboard'),
           navLink('/purchases', t('navPurchases'), 'inbox', 'purchases'),
           navLink('/bank-statements', t('navBankStatements'), 'bank', 'bank-statements'),
-          navLink('/apps', t('navApps'), 'apps', 'apps'),
+          appsNavMenu(),
         ),
-      ),
-      mainEl,
-    ),
+      );
+  root.replaceChildren(
+    h('a', { href: '#main', class: 'skip-link', onclick: (e) => (e.preventDefault(), mainEl.focus()) }, t('skipToContent')),
+    header,
+    h('div', { class: 'layout' + (isNew ? ' layout-new' : '') }, nav, mainEl),
   );
   root.removeAttribute('aria-busy');
 }

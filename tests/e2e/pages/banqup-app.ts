@@ -85,10 +85,16 @@ export class BanqupApp {
 
   // ---- A1–A2 --------------------------------------------------------------------------
 
-  /** A1: the header's Applications button opens the Applications menu. */
+  /** A1: "Apps" in the main menu on the left (classic Banqup) opens the apps. */
   async openApplicationsMenu(): Promise<void> {
-    await this.click(`header ${byRole('button', this.l.applications)}`);
+    await this.click(`nav ${byRole('button', this.l.applications)}`);
     await this.page.waitForSelector(`${byRole('menu', this.l.applications)}`, { visible: true });
+  }
+
+  /** New Banqup: the header's app launcher (grid icon) opens its apps and "Discover more". */
+  async openAppLauncher(): Promise<void> {
+    await this.click('header [data-testid="btx-app-launcher"]');
+    await this.page.waitForSelector(`${byRole('menu', this.l.appLauncher)}`, { visible: true });
   }
 
   /** A2: "Aplicação de Contabilidade" in the menu, then its activate button → A3's screen. */

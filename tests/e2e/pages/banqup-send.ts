@@ -1,32 +1,36 @@
-/** Page object: the extension's "Send to Yokoy" button and progress panel on Banqup pages. */
-import type { ElementHandle, Page } from 'puppeteer-core';
+/**
+ * Page object: the extension's "Send to Yokoy" button and progress panel on Banqup pages, in
+ * closed shadow roots: read from the content script's world, clicked with the real mouse.
+ */
+import type { Page } from 'puppeteer-core';
+import { clickInOurUi, inOurUi, waitInOurUi } from '../support/our-ui';
+
+export const sendHost = 'yokoy-companion-send';
+export const progressHost = 'yokoy-companion-progress';
 
 export class BanqupSend {
   constructor(readonly page: Page) {}
 
-  /** Clicks "Send to Yokoy" on an invoice's page; returns what it announces. */
-  async send(): Promise<string> {
-    const button = await this.page.waitForFunction(() => document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('button'), { timeout: 10_000 });
-    const before = await this.page.evaluate(() => document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('[role="status"]')?.textContent ?? '');
-    await (button.asElement() as ElementHandle<Element>).click();
-    // The status empties on press, then says the outcome.
-    await this.page.waitForFunction((b) => !b || document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('[role="status"]')?.textContent !== b, {}, before);
-    const said = await this.page.waitForFunction(() => document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim(), {
-      timeout: 10_000,
-    });
-    return (await said.jsonValue()) as string;
+  private status(): Promise<string | undefined> {
+    return inOurUi(this.page, (root, host) => root(host)?.querySelector('[role="status"]')?.textContent ?? '', sendHost);
   }
 
-  async buttonLabel(): Promise<string> {
-    const button = await this.page.waitForFunction(() => document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('button')?.textContent, { timeout: 10_000 });
-    return (await button.jsonValue()) as string;
+  /** Clicks "Send to Yokoy" on an invoice's page; returns what it announces. */
+  async send(): Promise<string> {
+    await waitInOurUi(this.page, (root, host) => root(host)?.querySelector('button'), sendHost);
+    const before = (await this.status()) ?? '';
+    await clickInOurUi(this.page, sendHost, 'button');
+    // The status empties on press, then says the outcome.
+    if (before) await waitInOurUi(this.page, (root, a) => root(a.host)?.querySelector('[role="status"]')?.textContent !== a.before, { host: sendHost, before });
+    return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('[role="status"]')?.textContent?.trim(), sendHost);
+  }
+
+  buttonLabel(): Promise<string> {
+    return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('button')?.textContent, sendHost);
   }
 
   /** The progress panel's text while an export runs (undefined when none shows). */
-  async progressText(timeout = 5_000): Promise<string | undefined> {
-    const found = await this.page
-      .waitForFunction(() => document.querySelector('yokoy-companion-progress')?.shadowRoot?.querySelector('p')?.textContent, { timeout })
-      .catch(() => undefined);
-    return found ? ((await found.jsonValue()) as string) : undefined;
+  progressText(timeout = 5_000): Promise<string | undefined> {
+    return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('p')?.textContent, progressHost, timeout).catch(() => undefined);
   }
 }

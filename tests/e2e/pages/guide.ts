@@ -1,6 +1,6 @@
 /**
- * Page object: the setup guide's overlay on a Banqup page, read through its shadow root the
- * way a user sees it: the step ("Passo 5 de 14"), its words, and the highlighted control's box.
+ * Page object: the setup guide's overlay on a Banqup page, read through its closed shadow root
+ * from the content script's world (support/our-ui.ts; the page itself cannot), the way a user sees it: the step ("Passo 5 de 14"), its words, and the highlighted control's box.
  * `follow` plays a user who does only what the guide highlights, from wherever the page is up
  * to A14 (the guide's own buttons for Fill and the legal entity; Yokoy's sign-in and consent
  * pages in between, where the guide cannot be).
@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { YokoyWebPage } from './yokoy-web';
 import { launcherHost } from './launcher';
+import { clickInOurUi, inOurUi, waitInOurUi } from '../support/our-ui';
 
 export const guideHost = 'yokoy-companion-guide';
 
@@ -40,50 +41,57 @@ export interface FollowOptions {
   onStep?: (state: GuideState) => Promise<void> | void;
   /** Stop after this step is reached (default A14). */
   until?: string;
+  /** Called with every state the guide settles on, before each move (to check none falls back to words). */
+  onState?: (state: GuideState) => void;
 }
 
 export class GuideOverlay {
   constructor(readonly page: Page) {}
 
   /** What the overlay shows now (open: false when it is closed). */
-  state(): Promise<GuideState> {
-    return this.page.evaluate((host) => {
-      const root = document.querySelector(host)?.shadowRoot;
-      const layer = root?.querySelector<HTMLElement>('.guide');
-      const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
-      // No named inner functions here: tsx (npm start) would wrap them in a helper the page lacks.
-      const [progress, title, body, more] = ['[data-testid="guide-progress"]', '#guide-title', '#guide-body', '.more'].map(
-        (selector) => root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
-      );
-      const box = layer?.dataset.target ? layer.dataset.target.split(',').map(Number) : undefined;
-      return {
-        open: Boolean(panel),
-        step: layer?.dataset.step ?? '',
-        control: layer?.dataset.control ?? '',
-        state: panel?.dataset.state ?? '',
-        progress: progress!,
-        title: title!,
-        body: body!,
-        more: more!,
-        target: box ? { x: box[0]!, y: box[1]!, width: box[2]!, height: box[3]! } : undefined,
-        buttons: [...(root?.querySelectorAll<HTMLElement>('button[data-key]') ?? [])].map((b) => b.dataset.key ?? ''),
-      };
-    }, guideHost);
+  async state(): Promise<GuideState> {
+    const state = await inOurUi(
+      this.page,
+      (rootOf, host) => {
+        const root = rootOf(host);
+        const layer = root?.querySelector<HTMLElement>('.guide');
+        const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
+        // No named inner functions here: tsx (npm start) would wrap them in a helper the page lacks.
+        const [progress, title, body, more] = ['[data-testid="guide-progress"]', '#guide-title', '#guide-body', '.more'].map(
+          (selector) => root?.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+        );
+        const box = layer?.dataset.target ? layer.dataset.target.split(',').map(Number) : undefined;
+        return {
+          open: Boolean(panel),
+          step: layer?.dataset.step ?? '',
+          control: layer?.dataset.control ?? '',
+          state: panel?.dataset.state ?? '',
+          progress: progress!,
+          title: title!,
+          body: body!,
+          more: more!,
+          target: box ? { x: box[0]!, y: box[1]!, width: box[2]!, height: box[3]! } : undefined,
+          buttons: [...(root?.querySelectorAll<HTMLElement>('button[data-key]') ?? [])].map((b) => b.dataset.key ?? ''),
+        };
+      },
+      guideHost,
+    );
+    return state ?? { open: false, step: '', control: '', state: '', progress: '', title: '', body: '', more: '', buttons: [] };
   }
 
   /** Waits until the guide is open and settled on a step (optionally a given one, in a given state). */
   async waitFor(match: { step?: string; state?: string; control?: string } = {}, timeout = 15_000): Promise<GuideState> {
-    await this.page.waitForFunction(
-      (host, want) => {
-        const root = document.querySelector(host)?.shadowRoot;
+    await waitInOurUi(
+      this.page,
+      (rootOf, a) => {
+        const root = rootOf(a.host);
         const layer = root?.querySelector<HTMLElement>('.guide');
         const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
         if (!layer?.dataset.step || !panel?.dataset.state) return false;
-        return (!want.step || layer.dataset.step === want.step) && (!want.state || panel.dataset.state === want.state) && (!want.control || layer.dataset.control === want.control);
+        return (!a.want.step || layer.dataset.step === a.want.step) && (!a.want.state || panel.dataset.state === a.want.state) && (!a.want.control || layer.dataset.control === a.want.control);
       },
-      { timeout },
-      guideHost,
-      match,
+      { host: guideHost, want: match },
+      timeout,
     );
     return this.state();
   }
@@ -106,8 +114,7 @@ export class GuideOverlay {
 
   /** Clicks the launcher like a user (mouse at its centre) and waits for the guide. */
   async openFromLauncher(): Promise<GuideState> {
-    const box = await this.launcherBox();
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await clickInOurUi(this.page, launcherHost, 'button.launcher');
     return this.waitFor();
   }
 
@@ -120,38 +127,55 @@ export class GuideOverlay {
 
   /** Clicks one of the panel's buttons by its key (fill-clientId, ack, choose, export, next…). */
   async clickButton(key: string): Promise<void> {
-    const box = await this.page.evaluate(
-      (host, k) => {
-        const el = document.querySelector(host)?.shadowRoot?.querySelector(`button[data-key="${k}"]`);
-        const r = el?.getBoundingClientRect();
-        return r && { x: r.x, y: r.y, width: r.width, height: r.height };
-      },
-      guideHost,
-      key,
-    );
-    if (!box) throw new Error(`The guide has no "${key}" button.`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const state = await this.state();
+    if (!state.buttons.includes(key)) throw new Error(`The guide has no "${key}" button.`);
+    await clickInOurUi(this.page, guideHost, `button[data-key="${key}"]`);
   }
 
   /** Whether the keyboard focus is on the launcher's button. */
-  focusIsOnLauncher(): Promise<boolean> {
-    return this.page.evaluate((host) => {
-      const launcher = document.querySelector(host);
-      return document.activeElement === launcher && launcher?.shadowRoot?.activeElement?.tagName === 'BUTTON';
-    }, launcherHost);
+  async focusIsOnLauncher(): Promise<boolean> {
+    return Boolean(
+      await inOurUi(
+        this.page,
+        (rootOf, host) => {
+          const launcher = document.querySelector(host);
+          return document.activeElement === launcher && rootOf(host)?.activeElement?.tagName === 'BUTTON';
+        },
+        launcherHost,
+      ),
+    );
   }
 
   /** axe-core on the guide's shadow tree: the violations of serious or critical impact. */
   async accessibilityViolations(): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
     const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ path: axePath });
-    return this.page.evaluate(async (host) => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
-      const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-    }, guideHost);
+    // axe cannot enter a closed root: the content script's world copies the guide's tree into an
+    // open root of a test-only element for the time of the run.
+    const copy = 'yokoy-companion-axe-copy';
+    await inOurUi(
+      this.page,
+      (rootOf, a) => {
+        const root = rootOf(a.host);
+        const el = document.createElement(a.copy);
+        const open = el.attachShadow({ mode: 'open' });
+        for (const node of root?.childNodes ?? []) open.append(node.cloneNode(true));
+        document.body.append(el);
+        return true;
+      },
+      { host: guideHost, copy },
+    );
+    try {
+      return await this.page.evaluate(async (host) => {
+        const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+        const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
+        return result.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+      }, copy);
+    } finally {
+      await this.page.evaluate((host) => document.querySelector(host)?.remove(), copy);
+    }
   }
 
   /**
@@ -169,6 +193,7 @@ export class GuideOverlay {
         await options.onStep?.(state);
         state = await this.waitFor();
       }
+      options.onState?.(state);
       if (state.step === until) return visited;
       const fill = state.buttons.find((b) => b.startsWith('fill-'));
       if (fill) await this.clickButton(fill);
@@ -186,17 +211,5 @@ export class GuideOverlay {
       await this.waitForChange(state);
     }
     throw new Error(`The guide did not reach ${until}: ${visited.join(' → ')}`);
-  }
-
-  private async launcherBox() {
-    const handle = await this.page.waitForFunction(
-      (host) => {
-        const r = document.querySelector(host)?.shadowRoot?.querySelector('button.launcher')?.getBoundingClientRect();
-        return r && r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
-      },
-      { timeout: 10_000 },
-      launcherHost,
-    );
-    return (await handle.jsonValue()) as { x: number; y: number; width: number; height: number };
   }
 }

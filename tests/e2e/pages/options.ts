@@ -28,6 +28,15 @@ export class OptionsPage {
     return this.save();
   }
 
+  /** Custom Yokoy addresses as typed (no save). */
+  async typeCustom(addresses: { accountsBase: string; apiBase: string; webOrigin: string }): Promise<void> {
+    await this.page.click('input[name="environment"][value="custom"]');
+    await this.page.waitForSelector('#accounts-base');
+    await this.fill('#accounts-base', addresses.accountsBase);
+    await this.fill('#api-base', addresses.apiBase);
+    await this.fill('#web-origin', addresses.webOrigin);
+  }
+
   async save(): Promise<string> {
     await this.page.click('button[type="submit"]');
     return this.message();

@@ -107,6 +107,18 @@ export class PopupPage {
     return { whileHeld, type, afterRelease: await this.value('clientSecret') };
   }
 
+  /** The captured values waiting for confirmation: the lines saying what would change. */
+  async pendingChanges(timeout = 10_000): Promise<string[]> {
+    await this.page.waitForSelector('[data-testid="pending-capture"]', { timeout });
+    return this.page.$$eval('[data-testid="pending-changes"] li', (lis) => lis.map((li) => li.textContent ?? ''));
+  }
+
+  /** Confirms (or discards) the captured values, as the user does. */
+  async decidePending(adopt: boolean): Promise<void> {
+    await this.page.click(adopt ? '[data-testid="pending-adopt"]' : '[data-testid="pending-discard"]');
+    await this.page.waitForFunction(() => !document.querySelector('[data-testid="pending-capture"]'), { timeout: 15_000 });
+  }
+
   close() {
     return this.page.close();
   }

@@ -9,10 +9,12 @@
  *   await yokoy.consent();                                           // on /oauth/authorize
  *   const rows = await yokoy.openInvoices('Acme Portugal Lda');
  *
- * `setLanguage('pt')` switches the UI (user menu) and the labels this object looks for.
+ * `setLanguage('pt')` switches the UI (user menu) and the labels this object looks for. For the
+ * look-alike started as Perk or in German (`startSandbox({ yokoyWeb: { brand: 'perk', language: 'de' } })`)
+ * pass the same: `new YokoyWebPage(page, url, 'de', 'perk')`.
  */
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { fill, labels, type Labels, type Language } from '../../../sandbox/yokoy-web/labels';
+import { fill, labels, labelsFor, type Brand, type Labels, type Language } from '../../../sandbox/yokoy-web/labels';
 import { sandboxPassword } from '../../../sandbox/yokoy-web/session';
 
 export interface GeneratedCredentials {
@@ -42,8 +44,9 @@ export class YokoyWebPage {
     readonly page: Page,
     readonly baseUrl: string,
     public language: Language = 'en',
+    readonly brand: Brand = 'yokoy',
   ) {
-    this.l = labels[language];
+    this.l = labelsFor(language, brand);
   }
 
   /** Signs in through the sign-in page (every seeded user's password is the sandbox one). */
@@ -59,9 +62,15 @@ export class YokoyWebPage {
     await this.page.goto(`${this.baseUrl}/__admin/session?${new URLSearchParams({ as, next })}`);
   }
 
-  /** Admin → Developer through the navigation (opens the Admin group when it is folded). */
+  /** Admin → Developer (Perk: Developer tools → Spend tools) through the navigation (opens the group when it is folded). */
   async openDeveloperPage(): Promise<void> {
-    await this.openThroughNavigation(this.l.navAdmin, this.l.navDeveloper);
+    if (this.brand === 'perk') await this.openThroughNavigation(this.l.navDeveloperTools, this.l.navSpendTools);
+    else await this.openThroughNavigation(this.l.navAdmin, this.l.navDeveloper);
+  }
+
+  /** Admin → Organization (Yokoy), where the organization ID is in the top-right corner too. */
+  async openOrganizationPage(): Promise<void> {
+    await this.openThroughNavigation(this.l.navAdmin, this.l.navOrganization);
   }
 
   /** The organization ID shown in the Developer page's top-right corner. */
@@ -164,7 +173,7 @@ export class YokoyWebPage {
     await this.page.locator(byRole('button', this.l.userMenu)).click();
     await this.clickAndWait(byRole('menuitemradio', labels[language].languageName));
     this.language = language;
-    this.l = labels[language];
+    this.l = labelsFor(language, this.brand);
   }
 
   private async invoiceRows(): Promise<InvoiceListRow[]> {

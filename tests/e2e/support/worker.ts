@@ -10,7 +10,8 @@ export async function stopServiceWorker(browser: Browser, extensionId: string): 
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith(host), { timeout: 10_000 });
   const worker = await target.worker();
   if (!worker) return false;
-  await worker.close();
+  // A worker stopping by itself at that moment leaves no session to detach: judged below.
+  await worker.close().catch(() => undefined);
   // Stopped once the target is gone (it comes back when an event wakes the worker).
   for (let i = 0; i < 100; i++) {
     if (!browser.targets().includes(target)) return true;

@@ -5,6 +5,7 @@
  * the senders that may not send a given type. Shared by the unit-level and browser-level
  * security tests.
  */
+import { banqupAppHosts, yokoyWebHosts } from '../../../lib/sites/hosts';
 import fc from 'fast-check';
 import { Request, requestPolicy, type RequestType, type SenderKind } from '../../../lib/messaging/protocol';
 import type { SenderInfo } from '../../../lib/messaging/sender';
@@ -53,6 +54,12 @@ export const examples: { [K in RequestType]: RequestOf<K> } = {
   'import.check': { type: 'import.check', items: [{ id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', currency: 'EUR', total: 1 } }], fresh: true },
   'import.start': { type: 'import.start', ids: [`file:${'b'.repeat(64)}`] },
   'import.discard': { type: 'import.discard', dropId: 'drop-abc', ids: [`file:${'c'.repeat(64)}`] },
+  'reconcile.start': { type: 'reconcile.start', from: '2026-08-01', to: '2026-09-30', legalEntityId: 'le-attacker' },
+  'reconcile.progress': { type: 'reconcile.progress' },
+  'reconcile.report': { type: 'reconcile.report', reportId: 'reconcile-abc123' },
+  'reconcile.sendMissing': { type: 'reconcile.sendMissing', reportId: 'reconcile-abc123' },
+  'reconcile.tagUntagged': { type: 'reconcile.tagUntagged', reportId: 'reconcile-abc123' },
+  'reconcile.csv': { type: 'reconcile.csv', reportId: 'reconcile-abc123' },
 };
 
 export const requestTypes = Object.keys(examples) as RequestType[];
@@ -68,7 +75,8 @@ const filters = fc.record(
     from: day,
     to: day,
     supplier: fc.string({ maxLength: 200 }),
-    status: fc.constantFrom('RECEIVED', 'APPROVED', 'PAID', 'REJECTED' as const),
+    documentStatus: fc.constantFrom('AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED', 'ANY' as const),
+    payStatus: fc.constantFrom('UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID' as const),
   },
   { requiredKeys: [] },
 );
@@ -161,11 +169,12 @@ const path = fc.webPath();
 export function senderOfKind(kind: SenderKind): fc.Arbitrary<SenderInfo> {
   if (kind === 'extension-page')
     return fc.constantFrom('popup.html', 'options.html', 'popup.html?view=export').map((p) => ({ id: extensionId, url: `${senderEnv.extensionOrigin}${p}` }));
-  const hosts = kind === 'banqup-content' ? ['app.banqup.com', 'banqup.com', 'eu.app.banqup.com'] : ['app.yokoy.ai', 'yokoy.io', 'web.yokoy.ai'];
+  // The exact hosts of lib/sites/hosts.ts (issue 12): other subdomains are foreign senders now.
+  const hosts = kind === 'banqup-content' ? [...banqupAppHosts] : [...yokoyWebHosts];
   return fc.tuple(fc.constantFrom(...hosts), path, tab).map(([host, p, t]) => ({ id: extensionId, url: `https://${host}${p}`, tab: t, frameId: 0 }));
 }
 
-const notOurs = /(^|\.)(banqup\.com|yokoy\.ai|yokoy\.io)$/;
+const notOurs = /(^|\.)(banqup\.com|yokoy\.ai|yokoy\.io|perk\.com)$/;
 
 /** Senders that are never ours: other extensions, web pages, our content script off the allowed origins, no URL. */
 export const foreignSender: fc.Arbitrary<SenderInfo> = fc.oneof(
@@ -180,6 +189,15 @@ export const foreignSender: fc.Arbitrary<SenderInfo> = fc.oneof(
   fc.tuple(
     fc.constantFrom(
       'https://banqup.com.evil.example/',
+      // Subdomains that are not the app's own (issue 12: exact hosts).
+      'https://banqup.com/',
+      'https://eu.app.banqup.com/',
+      'https://help.banqup.com/',
+      'https://yokoy.io/',
+      'https://app.yokoy.io/',
+      'https://web.yokoy.ai/',
+      'https://help.yokoy.ai/',
+      'https://api.yokoy.ai/',
       'https://evilbanqup.com/',
       'https://app.banqup.co/',
       'https://app.banqup.com.evil.example/x',

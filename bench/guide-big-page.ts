@@ -1,0 +1,84 @@
+/**
+ * The guide open on a big page that changes every frame (issue 16): Banqup's purchase list
+ * grown to `rows` rows (the page's own rows cloned, ~11 elements each), with the guide open.
+ * Two phases of `frames` animation frames each, traced:
+ * - "live list": every frame the page rewrites one row's amount and toggles a class on it
+ *   (a list updating live), away from everything the guide reads;
+ * - "ticking rows": every frame the page ticks or unticks one row's checkbox, an element the
+ *   guide's locators read, so each frame re-runs the full step detection on the big page.
+ * Extension script per frame = the extension's own script time in the trace (outermost events
+ * from chrome-extension:// URLs: observer callbacks, animation frames) / frames; the longest
+ * top-level task that ran extension script.
+ */
+import type { Browser } from 'puppeteer-core';
+import type { Sandbox } from '../sandbox/server';
+import { BanqupApp } from '../tests/e2e/pages/banqup-app';
+import { figure, notMeasured, type Figure } from './lib/figure';
+import { extensionScriptEvents, extensionWork, parseTrace, traceCategories } from './lib/trace';
+
+const GROUP = 'guide';
+
+export async function measureGuideBigPage(env: { browser: Browser; sandbox: Sandbox }, options: { rows: number; frames: number }): Promise<Figure[]> {
+  const { GuideOverlay } = await import('../tests/e2e/pages/guide');
+  const app = await BanqupApp.open(env.browser, env.sandbox.urls.banqup);
+  const label = (what: string) => `Guide open, ${options.rows.toLocaleString('en')}-row page, ${what}`;
+  try {
+    await app.quickSignIn('/purchases');
+    await app.page.waitForSelector('table.data-table tbody tr[data-document-id]');
+    const elements = await app.page.evaluate((want) => {
+      const body = document.querySelector('table.data-table tbody')!;
+      const originals = [...body.querySelectorAll('tr[data-document-id]')];
+      const fragment = document.createDocumentFragment();
+      for (let i = originals.length; i < want; i++) {
+        const row = originals[i % originals.length]!.cloneNode(true) as HTMLElement;
+        row.dataset.documentId = `${row.dataset.documentId}-copy-${i}`;
+        fragment.append(row);
+      }
+      body.append(fragment);
+      return document.getElementsByTagName('*').length;
+    }, options.rows);
+    const guide = new GuideOverlay(app.page);
+    await guide.openFromLauncher();
+    const phase = async (kind: 'live' | 'tick') => {
+      await app.page.tracing.start({ categories: traceCategories });
+      // A string, not a function: tsx would wrap named helpers in a `__name` call the page lacks.
+      const frames = (await app.page.evaluate(`new Promise((resolve) => {
+        const rows = [...document.querySelectorAll('table.data-table tbody tr')];
+        let i = 0;
+        const step = () => {
+          const row = rows[(i * 7919) % rows.length];
+          if (${JSON.stringify(kind)} === 'live') {
+            const cell = row.querySelector('td.num');
+            if (cell) cell.textContent = ((i % 997) + 0.5) + ' €';
+            row.classList.toggle('updated');
+          } else {
+            row.querySelector('input[type="checkbox"]')?.toggleAttribute('checked');
+          }
+          if (++i < ${options.frames}) requestAnimationFrame(step);
+          else requestAnimationFrame(() => resolve(i));
+        };
+        requestAnimationFrame(step);
+      })`)) as number;
+      const events = parseTrace(await app.page.tracing.stop());
+      const work = extensionWork(events);
+      // The extension's own longest run (an outermost script event), and the longest task that
+      // ran any extension script (the page's own work in the same task included).
+      const runs = extensionScriptEvents(events).map((e) => e.dur! / 1000);
+      return { perFrame: work.scriptMs / frames, longest: Math.max(0, ...runs), hostingTask: Math.max(0, ...work.tasks) };
+    };
+    const live = await phase('live');
+    const tick = await phase('tick');
+    const note = `${elements.toLocaleString('en')} elements, ${options.frames} frames per phase`;
+    return [
+      figure({ group: GROUP, id: 'guide.frame.live', label: label('live list: extension script per frame'), unit: 'ms', samples: [live.perFrame], budget: { max: 2, text: '≤ 2' }, runs: options.frames, note }),
+      figure({ group: GROUP, id: 'guide.frame.live.longtask', label: label('live list: longest extension script run'), unit: 'ms', samples: [live.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames, note: `the page's own task around it: ${live.hostingTask.toFixed(0)} ms at most (its layout of the big table included)` }),
+      figure({ group: GROUP, id: 'guide.frame.tick', label: label('rows ticked: extension script per frame'), unit: 'ms', samples: [tick.perFrame], runs: options.frames, note }),
+      figure({ group: GROUP, id: 'guide.frame.tick.longtask', label: label('rows ticked: longest extension script run'), unit: 'ms', samples: [tick.longest], budget: { max: 50, text: '≤ 50' }, runs: options.frames, note: `the page's own task around it: ${tick.hostingTask.toFixed(0)} ms at most` }),
+    ];
+  } catch (error) {
+    const note = `not measured: ${error instanceof Error ? error.message : String(error)}`;
+    return ['guide.frame.live', 'guide.frame.live.longtask', 'guide.frame.tick', 'guide.frame.tick.longtask'].map((id) => notMeasured({ group: GROUP, id, label: label(id), unit: 'ms', note }));
+  } finally {
+    await app.page.close();
+  }
+}
