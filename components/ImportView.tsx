@@ -8,6 +8,7 @@ import { describeProblem } from '../lib/export/describe';
 import { describeFailure } from '../lib/yokoy/describe-failure';
 import type { YokoyFailureKind } from '../lib/yokoy/errors';
 import { translator, type Language } from '../lib/i18n';
+import { formatMoney } from '../lib/i18n/format';
 import type { DropInput } from '../lib/import/drop';
 import { describeSkip, describeVerdict } from '../lib/import/describe';
 import type { FileStore } from '../lib/import/files';
@@ -58,7 +59,6 @@ export function ImportView({ language, ask, files }: Props) {
   const [progress, setProgress] = useState<ExportProgress>();
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const money = (currency: string) => new Intl.NumberFormat(language, { style: 'currency', currency });
 
   useEffect(() => {
     if (stage.step !== 'sent') return;
@@ -157,7 +157,7 @@ export function ImportView({ language, ask, files }: Props) {
           <button type="button" class="primary" disabled={busy} onClick={() => input.current?.click()}>
             {t('importPick')}
           </button>
-          {stage.step === 'reading' ? <p role="status">{t('importReading', { count: new Intl.NumberFormat(language).format(stage.read) })}</p> : null}
+          {stage.step === 'reading' ? <p role="status">{t('importReading', { count: stage.read })}</p> : null}
           {stage.step === 'checking' ? <p role="status">{t('importChecking')}</p> : null}
         </section>
       ) : null}
@@ -166,11 +166,11 @@ export function ImportView({ language, ask, files }: Props) {
           {problem}
         </p>
       ) : null}
-      {stage.step === 'preview' ? <Preview t={t} language={language} drop={stage.drop} money={money} onSend={() => send(stage.drop)} onDiscard={() => discard(stage.drop)} /> : null}
+      {stage.step === 'preview' ? <Preview t={t} language={language} drop={stage.drop} onSend={() => send(stage.drop)} onDiscard={() => discard(stage.drop)} /> : null}
       {stage.step === 'sent' ? (
         <section data-testid="import-sent">
           <p class="message success" role="status">
-            {t('importQueued', { queued: String(stage.queued), already: String(stage.already) })}
+            {t('importQueued', { queued: stage.queued, already: stage.already })}
           </p>
           {progress ? (
             <div data-testid="import-progress">
@@ -201,10 +201,9 @@ export function ImportView({ language, ask, files }: Props) {
 
 type T = ReturnType<typeof translator>;
 
-function Preview({ t, language, drop, money, onSend, onDiscard }: { t: T; language: Language; drop: PreparedDrop; money: (c: string) => Intl.NumberFormat; onSend: () => Promise<void>; onDiscard: () => Promise<void> }) {
+function Preview({ t, language, drop, onSend, onDiscard }: { t: T; language: Language; drop: PreparedDrop; onSend: () => Promise<void>; onDiscard: () => Promise<void> }) {
   const [sending, setSending] = useState(false);
   const s = drop.summary;
-  const count = (n: number) => new Intl.NumberFormat(language).format(n);
   const total = drop.toSend.length;
   return (
     <section data-testid="import-preview" aria-labelledby="import-summary-heading">
@@ -212,34 +211,34 @@ function Preview({ t, language, drop, money, onSend, onDiscard }: { t: T; langua
         {t('importHeading')}
       </h2>
       <ul class="summary" data-testid="import-summary">
-        <li>{t('importInvoices', { count: count(s.invoices) })}</li>
-        <li>{t('importCreditNotes', { count: count(s.creditNotes) })}</li>
-        <li>{t('importPdfs', { count: count(s.pdfs) })}</li>
-        <li>{t('importSuppliers', { count: count(s.suppliers) })}</li>
+        <li>{t('importInvoices', { count: s.invoices })}</li>
+        <li>{t('importCreditNotes', { count: s.creditNotes })}</li>
+        <li>{t('importPdfs', { count: s.pdfs })}</li>
+        <li>{t('importSuppliers', { count: s.suppliers })}</li>
       </ul>
       {s.totals.length ? (
         <>
           <h2>{t('importTotals')}</h2>
           <ul class="summary" data-testid="import-totals">
             {s.totals.map((x) => (
-              <li key={x.currency}>{money(x.currency).format(x.amount)}</li>
+              <li key={x.currency}>{formatMoney(language, x.amount, x.currency)}</li>
             ))}
           </ul>
         </>
       ) : null}
       {s.generatedPdfs ? (
         <p class="message note" data-testid="import-generated">
-          {t('importGenerated', { count: count(s.generatedPdfs) })}
+          {t('importGenerated', { count: s.generatedPdfs })}
         </p>
       ) : null}
       {drop.untagged ? (
         <p class="message note" data-testid="import-untagged">
-          {t('importUntagged', { count: count(drop.untagged) })}
+          {t('importUntagged', { count: drop.untagged })}
         </p>
       ) : null}
       {drop.skipped.length ? (
         <>
-          <h2>{t('importSkipped', { count: count(drop.skipped.length) })}</h2>
+          <h2>{t('importSkipped', { count: drop.skipped.length })}</h2>
           <ul class="skipped" data-testid="import-skipped">
             {drop.skipped.slice(0, 500).map((entry, i) => (
               <li key={i} data-name={entry.name}>
@@ -261,7 +260,7 @@ function Preview({ t, language, drop, money, onSend, onDiscard }: { t: T; langua
               void onSend().finally(() => setSending(false));
             }}
           >
-            {t('importSend', { count: count(total) })}
+            {t('importSend', { count: total })}
           </button>
         ) : (
           <p class="message note" data-testid="import-nothing">

@@ -7,13 +7,16 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ImportView } from '../../components/ImportView';
 import { openCompanionDB } from '../../lib/db/schema';
-import { pickLanguage } from '../../lib/i18n';
+import { preferredLanguage } from '../../lib/i18n';
 import { loadLanguage } from '../../lib/i18n/load';
 import { createFileStore } from '../../lib/import/files';
 import { ask } from '../../lib/messaging/client';
+import { applyStoredTheme } from '../../lib/ui/theme';
 
-const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);
+const language = preferredLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage());
 document.documentElement.lang = language;
+// Light or dark before the first paint, as the other extension pages.
+applyStoredTheme(browser.storage);
 const db = openCompanionDB();
 const files = createFileStore(() => db);
 void loadLanguage(language).then(() => render(<ImportView language={language} ask={ask} files={files} />, document.getElementById('app')!));
