@@ -134,8 +134,9 @@ async function pageView(browser: Browser, url: string, withGuide: boolean): Prom
     await page.tracing.start({ categories: traceCategories });
     await page.goto(withGuide ? `${url}${GUIDE_HASH}` : url, { waitUntil: 'load' });
     await page.waitForSelector(LIST_ROW, { timeout: 15_000 });
-    await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot?.querySelector('button'), { timeout: 10_000 }, LAUNCHER_HOST);
-    if (withGuide) await page.waitForFunction((host) => document.querySelector(host)?.shadowRoot, { timeout: 10_000 }, GUIDE_HOST);
+    // The launcher's root is closed: its host appears when it is mounted, with the button in it.
+    await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, LAUNCHER_HOST);
+    if (withGuide) await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, GUIDE_HOST);
     await sleep(400);
     const events = parseTrace(await page.tracing.stop());
     const ours = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && evaluateEvents.has(e.name) && urlOf(e).startsWith('chrome-extension://'));

@@ -43,7 +43,8 @@ function prepare(env: E2EEnv, count: number): { missing: number; duplicate: numb
     const template = templates[i % templates.length]!;
     const day = new Date(Date.UTC(2025, 0, 1) + Math.floor((i * 365) / count) * 86_400_000).toISOString().slice(0, 10);
     const meta = { ...template.meta, invoiceNumber: `REC-${String(i + 1).padStart(6, '0')}`, issueDate: day };
-    const doc: SandboxDocument = { ...template, documentId: randomUUID(), meta, fileName: `${meta.invoiceNumber}.xml` };
+    // Approved: what the reconcile reads by default (what Banqup's own connector would send).
+    const doc: SandboxDocument = { ...template, documentId: randomUUID(), status: 'approved', meta, fileName: `${meta.invoiceNumber}.xml` };
     docs.push(doc);
     // 5 % missing, 5 % untagged, 0.5 % twice (tagged and an untagged copy), the rest tagged.
     const kind = i % 200 < 10 ? 'missing' : i % 200 < 20 ? 'untagged' : i % 200 < 21 ? 'twice' : 'tagged';

@@ -13,6 +13,7 @@ import { ExportPage } from './pages/export';
 import { GuideOverlay } from './pages/guide';
 import { connectExtension } from './support/connect';
 import { useE2E } from './support/fixtures';
+import { waitInOurUi } from './support/our-ui';
 
 const schemes = ['light', 'dark'] as const;
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -101,7 +102,7 @@ describe('design, accessibility and layout', () => {
       ]);
       await app.quickSignIn('/purchases');
       for (const host of ['yokoy-companion-launcher', 'yokoy-companion-progress']) {
-        await app.page.waitForFunction((h) => document.querySelector(h)?.shadowRoot?.querySelector('button, [role="progressbar"]'), { timeout: 15_000 }, host);
+        await waitInOurUi(app.page, (root, h) => root(h)?.querySelector('button, [role="progressbar"]'), host, 15_000);
         expect({ scheme, host, violations: await seriousViolations(app.page, host) }).toEqual({ scheme, host, violations: [] });
         expect({ scheme, host, layout: await layoutFingerprint(app.page) }).toEqual({ scheme, host, layout: await fingerprintWithout(app.page, host) });
       }
@@ -112,7 +113,7 @@ describe('design, accessibility and layout', () => {
       await app.page.keyboard.press('Escape');
 
       await app.page.goto(`${env.sandbox.urls.banqup}/documents/${doc.documentId}`);
-      await app.page.waitForFunction(() => document.querySelector('yokoy-companion-send')?.shadowRoot?.querySelector('button'), { timeout: 15_000 });
+      await waitInOurUi(app.page, (root) => root('yokoy-companion-send')?.querySelector('button'), undefined, 15_000);
       expect({ scheme, violations: await seriousViolations(app.page, 'yokoy-companion-send') }).toEqual({ scheme, violations: [] });
       expect(await layoutFingerprint(app.page)).toBe(await fingerprintWithout(app.page, 'yokoy-companion-send'));
       await app.page.close();

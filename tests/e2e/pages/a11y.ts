@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
+import { inOurUi } from '../support/our-ui';
 
 let source: string | undefined;
 const axeSource = () => (source ??= readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
@@ -15,6 +16,31 @@ export type Violation = { id: string; impact: string; help: string; targets: str
 export async function seriousViolations(page: Page, host?: string): Promise<Violation[]> {
   // Evaluated through CDP, not a <script> tag: extension pages' CSP refuses inline scripts.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource());
+  if (!host) return run(page);
+  // Our in-page roots are closed (issue 12) and axe cannot enter them: the content script's
+  // world copies the host's tree (its styles with it) into an open root of a test-only element
+  // for the time of the run.
+  const copy = 'yokoy-companion-axe-copy';
+  await inOurUi(
+    page,
+    (rootOf, a) => {
+      const root = rootOf(a.host);
+      const el = document.createElement(a.copy);
+      const open = el.attachShadow({ mode: 'open' });
+      for (const node of root?.childNodes ?? []) open.append(node.cloneNode(true));
+      document.body.append(el);
+      return true;
+    },
+    { host, copy },
+  );
+  try {
+    return await run(page, copy);
+  } finally {
+    await page.evaluate((h) => document.querySelector(h)?.remove(), copy);
+  }
+}
+
+function run(page: Page, host?: string): Promise<Violation[]> {
   return page.evaluate(async (h) => {
     type Result = { violations: { id: string; impact: string; help: string; nodes: { target: unknown[] }[] }[] };
     const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<Result> } }).axe;
@@ -31,7 +57,7 @@ export async function seriousViolations(page: Page, host?: string): Promise<Viol
  */
 export function layoutFingerprint(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const ours = (el: Element) => el.closest('[data-ykc-host], yokoy-companion-launcher, yokoy-companion-guide, yokoy-companion-progress, yokoy-companion-send') !== null;
+    const ours = (el: Element) => el.closest('[data-ykc-host], yokoy-companion-axe-copy, yokoy-companion-launcher, yokoy-companion-guide, yokoy-companion-progress, yokoy-companion-send') !== null;
     const boxes = [...document.body.querySelectorAll('*')]
       .filter((el) => !ours(el))
       .map((el) => {

@@ -68,6 +68,16 @@ export class ExportPage {
       input.value = v;
       input.dispatchEvent(new Event('input', { bubbles: true }));
     }, value);
+    // The count on screen is for these filters (data-for), not a previous, unfiltered one.
+    await this.page.waitForFunction(
+      (f, v) => {
+        const raw = document.querySelector('[data-testid="export-preview"]')?.getAttribute('data-for');
+        return raw ? ((JSON.parse(raw) as Record<string, string | undefined>)[f] ?? '') === v : false;
+      },
+      {},
+      field,
+      value,
+    );
   }
 
   /** The preview sentence once counted ("N invoices match."). */
