@@ -8,6 +8,16 @@
 export const singlePurpose =
   'Connect a Banqup account to a Yokoy account: check and keep the Yokoy API credentials, guide the user through Banqup’s Yokoy setup, and send Banqup invoices to Yokoy’s API exactly once.';
 
+function banqup(host: string): string {
+  return `${host}: Banqup is one of the two services the extension connects. It reads the user’s own Banqup documents (UBL and PDF) with the user’s Banqup session to send them to Yokoy, and shows the setup guide, the launcher and “Send to Yokoy” on Banqup’s pages. Nothing is written to Banqup.`;
+}
+function yokoyWeb(host: string): string {
+  return `${host}: on the Developer page (Perk: Developer tools > Spend tools) the extension offers to keep the organization ID and the one-time client secret, only on the user’s click and only after the user confirms it in the extension’s popup.`;
+}
+function yokoyApi(host: string): string {
+  return `${host}: receives the credentials check (the only request that carries the client secret) and the invoices the user sends.`;
+}
+
 /** Keyed by the manifest's permission names and host patterns (required and optional). */
 export const permissionJustifications: Record<string, string> = {
   storage:
@@ -15,13 +25,18 @@ export const permissionJustifications: Record<string, string> = {
   contextMenus: 'Adds “Send to Yokoy” (and “Send N selected invoices to Yokoy”) to the context menu on Banqup pages only.',
   alarms: 'Wakes the export queue for a delayed retry (Yokoy’s rate limit, a network failure) after the browser stopped the service worker, so an export started by the user finishes without the popup open.',
   notifications: 'Optional, asked when the user starts a backfill: one notification when the run ends or needs attention. Declining costs only the notification.',
-  'https://*.banqup.com/*':
-    'Banqup is one of the two services the extension connects: it reads the user’s own Banqup documents (UBL and PDF) with the user’s Banqup session to send them to Yokoy, and shows the setup guide, the launcher and “Send to Yokoy” on Banqup’s pages. Nothing is written to Banqup.',
-  'https://*.yokoy.ai/*':
-    'Yokoy is the other service: its token endpoint (accounts.yokoy.ai) and API (api.yokoy.ai, test environment under test.yokoy.ai) receive the credentials check and the invoices; on Yokoy’s Developer page the extension offers to keep the organization ID and the one-time client secret, only on the user’s click.',
-  'https://*.yokoy.io/*': 'Yokoy’s web app is also served from yokoy.io: the same help on its Developer page as on yokoy.ai.',
+  // One entry per exact host the manifest names (lib/sites/hosts.ts, issue 12).
+  'https://app.banqup.com/*': banqup('Banqup’s web app'),
+  'https://app.btx.banqup.com/*': banqup('the new Banqup platform’s web app'),
+  'https://app.yokoy.ai/*': yokoyWeb('Yokoy’s web app'),
+  'https://app.test.yokoy.ai/*': yokoyWeb('Yokoy’s test environment'),
+  'https://app.perk.com/*': yokoyWeb('Perk’s web app (Yokoy is becoming Perk)'),
+  'https://accounts.yokoy.ai/*': yokoyApi('Yokoy’s token endpoint'),
+  'https://api.yokoy.ai/*': yokoyApi('Yokoy’s API'),
+  'https://accounts.test.yokoy.ai/*': yokoyApi('the token endpoint of Yokoy’s test environment'),
+  'https://api.test.yokoy.ai/*': yokoyApi('the API of Yokoy’s test environment'),
   'https://*/*':
-    'Optional, never granted at install: asked for one origin only when the user saves a custom Yokoy address (a company proxy or a staging host) in the options. Only the saved address is requested.',
+    'Optional, never granted at install: asked for one origin only when the user saves a custom Yokoy address (a company proxy or a staging host) or another Banqup host in the options. Only the saved address is requested.',
 };
 
 export const remoteCode = 'No. Everything the extension runs is in the package; the content security policy is the browser’s default (no eval, no remote scripts).';

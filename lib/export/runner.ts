@@ -142,9 +142,12 @@ export function createRunner(env: RunnerEnv) {
           const current = await env.store.get(job.id);
           if (!current || current.tagged || current.yokoyInvoiceId !== job.yokoyInvoiceId) return;
           if (tagged.ok) {
+            // Written straight after the read, with no await between: the run's audit may be
+            // writing this job's twins meanwhile, and a copy read before them would drop them.
+            await apply(current, { type: 'tagged' });
             const index = await env.index.entity(job.legalEntityId);
             if (index.ok) index.value.noteTag(job.yokoyInvoiceId!, BANQUP_KEY, job.documentId);
-            return void (await apply(current, { type: 'tagged' }));
+            return;
           }
           failure = tagged.failure;
         } finally {

@@ -326,7 +326,9 @@ export function createExportService(env: ExportServiceEnv) {
             const marked = await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);
             if (marked.ok) index.value.noteTag(twin.id, TWIN_KEY, job.documentId);
           }
-          await env.store.put({ ...job, twins: [...(job.twins ?? []), ...others.map((o) => o.id)], twinCause: cause, updatedAt: env.now() });
+          // Read again: the tag lane may have written this job since the run's jobs were read.
+          const fresh = (await env.store.get(job.id)) ?? job;
+          await env.store.put({ ...fresh, twins: [...(fresh.twins ?? []), ...others.map((o) => o.id)], twinCause: cause, updatedAt: env.now() });
           found++;
         }
       }

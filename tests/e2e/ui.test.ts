@@ -59,7 +59,8 @@ describe('design, accessibility and layout', () => {
 
     const options = await env.browser.newPage();
     await options.goto(`chrome-extension://${env.extensionId}/options.html?lang=en`);
-    await options.waitForSelector('input[name="theme"][value="dark"]');
+    // The stored choice (system) is read asynchronously: wait until it is shown as chosen.
+    await options.waitForSelector('input[name="theme"]:checked');
     // A keyboard user: Tab to the group, arrows move the choice.
     await options.focus('input[name="theme"]:checked');
     await options.keyboard.press('ArrowRight');
