@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark against the sandbox in headless Chromium, one table
  * (figure, median, min, max, runs, budget, verdict), written to bench/results/latest.{json,md}
  * with the machine it ran on. Flags: `--short` (few runs, 100 invoices), `--only a,b`
- * (bundle, page, popup, guide, coldstart, export, reconcile), `--no-build` (reuse the builds in
+ * (bundle, page, popup, guide, coldstart, scale, export, reconcile, import), `--no-build` (reuse the builds in
  * WXT_OUT_DIR). Build into your own folder when others build too: WXT_OUT_DIR=.output-bench.
  * Exits 1 when a budget is missed.
  */
@@ -12,6 +12,7 @@ import { outputDir } from '../tests/e2e/support/browser';
 import { measureBundleSize } from './bundle-size';
 import { measureExportThroughput } from './export-throughput';
 import { measureGuideReaction } from './guide-reaction';
+import { measureImportMemory } from './import-memory';
 import { measureGuideBigPage } from './guide-big-page';
 import { createBenchEnv } from './lib/env';
 import type { Figure } from './lib/figure';
@@ -83,6 +84,9 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
         }
         case 'export':
           figures.push(...(await measureExportThroughput(await env.extension(), { ...settings.export, projectRoot, log })));
+          break;
+        case 'import':
+          figures.push(...(await measureImportMemory(await env.extension(), { ...settings.import, log })));
           break;
         case 'reconcile':
           figures.push(...(await measureReconcile(await env.extension(), { ...settings.reconcile, log })));

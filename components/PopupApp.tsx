@@ -22,9 +22,9 @@ export interface EarlyAnswers {
   credentials: Promise<Response<Answers['credentials.get']>>;
 }
 
-type Props = { language: Language; ask: Ask; openOptions: () => void; openReconcile?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
+type Props = { language: Language; ask: Ask; openOptions: () => void; openImport?: () => void; openReconcile?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
 
-export function PopupApp({ language, ask, openOptions, openReconcile, initialTab = 'connection', early }: Props) {
+export function PopupApp({ language, ask, openOptions, openImport, openReconcile, initialTab = 'connection', early }: Props) {
   const t = translator(language);
   const [version, setVersion] = useState<string>();
   const [status, setStatus] = useState<StatusAnswer['connection']>();
@@ -74,6 +74,11 @@ export function PopupApp({ language, ask, openOptions, openReconcile, initialTab
           <Icon name="guide" />
           {t('setUpInBanqup')}
         </button>
+        {openImport ? (
+          <button type="button" class="link" onClick={openImport} data-testid="open-import">
+            {t('importOpen')}
+          </button>
+        ) : null}
         {openReconcile ? (
           <button type="button" class="link" onClick={openReconcile} data-testid="open-reconcile">
             {t('reconcileOpen')}

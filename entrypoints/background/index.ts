@@ -9,6 +9,7 @@ import { connectionHandlers } from '../../lib/connection/handlers';
 import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';
 import { createWorkerExport } from '../../lib/export/setup';
+import { createWorkerImport } from '../../lib/import/setup';
 import { setupContextMenu } from '../../lib/menus/setup';
 import { setupMessageRouter } from '../../lib/messaging/listen';
 import { createWorkerReconcile } from '../../lib/reconcile/setup';
@@ -19,8 +20,15 @@ import { getStatus } from '../../lib/status/status';
 export default defineBackground(() => {
   const connection = createWorkerConnection();
   let remaining = async () => 0;
-  const refreshBadge = setupBadge(() => remaining());
-  const exports = createWorkerExport(connection.client, refreshBadge);
+  const badge = setupBadge(() => remaining());
+  let exports: ReturnType<typeof createWorkerExport> | undefined;
+  // Imported files ride the export queue: the runner reads them from IndexedDB (lib/import).
+  const imports = createWorkerImport(() => exports!.service, () => exports!.index);
+  const refreshBadge = async () => {
+    imports.onQueueChange();
+    await badge();
+  };
+  exports = createWorkerExport(connection.client, refreshBadge, imports.documentSource);
   remaining = exports.remaining;
   const reconcile = createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready });
   setupMessageRouter({
@@ -31,6 +39,7 @@ export default defineBackground(() => {
       }),
     ...connectionHandlers(connection.service, connection.vault, { extensionOrigin: browser.runtime.getURL('/') }),
     ...exports.handlers,
+    ...imports.handlers,
     ...reconcile.handlers,
   });
   const menu = setupContextMenu((documentIds) => exports.sendFromMenu(documentIds));

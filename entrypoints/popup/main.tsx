@@ -27,6 +27,7 @@ void loadLanguage(language).then(() =>
       early={early}
       initialTab={initialTab}
       openOptions={() => void browser.runtime.openOptionsPage()}
+      openImport={() => void browser.tabs.create({ url: browser.runtime.getURL('/import.html') })}
       openReconcile={() => void browser.tabs.create({ url: browser.runtime.getURL('/reconcile.html') })}
     />,
     document.getElementById('app')!,

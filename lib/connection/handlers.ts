@@ -8,7 +8,7 @@ import { createTabLimit, type TabLimit } from './tab-limit';
 
 type ConnectionHandlers = Pick<
   Handlers,
-  Exclude<keyof Handlers, 'status' | `export.${string}` | `reconcile.${string}`>
+  Exclude<keyof Handlers, 'status' | `export.${string}` | `import.${string}` | `reconcile.${string}`>
 >;
 
 /** A sender that is a tab's content script (not one of the extension's own pages). */

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
+import type { ImportFile } from '../import/files';
 import type { IndexedInvoice, IndexSync } from '../export/yokoy-index';
 
 export interface VaultRecord {
@@ -28,6 +29,10 @@ export interface CompanionDB extends DBSchema {
   yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };
   /** Per legal entity: how far the index has read Yokoy, and its suppliers. */
   yokoySync: { key: string; value: IndexSync };
+  /** Imported files waiting to be sent (what each is, where its bytes are): pruned once sent. */
+  importFiles: { key: string; value: ImportFile; indexes: { byStaged: number; byPdf: string } };
+  /** The bytes of imported files (UBL, PDF), keyed by their SHA-256, so they survive a worker stop. */
+  importBytes: { key: string; value: Uint8Array };
 }
 
 export const DB_NAME = 'yokoy-companion';
@@ -80,6 +85,14 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
         }
       }
     })();
+  },
+  // 7: imported files (issue 15): what was dropped, and its bytes until it is sent.
+  (db) => {
+    const files = db.createObjectStore('importFiles', { keyPath: 'id' });
+    files.createIndex('byStaged', 'stagedAt');
+    // Whether a PDF's bytes are still needed (one PDF can sit beside two UBLs), without a scan.
+    files.createIndex('byPdf', 'pdfKey');
+    db.createObjectStore('importBytes');
   },
 ];
 

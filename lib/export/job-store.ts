@@ -133,9 +133,14 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
       const database = await db();
       let pruned = 0;
       for (const state of prunable) {
+        // Where the last batch stopped: the next one resumes after it. Starting over from the
+        // range's start looped forever once a whole batch was jobs kept (waiting for their tag).
+        let after: { at: number; id: string } | undefined;
         for (;;) {
           const tx = database.transaction('jobs', 'readwrite');
-          let cursor = await tx.store.index('byStateUpdated').openCursor(IDBKeyRange.bound([state, -Infinity], [state, before], false, true));
+          let cursor = await tx.store.index('byStateUpdated').openCursor(IDBKeyRange.bound([state, after?.at ?? -Infinity], [state, before], false, true));
+          // Same updatedAt as the last job visited: index order is then by id, so pass those up to it.
+          while (cursor && after && cursor.value.updatedAt === after.at && cursor.value.id <= after.id) cursor = await cursor.continue();
           let n = 0;
           while (cursor && n < batch) {
             const job = cursor.value;
@@ -143,6 +148,7 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
               await cursor.delete();
               pruned++;
             }
+            after = { at: job.updatedAt, id: job.id };
             n++;
             cursor = await cursor.continue();
           }

@@ -13,7 +13,8 @@
 import { bucketKey, type DocumentFacts } from './dedupe';
 
 export type JobState = 'queued' | 'fetching' | 'uploading' | 'done' | 'duplicate' | 'failed' | 'cancelled';
-export type JobSource = 'menu' | 'button' | 'selection' | 'backfill';
+/** `import`: a file dropped on the Import page (its document id is `file:<sha256>`, see lib/import). */
+export type JobSource = 'menu' | 'button' | 'selection' | 'backfill' | 'import';
 /** `resent`: one upload, two invoices (the browser resent it after the connection dropped); `two-uploads`: the companion sent it twice. */
 export type TwinCause = 'resent' | 'two-uploads';
 

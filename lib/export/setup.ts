@@ -19,7 +19,7 @@ import type { YokoyFailureKind } from '../yokoy/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
-import { banqupSource } from './document-source';
+import { banqupSource, type DocumentSource } from './document-source';
 import { createYokoyIndex, idbIndexPersistence } from './yokoy-index';
 import { classifySender, type SenderEnv } from '../messaging/sender';
 import { isSandboxBuild } from '../runtime/env';
@@ -39,7 +39,11 @@ const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
 /** Once a day: finished jobs older than the retention setting leave the history. */
 export const PRUNE_ALARM = 'history-prune';
 
-export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>) {
+/**
+ * `documentSource` lets another source of documents (imported files, lib/import/source.ts)
+ * answer the runner's reads for its own ids; Banqup answers the rest.
+ */
+export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>, documentSource: (banqup: DocumentSource) => DocumentSource = (banqup) => banqup) {
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({ fetch: (i, init) => fetch(i, init), origin: async () => (await settingsItem.getValue()).banqupOrigin });
   const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
@@ -103,7 +107,7 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
     const settings = await settingsItem.getValue();
     runner = createRunner({
       store,
-      source: banqupSource(banqup),
+      source: documentSource(banqupSource(banqup)),
       invoices,
       index,
       now: () => Date.now(),

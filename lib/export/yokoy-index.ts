@@ -13,7 +13,7 @@
  * - `createYokoyIndex({ invoices, persistence })` → `{ entity(le), markStale(le?) }`
  * - `entity(le)`: the legal entity's index, loaded from IndexedDB once per worker life and
  *   refreshed from Yokoy when stale (at first use, and after `markStale`).
- * - `EntityIndex`: `tagged(documentId)`, `untaggedLike(facts, sinceMs?)`, `get(id)`,
+ * - `EntityIndex`: `tagged(documentId)`, `untaggedLike(facts, sinceMs?)`, `like(facts)`, `get(id)`,
  *   `record(invoice)` (an API answer: a created or fetched invoice), `noteTag(id, key, documentId)`,
  *   `all()`, `refresh()`.
  */
@@ -120,6 +120,15 @@ export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, p
     dirty.set(next.id, next);
   }
   for (const inv of loaded.invoices) upsert(inv);
+
+  function like(doc: DocumentFacts): IndexedInvoice[] {
+    const key = bucketKey(doc);
+    if (key === undefined) return [];
+    return (byBucket.get(key) ?? []).filter((inv) => {
+      const facts = factsOf(inv);
+      return sameSupplier(doc, facts) && sameAmount(doc.total, facts.gross);
+    });
+  }
   dirty.clear();
 
   async function persist(): Promise<void> {
@@ -169,15 +178,14 @@ export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, p
      * oldest first; `sinceMs`: created at or after that time only.
      */
     untaggedLike(doc: DocumentFacts, sinceMs?: number): IndexedInvoice[] {
-      const key = bucketKey(doc);
-      if (key === undefined) return [];
-      return (byBucket.get(key) ?? []).filter((inv) => {
+      return like(doc).filter((inv) => {
         if (inv.tag || inv.twinOf) return false;
-        if (sinceMs !== undefined && (!inv.created || Date.parse(inv.created) < sinceMs)) return false;
-        const facts = factsOf(inv);
-        return sameSupplier(doc, facts) && sameAmount(doc.total, facts.gross);
+        return sinceMs === undefined || (inv.created !== undefined && Date.parse(inv.created) >= sinceMs);
       });
     },
+
+    /** Every invoice with the same facts as `doc`, tagged or not, oldest first (the import's check, lib/import/check.ts). */
+    like,
 
     get(invoiceId: string): IndexedInvoice | undefined {
       return byId.get(invoiceId);

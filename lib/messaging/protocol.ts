@@ -7,6 +7,7 @@
 import * as z from 'zod/mini';
 import type { Finding } from '../credentials/clean';
 import type { Job } from '../export/job';
+import type { Verdict as ImportVerdict } from '../import/check';
 import type { ReconcileReport } from '../reconcile/report';
 import type { ReconcileProgress } from '../reconcile/service';
 import type { StoredCredentials, Settings } from '../settings/items';
@@ -84,6 +85,26 @@ const ExportHistory = z.object({
   after: z.optional(historyCursor),
 });
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
+const fileId = z.string().check(z.regex(/^file:[0-9a-f]{64}$/));
+const factText = z.optional(z.string().check(z.maxLength(300)));
+const ImportFacts = z.object({
+  number: factText,
+  issueDate: z.optional(isoDay),
+  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+  total: z.optional(z.number()),
+  supplierName: factText,
+  supplierVatId: factText,
+  supplierEndpoint: factText,
+  creditNote: z.optional(z.boolean()),
+});
+const ImportCheck = z.object({
+  type: z.literal('import.check'),
+  items: z.array(z.object({ id: fileId, facts: ImportFacts })).check(z.maxLength(1_000)),
+  /** The first chunk of a drop: list Yokoy's invoices again rather than reuse a listing. */
+  fresh: z.optional(z.boolean()),
+});
+const ImportStart = z.object({ type: z.literal('import.start'), ids: z.array(fileId).check(z.maxLength(1_000)) });
+const ImportDiscard = z.object({ type: z.literal('import.discard'), dropId: z.string().check(z.regex(/^drop-[a-z0-9-]{1,40}$/)), ids: z.array(fileId).check(z.maxLength(10_000)) });
 /** The CSV in pages (no cap): ask again with `after` until no `next` comes back. */
 const ExportCsv = z.object({ type: z.literal('export.csv'), after: z.optional(historyCursor) });
 const legalEntityId = z.string().check(z.regex(/^[\w-]{1,100}$/));
@@ -123,6 +144,9 @@ export const Request = z.discriminatedUnion('type', [
   ExportHistory,
   ExportRetryFailed,
   ExportCsv,
+  ImportCheck,
+  ImportStart,
+  ImportDiscard,
   ReconcileStart,
   ReconcileProgressRequest,
   ReconcileReportRequest,
@@ -169,6 +193,10 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
   'export.history': extensionPages,
   'export.retryFailed': extensionPages,
   'export.csv': extensionPages,
+  // The Import page: file ids and facts it read itself; the bytes are in IndexedDB already.
+  'import.check': extensionPages,
+  'import.start': extensionPages,
+  'import.discard': extensionPages,
   // The reconcile reads both sides' books and acts on them: its own extension page only.
   'reconcile.start': extensionPages,
   'reconcile.progress': extensionPages,
@@ -275,6 +303,9 @@ export interface Answers {
   'export.progress': ExportProgress;
   'export.history': { entries: HistoryEntry[]; next?: [number, string] };
   'export.retryFailed': { queued: number };
+  'import.check': { results: ({ id: string } & ImportVerdict)[]; problem?: string };
+  'import.start': { queued: number; alreadyInYokoy: number; missing: number; problem?: string };
+  'import.discard': { discarded: true };
   /** One page of the CSV (the header on the first); `next` when more follow. */
   'export.csv': { csv: string; fileName: string; next?: [number, string] };
   'reconcile.start': { started: boolean; problem?: string };

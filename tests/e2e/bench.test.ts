@@ -52,6 +52,13 @@ const expectedIds = [
   'export.inflight.total',
   'export.heap',
   'export.resume',
+  'import.page.small',
+  'import.page.large',
+  'import.worker.small',
+  'import.worker.large',
+  'import.page.growth',
+  'import.worker.growth',
+  'import.throughput',
   'export.first-upload.0',
   'reconcile.cold',
   'reconcile.warm',
@@ -110,6 +117,9 @@ describe('benchmarks, short mode', () => {
     expect(value('export.heap')).toBeGreaterThan(0.5);
     expect(value('export.resume')).toBeGreaterThan(0);
     expect(byId.get('export.resume')!.note).toMatch(/exactly once: yes/);
+    for (const id of ['import.page.small', 'import.page.large', 'import.worker.small', 'import.worker.large']) expect(value(id), id).toBeGreaterThan(0.5);
+    expect(value('import.page.growth')).toBeCloseTo(value('import.page.large') / value('import.page.small'), 5);
+    expect(value('import.throughput')).toBeGreaterThan(0);
 
     const json = JSON.parse(readFileSync(join(resultsDir, 'latest.json'), 'utf8')) as RunRecord;
     expect(json.mode).toBe('short');

@@ -68,7 +68,7 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
     });
 
     it(`${build}: popup and options load only the extension's own scripts and styles`, () => {
-      for (const page of ['popup.html', 'options.html']) {
+      for (const page of ['popup.html', 'options.html', 'import.html']) {
         const html = readFileSync(join(dir, page), 'utf8');
         const refs = [...html.matchAll(/<(script|link)\b[^>]*?\b(src|href)=["']([^"']+)["']/gi)].map((m) => m[3]!);
         expect(refs.length, page).toBeGreaterThan(0);

@@ -21,6 +21,7 @@ import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';
 import { companionDB } from '../../lib/db/schema';
 import type { Job } from '../../lib/export/job';
+import { createWorkerImport } from '../../lib/import/setup';
 import { createWorkerExport } from '../../lib/export/setup';
 import { createWorkerReconcile } from '../../lib/reconcile/setup';
 import { Request, requestPolicy, type Response } from '../../lib/messaging/protocol';
@@ -95,12 +96,15 @@ beforeEach(async () => {
 
   // The background's wiring (entrypoints/background/index.ts), on the fake browser.
   const connection = createWorkerConnection();
-  const exports = createWorkerExport(connection.client, async () => undefined);
+  let exports: ReturnType<typeof createWorkerExport> | undefined;
+  const imports = createWorkerImport(() => exports!.service, () => exports!.index);
+  exports = createWorkerExport(connection.client, async () => undefined, imports.documentSource);
   await exports.ready;
   const handlers: Handlers = {
     status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
+    ...imports.handlers,
     ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready }).handlers,
   };
   route = createRouter(handlers, senderEnv);

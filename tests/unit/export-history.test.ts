@@ -123,6 +123,14 @@ describe('retention', () => {
     // Like the paging test above: fake-indexeddb is slow beside other suites on a loaded machine.
   }, 120_000);
 
+  it('goes on past a whole batch of jobs kept for their tag (it used to start that batch over, forever)', async () => {
+    const store = freshStore();
+    const kept = (i: number) => job(i, 'done', i, { yokoyInvoiceId: `y${i}`, untaggedSince: i });
+    await store.putMany([kept(1), kept(2), job(3, 'done', 3), kept(4), job(5, 'done', 5)]);
+    expect(await store.prune(10, 2)).toBe(2);
+    expect((await allPages(store, 10)).map((j) => j.invoiceNumber).sort()).toEqual(['INV-1', 'INV-2', 'INV-4']);
+  });
+
   it('follows the setting: days, or 0 to keep everything', async () => {
     const store = freshStore();
     const day = 86_400_000;
