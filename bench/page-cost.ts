@@ -7,7 +7,7 @@
  * Then a traced load attributes long tasks to the extension's own script, and a 10 s idle
  * window with the guide open shows whether the extension works while nobody does anything.
  */
-import type { Browser, CDPSession, Page } from 'puppeteer-core';
+import type { Browser, CDPSession, } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
 import { figure, type Figure } from './lib/figure';
 import { median } from './lib/stats';

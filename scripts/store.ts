@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, } from 'puppeteer-core';
 import { languages, type Language } from '../lib/i18n';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { limits, listings } from '../store/listing';

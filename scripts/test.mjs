@@ -1,4 +1,4 @@
-// `npm test`: everything, in the order a failure is cheapest to find: types, unit and sandbox
+// `npm test`: everything, in the order a failure is cheapest to find: types, lint and format, unit and sandbox
 // contract tests, the Chrome/Firefox/sandbox builds, then the end-to-end suite in Chromium (and
 // one Firefox test). Installs what is missing first (npm dependencies, Chromium, Firefox where
 // it can). Ends with one summary line.
@@ -42,6 +42,8 @@ function vitest(label, args, env) {
 }
 
 run('types', 'npx', ['tsc', '--noEmit']);
+// Lint and format (Biome, biome.json): `npm run format` fixes what it can.
+run('lint', 'npx', ['biome', 'ci', '.']);
 vitest('unit', []);
 const built =
   run('build chrome', 'npx', ['wxt', 'build']) &&

@@ -14,7 +14,7 @@ export type FillRefusal = 'not-a-field' | 'not-a-password-field' | 'not-banqup';
 /** Why a value may not go into this element on this page; undefined when it may. */
 export function fillRefusal(field: VaultField, el: Element | undefined, location: Pick<Location, 'hostname' | 'protocol'>, sandbox: boolean): FillRefusal | undefined {
   if (!isBanqupHost(location.hostname, location.protocol, sandbox)) return 'not-banqup';
-  if (!el || el.tagName !== 'INPUT') return 'not-a-field';
+  if (el?.tagName !== 'INPUT') return 'not-a-field';
   const type = (el as HTMLInputElement).type;
   if (field === 'clientSecret' ? type !== 'password' : type === 'password') return 'not-a-password-field';
   return undefined;

@@ -20,7 +20,7 @@ import { steps, type VaultField } from '../guide/steps';
 import { guideText, pickLanguage } from '../guide/text';
 import { watchPage } from '../guide/watch';
 import type { Answers, GuideContextAnswer, Request, Response } from '../messaging/protocol';
-import { banqupControls, banqupLabels } from '../sites/banqup';
+import { banqupControls, type banqupLabels } from '../sites/banqup';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../sites/banqup-platforms';
 import { labelsInOrder, locateControl } from '../sites/locate';
 import { holeFor, placePanel, type Box } from './geometry';

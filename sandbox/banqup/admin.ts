@@ -9,7 +9,7 @@
  *                                    plays (until the next reset, which returns to the start option)
  */
 import type { Ctx } from '../http';
-import { json, redirect, Router } from '../http';
+import { json, redirect, type Router } from '../http';
 import type { LookAlikeEnv } from '../app';
 import { safeNext, sessionCookieHeader } from './auth';
 import { banqupSeedUser, isBanqupPlatform, type BanqupStore } from './store';

@@ -5,7 +5,7 @@
  * Every route needs the session cookie (401 `{error:'unauthenticated'}` without).
  */
 import type { Ctx } from '../http';
-import { json, readBody, Router, send } from '../http';
+import { json, readBody, type Router, send } from '../http';
 import type { SandboxDocument } from '../data/seed';
 import { apiGuard, languageCookie } from './auth';
 import { isLanguage } from './labels';

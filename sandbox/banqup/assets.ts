@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Router, send } from '../http';
+import { type Router, send } from '../http';
 
 const clientDir = fileURLToPath(new URL('./client/', import.meta.url));
 

@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Ctx } from '../http';
-import { html, json, parseCookies, readBody, redirect, Router } from '../http';
+import { html, json, parseCookies, readBody, redirect, type Router } from '../http';
 import { isLanguage, labels, type Language } from './labels';
 import { loginPage } from './pages';
 import type { BanqupStore, BanqupUser } from './store';
@@ -24,7 +24,7 @@ export function currentUser(store: BanqupStore, req: IncomingMessage): BanqupUse
 
 /** Only same-site relative paths: `next` must not become an open redirect. */
 export function safeNext(value: string | null | undefined): string {
-  return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+  return value?.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
 export function signedOutLanguage(req: IncomingMessage): Language {

@@ -18,7 +18,7 @@
  * Shares no code with the extension: the paths are written out here on purpose.
  */
 import type { Ctx } from '../http';
-import { json, Router, send } from '../http';
+import { json, type Router, send } from '../http';
 import type { SandboxDocument } from '../data/seed';
 import { currentUser } from './auth';
 import type { BanqupStore, BanqupUser } from './store';

@@ -17,7 +17,7 @@
  * precondition), 422 (refused). Success answers carry the new PublicSetup.
  */
 import type { Ctx } from '../http';
-import { json, readBody, redirect, Router } from '../http';
+import { json, readBody, redirect, type Router } from '../http';
 import type { LookAlikeEnv } from '../app';
 import { apiGuard, pageGuard } from './auth';
 import {

@@ -20,7 +20,7 @@
  *   too, so `state.reset()` switches faults off and clears the log like `POST /__admin/reset`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createFaultState, type FaultState } from './faults';
+import { createFaultState, } from './faults';
 import type { LogEntry } from './log';
 
 export interface YokoyLegalEntity {

@@ -85,5 +85,5 @@ export function languageOf(req: IncomingMessage, fallback?: Language): Language 
 
 /** Only same-site paths are followed after sign-in, so `next` cannot send users elsewhere. */
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
+  return next?.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : fallback;
 }

@@ -28,7 +28,6 @@ const variants: { brand: Brand; language: Language & ('en' | 'de') }[] = [
   { brand: 'perk', language: 'de' },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 describe.each(variants)('capture on $brand in $language', ({ brand, language }) => {
   // The German variants run in a German browser: the popup is opened without ?lang and must pick German itself.

@@ -79,10 +79,10 @@ function icon(name) {
 
 class ApiError extends Error {
   constructor(status, data) {
-    super((data && data.error) || `HTTP ${status}`);
+    super((data?.error) || `HTTP ${status}`);
     this.status = status;
-    this.code = (data && data.error) || null;
-    this.fields = (data && data.fields) || {};
+    this.code = (data?.error) || null;
+    this.fields = (data?.fields) || {};
   }
 }
 
@@ -187,7 +187,7 @@ function navigate(path, options) {
 // Same-origin links to SPA paths navigate in place; others (logout, downloads, API) load normally.
 document.addEventListener('click', (event) => {
   if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const a = event.target.closest && event.target.closest('a[href]');
+  const a = event.target.closest?.('a[href]');
   if (!a || a.target || a.hasAttribute('download')) return;
   const url = new URL(a.href, location.href);
   if (url.origin !== location.origin || !matchRoute(url.pathname)) return;

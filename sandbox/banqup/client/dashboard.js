@@ -41,7 +41,7 @@ route('/', async (params, query, isCurrent) => {
     api('GET', spaceApi('/bank-statements')),
   ]);
   if (!isCurrent()) return;
-  const flash = history.state && history.state.flash;
+  const flash = history.state?.flash;
   const stat = (label, value, href) => h('a', { class: 'card stat-card', href }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, String(value)));
 
   setContent(

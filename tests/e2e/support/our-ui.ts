@@ -40,7 +40,7 @@ function track(page: Page): Promise<Tracker> {
   return tracker;
 }
 
-async function contentWorld(page: Page, tracker: Tracker): Promise<number | undefined> {
+async function contentWorld(_page: Page, tracker: Tracker): Promise<number | undefined> {
   const { frameTree } = await tracker.session.send('Page.getFrameTree');
   const top = frameTree.frame.id;
   let found: number | undefined;
@@ -89,7 +89,7 @@ export async function clickInOurUi(page: Page, host: string, selector: string, t
     page,
     (root, a) => {
       const el = root(a.host)?.querySelector(a.selector);
-      if (!el || el.getAttribute('data-armed') !== 'true') return null;
+      if (el?.getAttribute('data-armed') !== 'true') return null;
       const r = el.getBoundingClientRect();
       return r.width > 0 ? { x: r.x, y: r.y, width: r.width, height: r.height } : null;
     },
