@@ -28,7 +28,9 @@ interface Manifest {
 /** Static imports of a built ES module (`from"./x.js"`, `import"./x.js"`), as paths from the root. */
 function importsOf(root: string, file: string): string[] {
   const code = readFileSync(join(root, file), 'utf8');
-  const found = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => posix.join(posix.dirname(file), m[1]!));
+  const found = [...code.matchAll(/(?:\bfrom|\bimport)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) =>
+    posix.join(posix.dirname(file), m[1]!),
+  );
   return found;
 }
 
@@ -61,7 +63,8 @@ export interface Entrypoint {
 export function entrypointsOf(root: string): Entrypoint[] {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8')) as Manifest;
   const out: Entrypoint[] = [];
-  if (manifest.background?.service_worker) out.push({ name: 'background', files: [...withImports(root, manifest.background.service_worker)] });
+  if (manifest.background?.service_worker)
+    out.push({ name: 'background', files: [...withImports(root, manifest.background.service_worker)] });
   if (manifest.action?.default_popup) out.push({ name: 'popup', files: [...pageFiles(root, manifest.action.default_popup)] });
   if (manifest.options_ui?.page) out.push({ name: 'options', files: [...pageFiles(root, manifest.options_ui.page)] });
   for (const script of manifest.content_scripts ?? []) {
@@ -79,7 +82,9 @@ export function entrypointsOf(root: string): Entrypoint[] {
   for (const resource of manifest.web_accessible_resources ?? []) {
     for (const pattern of resource.resources.filter((r) => r.endsWith('/*'))) {
       const dir = pattern.slice(0, -2);
-      for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.js')).sort()) {
+      for (const file of readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.js'))
+        .sort()) {
         out.push({ name: moduleNames[file] ?? `${posix.basename(file, '.js')} module`, files: [posix.join(dir, file)] });
       }
     }
@@ -134,7 +139,8 @@ function explain(options: BundleOptions, entry: Entrypoint): string {
 
 export function measureBundleSize(options: BundleOptions): Figure[] {
   const root = options.buildDir;
-  if (!existsSync(join(root, 'manifest.json'))) throw new Error(`No production build in ${root}: build it first (WXT_OUT_DIR=… npx wxt build).`);
+  if (!existsSync(join(root, 'manifest.json')))
+    throw new Error(`No production build in ${root}: build it first (WXT_OUT_DIR=… npx wxt build).`);
   const figures: Figure[] = [];
   for (const entry of entrypointsOf(root)) {
     const contents = entry.files.map((f) => readFileSync(join(root, f)));
@@ -143,8 +149,24 @@ export function measureBundleSize(options: BundleOptions): Figure[] {
     const budget = budgets[entry.name];
     const files = entry.files.map((f) => `${f} ${kb(readFileSync(join(root, f)).length).toFixed(1)} KB`).join(', ');
     const id = entry.name.replace(/[^a-z0-9]+/gi, '-').replace(/-$/, '');
-    figures.push(figure({ group: GROUP, id: `bundle.${id}.raw`, label: `Bundle ${entry.name} (raw)`, unit: 'KB', samples: [kb(raw)], note: `files: ${files}` }));
-    const gz = figure({ group: GROUP, id: `bundle.${id}.gzip`, label: `Bundle ${entry.name} (gzip)`, unit: 'KB', samples: [kb(gzip)], budget });
+    figures.push(
+      figure({
+        group: GROUP,
+        id: `bundle.${id}.raw`,
+        label: `Bundle ${entry.name} (raw)`,
+        unit: 'KB',
+        samples: [kb(raw)],
+        note: `files: ${files}`,
+      }),
+    );
+    const gz = figure({
+      group: GROUP,
+      id: `bundle.${id}.gzip`,
+      label: `Bundle ${entry.name} (gzip)`,
+      unit: 'KB',
+      samples: [kb(gzip)],
+      budget,
+    });
     if (gz.verdict === 'miss') gz.note = `raw bytes by origin: ${explain(options, entry)}`;
     figures.push(gz);
   }

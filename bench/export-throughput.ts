@@ -109,7 +109,8 @@ interface EmulatorStats {
   limited: { concurrency: number; rate: number };
 }
 
-const emulatorStats = async (env: E2EEnv) => (await (await fetch(`${env.sandbox.internalUrls.yokoyApi}/__admin/stats`)).json()) as EmulatorStats;
+const emulatorStats = async (env: E2EEnv) =>
+  (await (await fetch(`${env.sandbox.internalUrls.yokoyApi}/__admin/stats`)).json()) as EmulatorStats;
 const isUpload = (e: { method: string; path: string }) => e.method === 'POST' && e.path.includes('/invoices/einvoice');
 const isTag = (e: { method: string }) => e.method === 'PATCH';
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -123,7 +124,12 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
     await view.start();
     await waitFor('the pipeline', () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).length >= docs.length, timeoutMs, 100);
     // Tags trail the uploads in their own lane; wait for them so the next pass starts clean.
-    await waitFor('the tags', () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).every((i) => i.customInformation?.banqupDocumentId), 120_000, 100);
+    await waitFor(
+      'the tags',
+      () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).every((i) => i.customInformation?.banqupDocumentId),
+      120_000,
+      100,
+    );
     await view.waitUntilFinished(docs.length, 120_000);
     const samples = await heap.stop();
     const log = yokoy.requestLog;
@@ -203,7 +209,12 @@ async function firstUploadPass(env: E2EEnv, already: number, latencyMs: number):
 }
 
 /** Stops the worker `stops` times during a run; per stop, ms until an upload sent after the stop has answered 201. */
-async function resumePass(env: E2EEnv, docs: SandboxDocument[], stops: number, timeoutMs: number): Promise<{ resumeMs: number[]; backMs: number[]; exactlyOnce: boolean }> {
+async function resumePass(
+  env: E2EEnv,
+  docs: SandboxDocument[],
+  stops: number,
+  timeoutMs: number,
+): Promise<{ resumeMs: number[]; backMs: number[]; exactlyOnce: boolean }> {
   const yokoy = env.sandbox.state.yokoy;
   const view = await prepare(env, docs);
   const control = await workerControl(env.browser, env.extensionId);
@@ -222,7 +233,9 @@ async function resumePass(env: E2EEnv, docs: SandboxDocument[], stops: number, t
       const answered = await waitFor(
         'an upload after the stop',
         () => {
-          const done = yokoy.requestLog.filter((e) => e.method === 'POST' && e.path.endsWith('/invoices/einvoice') && e.status === 201 && Date.parse(e.time) >= stoppedAt);
+          const done = yokoy.requestLog.filter(
+            (e) => e.method === 'POST' && e.path.endsWith('/invoices/einvoice') && e.status === 201 && Date.parse(e.time) >= stoppedAt,
+          );
           return done.length > 0 && Math.min(...done.map((e) => Date.parse(e.time) + e.durationMs));
         },
         timeoutMs,
@@ -265,11 +278,18 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
       await resetEmulator(env, options.latencyMs);
       pipeline.push(await pipelinePass(env, benchInvoices({ count: options.invoices, tag }), timeoutMs));
       const p = pipeline.at(-1)!;
-      log(`export: round ${round + 1}: ${p.uploadsPerSecond.toFixed(1)} uploads/s (ceiling ${((concurrency * 1000) / p.uploadMs).toFixed(1)}), ${p.taggedPerSecond.toFixed(1)} tagged/s, in flight ≤ ${p.maxInFlight} (uploads ≤ ${p.maxUploadsInFlight}), 429: ${p.refused429}`);
+      log(
+        `export: round ${round + 1}: ${p.uploadsPerSecond.toFixed(1)} uploads/s (ceiling ${((concurrency * 1000) / p.uploadMs).toFixed(1)}), ${p.taggedPerSecond.toFixed(1)} tagged/s, in flight ≤ ${p.maxInFlight} (uploads ≤ ${p.maxUploadsInFlight}), 429: ${p.refused429}`,
+      );
     }
 
     await resetEmulator(env, options.latencyMs);
-    const resume = await resumePass(env, benchInvoices({ count: options.resumeInvoices, tag: `RESUME-${Date.now().toString(36)}` }), options.resumeStops, timeoutMs);
+    const resume = await resumePass(
+      env,
+      benchInvoices({ count: options.resumeInvoices, tag: `RESUME-${Date.now().toString(36)}` }),
+      options.resumeStops,
+      timeoutMs,
+    );
     log(`export: resume ${resume.resumeMs.map((r) => r.toFixed(0)).join(', ')} ms`);
 
     const firstUpload: { already: number; ms: number }[] = [];
@@ -301,8 +321,20 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
         budget: { min: 0.9, text: '≥ 0.9' },
         note: `tag PATCH ${m(pipeline.map((p) => p.tagMs)).toFixed(0)} ms → ceiling ${m(tagCeilings).toFixed(1)}/s (H/2L = ${((HOST_CONNECTIONS * 1000) / (2 * options.latencyMs)).toFixed(1)}/s); all tagged after ${m(pipeline.map((p) => p.seconds)).toFixed(1)} s`,
       }),
-      figure({ group: GROUP, id: 'export.pipeline', label: 'Export uploads per second, extension', unit: 'inv/s', samples: pipeline.map((p) => p.uploadsPerSecond) }),
-      figure({ group: GROUP, id: 'export.tagged', label: 'Fully tagged invoices per second, extension', unit: 'inv/s', samples: pipeline.map((p) => p.taggedPerSecond) }),
+      figure({
+        group: GROUP,
+        id: 'export.pipeline',
+        label: 'Export uploads per second, extension',
+        unit: 'inv/s',
+        samples: pipeline.map((p) => p.uploadsPerSecond),
+      }),
+      figure({
+        group: GROUP,
+        id: 'export.tagged',
+        label: 'Fully tagged invoices per second, extension',
+        unit: 'inv/s',
+        samples: pipeline.map((p) => p.taggedPerSecond),
+      }),
       figure({
         group: GROUP,
         id: 'export.inflight.uploads',

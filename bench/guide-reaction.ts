@@ -30,7 +30,8 @@ interface Reaction {
 }
 
 export async function measureGuideReaction(env: { browser: Browser; sandbox: Sandbox }, options: { actions: number }): Promise<Figure[]> {
-  if (!existsSync(GUIDE_PAGE_OBJECT)) return [notMeasured({ group: GROUP, id: 'guide.reaction', label, unit: 'ms', budget, note: 'not measured (guide absent)' })];
+  if (!existsSync(GUIDE_PAGE_OBJECT))
+    return [notMeasured({ group: GROUP, id: 'guide.reaction', label, unit: 'ms', budget, note: 'not measured (guide absent)' })];
   const { GuideOverlay, guideHost } = await import('../tests/e2e/pages/guide');
   const app = await BanqupApp.open(env.browser, env.sandbox.urls.banqup);
   const samples: Reaction[] = [];
@@ -84,7 +85,16 @@ export async function measureGuideReaction(env: { browser: Browser; sandbox: San
       await new Promise((r) => setTimeout(r, 100));
     }
   } catch (error) {
-    return [notMeasured({ group: GROUP, id: 'guide.reaction', label, unit: 'ms', budget, note: `not measured: ${error instanceof Error ? error.message : String(error)}` })];
+    return [
+      notMeasured({
+        group: GROUP,
+        id: 'guide.reaction',
+        label,
+        unit: 'ms',
+        budget,
+        note: `not measured: ${error instanceof Error ? error.message : String(error)}`,
+      }),
+    ];
   } finally {
     await app.page.close();
   }

@@ -121,10 +121,13 @@ async function pass(env: E2EEnv, dir: string, count: number, tag: string, pdfByt
     await view.pick(path);
     const preview = await view.preview(20 * 60_000);
     log(`import: preview after ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (preview.send !== `Send ${count.toLocaleString('en')} to Yokoy`) throw new Error(`import preview: ${JSON.stringify(preview).slice(0, 500)}`);
+    if (preview.send !== `Send ${count.toLocaleString('en')} to Yokoy`)
+      throw new Error(`import preview: ${JSON.stringify(preview).slice(0, 500)}`);
     await view.send();
     await view.waitUntilFinished(30 * 60_000);
-    const sent = [...yokoy.invoices.values()].filter((i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id && i.invoiceNumber.startsWith(`${tag}-`)).length;
+    const sent = [...yokoy.invoices.values()].filter(
+      (i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id && i.invoiceNumber.startsWith(`${tag}-`),
+    ).length;
     if (sent !== count) throw new Error(`import: ${sent} of ${count} invoices reached Yokoy`);
     log(`import: ${count} sent after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return {
@@ -153,13 +156,64 @@ export async function measureImportMemory(env: E2EEnv, options: ImportOptions): 
     const growthBudget = options.judge ? { max: 1.5, text: '≤ 1.5' } : undefined;
     const growthNote = `large/small peak; the archive grew ${(large.archiveMb / small.archiveMb).toFixed(1)}× (${small.invoices} → ${large.invoices} invoices)`;
     return [
-      figure({ group: GROUP, id: 'import.page.small', label: `Import page peak memory, ${small.invoices} invoices`, unit: 'MB', samples: [small.pagePeakMb], note: note(small) }),
-      figure({ group: GROUP, id: 'import.page.large', label: `Import page peak memory, ${large.invoices} invoices`, unit: 'MB', samples: [large.pagePeakMb], note: note(large) }),
-      figure({ group: GROUP, id: 'import.worker.small', label: `Worker peak memory, ${small.invoices} invoices`, unit: 'MB', samples: [small.workerPeakMb], note: note(small) }),
-      figure({ group: GROUP, id: 'import.worker.large', label: `Worker peak memory, ${large.invoices} invoices`, unit: 'MB', samples: [large.workerPeakMb], note: note(large) }),
-      figure({ group: GROUP, id: 'import.page.growth', label: 'Import page memory growth', unit: 'ratio', samples: [large.pagePeakMb / small.pagePeakMb], budget: growthBudget, note: growthNote }),
-      figure({ group: GROUP, id: 'import.worker.growth', label: 'Worker memory growth (import)', unit: 'ratio', samples: [large.workerPeakMb / small.workerPeakMb], budget: growthBudget, note: growthNote }),
-      figure({ group: GROUP, id: 'import.throughput', label: 'Import, dropped to sent', unit: 'inv/s', samples: [large.invoices / large.seconds], note: note(large) }),
+      figure({
+        group: GROUP,
+        id: 'import.page.small',
+        label: `Import page peak memory, ${small.invoices} invoices`,
+        unit: 'MB',
+        samples: [small.pagePeakMb],
+        note: note(small),
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.page.large',
+        label: `Import page peak memory, ${large.invoices} invoices`,
+        unit: 'MB',
+        samples: [large.pagePeakMb],
+        note: note(large),
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.worker.small',
+        label: `Worker peak memory, ${small.invoices} invoices`,
+        unit: 'MB',
+        samples: [small.workerPeakMb],
+        note: note(small),
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.worker.large',
+        label: `Worker peak memory, ${large.invoices} invoices`,
+        unit: 'MB',
+        samples: [large.workerPeakMb],
+        note: note(large),
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.page.growth',
+        label: 'Import page memory growth',
+        unit: 'ratio',
+        samples: [large.pagePeakMb / small.pagePeakMb],
+        budget: growthBudget,
+        note: growthNote,
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.worker.growth',
+        label: 'Worker memory growth (import)',
+        unit: 'ratio',
+        samples: [large.workerPeakMb / small.workerPeakMb],
+        budget: growthBudget,
+        note: growthNote,
+      }),
+      figure({
+        group: GROUP,
+        id: 'import.throughput',
+        label: 'Import, dropped to sent',
+        unit: 'inv/s',
+        samples: [large.invoices / large.seconds],
+        note: note(large),
+      }),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
  * Then a traced load attributes long tasks to the extension's own script, and a 10 s idle
  * window with the guide open shows whether the extension works while nobody does anything.
  */
-import type { Browser, CDPSession, } from 'puppeteer-core';
+import type { Browser, CDPSession } from 'puppeteer-core';
 import type { Sandbox } from '../sandbox/server';
 import { figure, type Figure } from './lib/figure';
 import { median } from './lib/stats';
@@ -126,7 +126,14 @@ async function tracedLoad(browser: Browser, url: string): Promise<ReturnType<typ
  * Bytes are the files' raw sizes in the build Chromium loaded; time is the trace's compile and
  * evaluate events for extension URLs (outermost), until the launcher (and the guide) stand.
  */
-const evaluateEvents = new Set(['EvaluateScript', 'v8.compile', 'v8.compileModule', 'v8.evaluateModule', 'v8.produceModuleCache', 'v8.produceCache']);
+const evaluateEvents = new Set([
+  'EvaluateScript',
+  'v8.compile',
+  'v8.compileModule',
+  'v8.evaluateModule',
+  'v8.produceModuleCache',
+  'v8.produceCache',
+]);
 
 async function pageView(browser: Browser, url: string, withGuide: boolean): Promise<{ evaluateMs: number; files: string[] }> {
   const page = await browser.newPage();
@@ -139,7 +146,9 @@ async function pageView(browser: Browser, url: string, withGuide: boolean): Prom
     if (withGuide) await page.waitForFunction((host) => document.querySelector(host), { timeout: 10_000 }, GUIDE_HOST);
     await sleep(400);
     const events = parseTrace(await page.tracing.stop());
-    const ours = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && evaluateEvents.has(e.name) && urlOf(e).startsWith('chrome-extension://'));
+    const ours = events.filter(
+      (e) => e.ph === 'X' && typeof e.dur === 'number' && evaluateEvents.has(e.name) && urlOf(e).startsWith('chrome-extension://'),
+    );
     // Outermost only: a compile inside an evaluation is already in it.
     ours.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     let evaluateUs = 0;
@@ -150,7 +159,14 @@ async function pageView(browser: Browser, url: string, withGuide: boolean): Prom
       evaluateUs += e.dur!;
       endOn.set(key, e.ts + e.dur!);
     }
-    const files = [...new Set(events.map(urlOf).filter((u) => u.startsWith('chrome-extension://')).map((u) => new URL(u).pathname))];
+    const files = [
+      ...new Set(
+        events
+          .map(urlOf)
+          .filter((u) => u.startsWith('chrome-extension://'))
+          .map((u) => new URL(u).pathname),
+      ),
+    ];
     return { evaluateMs: evaluateUs / 1000, files };
   } finally {
     await page.close();
@@ -159,7 +175,12 @@ async function pageView(browser: Browser, url: string, withGuide: boolean): Prom
 
 /** The raw bytes a page view evaluates: the content script, its CSS, the page module, and the guide's chunk when it opened. */
 function pageViewBytes(withGuide: boolean): { bytes: number; files: string[] } {
-  const files = ['content-scripts/banqup.js', 'content-scripts/banqup.css', 'content-scripts/banqup-page/page.js', ...(withGuide ? ['content-scripts/banqup-page/guide.js'] : [])];
+  const files = [
+    'content-scripts/banqup.js',
+    'content-scripts/banqup.css',
+    'content-scripts/banqup-page/page.js',
+    ...(withGuide ? ['content-scripts/banqup-page/guide.js'] : []),
+  ];
   const present = files.filter((f) => existsSync(resolve(sandboxExtensionDir, f)));
   return { bytes: present.reduce((sum, f) => sum + statSync(resolve(sandboxExtensionDir, f)).size, 0), files: present };
 }
@@ -198,7 +219,10 @@ async function idleWindow(browser: Browser, url: string, extension: boolean, idl
   }
 }
 
-export async function measurePageCost(env: { sandbox: Sandbox; withExtension: Browser; without: Browser }, options: PageCostOptions): Promise<Figure[]> {
+export async function measurePageCost(
+  env: { sandbox: Sandbox; withExtension: Browser; without: Browser },
+  options: PageCostOptions,
+): Promise<Figure[]> {
   const url = `${env.sandbox.urls.banqup}/purchases`;
   const log = options.log ?? (() => undefined);
   // One warm-up load each: first loads pay for process start-up and cold caches.
@@ -243,13 +267,33 @@ export async function measurePageCost(env: { sandbox: Sandbox; withExtension: Br
     const bytes = pageViewBytes(withGuide);
     const what = withGuide ? 'guide open' : 'guide closed';
     views.push(
-      figure({ group: GROUP, id: `page.view.${withGuide ? 'guide' : 'plain'}.bytes`, label: `Banqup page view, ${what}: extension JS + CSS evaluated (raw)`, unit: 'KB', samples: [bytes.bytes / 1024], note: bytes.files.join(' + ') }),
-      figure({ group: GROUP, id: `page.view.${withGuide ? 'guide' : 'plain'}.evaluate`, label: `Banqup page view, ${what}: compile + evaluate (trace)`, unit: 'ms', samples, note: `extension files in the trace: ${seen.join(', ') || 'none'}` }),
+      figure({
+        group: GROUP,
+        id: `page.view.${withGuide ? 'guide' : 'plain'}.bytes`,
+        label: `Banqup page view, ${what}: extension JS + CSS evaluated (raw)`,
+        unit: 'KB',
+        samples: [bytes.bytes / 1024],
+        note: bytes.files.join(' + '),
+      }),
+      figure({
+        group: GROUP,
+        id: `page.view.${withGuide ? 'guide' : 'plain'}.evaluate`,
+        label: `Banqup page view, ${what}: compile + evaluate (trace)`,
+        unit: 'ms',
+        samples,
+        note: `extension files in the trace: ${seen.join(', ') || 'none'}`,
+      }),
     );
   }
   return [
     ...views,
-    figure({ group: GROUP, id: 'page.load.with', label: 'Banqup list load, with extension', unit: 'ms', samples: ext.map((l) => l.loadMs) }),
+    figure({
+      group: GROUP,
+      id: 'page.load.with',
+      label: 'Banqup list load, with extension',
+      unit: 'ms',
+      samples: ext.map((l) => l.loadMs),
+    }),
     figure({ group: GROUP, id: 'page.load.without', label: 'Banqup list load, without', unit: 'ms', samples: base.map((l) => l.loadMs) }),
     figure({
       group: GROUP,

@@ -72,9 +72,9 @@ function prepare(env: E2EEnv, count: number): { missing: number; duplicate: numb
         pdf: null,
         ubl: null,
       });
-    if (kind === 'untagged') (add(false), expected.untagged++);
+    if (kind === 'untagged') add(false), expected.untagged++;
     if (kind === 'tagged') add(true);
-    if (kind === 'twice') (add(true), add(false), expected.duplicate++);
+    if (kind === 'twice') add(true), add(false), expected.duplicate++;
   }
   env.sandbox.state.banqup.documents = docs;
   return expected;
@@ -89,12 +89,15 @@ export async function measureReconcile(env: E2EEnv, options: ReconcileOptions): 
     const started = Date.now();
     await page.reconcile('2025-01', '2025-12', LEGAL_ENTITY.name);
     const ms = Date.now() - started;
-    const timings = await page.page.evaluate(async () => ((await chrome.runtime.sendMessage({ type: 'reconcile.progress' })) as { data: { timings?: unknown } }).data.timings);
+    const timings = await page.page.evaluate(
+      async () => ((await chrome.runtime.sendMessage({ type: 'reconcile.progress' })) as { data: { timings?: unknown } }).data.timings,
+    );
     options.log?.(`reconcile: ${ms} ms (worker: ${JSON.stringify(timings)})`);
     const summary = await page.summary();
     const want = `${options.documents.toLocaleString('en')} Banqup documents: ${(options.documents - expected.missing - expected.duplicate).toLocaleString('en')} in Yokoy once, ${expected.missing.toLocaleString('en')} missing, ${expected.duplicate.toLocaleString('en')} in Yokoy more than once, 0 ambiguous.`;
     // Summary numbers are plain (no grouping); compare digits only.
-    if (summary.replace(/\D+/g, ' ') !== want.replace(/,(?=\d)/g, '').replace(/\D+/g, ' ')) throw new Error(`reconcile report: ${summary} (expected ${want})`);
+    if (summary.replace(/\D+/g, ' ') !== want.replace(/,(?=\d)/g, '').replace(/\D+/g, ' '))
+      throw new Error(`reconcile report: ${summary} (expected ${want})`);
     return ms;
   };
   try {

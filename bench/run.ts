@@ -40,7 +40,11 @@ export interface RunOptions {
 function build(log: (m: string) => void): void {
   for (const args of [[], ['--mode', 'sandbox']]) {
     log(`building ${args.length ? 'sandbox' : 'production'} into ${outputDir}`);
-    execFileSync('npx', ['wxt', 'build', ...args], { cwd: projectRoot, env: { ...process.env, WXT_OUT_DIR: outputDir }, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', ['wxt', 'build', ...args], {
+      cwd: projectRoot,
+      env: { ...process.env, WXT_OUT_DIR: outputDir },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
   }
 }
 
@@ -59,11 +63,18 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
       log(`${name}…`);
       switch (name) {
         case 'bundle':
-          figures.push(...measureBundleSize({ buildDir: resolve(outputDir, 'chrome-mv3'), analysisOutDir: `${outputDir}-analysis`, projectRoot }));
+          figures.push(
+            ...measureBundleSize({ buildDir: resolve(outputDir, 'chrome-mv3'), analysisOutDir: `${outputDir}-analysis`, projectRoot }),
+          );
           break;
         case 'page': {
           const ext = await env.extension();
-          figures.push(...(await measurePageCost({ sandbox: ext.sandbox, withExtension: ext.browser, without: await env.plain() }, { ...settings.page, log })));
+          figures.push(
+            ...(await measurePageCost(
+              { sandbox: ext.sandbox, withExtension: ext.browser, without: await env.plain() },
+              { ...settings.page, log },
+            )),
+          );
           break;
         }
         case 'popup':
@@ -71,7 +82,12 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
           break;
         case 'guide':
           figures.push(...(await measureGuideReaction(await env.extension(), settings.guide)));
-          figures.push(...(await measureGuideBigPage(await env.extension(), { rows: settings.guide.bigPageRows, frames: settings.guide.bigPageFrames })));
+          figures.push(
+            ...(await measureGuideBigPage(await env.extension(), {
+              rows: settings.guide.bigPageRows,
+              frames: settings.guide.bigPageFrames,
+            })),
+          );
           break;
         case 'coldstart':
           figures.push(...(await measureWorkerColdStart(await env.extension(), settings.coldstart)));

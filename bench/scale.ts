@@ -67,7 +67,13 @@ async function fill(page: Page, from: number, total: number): Promise<void> {
             yokoyInvoiceId: state === 'done' || state === 'duplicate' ? `yk-${i.toString(36)}-0b9e4c3a-7d21-4f5e-a6b8` : undefined,
             uploadStartedAt: updatedAt - 900,
             tagged: state === 'done' || state === 'duplicate' ? true : undefined,
-            reason: state === 'failed' ? { code: 'yokoy:validation', detail: 'invoiceData: the supplier’s VAT number is not valid for the country of the legal entity (BE0123456789)' } : undefined,
+            reason:
+              state === 'failed'
+                ? {
+                    code: 'yokoy:validation',
+                    detail: 'invoiceData: the supplier’s VAT number is not valid for the country of the legal entity (BE0123456789)',
+                  }
+                : undefined,
             invoiceNumber: `INV-2026-${String(i).padStart(7, '0')}`,
             supplierName: `Supplier ${i % 731} Lda — Serviços de Contabilidade e Consultoria`,
             issueDate: new Date(updatedAt - 5 * day).toISOString().slice(0, 10),
@@ -140,7 +146,10 @@ async function streamCsv(page: Page): Promise<{ ms: number; rows: number }> {
     let rows = -1;
     const parts: string[] = [];
     do {
-      const answer = (await chrome.runtime.sendMessage({ type: 'export.csv', after })) as { ok: boolean; data: { csv: string; next?: unknown } };
+      const answer = (await chrome.runtime.sendMessage({ type: 'export.csv', after })) as {
+        ok: boolean;
+        data: { csv: string; next?: unknown };
+      };
       if (!answer.ok) throw new Error('csv refused');
       parts.push(answer.data.csv);
       rows += answer.data.csv.split('\r\n').length - 1;
@@ -159,14 +168,19 @@ async function coldReady(browser: Browser, extensionId: string, page: Page): Pro
   await page.evaluate(() => chrome.runtime.sendMessage({ type: 'status' }));
   const target = await browser.waitForTarget(isExtensionWorker(extensionId));
   const worker = (await target.worker())!;
-  const readyMs = await worker.evaluate(() => (globalThis as unknown as { yokoyCompanionTest: { exportReady: Promise<number> } }).yokoyCompanionTest.exportReady);
+  const readyMs = await worker.evaluate(
+    () => (globalThis as unknown as { yokoyCompanionTest: { exportReady: Promise<number> } }).yokoyCompanionTest.exportReady,
+  );
   const session = await target.createCDPSession();
   const heap = (await session.send('Runtime.getHeapUsage')).usedSize;
   await session.detach();
   return { readyMs, heapMB: heap / 1024 / 1024 };
 }
 
-export async function measureScale(env: { browser: Browser; extensionId: string }, options: ScaleOptions): Promise<{ figures: Figure[]; points: ScalePoint[] }> {
+export async function measureScale(
+  env: { browser: Browser; extensionId: string },
+  options: ScaleOptions,
+): Promise<{ figures: Figure[]; points: ScalePoint[] }> {
   const log = options.log ?? (() => undefined);
   const page = await env.browser.newPage();
   await page.setViewport({ width: 420, height: 900 });
@@ -196,17 +210,62 @@ export async function measureScale(env: { browser: Browser; extensionId: string 
       }
       const csv = await streamCsv(page);
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-      points.push({ jobs: size, firstRowsMs: median(rows), scrollStepMs: median(scroll), csvMs: csv.ms, csvRows: csv.rows, readyMs: median(ready), heapMB: median(heap) });
-      log(`scale ${size}: first rows ${median(rows).toFixed(1)} ms, scroll ${median(scroll).toFixed(1)} ms, csv ${csv.rows} rows in ${csv.ms.toFixed(0)} ms, ready ${median(ready).toFixed(1)} ms, heap ${median(heap).toFixed(1)} MB`);
+      points.push({
+        jobs: size,
+        firstRowsMs: median(rows),
+        scrollStepMs: median(scroll),
+        csvMs: csv.ms,
+        csvRows: csv.rows,
+        readyMs: median(ready),
+        heapMB: median(heap),
+      });
+      log(
+        `scale ${size}: first rows ${median(rows).toFixed(1)} ms, scroll ${median(scroll).toFixed(1)} ms, csv ${csv.rows} rows in ${csv.ms.toFixed(0)} ms, ready ${median(ready).toFixed(1)} ms, heap ${median(heap).toFixed(1)} MB`,
+      );
       const top = size === options.sizes[options.sizes.length - 1];
       const suffix = top ? '' : `.${size}`;
       const n = size.toLocaleString('en');
       figures.push(
-        figure({ group: GROUP, id: `scale.history.first-rows${suffix}`, label: `History tab → first rows, ${n} jobs`, unit: 'ms', samples: rows, budget: top ? { max: 100, text: '≤ 100' } : undefined }),
-        figure({ group: GROUP, id: `scale.history.scroll${suffix}`, label: `History scroll step (3 views) → rows drawn, ${n} jobs`, unit: 'ms', samples: scroll, budget: top ? { max: 50, text: '≤ 50' } : undefined }),
-        figure({ group: GROUP, id: `scale.csv${suffix}`, label: `CSV streamed, ${n} jobs`, unit: 'ms', samples: [csv.ms], note: `${csv.rows.toLocaleString('en')} rows for ${n} jobs${csv.rows === size ? ' (all)' : ' (MISSING ROWS)'}` }),
-        figure({ group: GROUP, id: `scale.worker.ready${suffix}`, label: `Worker start → export ready, ${n} jobs`, unit: 'ms', samples: ready, budget: top ? { max: 200, text: '≤ 200' } : undefined }),
-        figure({ group: GROUP, id: `scale.worker.heap${suffix}`, label: `Worker JS heap when ready, ${n} jobs`, unit: 'MB', samples: heap, budget: top ? { max: 30, text: '≤ 30' } : undefined }),
+        figure({
+          group: GROUP,
+          id: `scale.history.first-rows${suffix}`,
+          label: `History tab → first rows, ${n} jobs`,
+          unit: 'ms',
+          samples: rows,
+          budget: top ? { max: 100, text: '≤ 100' } : undefined,
+        }),
+        figure({
+          group: GROUP,
+          id: `scale.history.scroll${suffix}`,
+          label: `History scroll step (3 views) → rows drawn, ${n} jobs`,
+          unit: 'ms',
+          samples: scroll,
+          budget: top ? { max: 50, text: '≤ 50' } : undefined,
+        }),
+        figure({
+          group: GROUP,
+          id: `scale.csv${suffix}`,
+          label: `CSV streamed, ${n} jobs`,
+          unit: 'ms',
+          samples: [csv.ms],
+          note: `${csv.rows.toLocaleString('en')} rows for ${n} jobs${csv.rows === size ? ' (all)' : ' (MISSING ROWS)'}`,
+        }),
+        figure({
+          group: GROUP,
+          id: `scale.worker.ready${suffix}`,
+          label: `Worker start → export ready, ${n} jobs`,
+          unit: 'ms',
+          samples: ready,
+          budget: top ? { max: 200, text: '≤ 200' } : undefined,
+        }),
+        figure({
+          group: GROUP,
+          id: `scale.worker.heap${suffix}`,
+          label: `Worker JS heap when ready, ${n} jobs`,
+          unit: 'MB',
+          samples: heap,
+          budget: top ? { max: 30, text: '≤ 30' } : undefined,
+        }),
       );
     }
   } finally {
@@ -228,4 +287,3 @@ export async function measureScale(env: { browser: Browser; extensionId: string 
   }
   return { figures, points };
 }
-

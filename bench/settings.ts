@@ -8,7 +8,15 @@ export interface BenchSettings {
   popup: { opens: number };
   guide: { actions: number; bigPageRows: number; bigPageFrames: number };
   coldstart: { runs: number };
-  export: { invoices: number; rounds: number; latencyMs: number; banqupLatencyMs: number; alreadyInYokoy: number[]; resumeInvoices: number; resumeStops: number };
+  export: {
+    invoices: number;
+    rounds: number;
+    latencyMs: number;
+    banqupLatencyMs: number;
+    alreadyInYokoy: number[];
+    resumeInvoices: number;
+    resumeStops: number;
+  };
   /** History sizes (jobs stored) and repetitions per size. */
   scale: { sizes: number[]; runs: number };
   reconcile: { documents: number; again: number };
@@ -21,7 +29,15 @@ export const fullSettings: BenchSettings = {
   popup: { opens: 30 },
   guide: { actions: 24, bigPageRows: 3_000, bigPageFrames: 300 },
   coldstart: { runs: 20 },
-  export: { invoices: 10_000, rounds: 1, latencyMs: 200, banqupLatencyMs: 50, alreadyInYokoy: [0, 2_000, 20_000], resumeInvoices: 300, resumeStops: 3 },
+  export: {
+    invoices: 10_000,
+    rounds: 1,
+    latencyMs: 200,
+    banqupLatencyMs: 50,
+    alreadyInYokoy: [0, 2_000, 20_000],
+    resumeInvoices: 300,
+    resumeStops: 3,
+  },
   scale: { sizes: [40, 10_000, 50_000, 100_000], runs: 5 },
   reconcile: { documents: 20_000, again: 3 },
   import: { small: 500, large: 2_000, pdfBytes: 30_000, judge: true },

@@ -40,7 +40,14 @@ export async function measureWorkerColdStart(env: { browser: Browser; extensionI
     await control.close();
   }
   return [
-    figure({ group: GROUP, id: 'coldstart.status', label: 'Worker cold start: status message answered', unit: 'ms', samples: cold, budget: { max: 150, text: '≤ 150' } }),
+    figure({
+      group: GROUP,
+      id: 'coldstart.status',
+      label: 'Worker cold start: status message answered',
+      unit: 'ms',
+      samples: cold,
+      budget: { max: 150, text: '≤ 150' },
+    }),
     figure({ group: GROUP, id: 'coldstart.warm', label: 'Same message, warm worker', unit: 'ms', samples: warm }),
   ];
 }

@@ -62,8 +62,7 @@ export function CredentialsForm({ t, ask, view, onView }: Props) {
     if (!saved.ok || !saved.data.saved) {
       setBusy(false);
       const answer = saved.ok ? saved.data : undefined;
-      const problem =
-        answer && !answer.saved ? describeFinding(t, answer.field, answer.finding) : !saved.ok ? saved.error.message : '';
+      const problem = answer && !answer.saved ? describeFinding(t, answer.field, answer.finding) : !saved.ok ? saved.error.message : '';
       setOutcome({ tone: 'error', text: t('failureSaveRefused', { problem }) });
       return;
     }
@@ -97,7 +96,16 @@ export function CredentialsForm({ t, ask, view, onView }: Props) {
     <section aria-labelledby="credentials-heading">
       <h2 id="credentials-heading">{t('credentialsHeading')}</h2>
       <form onSubmit={submit} noValidate>
-        <CredentialInput t={t} field="clientId" label={t('fieldClientId')} value={values.clientId} onValue={set('clientId')} note={notes.clientId} context={context} showEmpty={tried} />
+        <CredentialInput
+          t={t}
+          field="clientId"
+          label={t('fieldClientId')}
+          value={values.clientId}
+          onValue={set('clientId')}
+          note={notes.clientId}
+          context={context}
+          showEmpty={tried}
+        />
         <CredentialInput
           t={t}
           field="clientSecret"
@@ -110,7 +118,9 @@ export function CredentialsForm({ t, ask, view, onView }: Props) {
           placeholder={view.hasSecret ? t('secretStored') : undefined}
           showEmpty={tried}
         >
-          {values.clientSecret || view.hasSecret ? <SecretReveal label={t('secretReveal')} onReveal={reveal} onHide={() => setRevealed(undefined)} /> : null}
+          {values.clientSecret || view.hasSecret ? (
+            <SecretReveal label={t('secretReveal')} onReveal={reveal} onHide={() => setRevealed(undefined)} />
+          ) : null}
         </CredentialInput>
         <CredentialInput
           t={t}

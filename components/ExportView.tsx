@@ -13,7 +13,8 @@ import { useProgressPush } from './useProgressPush';
 /** Asks once for the notification that says when a run ends (optional permission). */
 async function requestNotifications(): Promise<void> {
   try {
-    if (!(await browser.permissions.contains({ permissions: ['notifications'] }))) await browser.permissions.request({ permissions: ['notifications'] });
+    if (!(await browser.permissions.contains({ permissions: ['notifications'] })))
+      await browser.permissions.request({ permissions: ['notifications'] });
   } catch {
     // Not granted or not supported: the popup and badge still show progress.
   }
@@ -52,14 +53,21 @@ export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; langu
   useEffect(() => {
     setPreview(undefined);
     const key = JSON.stringify(filters);
-    const timer = setTimeout(() => void ask({ type: 'export.preview', filters }).then((a) => setPreview({ ...(a.ok ? a.data : { problem: a.error.message }), for: key })), 250);
+    const timer = setTimeout(
+      () =>
+        void ask({ type: 'export.preview', filters }).then((a) =>
+          setPreview({ ...(a.ok ? a.data : { problem: a.error.message }), for: key }),
+        ),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [ask, JSON.stringify(filters)]);
 
   // Pushed by the worker on connect and after every change (no polling).
   useProgressPush((push) => setProgress(push.progress));
 
-  const set = (patch: Partial<ExportFilters>) => setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as ExportFilters);
+  const set = (patch: Partial<ExportFilters>) =>
+    setFilters((f) => Object.fromEntries(Object.entries({ ...f, ...patch }).filter(([, v]) => v)) as ExportFilters);
 
   async function start() {
     setMessage(undefined);
@@ -86,10 +94,22 @@ export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; langu
     <section aria-labelledby="export-heading" data-testid="export-view">
       <h2 id="export-heading">{t('exportHeading')}</h2>
       <div class="grid">
-        {field('export-from', t('exportFrom'), <input id="export-from" type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />)}
-        {field('export-to', t('exportTo'), <input id="export-to" type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />)}
+        {field(
+          'export-from',
+          t('exportFrom'),
+          <input id="export-from" type="date" value={filters.from ?? ''} onInput={(e) => set({ from: e.currentTarget.value })} />,
+        )}
+        {field(
+          'export-to',
+          t('exportTo'),
+          <input id="export-to" type="date" value={filters.to ?? ''} onInput={(e) => set({ to: e.currentTarget.value })} />,
+        )}
       </div>
-      {field('export-supplier', t('exportSupplier'), <input id="export-supplier" type="text" value={filters.supplier ?? ''} onInput={(e) => set({ supplier: e.currentTarget.value })} />)}
+      {field(
+        'export-supplier',
+        t('exportSupplier'),
+        <input id="export-supplier" type="text" value={filters.supplier ?? ''} onInput={(e) => set({ supplier: e.currentTarget.value })} />,
+      )}
       {field(
         'export-status',
         t('exportStatus'),
@@ -113,14 +133,22 @@ export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; langu
       {field(
         'export-pay',
         t('exportPayStatus'),
-        <select id="export-pay" value={filters.payStatus ?? ''} onChange={(e) => set({ payStatus: (e.currentTarget.value || undefined) as ExportFilters['payStatus'] })}>
+        <select
+          id="export-pay"
+          value={filters.payStatus ?? ''}
+          onChange={(e) => set({ payStatus: (e.currentTarget.value || undefined) as ExportFilters['payStatus'] })}
+        >
           {payStatuses.map((s) => (
             <option value={s}>{t(payStatusKeys[s])}</option>
           ))}
         </select>,
       )}
       <p class="muted" aria-live="polite" data-testid="export-preview" data-for={preview?.for ?? ''}>
-        {!preview ? t('exportPreviewLoading') : preview.problem ? describeProblem(t, preview.problem) : t('exportPreviewCount', { count: preview.count ?? 0 })}
+        {!preview
+          ? t('exportPreviewLoading')
+          : preview.problem
+            ? describeProblem(t, preview.problem)
+            : t('exportPreviewCount', { count: preview.count ?? 0 })}
       </p>
       {preview?.bankStatements ? (
         <p class="message note" data-testid="bank-statements-note">

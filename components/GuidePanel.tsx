@@ -53,7 +53,10 @@ const button = (key: string, label: string, onClick: () => void, kind = 'seconda
 function extras(view: PanelView, on: PanelHandlers): Node[] {
   const { t, step, context } = view;
   if (view.index !== view.currentIndex) {
-    return [<p class="note">{t('preview', { n: view.currentIndex + 1 })}</p>, button('current', t('current', { n: view.currentIndex + 1 }), on.goCurrent)];
+    return [
+      <p class="note">{t('preview', { n: view.currentIndex + 1 })}</p>,
+      button('current', t('current', { n: view.currentIndex + 1 }), on.goCurrent),
+    ];
   }
   const parts: (Node | null | (Node | null)[])[] = [];
   if (view.missing !== undefined) {
@@ -68,33 +71,51 @@ function extras(view: PanelView, on: PanelHandlers): Node[] {
   }
   if (step.extra === 'verified' && context) {
     parts.push(
-      context.connection.state === 'verified'
-        ? <p class="ok" data-testid="guide-verified">{t('verified')}</p>
-        : [<p class="warn" data-testid="guide-not-verified">{t('notVerified')}</p>, button('recheck', t('recheck'), on.recheck)],
+      context.connection.state === 'verified' ? (
+        <p class="ok" data-testid="guide-verified">
+          {t('verified')}
+        </p>
+      ) : (
+        [
+          <p class="warn" data-testid="guide-not-verified">
+            {t('notVerified')}
+          </p>,
+          button('recheck', t('recheck'), on.recheck),
+        ]
+      ),
     );
   }
   if (step.extra === 'entities') {
     const entities = context?.legalEntities ?? [];
     const chosen = entities.find((e) => e.id === context?.legalEntityId);
     parts.push(
-      entities.length
-        ? [
-            <p>{t('entities')}</p>,
-            <ul class="entities" data-testid="guide-entities">
-              {entities.map((e) => (
-                <li data-chosen={e.id === chosen?.id ? 'true' : 'false'}>
-                  {e.name}
-                  {e.id === chosen?.id ? <strong> · {t('chosen')}</strong> : null}
-                </li>
-              ))}
-            </ul>,
-            chosen && view.missing === undefined ? button('choose', t('choose', { name: chosen.name }), () => on.chooseEntity(chosen), 'primary') : null,
-          ]
-        : <p class="warn">{t('noEntities')}</p>,
+      entities.length ? (
+        [
+          <p>{t('entities')}</p>,
+          <ul class="entities" data-testid="guide-entities">
+            {entities.map((e) => (
+              <li data-chosen={e.id === chosen?.id ? 'true' : 'false'}>
+                {e.name}
+                {e.id === chosen?.id ? <strong> · {t('chosen')}</strong> : null}
+              </li>
+            ))}
+          </ul>,
+          chosen && view.missing === undefined
+            ? button('choose', t('choose', { name: chosen.name }), () => on.chooseEntity(chosen), 'primary')
+            : null,
+        ]
+      ) : (
+        <p class="warn">{t('noEntities')}</p>
+      ),
     );
   }
   if (step.extra === 'export') parts.push(button('export', t('exportFirst'), on.exportFirst, 'primary'));
-  if (view.note) parts.push(<p class="note" role="status">{view.note}</p>);
+  if (view.note)
+    parts.push(
+      <p class="note" role="status">
+        {view.note}
+      </p>,
+    );
   return parts.flat().filter((n): n is Node => Boolean(n));
 }
 
@@ -113,7 +134,15 @@ export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
   let back!: HTMLElement;
   let next!: HTMLElement;
   const el = (
-    <section class="panel" role="dialog" aria-modal="false" aria-labelledby="guide-title" aria-describedby="guide-body" tabindex="-1" data-testid="guide-panel">
+    <section
+      class="panel"
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby="guide-title"
+      aria-describedby="guide-body"
+      tabindex="-1"
+      data-testid="guide-panel"
+    >
       <header class="head">
         <p class="eyebrow">{t('title')}</p>
         <button type="button" class="close" data-key="close" aria-label={t('close')} aria-keyshortcuts="Escape" onClick={on.close}>
@@ -128,10 +157,24 @@ export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
       <div id="guide-body" class="body" aria-live="polite" ref={(e) => (body = e as HTMLElement)} />
       <div class="more" ref={(e) => (more = e as HTMLElement)} />
       <nav class="nav" aria-label={t('title')}>
-        <button type="button" class="btn secondary" data-key="back" aria-keyshortcuts="ArrowLeft" onClick={() => back.getAttribute('aria-disabled') !== 'true' && on.back()} ref={(e) => (back = e as HTMLElement)}>
+        <button
+          type="button"
+          class="btn secondary"
+          data-key="back"
+          aria-keyshortcuts="ArrowLeft"
+          onClick={() => back.getAttribute('aria-disabled') !== 'true' && on.back()}
+          ref={(e) => (back = e as HTMLElement)}
+        >
           {t('back')}
         </button>
-        <button type="button" class="btn secondary" data-key="next" aria-keyshortcuts="ArrowRight" onClick={() => next.getAttribute('aria-disabled') !== 'true' && on.next()} ref={(e) => (next = e as HTMLElement)}>
+        <button
+          type="button"
+          class="btn secondary"
+          data-key="next"
+          aria-keyshortcuts="ArrowRight"
+          onClick={() => next.getAttribute('aria-disabled') !== 'true' && on.next()}
+          ref={(e) => (next = e as HTMLElement)}
+        >
           {t('next')}
         </button>
       </nav>
@@ -160,7 +203,16 @@ export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
         const key = JSON.stringify(['new', view.note]);
         if (key !== extrasKey) {
           extrasKey = key;
-          more.replaceChildren(...newPlatformParts(view, on), ...(view.note ? [<p class="note" role="status">{view.note}</p>] : []));
+          more.replaceChildren(
+            ...newPlatformParts(view, on),
+            ...(view.note
+              ? [
+                  <p class="note" role="status">
+                    {view.note}
+                  </p>,
+                ]
+              : []),
+          );
         }
         return;
       }
@@ -182,7 +234,8 @@ export function createGuidePanel(on: PanelHandlers, t: Translate): GuidePanel {
       if (key === extrasKey) return;
       extrasKey = key;
       const root = el.getRootNode() as Document | ShadowRoot;
-      const focused = root.activeElement instanceof HTMLElement && more.contains(root.activeElement) ? root.activeElement.dataset.key : undefined;
+      const focused =
+        root.activeElement instanceof HTMLElement && more.contains(root.activeElement) ? root.activeElement.dataset.key : undefined;
       more.replaceChildren(...extras(view, on));
       if (focused !== undefined) ((more.querySelector(`[data-key="${focused}"]`) as HTMLElement | null) ?? title).focus();
     },

@@ -61,7 +61,8 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
     const mine = generation.current;
     try {
       const answer = await ask({ type: 'export.history', state: state || undefined, limit: PAGE, after: have.next });
-      if (answer.ok && mine === generation.current) setLoaded({ entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
+      if (answer.ok && mine === generation.current)
+        setLoaded({ entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
     } finally {
       loading.current = false;
     }
@@ -162,7 +163,11 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
       <p aria-live="polite" class="muted">
         {note ?? ''}
       </p>
-      {loaded && !entries.length ? <p class="empty" data-testid="history-empty">{t('historyEmptyNext')}</p> : null}
+      {loaded && !entries.length ? (
+        <p class="empty" data-testid="history-empty">
+          {t('historyEmptyNext')}
+        </p>
+      ) : null}
       {loaded && entries.length ? (
         <p class="muted" data-testid="history-total">
           {t('historyTotal', { total: loaded.next ? `${count}+` : count })}
@@ -194,7 +199,9 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
               </div>
               <div class="row muted">
                 <span class="supplier">{e.supplierName ?? ''}</span>
-                <span class="amount" data-testid="history-amount">{e.total !== undefined ? formatMoney(language, e.total, e.currency) : ''}</span>
+                <span class="amount" data-testid="history-amount">
+                  {e.total !== undefined ? formatMoney(language, e.total, e.currency) : ''}
+                </span>
                 <time dateTime={new Date(e.updatedAt).toISOString()}>{formatDate(language, e.updatedAt, 'dateTime')}</time>
               </div>
               {e.yokoyLink ? (
@@ -202,8 +209,16 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
                   {t('historyOpenInYokoy')} · {e.yokoyInvoiceId}
                 </a>
               ) : null}
-              {e.reason && (e.state === 'failed' || e.state === 'queued') ? <p class="message error reason" title={describeReason(t, e.reason)}>{describeReason(t, e.reason)}</p> : null}
-              {e.twins?.length ? <p class="message warning reason" data-testid="twins">{t(e.twinCause === 'two-uploads' ? 'historyTwinsTwoUploads' : 'historyTwins', { ids: e.twins.join(', ') })}</p> : null}
+              {e.reason && (e.state === 'failed' || e.state === 'queued') ? (
+                <p class="message error reason" title={describeReason(t, e.reason)}>
+                  {describeReason(t, e.reason)}
+                </p>
+              ) : null}
+              {e.twins?.length ? (
+                <p class="message warning reason" data-testid="twins">
+                  {t(e.twinCause === 'two-uploads' ? 'historyTwinsTwoUploads' : 'historyTwins', { ids: e.twins.join(', ') })}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -12,7 +12,14 @@ export function Icon({ name }: { name: keyof typeof paths }) {
   const line = name === 'settings';
   return (
     <svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-      <path d={paths[name]} fill={line ? 'none' : 'currentColor'} stroke={line ? 'currentColor' : undefined} stroke-width={line ? 2 : undefined} stroke-linecap="round" fill-rule="evenodd" />
+      <path
+        d={paths[name]}
+        fill={line ? 'none' : 'currentColor'}
+        stroke={line ? 'currentColor' : undefined}
+        stroke-width={line ? 2 : undefined}
+        stroke-linecap="round"
+        fill-rule="evenodd"
+      />
     </svg>
   );
 }

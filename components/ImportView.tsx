@@ -76,7 +76,9 @@ export function ImportView({ language, ask, files }: Props) {
   }, [ask, stage.step]);
 
   const problemText = (code: string) =>
-    code.startsWith('yokoy:') ? t('importProblemYokoy', { reason: describeFailure(t, { kind: code.slice(6) as YokoyFailureKind }) }) : describeProblem(t, code);
+    code.startsWith('yokoy:')
+      ? t('importProblemYokoy', { reason: describeFailure(t, { kind: code.slice(6) as YokoyFailureKind }) })
+      : describeProblem(t, code);
 
   async function take(inputs: DropInput[]) {
     if (!inputs.length) return;
@@ -166,7 +168,9 @@ export function ImportView({ language, ask, files }: Props) {
           {problem}
         </p>
       ) : null}
-      {stage.step === 'preview' ? <Preview t={t} language={language} drop={stage.drop} onSend={() => send(stage.drop)} onDiscard={() => discard(stage.drop)} /> : null}
+      {stage.step === 'preview' ? (
+        <Preview t={t} language={language} drop={stage.drop} onSend={() => send(stage.drop)} onDiscard={() => discard(stage.drop)} />
+      ) : null}
       {stage.step === 'sent' ? (
         <section data-testid="import-sent">
           <p class="message success" role="status">
@@ -201,7 +205,19 @@ export function ImportView({ language, ask, files }: Props) {
 
 type T = ReturnType<typeof translator>;
 
-function Preview({ t, language, drop, onSend, onDiscard }: { t: T; language: Language; drop: PreparedDrop; onSend: () => Promise<void>; onDiscard: () => Promise<void> }) {
+function Preview({
+  t,
+  language,
+  drop,
+  onSend,
+  onDiscard,
+}: {
+  t: T;
+  language: Language;
+  drop: PreparedDrop;
+  onSend: () => Promise<void>;
+  onDiscard: () => Promise<void>;
+}) {
   const [sending, setSending] = useState(false);
   const s = drop.summary;
   const total = drop.toSend.length;
@@ -242,7 +258,8 @@ function Preview({ t, language, drop, onSend, onDiscard }: { t: T; language: Lan
           <ul class="skipped" data-testid="import-skipped">
             {drop.skipped.slice(0, 500).map((entry, i) => (
               <li key={i} data-name={entry.name}>
-                <strong class="number">{entry.name}</strong>: {entry.kind === 'read' ? describeSkip(t, language, entry) : describeVerdict(t, entry.verdict)}
+                <strong class="number">{entry.name}</strong>:{' '}
+                {entry.kind === 'read' ? describeSkip(t, language, entry) : describeVerdict(t, entry.verdict)}
               </li>
             ))}
           </ul>

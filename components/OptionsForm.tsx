@@ -56,7 +56,13 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
     const manifest = browser.runtime.getManifest() as Parameters<typeof permissionRefusal>[1];
     for (const origin of origins.filter(Boolean)) {
       const refusal = permissionRefusal(origin, manifest);
-      if (refusal) return setMessage({ tone: 'error', text: t(refusal === 'not-https' ? 'optionsNotHttps' : refusal === 'invalid' ? 'optionsInvalidOrigin' : 'optionsNotGrantable', { value: origin }) });
+      if (refusal)
+        return setMessage({
+          tone: 'error',
+          text: t(refusal === 'not-https' ? 'optionsNotHttps' : refusal === 'invalid' ? 'optionsInvalidOrigin' : 'optionsNotGrantable', {
+            value: origin,
+          }),
+        });
     }
     if (!(await grantOrigins(origins))) {
       return setMessage({ tone: 'error', text: t('optionsPermissionRefused') });
@@ -92,7 +98,13 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
           <legend>{t('optionsEnvironment')}</legend>
           {(['production', 'test', 'custom'] as const).map((env) => (
             <label class="entity" key={env}>
-              <input type="radio" name="environment" value={env} checked={settings.environment === env} onChange={() => update({ environment: env })} />
+              <input
+                type="radio"
+                name="environment"
+                value={env}
+                checked={settings.environment === env}
+                onChange={() => update({ environment: env })}
+              />
               <span>{t(env === 'production' ? 'optionsEnvProduction' : env === 'test' ? 'optionsEnvTest' : 'optionsEnvCustom')}</span>
             </label>
           ))}
@@ -122,7 +134,9 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
             min={1}
             max={10}
             value={settings.exportConcurrency}
-            onInput={(e) => update({ exportConcurrency: Math.min(10, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1)) })}
+            onInput={(e) =>
+              update({ exportConcurrency: Math.min(10, Math.max(1, Number((e.currentTarget as HTMLInputElement).value) || 1)) })
+            }
           />
         </div>
         <div class="field">
@@ -134,7 +148,11 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
             max={3650}
             aria-describedby="history-retention-hint"
             value={settings.historyRetentionDays ?? DEFAULT_RETENTION_DAYS}
-            onInput={(e) => update({ historyRetentionDays: Math.min(3650, Math.max(0, Math.trunc(Number((e.currentTarget as HTMLInputElement).value) || 0))) })}
+            onInput={(e) =>
+              update({
+                historyRetentionDays: Math.min(3650, Math.max(0, Math.trunc(Number((e.currentTarget as HTMLInputElement).value) || 0))),
+              })
+            }
           />
           <p id="history-retention-hint" class="muted">
             {t('optionsRetentionHint')}

@@ -22,7 +22,15 @@ export interface EarlyAnswers {
   credentials: Promise<Response<Answers['credentials.get']>>;
 }
 
-type Props = { language: Language; ask: Ask; openOptions: () => void; openImport?: () => void; openReconcile?: () => void; initialTab?: PopupTab; early?: EarlyAnswers };
+type Props = {
+  language: Language;
+  ask: Ask;
+  openOptions: () => void;
+  openImport?: () => void;
+  openReconcile?: () => void;
+  initialTab?: PopupTab;
+  early?: EarlyAnswers;
+};
 
 export function PopupApp({ language, ask, openOptions, openImport, openReconcile, initialTab = 'connection', early }: Props) {
   const t = translator(language);
@@ -39,7 +47,9 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
       setVersion(answer.data.version);
       setStatus(answer.data.connection);
     });
-    void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) => (answer.ok ? setView(answer.data) : setError(answer.error.message)));
+    void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) =>
+      answer.ok ? setView(answer.data) : setError(answer.error.message),
+    );
   }, [ask]);
 
   // The form keeps what was typed; after a decision it starts again from the stored values.

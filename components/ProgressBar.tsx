@@ -29,19 +29,18 @@ export function ProgressBar({ t, progress, language }: { t: Translate; progress:
   const waiting = !finished ? progress.waiting : undefined;
   const nextTry = waiting?.nextAttemptAt ? formatDate(language, waiting.nextAttemptAt, 'time') : '';
   return (
-    <div class="progress" data-testid="export-progress" data-run={progress.runId} data-phase={phase} data-failed={progress.failed > 0 ? 'true' : undefined}>
+    <div
+      class="progress"
+      data-testid="export-progress"
+      data-run={progress.runId}
+      data-phase={phase}
+      data-failed={progress.failed > 0 ? 'true' : undefined}
+    >
       <div class="headline">
         <span>{label}</span>
         <span>{formatPercent(language, fraction)}</span>
       </div>
-      <div
-        class="bar"
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={progress.total}
-        aria-valuenow={handled}
-      >
+      <div class="bar" role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={handled}>
         <span style={{ width: `${100 * fraction}%` }} />
       </div>
       {finished ? (
@@ -61,7 +60,9 @@ export function ProgressBar({ t, progress, language }: { t: Translate; progress:
         <p class="muted facts" data-testid="export-pace">
           {speed ? (
             <>
-              <span data-testid="export-rate">{t('progressRate', { rate: speed.perMinute < 10 ? Math.round(speed.perMinute * 10) / 10 : Math.round(speed.perMinute) })}</span>
+              <span data-testid="export-rate">
+                {t('progressRate', { rate: speed.perMinute < 10 ? Math.round(speed.perMinute * 10) / 10 : Math.round(speed.perMinute) })}
+              </span>
               <span data-testid="export-time-left">{t('progressTimeLeft', { duration: formatDuration(language, speed.leftMs) })}</span>
             </>
           ) : (

@@ -61,7 +61,14 @@ export function ReconcileChart({ t, language, months }: { t: T; language: string
                       <rect x={x} y={HEIGHT - BOTTOM - h} width={BAR} height={Math.max(h, value ? 1 : 0)} fill={s.colour}>
                         <title>{`${monthLabel(language, m.month)} · ${t(s.label)}: ${number.format(value)}`}</title>
                       </rect>
-                      <text x={x + BAR / 2} y={HEIGHT - BOTTOM - h - 4} text-anchor="middle" font-size="11" data-series={s.key} data-month={m.month}>
+                      <text
+                        x={x + BAR / 2}
+                        y={HEIGHT - BOTTOM - h - 4}
+                        text-anchor="middle"
+                        font-size="11"
+                        data-series={s.key}
+                        data-month={m.month}
+                      >
                         {number.format(value)}
                       </text>
                     </g>

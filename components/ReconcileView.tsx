@@ -66,7 +66,8 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
         const full = await ask({ type: 'reconcile.report', reportId: answer.data.reportId });
         if (full.ok && full.data) setReport(full.data);
       }
-      if (answer.data.phase === 'failed') setMessage({ tone: 'error', text: t('reconcileFailed', { reason: problemText(t, answer.data.problem ?? '') }) });
+      if (answer.data.phase === 'failed')
+        setMessage({ tone: 'error', text: t('reconcileFailed', { reason: problemText(t, answer.data.problem ?? '') }) });
       setProgress(answer.data);
     }, 200);
     return () => clearTimeout(timer);
@@ -92,12 +93,18 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
         const answer = await ask({ type: kind, reportId: report.id });
         if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
         if (answer.data.problem) return setMessage({ tone: 'error', text: problemText(t, answer.data.problem) });
-        setMessage({ tone: 'success', text: t('reconcileSent', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }) });
+        setMessage({
+          tone: 'success',
+          text: t('reconcileSent', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }),
+        });
       } else {
         const answer = await ask({ type: kind, reportId: report.id });
         if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
         const c = answer.data;
-        setMessage({ tone: c.failed ? 'error' : 'success', text: t('reconcileTagged', { tagged: String(c.tagged), skipped: String(c.skipped), failed: String(c.failed) }) });
+        setMessage({
+          tone: c.failed ? 'error' : 'success',
+          text: t('reconcileTagged', { tagged: String(c.tagged), skipped: String(c.skipped), failed: String(c.failed) }),
+        });
       }
     } finally {
       setBusy(false);
@@ -127,7 +134,9 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
     () =>
       (report?.rows ?? [])
         .filter((r) => !filter || verdictName(r) === filter)
-        .sort((a, b) => attention.indexOf(verdictName(a)) - attention.indexOf(verdictName(b)) || (a.date ?? '').localeCompare(b.date ?? '')),
+        .sort(
+          (a, b) => attention.indexOf(verdictName(a)) - attention.indexOf(verdictName(b)) || (a.date ?? '').localeCompare(b.date ?? ''),
+        ),
     [report, filter],
   );
 
@@ -171,10 +180,18 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
           <p class="muted" data-testid="reconcile-progress">
             {progress?.phase === 'matching'
               ? t('reconcileMatching')
-              : t('reconcileReading', { banqup: String(progress?.banqupRead ?? 0), banqupTotal: progress?.banqupTotal === undefined ? '…' : String(progress.banqupTotal), yokoy: String(progress?.yokoyRead ?? 0) })}
+              : t('reconcileReading', {
+                  banqup: String(progress?.banqupRead ?? 0),
+                  banqupTotal: progress?.banqupTotal === undefined ? '…' : String(progress.banqupTotal),
+                  yokoy: String(progress?.yokoyRead ?? 0),
+                })}
           </p>
         ) : null}
-        {message ? <p class={`message ${message.tone}`} data-testid="reconcile-message">{message.text}</p> : null}
+        {message ? (
+          <p class={`message ${message.tone}`} data-testid="reconcile-message">
+            {message.text}
+          </p>
+        ) : null}
       </div>
 
       {report ? (
@@ -191,10 +208,21 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
                 })}
           </p>
           <div class="actions">
-            <button type="button" class="primary" disabled={busy || !counts.missing || !report.canSend} onClick={() => void act('reconcile.sendMissing')} data-testid="reconcile-send-missing">
+            <button
+              type="button"
+              class="primary"
+              disabled={busy || !counts.missing || !report.canSend}
+              onClick={() => void act('reconcile.sendMissing')}
+              data-testid="reconcile-send-missing"
+            >
               {t('reconcileSendMissing', { count: String(counts.missing) })}
             </button>
-            <button type="button" disabled={busy || !counts['once-untagged']} onClick={() => void act('reconcile.tagUntagged')} data-testid="reconcile-tag">
+            <button
+              type="button"
+              disabled={busy || !counts['once-untagged']}
+              onClick={() => void act('reconcile.tagUntagged')}
+              data-testid="reconcile-tag"
+            >
               {t('reconcileTagUntagged', { count: String(counts['once-untagged']) })}
             </button>
             <button type="button" onClick={() => void downloadCsv()} data-testid="reconcile-csv">
@@ -208,7 +236,11 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
 
           <div class="field inline">
             <label for="reconcile-filter">{t('reconcileFilter')}</label>
-            <select id="reconcile-filter" value={filter} onChange={(e) => (setFilter(e.currentTarget.value as '' | VerdictName), setLimit(PAGE))}>
+            <select
+              id="reconcile-filter"
+              value={filter}
+              onChange={(e) => (setFilter(e.currentTarget.value as '' | VerdictName), setLimit(PAGE))}
+            >
               {filters.map((f) => (
                 <option key={f} value={f}>
                   {f ? `${verdictLabel(t, f)} (${counts[f]})` : `${t('reconcileFilterAll')} (${report.rows.length})`}
@@ -268,7 +300,9 @@ function verdictLabel(t: T, name: VerdictName, count = 0): string {
 function amount(language: string, value: number | undefined, currency: string | undefined): string {
   if (value === undefined) return '';
   try {
-    return currency ? new Intl.NumberFormat(language, { style: 'currency', currency }).format(value) : new Intl.NumberFormat(language).format(value);
+    return currency
+      ? new Intl.NumberFormat(language, { style: 'currency', currency }).format(value)
+      : new Intl.NumberFormat(language).format(value);
   } catch {
     return `${new Intl.NumberFormat(language).format(value)} ${currency ?? ''}`.trim();
   }
@@ -354,7 +388,10 @@ const unmatchedKeys: Record<UnmatchedRow['reason'], MessageKey> = {
 function Unmatched({ t, language, row, report }: { t: T; language: string; row: UnmatchedRow; report: ReconcileReport }) {
   return (
     <li data-invoice-id={row.invoiceId} data-reason={row.reason}>
-      <span class="number">{row.number ?? row.invoiceId}</span> · <span class="muted">{[day(language, row.date), amount(language, row.gross, row.currency), t(unmatchedKeys[row.reason])].filter(Boolean).join(' · ')}</span>{' '}
+      <span class="number">{row.number ?? row.invoiceId}</span> ·{' '}
+      <span class="muted">
+        {[day(language, row.date), amount(language, row.gross, row.currency), t(unmatchedKeys[row.reason])].filter(Boolean).join(' · ')}
+      </span>{' '}
       <YokoyLink report={report} id={row.invoiceId} label={t('reconcileOpenYokoy')} />
     </li>
   );

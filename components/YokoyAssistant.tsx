@@ -62,7 +62,12 @@ export function YokoyAssistant(props: AssistantProps) {
   if (!anything) return null;
   return (
     <>
-      {rect ? <div class="ring" style={{ top: `${rect.top - 4}px`, left: `${rect.left - 4}px`, width: `${rect.width + 8}px`, height: `${rect.height + 8}px` }} /> : null}
+      {rect ? (
+        <div
+          class="ring"
+          style={{ top: `${rect.top - 4}px`, left: `${rect.left - 4}px`, width: `${rect.width + 8}px`, height: `${rect.height + 8}px` }}
+        />
+      ) : null}
       <aside class="stack" aria-label={t('productName')}>
         <header>
           <strong>{t('productName')}</strong>
@@ -71,14 +76,32 @@ export function YokoyAssistant(props: AssistantProps) {
           </button>
         </header>
         {props.credentials ? (
-          <Offer t={t} testId="offer-credentials" text={t('yokoySaveCredentialsHint')} action={t('yokoySaveCredentials')} onAct={props.onSaveCredentials} savedKey="yokoyCredentialsSaved" />
+          <Offer
+            t={t}
+            testId="offer-credentials"
+            text={t('yokoySaveCredentialsHint')}
+            action={t('yokoySaveCredentials')}
+            onAct={props.onSaveCredentials}
+            savedKey="yokoyCredentialsSaved"
+          />
         ) : null}
         {props.organizationId && !props.credentials ? (
-          <Offer t={t} testId="offer-organization-id" text={props.organizationId.value} action={t('yokoyUseThisId')} onAct={props.onUseOrganizationId} savedKey="yokoyIdSaved" />
+          <Offer
+            t={t}
+            testId="offer-organization-id"
+            text={props.organizationId.value}
+            action={t('yokoyUseThisId')}
+            onAct={props.onUseOrganizationId}
+            savedKey="yokoyIdSaved"
+          />
         ) : null}
         {props.noDeveloperRole ? (
           <section class="panel" data-testid="no-developer-role" role="note">
-            <p>{t(props.noDeveloperRole.variant === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '' })}</p>
+            <p>
+              {t(props.noDeveloperRole.variant === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', {
+                admins: props.noDeveloperRole.admins.length ? ` (${props.noDeveloperRole.admins.join('; ')})` : '',
+              })}
+            </p>
           </section>
         ) : null}
       </aside>

@@ -56,7 +56,9 @@ export default defineWxtModule((wxt) => {
   wxt.hooks.hookOnce('build:done', () => {
     const root = resolve(wxt.config.root);
     wxt.server?.watcher.on('change', (file) => {
-      const path = resolve(file).slice(root.length + 1).replaceAll('\\', '/');
+      const path = resolve(file)
+        .slice(root.length + 1)
+        .replaceAll('\\', '/');
       if (!SOURCES.some((source) => path.startsWith(source))) return;
       void buildModule().then(() => wxt.server?.reloadExtension());
     });

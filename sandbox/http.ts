@@ -33,11 +33,21 @@ export class Router {
     this.routes.push({ method, pattern: new RegExp(`^${source}/?$`), names, handler });
     return this;
   }
-  get(path: string, h: Handler) { return this.on('GET', path, h); }
-  post(path: string, h: Handler) { return this.on('POST', path, h); }
-  patch(path: string, h: Handler) { return this.on('PATCH', path, h); }
-  put(path: string, h: Handler) { return this.on('PUT', path, h); }
-  delete(path: string, h: Handler) { return this.on('DELETE', path, h); }
+  get(path: string, h: Handler) {
+    return this.on('GET', path, h);
+  }
+  post(path: string, h: Handler) {
+    return this.on('POST', path, h);
+  }
+  patch(path: string, h: Handler) {
+    return this.on('PATCH', path, h);
+  }
+  put(path: string, h: Handler) {
+    return this.on('PUT', path, h);
+  }
+  delete(path: string, h: Handler) {
+    return this.on('DELETE', path, h);
+  }
 
   /** Finds the route; `undefined` when nothing matches the path, `'method'` when only the method is wrong. */
   match(method: string, pathname: string): { handler: Handler; params: Params } | 'method' | undefined {

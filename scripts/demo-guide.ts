@@ -30,7 +30,10 @@ export async function walkGuide(opts: WalkGuideOptions): Promise<void> {
     yokoyWeb: opts.sandbox.urls.yokoyWeb,
     yokoyEmail: seed.developer.email,
     onStep: async (state) => {
-      const extra = state.buttons.filter((b) => b.startsWith('fill-') || b === 'choose').map((b) => ` [${b}]`).join('');
+      const extra = state.buttons
+        .filter((b) => b.startsWith('fill-') || b === 'choose')
+        .map((b) => ` [${b}]`)
+        .join('');
       opts.step(`Guide ${state.progress}: ${state.title}${state.state === 'missing' ? ' (words only)' : ''}${extra}`);
       if (shots.has(state.step)) await opts.shoot(app.page, `guide-${state.step}`);
     },

@@ -114,24 +114,43 @@ if (!headless) {
 
     await walkGuide({ browser, sandbox, extensionId, step, shoot });
 
-    const count = (await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json()) as { invoices: unknown[] }).invoices.length;
+    const count = ((await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json())) as { invoices: unknown[] })
+      .invoices.length;
     await page.goto(`${sandbox.urls.banqup}/__admin/session?next=/purchases`);
     const exportView = await ExportPage.open(browser, extensionId);
     step(`Export view: ${await exportView.preview()}`);
     step(`Backfill started: ${await exportView.start()}`);
-    const total = Number(/([\d,]+) invoices? queued/.exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1]?.replaceAll(',', '') ?? 0);
+    const total = Number(
+      /([\d,]+) invoices? queued/
+        .exec(await exportView.page.$eval('[data-testid="export-message"]', (e) => e.textContent ?? ''))?.[1]
+        ?.replaceAll(',', '') ?? 0,
+    );
     step(`Backfill finished: ${await exportView.waitUntilFinished(total, 180_000)}`);
     await shoot(exportView.page, 'export-finished');
     const rows = await exportView.openHistory();
     await shoot(exportView.page, 'export-history');
     await exportView.close();
     const reached = (await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/invoices`).then((r) => r.json())) as {
-      invoices: { invoiceNumber: string | null; supplierName: string | null; grossAmount: number | null; currency: string | null; pdfBytes: number; customInformation: Record<string, unknown> | null }[];
+      invoices: {
+        invoiceNumber: string | null;
+        supplierName: string | null;
+        grossAmount: number | null;
+        currency: string | null;
+        pdfBytes: number;
+        customInformation: Record<string, unknown> | null;
+      }[];
     };
-    step(`The Yokoy emulator now holds ${reached.invoices.length} invoices (${reached.invoices.length - count} from this backfill); history lists ${rows.length} jobs:`);
+    step(
+      `The Yokoy emulator now holds ${reached.invoices.length} invoices (${reached.invoices.length - count} from this backfill); history lists ${rows.length} jobs:`,
+    );
     for (const i of reached.invoices) {
       console.log(
-        `[demo]    ${String(i.invoiceNumber ?? '(PDF, read by Yokoy)').padEnd(22)} ${String(i.supplierName ?? '').padEnd(40).slice(0, 40)} ${String(i.grossAmount ?? '').padStart(10)} ${i.currency ?? ''}  pdf ${i.pdfBytes} B  banqup ${String(i.customInformation?.banqupDocumentId ?? '').slice(0, 8)}`,
+        `[demo]    ${String(i.invoiceNumber ?? '(PDF, read by Yokoy)').padEnd(22)} ${String(i.supplierName ?? '')
+          .padEnd(40)
+          .slice(
+            0,
+            40,
+          )} ${String(i.grossAmount ?? '').padStart(10)} ${i.currency ?? ''}  pdf ${i.pdfBytes} B  banqup ${String(i.customInformation?.banqupDocumentId ?? '').slice(0, 8)}`,
       );
     }
 

@@ -44,8 +44,10 @@ async function snapshot(page: Page): Promise<{ html: string; path: string }> {
     live.forEach((el, i) => {
       const target = copies[i]!;
       if (el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')) target.toggleAttribute('checked', el.checked);
-      else if (el instanceof HTMLSelectElement) [...el.options].forEach((o, j) => (target as HTMLSelectElement).options[j]!.toggleAttribute('selected', o.selected));
-      else if (el instanceof HTMLInputElement && el.type === 'password') el.value ? target.setAttribute('value', '••••••••') : target.removeAttribute('value');
+      else if (el instanceof HTMLSelectElement)
+        [...el.options].forEach((o, j) => (target as HTMLSelectElement).options[j]!.toggleAttribute('selected', o.selected));
+      else if (el instanceof HTMLInputElement && el.type === 'password')
+        el.value ? target.setAttribute('value', '••••••••') : target.removeAttribute('value');
       else if (el instanceof HTMLInputElement && el.value) target.setAttribute('value', el.value);
     });
     copy.querySelectorAll('script, link[rel="stylesheet"]').forEach((el) => el.remove());
@@ -130,7 +132,11 @@ export async function recordBanqupDom(): Promise<FixtureEntry[]> {
 
       // New Banqup: the app launcher and the Store, no wizard.
       platform = 'new';
-      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'new' }) });
+      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ platform: 'new' }),
+      });
       await app.page.goto(`${sandbox.urls.banqup}/home`);
       await app.waitForApp();
       await record('new-home', 'new-platform', 'appLauncher');
@@ -139,7 +145,11 @@ export async function recordBanqupDom(): Promise<FixtureEntry[]> {
       await app.page.goto(`${sandbox.urls.banqup}/store`);
       await app.waitForHeading(l.storeTitle);
       await record('new-store', 'new-platform', 'appLauncher');
-      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'classic' }) });
+      await fetch(`${sandbox.internalUrls.banqup}/__admin/platform`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ platform: 'classic' }),
+      });
       await context.close();
     }
     writeFileSync(join(fixturesDir, 'index.json'), `${JSON.stringify(entries, null, 2)}\n`);

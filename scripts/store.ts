@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Browser, } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 import { languages, type Language } from '../lib/i18n';
 import { startSandbox, type Sandbox } from '../sandbox/server';
 import { limits, listings } from '../store/listing';
@@ -73,7 +73,11 @@ const write = (path: string, text: string) => {
 // 2. Listings, with the stores' limits and the name the package itself shows (its _locales).
 for (const language of languages) {
   const listing = listings[language];
-  const localeName = (JSON.parse(readFileSync(join(outputDir, 'chrome-mv3', '_locales', language, 'messages.json'), 'utf8')) as { extName: { message: string } }).extName.message;
+  const localeName = (
+    JSON.parse(readFileSync(join(outputDir, 'chrome-mv3', '_locales', language, 'messages.json'), 'utf8')) as {
+      extName: { message: string };
+    }
+  ).extName.message;
   if (localeName !== listing.name) problems.push(`${language}: listing name "${listing.name}" differs from the package's "${localeName}"`);
   for (const [field, limit] of Object.entries(limits) as [keyof typeof limits, number][]) {
     if (listing[field].length > limit) problems.push(`${language}: ${field} has ${listing[field].length} characters (limit ${limit})`);
@@ -99,8 +103,13 @@ const requested = [
 ];
 for (const p of requested) if (!permissionJustifications[p]) problems.push(`no justification for the permission "${p}" (store/review.ts)`);
 const declared = firefox.browser_specific_settings?.gecko?.data_collection_permissions?.required ?? [];
-if (declared.join() !== firefoxDataCollection.required.join()) problems.push(`Firefox data collection in the manifest (${declared.join()}) differs from store/review.ts`);
-const optional = new Set([...(chrome.optional_permissions ?? []), ...(chrome.optional_host_permissions ?? []), ...(firefox.optional_permissions ?? [])]);
+if (declared.join() !== firefoxDataCollection.required.join())
+  problems.push(`Firefox data collection in the manifest (${declared.join()}) differs from store/review.ts`);
+const optional = new Set([
+  ...(chrome.optional_permissions ?? []),
+  ...(chrome.optional_host_permissions ?? []),
+  ...(firefox.optional_permissions ?? []),
+]);
 write(
   'review.md',
   [
@@ -112,7 +121,10 @@ write(
     '',
     '| Permission | Requested | Justification |',
     '|---|---|---|',
-    ...requested.map((p) => `| \`${p}\` | ${optional.has(p) ? 'optional, at the moment of use' : 'at install'} | ${permissionJustifications[p] ?? '**MISSING**'} |`),
+    ...requested.map(
+      (p) =>
+        `| \`${p}\` | ${optional.has(p) ? 'optional, at the moment of use' : 'at install'} | ${permissionJustifications[p] ?? '**MISSING**'} |`,
+    ),
     '',
     `**Remote code.** ${remoteCode}`,
     '',
@@ -173,7 +185,14 @@ async function frame(browser: Browser, language: Language, caption: string, shot
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The popup as a page, 400 px wide like the toolbar's, in a language and a colour scheme. */
-async function popupShot(browser: Browser, extensionId: string, language: Language, view: 'connection' | 'export' | 'history', scheme: 'light' | 'dark', path: string): Promise<void> {
+async function popupShot(
+  browser: Browser,
+  extensionId: string,
+  language: Language,
+  view: 'connection' | 'export' | 'history',
+  scheme: 'light' | 'dark',
+  path: string,
+): Promise<void> {
   const page = await browser.newPage();
   await page.setViewport({ width: 400, height: 720, deviceScaleFactor: 2 });
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -184,7 +203,8 @@ async function popupShot(browser: Browser, extensionId: string, language: Langua
     history: '[data-testid="history-list"] li',
   };
   await page.waitForSelector(ready[view], { timeout: 20_000 });
-  if (view === 'export') await page.waitForFunction(() => !/…/.test(document.querySelector('[data-testid="export-preview"]')?.textContent ?? '…'));
+  if (view === 'export')
+    await page.waitForFunction(() => !/…/.test(document.querySelector('[data-testid="export-preview"]')?.textContent ?? '…'));
   await page.screenshot({ path: path as `${string}.png`, clip: { x: 0, y: 0, width: 400, height: 720 } });
   await page.close();
 }
@@ -214,7 +234,11 @@ try {
   const { extensionId } = await extensionWorker(browser);
   await connectExtension({ browser, sandbox, extensionId } as never);
   // Slow Yokoy a little so the export is caught mid-run (rate and time left on screen), then finish it.
-  await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 400 }) });
+  await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: 400 }),
+  });
   const exportView = await ExportPage.open(browser, extensionId);
   await exportView.preview();
   const started = await exportView.start();
@@ -223,7 +247,11 @@ try {
   const raw = join(out, 'raw');
   mkdirSync(raw, { recursive: true });
   await popupShot(browser, extensionId, 'en', 'export', 'light', join(raw, 'en-export-running.png'));
-  await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({}) });
+  await fetch(`${sandbox.internalUrls.yokoyApi}/__admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({}),
+  });
   await exportView.waitUntilFinished(total, 180_000);
   await exportView.close();
 
@@ -238,7 +266,13 @@ try {
     await popupShot(browser, extensionId, language, 'history', 'dark', shot('history', 'dark'));
     const c = listings[language].captions;
     await frame(browser, language, c.connection, [shot('connection')], join(dir, '01-connection.png'));
-    await frame(browser, language, c.export, [language === 'en' ? join(raw, 'en-export-running.png') : shot('export')], join(dir, '02-export.png'));
+    await frame(
+      browser,
+      language,
+      c.export,
+      [language === 'en' ? join(raw, 'en-export-running.png') : shot('export')],
+      join(dir, '02-export.png'),
+    );
     await frame(browser, language, c.history, [shot('history')], join(dir, '03-history.png'));
     await frame(browser, language, c.dark, [shot('connection'), shot('connection', 'dark')], join(dir, '04-light-and-dark.png'), true);
     await guideShot(browser, sandbox, language, join(dir, '05-guide-on-banqup.png'));

@@ -16,12 +16,29 @@ export interface TraceEvent {
   args?: { data?: { url?: string; stackTrace?: { url?: string }[]; frame?: string } };
 }
 
-export const traceCategories = ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'];
+export const traceCategories = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+];
 
 /** The timestamp of a `performance.mark(name)` in the trace, if the page made one. */
 export const markTime = (events: readonly TraceEvent[], name: string): number | undefined => events.find((e) => e.name === name)?.ts;
 
-const scriptEvents = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'v8.compile', 'v8.run', 'v8.callFunction', 'EventDispatch', 'v8.evaluateModule', 'XHRReadyStateChange']);
+const scriptEvents = new Set([
+  'EvaluateScript',
+  'FunctionCall',
+  'TimerFire',
+  'FireAnimationFrame',
+  'v8.compile',
+  'v8.run',
+  'v8.callFunction',
+  'EventDispatch',
+  'v8.evaluateModule',
+  'XHRReadyStateChange',
+]);
 
 export interface ExtensionWork {
   /** Own script time of the extension, outermost events only (ms). */
@@ -55,7 +72,9 @@ export function extensionScriptEvents(events: readonly TraceEvent[], extensionOr
 }
 
 export function extensionWork(events: readonly TraceEvent[], extensionOrigin = 'chrome-extension://', before = Infinity): ExtensionWork {
-  const tasks = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'));
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && typeof e.dur === 'number' && (e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'),
+  );
   const outermost = extensionScriptEvents(events, extensionOrigin);
   const hosting = new Set<TraceEvent>();
   for (const e of outermost) {
@@ -70,7 +89,10 @@ export function extensionWork(events: readonly TraceEvent[], extensionOrigin = '
     scriptBeforeMs: outermost.filter((e) => e.ts < before).reduce((sum, e) => sum + ms(e.dur!), 0),
     tasks: hostingMs,
     longTasks: hostingMs.filter((d) => d > 50),
-    allLongTasks: tasks.filter((t) => threads.size === 0 || threads.has(`${t.pid}:${t.tid}`)).map((t) => ms(t.dur!)).filter((d) => d > 50),
+    allLongTasks: tasks
+      .filter((t) => threads.size === 0 || threads.has(`${t.pid}:${t.tid}`))
+      .map((t) => ms(t.dur!))
+      .filter((d) => d > 50),
   };
 }
 

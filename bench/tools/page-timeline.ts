@@ -30,8 +30,13 @@ try {
     const outer = extensionScriptEvents(events);
     const listed = find('bench:list-drawn');
     const before = outer.filter((e) => listed && e.ts < listed.ts).reduce((s, e) => s + e.dur! / 1000, 0);
-    console.log(`load ${i + 1}: DCL ${at(find('MarkDOMContent'))} ms, load ${at(find('MarkLoad'))} ms, list drawn ${at(listed)} ms; extension script before the list ${before.toFixed(1)} ms`);
-    for (const e of outer.slice(0, 8)) console.log(`    ${at(e).padStart(7)} ms  ${(e.dur! / 1000).toFixed(2).padStart(6)} ms  ${e.name} ${urlOf(e).replace(/^chrome-extension:\/\/[^/]+\//, '')}`);
+    console.log(
+      `load ${i + 1}: DCL ${at(find('MarkDOMContent'))} ms, load ${at(find('MarkLoad'))} ms, list drawn ${at(listed)} ms; extension script before the list ${before.toFixed(1)} ms`,
+    );
+    for (const e of outer.slice(0, 8))
+      console.log(
+        `    ${at(e).padStart(7)} ms  ${(e.dur! / 1000).toFixed(2).padStart(6)} ms  ${e.name} ${urlOf(e).replace(/^chrome-extension:\/\/[^/]+\//, '')}`,
+      );
   }
 } finally {
   await env.close();

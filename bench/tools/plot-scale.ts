@@ -19,8 +19,26 @@ interface Series {
 
 /** Before (issue 16's table, loaded 2-core machine). */
 export const before: Series[] = [
-  { label: 'History tab, before (polled, all jobs read)', color: '#b91c1c', dashed: true, points: [{ jobs: 40, ms: 8 }, { jobs: 10_000, ms: 347 }, { jobs: 50_000, ms: 3_350 }] },
-  { label: 'Worker start → ready, before', color: '#7c3aed', dashed: true, points: [{ jobs: 40, ms: 84 }, { jobs: 10_000, ms: 638 }, { jobs: 50_000, ms: 2_670 }] },
+  {
+    label: 'History tab, before (polled, all jobs read)',
+    color: '#b91c1c',
+    dashed: true,
+    points: [
+      { jobs: 40, ms: 8 },
+      { jobs: 10_000, ms: 347 },
+      { jobs: 50_000, ms: 3_350 },
+    ],
+  },
+  {
+    label: 'Worker start → ready, before',
+    color: '#7c3aed',
+    dashed: true,
+    points: [
+      { jobs: 40, ms: 84 },
+      { jobs: 10_000, ms: 638 },
+      { jobs: 50_000, ms: 2_670 },
+    ],
+  },
 ];
 
 export function plotSvg(series: Series[], options: { title: string; maxJobs: number }): string {
@@ -35,12 +53,16 @@ export function plotSvg(series: Series[], options: { title: string; maxJobs: num
   const y = (ms: number) => m.top + ph - ((Math.log10(Math.max(1, ms)) - lo) / (hi - lo)) * ph;
   const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="${esc(options.title)}">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="${esc(options.title)}">`,
+  );
   out.push(`<rect width="${W}" height="${H}" fill="#fff"/>`);
   out.push(`<text x="${W / 2}" y="22" text-anchor="middle" font-size="15" font-weight="600">${esc(options.title)}</text>`);
   for (const ms of [1, 10, 100, 1_000, 10_000]) {
     out.push(`<line x1="${m.left}" x2="${W - m.right}" y1="${y(ms)}" y2="${y(ms)}" stroke="#e2e8f0"/>`);
-    out.push(`<text x="${m.left - 8}" y="${y(ms) + 4}" text-anchor="end" fill="#475569">${ms >= 1_000 ? `${ms / 1_000} s` : `${ms} ms`}</text>`);
+    out.push(
+      `<text x="${m.left - 8}" y="${y(ms) + 4}" text-anchor="end" fill="#475569">${ms >= 1_000 ? `${ms / 1_000} s` : `${ms} ms`}</text>`,
+    );
   }
   for (let i = 0; i <= 5; i++) {
     const jobs = (options.maxJobs / 5) * i;
@@ -53,11 +75,16 @@ export function plotSvg(series: Series[], options: { title: string; maxJobs: num
     const pts = s.points.filter((p) => p.jobs <= options.maxJobs);
     const d = pts.map((p, k) => `${k ? 'L' : 'M'}${x(p.jobs).toFixed(1)},${y(p.ms).toFixed(1)}`).join(' ');
     out.push(`<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="7 5"' : ''}/>`);
-    for (const p of pts) out.push(`<circle cx="${x(p.jobs).toFixed(1)}" cy="${y(p.ms).toFixed(1)}" r="3.5" fill="${s.color}"><title>${esc(s.label)}: ${p.ms.toFixed(1)} ms at ${p.jobs.toLocaleString('en')} jobs</title></circle>`);
+    for (const p of pts)
+      out.push(
+        `<circle cx="${x(p.jobs).toFixed(1)}" cy="${y(p.ms).toFixed(1)}" r="3.5" fill="${s.color}"><title>${esc(s.label)}: ${p.ms.toFixed(1)} ms at ${p.jobs.toLocaleString('en')} jobs</title></circle>`,
+      );
     // Legend, two columns under the plot.
     const lx = m.left + (i % 2) * (pw / 2);
     const ly = m.top + ph + 62 + Math.floor(i / 2) * 20;
-    out.push(`<line x1="${lx}" x2="${lx + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="7 5"' : ''}/>`);
+    out.push(
+      `<line x1="${lx}" x2="${lx + 28}" y1="${ly - 4}" y2="${ly - 4}" stroke="${s.color}" stroke-width="2.5"${s.dashed ? ' stroke-dasharray="7 5"' : ''}/>`,
+    );
     out.push(`<text x="${lx + 36}" y="${ly}" fill="#0f172a">${esc(s.label)}</text>`);
   });
   out.push('</svg>');
@@ -67,7 +94,9 @@ export function plotSvg(series: Series[], options: { title: string; maxJobs: num
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
   const input = process.argv[2] ?? resolve(import.meta.dirname, '../results/latest.json');
   const output = process.argv[3] ?? resolve(import.meta.dirname, '../../docs/performance-scale.svg');
-  const record = JSON.parse(readFileSync(input, 'utf8')) as { scale?: { jobs: number; firstRowsMs: number; readyMs: number; scrollStepMs: number }[] };
+  const record = JSON.parse(readFileSync(input, 'utf8')) as {
+    scale?: { jobs: number; firstRowsMs: number; readyMs: number; scrollStepMs: number }[];
+  };
   if (!record.scale?.length) throw new Error(`${input} has no scale points: run npm run bench -- --only scale`);
   const after = (label: string, color: string, get: (p: NonNullable<typeof record.scale>[number]) => number): Series => ({
     label,

@@ -15,7 +15,11 @@ const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
 try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 200 }) });
+  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: 200 }),
+  });
   ext.sandbox.state.banqup.documents = benchInvoices({ count, tag: `PROFILE-${Date.now().toString(36)}` });
   const view = await ExportPage.open(ext.browser, ext.extensionId);
   await view.preview();
@@ -27,7 +31,8 @@ try {
   const t0 = Date.now();
   yokoy.requestLog.length = 0;
   await view.start();
-  while ([...yokoy.invoices.values()].filter((i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id).length < count) await new Promise((r) => setTimeout(r, 20));
+  while ([...yokoy.invoices.values()].filter((i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id).length < count)
+    await new Promise((r) => setTimeout(r, 20));
   const seconds = (Date.now() - t0) / 1000;
   const { profile } = await session.send('Profiler.stop');
   await view.close();
@@ -47,11 +52,17 @@ try {
   }
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const idle = byScript.get('(idle)') ?? 0;
-  console.log(`${count} invoices in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s); worker busy ${(total - idle).toFixed(0)} ms of ${total.toFixed(0)} ms profiled (${((total - idle) / count).toFixed(2)} ms per invoice)`);
+  console.log(
+    `${count} invoices in ${seconds.toFixed(1)} s (${(count / seconds).toFixed(1)}/s); worker busy ${(total - idle).toFixed(0)} ms of ${total.toFixed(0)} ms profiled (${((total - idle) / count).toFixed(2)} ms per invoice)`,
+  );
   console.log('\nself time by script:');
   for (const [k, v] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
   console.log('\nself time by function (top 20):');
-  for (const [k, v] of [...byFunction].filter(([k]) => !k.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+  for (const [k, v] of [...byFunction]
+    .filter(([k]) => !k.startsWith('(idle)'))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 20))
+    console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
   const mix = new Map<string, number>();
   for (const e of yokoy.requestLog) {
     const key = `${e.method} ${e.path.replace(/\?.*/, '').replace(/[\w-]{12,}/g, ':id')}`;
@@ -62,7 +73,9 @@ try {
   const uploads = yokoy.requestLog.filter((e) => e.method === 'POST' && e.path.endsWith('/einvoice'));
   const inUpload = uploads.reduce((sum, e) => sum + e.durationMs, 0);
   const firstUpload = Math.min(...uploads.map((e) => Date.parse(e.time))) - t0;
-  console.log(`first upload ${firstUpload} ms after start; slot time outside uploads per invoice: ${((4 * seconds * 1000 - inUpload) / count).toFixed(1)} ms (upload itself ${(inUpload / uploads.length).toFixed(1)} ms)`);
+  console.log(
+    `first upload ${firstUpload} ms after start; slot time outside uploads per invoice: ${((4 * seconds * 1000 - inUpload) / count).toFixed(1)} ms (upload itself ${(inUpload / uploads.length).toFixed(1)} ms)`,
+  );
 } finally {
   await env.close();
 }

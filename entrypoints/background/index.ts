@@ -23,14 +23,23 @@ export default defineBackground(() => {
   const badge = setupBadge(() => remaining());
   let exports: ReturnType<typeof createWorkerExport> | undefined;
   // Imported files ride the export queue: the runner reads them from IndexedDB (lib/import).
-  const imports = createWorkerImport(() => exports!.service, () => exports!.index);
+  const imports = createWorkerImport(
+    () => exports!.service,
+    () => exports!.index,
+  );
   const refreshBadge = async () => {
     imports.onQueueChange();
     await badge();
   };
   exports = createWorkerExport(connection.client, refreshBadge, imports.documentSource);
   remaining = exports.remaining;
-  const reconcile = createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready });
+  const reconcile = createWorkerReconcile({
+    banqup: exports.banqup,
+    invoices: exports.invoices,
+    index: exports.index,
+    exports: exports.service,
+    ready: exports.ready,
+  });
   setupMessageRouter({
     status: () =>
       getStatus({
@@ -46,5 +55,8 @@ export default defineBackground(() => {
   exports.onSelection(menu.setSelection);
   // The sandbox build lets end-to-end tests call what a context-menu click calls.
   // exportReady: when the export's handlers are ready, in ms since the worker started (bench).
-  if (isSandboxBuild) Object.assign(globalThis, { yokoyCompanionTest: { contextMenuClick: menu.onClicked, exportReady: exports.ready.then(() => performance.now()) } });
+  if (isSandboxBuild)
+    Object.assign(globalThis, {
+      yokoyCompanionTest: { contextMenuClick: menu.onClicked, exportReady: exports.ready.then(() => performance.now()) },
+    });
 });

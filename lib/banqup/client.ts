@@ -59,13 +59,24 @@ export function createBanqupClient(env: BanqupClientEnv) {
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') url.searchParams.set(k, String(v));
     let response: Response;
     try {
-      response = await env.fetch(url, { credentials: 'include', headers: { Accept: 'application/json, application/xml, application/pdf' } });
+      response = await env.fetch(url, {
+        credentials: 'include',
+        headers: { Accept: 'application/json, application/xml, application/pdf' },
+      });
     } catch {
       return { ok: false, kind: 'network' };
     }
     if (response.ok) return { ok: true, value: response };
     const kind: BanqupFailureKind =
-      response.status === 401 ? 'signed-out' : response.status === 403 ? 'forbidden' : response.status === 404 ? 'not-found' : response.status >= 500 ? 'server' : 'malformed-answer';
+      response.status === 401
+        ? 'signed-out'
+        : response.status === 403
+          ? 'forbidden'
+          : response.status === 404
+            ? 'not-found'
+            : response.status >= 500
+              ? 'server'
+              : 'malformed-answer';
     // Banqup's documented error body (S22): its `detail` (else `title`) says what went wrong.
     let detail: string | undefined;
     try {
@@ -77,7 +88,11 @@ export function createBanqupClient(env: BanqupClientEnv) {
     return { ok: false, kind, status: response.status, ...(detail ? { detail } : {}) };
   }
 
-  async function getJson<T>(schema: z.ZodMiniType<T>, path: string, query?: Record<string, string | number | undefined>): Promise<BanqupResult<T>> {
+  async function getJson<T>(
+    schema: z.ZodMiniType<T>,
+    path: string,
+    query?: Record<string, string | number | undefined>,
+  ): Promise<BanqupResult<T>> {
     const response = await get(path, query);
     if (!response.ok) return response;
     try {
@@ -136,7 +151,11 @@ export function createBanqupClient(env: BanqupClientEnv) {
       const space = await spaceId();
       if (!space.ok) return space;
       const q = unverified.query;
-      const answer = await getJson(DocumentsAnswer, banqupApi.documents(space.value), { [q.folder]: unverified.bankStatementsFolder, [q.page]: unverified.firstPage, [q.size]: 1 });
+      const answer = await getJson(DocumentsAnswer, banqupApi.documents(space.value), {
+        [q.folder]: unverified.bankStatementsFolder,
+        [q.page]: unverified.firstPage,
+        [q.size]: 1,
+      });
       return answer.ok ? { ok: true, value: answer.value.total ?? answer.value.documents.length } : answer;
     },
   };

@@ -9,13 +9,21 @@
 import * as z from 'zod/mini';
 import { unverified } from './unverified';
 
-const text = z.pipe(z.optional(z.nullable(z.string())), z.transform((v) => v ?? undefined));
-const amount = z.pipe(z.optional(z.nullable(z.union([z.number(), z.string()]))), z.transform((v) => (v === undefined || v === null || v === '' ? undefined : Number(v))));
+const text = z.pipe(
+  z.optional(z.nullable(z.string())),
+  z.transform((v) => v ?? undefined),
+);
+const amount = z.pipe(
+  z.optional(z.nullable(z.union([z.number(), z.string()]))),
+  z.transform((v) => (v === undefined || v === null || v === '' ? undefined : Number(v))),
+);
 
 export const Space = z.object({ id: z.string(), name: text, type: text });
 export const SpacesAnswer = z.object({ spaces: z.array(Space) });
 
-const Party = z.optional(z.nullable(z.object({ legalName: text, tradeName: text, globalIdentifiers: z.optional(z.nullable(z.record(z.string(), z.unknown()))) })));
+const Party = z.optional(
+  z.nullable(z.object({ legalName: text, tradeName: text, globalIdentifiers: z.optional(z.nullable(z.record(z.string(), z.unknown()))) })),
+);
 
 /** Banqup's three-part status (S14); values kept as strings: only some spellings are documented. */
 export const DocumentStatus = z.object({ document: text, pay: text, delivery: text });
@@ -80,7 +88,12 @@ export function summarize(doc: z.infer<typeof V2Document>): DocumentSummary {
 export const DocumentSummary = z.pipe(V2Document, z.transform(summarize));
 
 export const DocumentsAnswer = z.pipe(
-  z.object({ documents: z.array(V2Document), totalElements: z.optional(z.number()), page: z.optional(z.number()), size: z.optional(z.number()) }),
+  z.object({
+    documents: z.array(V2Document),
+    totalElements: z.optional(z.number()),
+    page: z.optional(z.number()),
+    size: z.optional(z.number()),
+  }),
   z.transform((a) => ({ documents: a.documents.map(summarize), total: a.totalElements, page: a.page, pageSize: a.size })),
 );
 

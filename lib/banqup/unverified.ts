@@ -41,7 +41,12 @@ export const unverified = {
   documentStatusValues: ['AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED'],
   payStatusValues: ['UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID'],
   /** Names under a document's `metadata` for what the docs' readable part stops before (number, date, money). */
-  metadataFields: { number: ['documentNumber', 'number', 'invoiceNumber'], issueDate: ['issueDate', 'documentDate'], currency: ['currency', 'currencyCode'], total: ['totalAmount', 'payableAmount', 'total'] },
+  metadataFields: {
+    number: ['documentNumber', 'number', 'invoiceNumber'],
+    issueDate: ['issueDate', 'documentDate'],
+    currency: ['currency', 'currencyCode'],
+    total: ['totalAmount', 'payableAmount', 'total'],
+  },
   /** Banqup's page for one document (links in the history): web-app URLs are not documented (REAL-PRODUCTS.md §3). */
   documentPage: (id: string) => `/documents/${encodeURIComponent(id)}`,
   /** Where a page or link URL names one document. */

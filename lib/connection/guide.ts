@@ -10,7 +10,11 @@ import { deriveConnection } from './state';
 export function guideContext(stored: StoredCredentials): GuideContextAnswer {
   return {
     connection: deriveConnection(stored),
-    available: { clientId: Boolean(stored.clientId), clientSecret: Boolean(stored.hasSecret), organizationId: Boolean(stored.organizationId) },
+    available: {
+      clientId: Boolean(stored.clientId),
+      clientSecret: Boolean(stored.hasSecret),
+      organizationId: Boolean(stored.organizationId),
+    },
     legalEntities: stored.legalEntities ?? [],
     legalEntityId: stored.legalEntityId,
   };

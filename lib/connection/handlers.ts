@@ -20,7 +20,8 @@ export function connectionHandlers(
   env: { extensionOrigin: string; tabLimit?: TabLimit } = { extensionOrigin: 'chrome-extension://' },
 ): ConnectionHandlers {
   const tabLimit = env.tabLimit ?? createTabLimit(() => Date.now());
-  const mayOpen = (sender: { url?: string; tab?: { active?: boolean } }) => !fromContent(sender, env.extensionOrigin) || tabLimit.allow(sender);
+  const mayOpen = (sender: { url?: string; tab?: { active?: boolean } }) =>
+    !fromContent(sender, env.extensionOrigin) || tabLimit.allow(sender);
   return {
     'credentials.get': () => service.view(),
     'credentials.save': ({ clientId, clientSecret, organizationId }) => service.save({ clientId, clientSecret, organizationId }),

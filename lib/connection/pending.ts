@@ -17,7 +17,9 @@ export interface PendingChange {
 
 export const lastChars = (value: string, n = 4): string => (value.length <= n ? value : `…${value.slice(-n)}`);
 
-export function describePending(view: Pick<CredentialsView, 'pending' | 'clientId' | 'organizationId' | 'legalEntities' | 'legalEntityId'>): PendingChange | undefined {
+export function describePending(
+  view: Pick<CredentialsView, 'pending' | 'clientId' | 'organizationId' | 'legalEntities' | 'legalEntityId'>,
+): PendingChange | undefined {
   const pending = view.pending;
   if (!pending) return undefined;
   const orgChanges = pending.organizationId !== undefined && pending.organizationId !== view.organizationId;

@@ -21,7 +21,11 @@ interface Item<T> {
 export interface ConnectionEnv {
   credentials: Item<StoredCredentials>;
   settings: Item<Settings>;
-  vault: { put(name: string, value: string): Promise<void>; get(name: string): Promise<string | undefined>; delete(name: string): Promise<void> };
+  vault: {
+    put(name: string, value: string): Promise<void>;
+    get(name: string): Promise<string | undefined>;
+    delete(name: string): Promise<void>;
+  };
   client: YokoyClient;
   /** The client's token cache, emptied when the credentials are forgotten. */
   tokens: { clear(): Promise<void> };
@@ -132,7 +136,8 @@ export function createConnectionService(env: ConnectionEnv) {
 
     async chooseLegalEntity(legalEntityId: string): Promise<CredentialsView> {
       const stored = await env.credentials.getValue();
-      if (!stored.legalEntities?.some((e) => e.id === legalEntityId)) throw new Error('This legal entity is not among those Yokoy returned.');
+      if (!stored.legalEntities?.some((e) => e.id === legalEntityId))
+        throw new Error('This legal entity is not among those Yokoy returned.');
       await env.credentials.setValue({ ...stored, legalEntityId });
       return view();
     },
@@ -151,7 +156,8 @@ export function createConnectionService(env: ConnectionEnv) {
         (cleaned.values.clientId ?? stored.clientId) === stored.clientId &&
         (cleaned.values.organizationId ?? stored.organizationId) === stored.organizationId &&
         cleaned.values.clientSecret === undefined;
-      if (same && stored.clientId !== undefined && stored.organizationId !== undefined) return { outcome: 'saved', verified: deriveConnection(stored).state === 'verified' };
+      if (same && stored.clientId !== undefined && stored.organizationId !== undefined)
+        return { outcome: 'saved', verified: deriveConnection(stored).state === 'verified' };
       if (cleaned.values.clientSecret !== undefined) await env.vault.put(`pending-${SECRET}`, cleaned.values.clientSecret);
       await env.credentials.setValue({
         ...stored,

@@ -35,11 +35,19 @@ function invalidating<T>(item: { getValue(): Promise<T>; setValue(v: T): Promise
 export function createWorkerConnection() {
   const vault = createVault(companionDB);
   const tokens = sessionTokenStore();
-  const endpoints = cached(async () => endpointsFor(await settingsItem.getValue()), (cb) => settingsItem.watch(cb));
-  const identity = cached(async () => {
-    const stored = await credentialsItem.getValue();
-    return stored.clientId && stored.organizationId && stored.hasSecret ? { clientId: stored.clientId, organizationId: stored.organizationId } : undefined;
-  }, (cb) => credentialsItem.watch(cb));
+  const endpoints = cached(
+    async () => endpointsFor(await settingsItem.getValue()),
+    (cb) => settingsItem.watch(cb),
+  );
+  const identity = cached(
+    async () => {
+      const stored = await credentialsItem.getValue();
+      return stored.clientId && stored.organizationId && stored.hasSecret
+        ? { clientId: stored.clientId, organizationId: stored.organizationId }
+        : undefined;
+    },
+    (cb) => credentialsItem.watch(cb),
+  );
   const client = createYokoyClient({
     fetch: (input, init) => fetch(input, init),
     now: () => Date.now(),

@@ -7,7 +7,12 @@ export function deriveConnection(stored: StoredCredentials): ConnectionState {
   const verification = stored.verification;
   if (!verification) return { state: 'unverified' };
   if (verification.state === 'failing') {
-    return { state: 'failing', kind: verification.failure?.kind ?? 'server', detail: verification.failure?.detail, organizationId: stored.organizationId };
+    return {
+      state: 'failing',
+      kind: verification.failure?.kind ?? 'server',
+      detail: verification.failure?.detail,
+      organizationId: stored.organizationId,
+    };
   }
   const entity = stored.legalEntities?.find((e) => e.id === stored.legalEntityId);
   return { state: 'verified', organizationId: stored.organizationId, legalEntityName: entity?.name };

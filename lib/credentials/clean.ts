@@ -39,7 +39,8 @@ export interface CheckContext {
 // A label copied along with the value: a few words of letters (any language), then an
 // optional ":" or "=". Credentials contain no spaces, so words before the value are a label.
 /** A label names what it labels: without one of these words, the text is not a label. */
-const labelWord = /(^|[^\p{L}])(id|client|cliente|clientid|klant|secret|segredo|geheim|clientgeheim|organi[sz]a\p{L}*|identifi\p{L}*|oauth|yokoy)($|[^\p{L}])/iu;
+const labelWord =
+  /(^|[^\p{L}])(id|client|cliente|clientid|klant|secret|segredo|geheim|clientgeheim|organi[sz]a\p{L}*|identifi\p{L}*|oauth|yokoy)($|[^\p{L}])/iu;
 const labelPattern = /^([\p{L}][\p{L}'’().]*(?:[\s_-]+[\p{L}'’().]+){0,6})\s*(?:[:=]\s*|\s+)(?=\S+$)/u;
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -73,7 +74,10 @@ export function checkCredential(field: CredentialField, raw: string, context: Ch
   value = trimmed;
 
   // A value copied with its label: keep only what follows "label:" (or "label " for IDs).
-  const lines = value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > 1) {
     // "Client ID\nabc…" pasted from a two-line layout: the value is the last line.
     fixes.push({ kind: 'label-removed', label: lines.slice(0, -1).join(' ') });

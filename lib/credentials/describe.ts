@@ -26,7 +26,14 @@ export function describeFinding(t: T, field: CredentialField, finding: Finding):
     }
     case 'looks-like':
       return t(
-        ({ clientSecret: 'checkLooksLikeClientSecret', organizationId: 'checkLooksLikeOrganizationId', clientId: 'checkLooksLikeClientId', legalEntityId: 'checkLooksLikeLegalEntityId' } as const)[finding.other],
+        (
+          {
+            clientSecret: 'checkLooksLikeClientSecret',
+            organizationId: 'checkLooksLikeOrganizationId',
+            clientId: 'checkLooksLikeClientId',
+            legalEntityId: 'checkLooksLikeLegalEntityId',
+          } as const
+        )[finding.other],
       );
     case 'unusual-format':
       return t('checkUnusualFormat');

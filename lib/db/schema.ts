@@ -23,7 +23,16 @@ export interface CompanionDB extends DBSchema {
   jobs: {
     key: string;
     value: Job;
-    indexes: { byState: JobState; byUpdated: number; byRun: string; byStateDue: [JobState, number]; byRunState: [string, JobState]; byBucket: [string, string]; byStateUpdated: [JobState, number]; byUntagged: number };
+    indexes: {
+      byState: JobState;
+      byUpdated: number;
+      byRun: string;
+      byStateDue: [JobState, number];
+      byRunState: [string, JobState];
+      byBucket: [string, string];
+      byStateUpdated: [JobState, number];
+      byUntagged: number;
+    };
   };
   /** The Yokoy invoice index (lib/export/yokoy-index.ts), `${legalEntityId}|${invoiceId}`. */
   yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };

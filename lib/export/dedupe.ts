@@ -42,7 +42,13 @@ const norm = (s: string | undefined | null) => (s ?? '').replace(/[\s.\-/]+/g, '
  * amount are compared within the bucket (names and VAT ids are written differently on the two
  * sides; Yokoy recomputes the gross from the lines, off by a few cents).
  */
-export function bucketKey(f: { invoiceNumber?: string; issueDate?: string; date?: string; currency?: string; creditNote?: boolean }): string | undefined {
+export function bucketKey(f: {
+  invoiceNumber?: string;
+  issueDate?: string;
+  date?: string;
+  currency?: string;
+  creditNote?: boolean;
+}): string | undefined {
   const number = f.invoiceNumber?.trim();
   if (!number) return undefined;
   const date = (f.issueDate ?? f.date ?? '').slice(0, 10);
@@ -50,7 +56,10 @@ export function bucketKey(f: { invoiceNumber?: string; issueDate?: string; date?
 }
 
 /** Same supplier: by VAT id when both sides know it, else by name. Unknown on either side: no match. */
-export function sameSupplier(doc: Pick<DocumentFacts, 'supplierName' | 'supplierVatId'>, inv: Pick<InvoiceFacts, 'supplierName' | 'supplierVatId'>): boolean {
+export function sameSupplier(
+  doc: Pick<DocumentFacts, 'supplierName' | 'supplierVatId'>,
+  inv: Pick<InvoiceFacts, 'supplierName' | 'supplierVatId'>,
+): boolean {
   if (doc.supplierVatId && inv.supplierVatId) return norm(doc.supplierVatId) === norm(inv.supplierVatId);
   if (doc.supplierName && inv.supplierName) return doc.supplierName.trim().toLowerCase() === inv.supplierName.trim().toLowerCase();
   return false;
@@ -117,7 +126,8 @@ export async function lookUpPdf(
   for (const invoice of recent.value.filter((i) => !i.customInformation?.[BANQUP_KEY] && !claimed(i.id)).slice(0, 50)) {
     const stored = await api.pdf(legalEntityId, invoice.id);
     if (!stored.ok) return stored;
-    if (stored.value.byteLength === pdf.size && (await digest(stored.value as Uint8Array<ArrayBuffer>)) === wanted) return succeeded(invoice);
+    if (stored.value.byteLength === pdf.size && (await digest(stored.value as Uint8Array<ArrayBuffer>)) === wanted)
+      return succeeded(invoice);
   }
   return succeeded(undefined);
 }

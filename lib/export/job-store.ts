@@ -138,7 +138,9 @@ export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
         let after: { at: number; id: string } | undefined;
         for (;;) {
           const tx = database.transaction('jobs', 'readwrite');
-          let cursor = await tx.store.index('byStateUpdated').openCursor(IDBKeyRange.bound([state, after?.at ?? -Infinity], [state, before], false, true));
+          let cursor = await tx.store
+            .index('byStateUpdated')
+            .openCursor(IDBKeyRange.bound([state, after?.at ?? -Infinity], [state, before], false, true));
           // Same updatedAt as the last job visited: index order is then by id, so pass those up to it.
           while (cursor && after && cursor.value.updatedAt === after.at && cursor.value.id <= after.id) cursor = await cursor.continue();
           let n = 0;

@@ -150,11 +150,32 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
       return withFacts(next, event.facts);
     case 'upload-started':
       // From here on, a crash leaves the outcome unknown: persist before sending.
-      return { ...next, state: 'uploading', needsLookup: true, uploadStartedAt: now, firstUploadAt: job.firstUploadAt ?? now, uploadAttempts: (job.uploadAttempts ?? 0) + 1 };
+      return {
+        ...next,
+        state: 'uploading',
+        needsLookup: true,
+        uploadStartedAt: now,
+        firstUploadAt: job.firstUploadAt ?? now,
+        uploadAttempts: (job.uploadAttempts ?? 0) + 1,
+      };
     case 'created':
-      return { ...next, state: 'done', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
+      return {
+        ...next,
+        state: 'done',
+        yokoyInvoiceId: event.yokoyInvoiceId,
+        needsLookup: false,
+        reason: undefined,
+        untaggedSince: job.tagged ? undefined : now,
+      };
     case 'found':
-      return { ...next, state: 'duplicate', yokoyInvoiceId: event.yokoyInvoiceId, needsLookup: false, reason: undefined, untaggedSince: job.tagged ? undefined : now };
+      return {
+        ...next,
+        state: 'duplicate',
+        yokoyInvoiceId: event.yokoyInvoiceId,
+        needsLookup: false,
+        reason: undefined,
+        untaggedSince: job.tagged ? undefined : now,
+      };
     case 'tagged':
       // An undefined key is not indexed: the job leaves `byUntagged`.
       return { ...next, tagged: true, untaggedSince: undefined };

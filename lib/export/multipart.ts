@@ -22,7 +22,11 @@ export function multipart(parts: Part[], boundary = `----YokoyCompanion${crypto.
     if (part.fileName !== undefined) head += `; filename="${quote(part.fileName)}"`;
     head += '\r\n';
     if (part.contentType) head += `Content-Type: ${part.contentType}\r\n`;
-    chunks.push(encoder.encode(`${head}\r\n`), typeof part.value === 'string' ? encoder.encode(part.value) : part.value, encoder.encode('\r\n'));
+    chunks.push(
+      encoder.encode(`${head}\r\n`),
+      typeof part.value === 'string' ? encoder.encode(part.value) : part.value,
+      encoder.encode('\r\n'),
+    );
   }
   chunks.push(encoder.encode(`--${boundary}--\r\n`));
   const body = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));

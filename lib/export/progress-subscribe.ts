@@ -15,7 +15,13 @@ export interface ProgressPush {
 
 /** The listener's side: calls `onPush` with every push until the returned stop is called. */
 export function subscribeToProgress(
-  runtime: { connect(info: { name: string }): { onMessage: { addListener(cb: (m: unknown) => void): void }; onDisconnect: { addListener(cb: () => void): void }; disconnect(): void } },
+  runtime: {
+    connect(info: { name: string }): {
+      onMessage: { addListener(cb: (m: unknown) => void): void };
+      onDisconnect: { addListener(cb: () => void): void };
+      disconnect(): void;
+    };
+  },
   onPush: (push: ProgressPush) => void,
 ): () => void {
   let stopped = false;

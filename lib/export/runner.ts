@@ -53,7 +53,13 @@ const permanent = new Set<YokoyFailure['kind']>(['validation', 'conflict']);
  */
 // A 401 even with a fresh token is not among them: tokens that die early (clock skew, a
 // restart on Yokoy's side) make it, and the next attempt with another token goes through.
-const connectionKinds = new Set<YokoyFailure['kind']>(['invalid-client', 'organization-mismatch', 'missing-permission', 'not-configured', 'not-found']);
+const connectionKinds = new Set<YokoyFailure['kind']>([
+  'invalid-client',
+  'organization-mismatch',
+  'missing-permission',
+  'not-configured',
+  'not-found',
+]);
 
 export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
 /** Yokoy holds more untagged copies with this document's facts than Banqup has such documents. */
@@ -316,7 +322,9 @@ export function createRunner(env: RunnerEnv) {
 
     // A PDF-only upload of unknown outcome has no number to find it by: compare PDFs.
     if (!ubl.value && lostAnswer) {
-      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.firstUploadAt ?? job.uploadStartedAt!, pdf.value, (id) => claimed(id, job.documentId));
+      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.firstUploadAt ?? job.uploadStartedAt!, pdf.value, (id) =>
+        claimed(id, job.documentId),
+      );
       if (!found.ok) {
         await retryOrFail(job, yokoyReason(found.failure), false, found.failure);
         return;
@@ -379,7 +387,12 @@ export function createRunner(env: RunnerEnv) {
                 // A bug must not wedge a job in an active state: fail it with the reason.
                 const current = await env.store.get(job.id);
                 if (current && (current.state === 'fetching' || current.state === 'uploading')) {
-                  await apply(current, { type: 'retry', reason: { code: 'internal', detail: String(error) }, delayMs: 5_000, outcomeUnknown: current.state === 'uploading' });
+                  await apply(current, {
+                    type: 'retry',
+                    reason: { code: 'internal', detail: String(error) },
+                    delayMs: 5_000,
+                    outcomeUnknown: current.state === 'uploading',
+                  });
                 }
               })
               .finally(() => active.delete(job.id));

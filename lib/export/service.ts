@@ -101,7 +101,8 @@ export function createExportService(env: ExportServiceEnv) {
       const job = existing[i];
       if (!job) writes.push(described(newJob({ documentId, legalEntityId: where.legalEntityId, source, runId: run, now })));
       else if (job.state === 'done' || job.state === 'duplicate') alreadyInYokoy++;
-      else if (job.state === 'failed' || job.state === 'cancelled') writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
+      else if (job.state === 'failed' || job.state === 'cancelled')
+        writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
       else if (job.runId !== run) writes.push({ ...job, runId: run });
     });
     await env.store.putMany(writes);
@@ -319,7 +320,10 @@ export function createExportService(env: ExportServiceEnv) {
         env.index.markStale(legalEntityId);
         const index = await env.index.entity(legalEntityId);
         if (!index.ok) continue;
-        const twins = findTwins(jobs.filter((j) => j.legalEntityId === legalEntityId), index.value);
+        const twins = findTwins(
+          jobs.filter((j) => j.legalEntityId === legalEntityId),
+          index.value,
+        );
         for (const [id, { twins: others, cause }] of twins) {
           const job = byId.get(id)!;
           for (const twin of others) {
@@ -328,7 +332,12 @@ export function createExportService(env: ExportServiceEnv) {
           }
           // Read again: the tag lane may have written this job since the run's jobs were read.
           const fresh = (await env.store.get(job.id)) ?? job;
-          await env.store.put({ ...fresh, twins: [...(fresh.twins ?? []), ...others.map((o) => o.id)], twinCause: cause, updatedAt: env.now() });
+          await env.store.put({
+            ...fresh,
+            twins: [...(fresh.twins ?? []), ...others.map((o) => o.id)],
+            twinCause: cause,
+            updatedAt: env.now(),
+          });
           found++;
         }
       }

@@ -25,7 +25,11 @@ import { classifySender, type SenderEnv } from '../messaging/sender';
 import { isSandboxBuild } from '../runtime/env';
 import { listenForProgress } from './progress-port';
 
-const senderEnv = (): SenderEnv => ({ extensionId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/'), sandbox: isSandboxBuild });
+const senderEnv = (): SenderEnv => ({
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL('/'),
+  sandbox: isSandboxBuild,
+});
 
 export const WAKE_ALARM = 'export-wake';
 /**
@@ -43,9 +47,16 @@ export const PRUNE_ALARM = 'history-prune';
  * `documentSource` lets another source of documents (imported files, lib/import/source.ts)
  * answer the runner's reads for its own ids; Banqup answers the rest.
  */
-export function createWorkerExport(client: YokoyClient, refreshBadge: () => Promise<void>, documentSource: (banqup: DocumentSource) => DocumentSource = (banqup) => banqup) {
+export function createWorkerExport(
+  client: YokoyClient,
+  refreshBadge: () => Promise<void>,
+  documentSource: (banqup: DocumentSource) => DocumentSource = (banqup) => banqup,
+) {
   const store = createJobStore(companionDB);
-  const banqup = createBanqupClient({ fetch: (i, init) => fetch(i, init), origin: async () => (await settingsItem.getValue()).banqupOrigin });
+  const banqup = createBanqupClient({
+    fetch: (i, init) => fetch(i, init),
+    origin: async () => (await settingsItem.getValue()).banqupOrigin,
+  });
   const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -69,7 +80,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
   });
 
   // Popup and Banqup pages listen on a port instead of polling: told at most every 250 ms.
-  const progressPorts = listenForProgress((sender) => classifySender(sender, senderEnv()), () => service.progress());
+  const progressPorts = listenForProgress(
+    (sender) => classifySender(sender, senderEnv()),
+    () => service.progress(),
+  );
 
   /** Progress changed: badge and listeners now; a notification once per run when it ends. */
   let pending = false;
@@ -89,16 +103,17 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
         const attention = progress.failed > 0 || twins > 0;
         // Notifications are optional: asked for when the user starts a backfill.
         const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
-        if (allowed) await browser.notifications
-          ?.create(`export-${progress.runId}`, {
-            type: 'basic',
-            iconUrl: browser.runtime.getURL('/icon/128.png'),
-            title: translate(language, attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
-            message: attention
-              ? translate(language, 'notifyAttention', { failed: String(progress.failed + twins) })
-              : translate(language, 'notifyDone', { sent: String(progress.done), duplicate: String(progress.duplicate) }),
-          })
-          .catch(() => undefined);
+        if (allowed)
+          await browser.notifications
+            ?.create(`export-${progress.runId}`, {
+              type: 'basic',
+              iconUrl: browser.runtime.getURL('/icon/128.png'),
+              title: translate(language, attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
+              message: attention
+                ? translate(language, 'notifyAttention', { failed: String(progress.failed + twins) })
+                : translate(language, 'notifyDone', { sent: String(progress.done), duplicate: String(progress.duplicate) }),
+            })
+            .catch(() => undefined);
       }
     }, 250);
   };
@@ -130,7 +145,10 @@ export function createWorkerExport(client: YokoyClient, refreshBadge: () => Prom
         // The popup's status and the badge say it too: the connection, not an invoice, failed.
         const kind = reason.code === LEGAL_ENTITY_GONE ? 'legal-entity-gone' : (reason.code.split(':')[1] as YokoyFailureKind);
         const stored = await credentialsItem.getValue();
-        await credentialsItem.setValue({ ...stored, verification: { state: 'failing', at: Date.now(), failure: { kind, detail: reason.detail } } });
+        await credentialsItem.setValue({
+          ...stored,
+          verification: { state: 'failing', at: Date.now(), failure: { kind, detail: reason.detail } },
+        });
       },
       keepAlive: () => {
         // Extension API calls reset the worker's idle timer; a run keeps calling one.

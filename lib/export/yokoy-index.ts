@@ -63,7 +63,10 @@ const text = (v: string | null | undefined) => (v === null || v === undefined ||
 
 export function indexedInvoice(legalEntityId: string, invoice: YokoyInvoice): IndexedInvoice {
   const info = invoice.customInformation ?? {};
-  const gross = invoice.grossAmount === undefined || invoice.grossAmount === null || invoice.grossAmount === '' ? undefined : Number(invoice.grossAmount);
+  const gross =
+    invoice.grossAmount === undefined || invoice.grossAmount === null || invoice.grossAmount === ''
+      ? undefined
+      : Number(invoice.grossAmount);
   return {
     key: `${legalEntityId}|${invoice.id}`,
     legalEntityId,
@@ -81,7 +84,12 @@ export function indexedInvoice(legalEntityId: string, invoice: YokoyInvoice): In
   };
 }
 
-export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, persistence: IndexPersistence | undefined, loaded: { invoices: IndexedInvoice[]; sync?: IndexSync }) {
+export function createEntityIndex(
+  legalEntityId: string,
+  invoices: InvoiceApi,
+  persistence: IndexPersistence | undefined,
+  loaded: { invoices: IndexedInvoice[]; sync?: IndexSync },
+) {
   const byId = new Map<string, IndexedInvoice>();
   const byTag = new Map<string, IndexedInvoice[]>();
   const byBucket = new Map<string, IndexedInvoice[]>();
@@ -142,7 +150,8 @@ export function createEntityIndex(legalEntityId: string, invoices: InvoiceApi, p
     const since = sync.watermark;
     let listed = await invoices.find(legalEntityId, since ? `lastModified ge ${scimString(since)}` : undefined, undefined, onPage);
     // A Yokoy that refuses the filter on lastModified: list everything instead.
-    if (!listed.ok && since && listed.failure.kind === 'validation') listed = await invoices.find(legalEntityId, undefined, undefined, onPage);
+    if (!listed.ok && since && listed.failure.kind === 'validation')
+      listed = await invoices.find(legalEntityId, undefined, undefined, onPage);
     if (!listed.ok) return listed;
     let unknownSupplier = false;
     for (const invoice of listed.value) {
@@ -269,7 +278,10 @@ export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>
   return {
     async load(legalEntityId) {
       const database = await db();
-      const [invoices, sync] = await Promise.all([database.getAllFromIndex('yokoyInvoices', 'byEntity', legalEntityId), database.get('yokoySync', legalEntityId)]);
+      const [invoices, sync] = await Promise.all([
+        database.getAllFromIndex('yokoyInvoices', 'byEntity', legalEntityId),
+        database.get('yokoySync', legalEntityId),
+      ]);
       return { invoices, sync };
     },
     async save(invoices, sync) {

@@ -48,7 +48,12 @@ export const scimString = (value: string) => `"${value.replace(/\\/g, '\\\\').re
 
 export function createInvoiceApi(client: YokoyClient) {
   async function create(legalEntityId: string, path: string, parts: Part[]): Promise<YokoyResult<YokoyInvoice>> {
-    const answer = await client.request({ method: 'POST', path: `${invoicesPath(legalEntityId)}${path}`, raw: multipart(parts), schema: CreatedAnswer });
+    const answer = await client.request({
+      method: 'POST',
+      path: `${invoicesPath(legalEntityId)}${path}`,
+      raw: multipart(parts),
+      schema: CreatedAnswer,
+    });
     if (!answer.ok) return answer;
     const body = answer.value.body;
     return succeeded(Array.isArray(body) ? body[0]! : body);
@@ -82,19 +87,28 @@ export function createInvoiceApi(client: YokoyClient) {
     },
 
     async get(legalEntityId: string, invoiceId: string): Promise<YokoyResult<YokoyInvoice>> {
-      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`, schema: YokoyInvoice });
+      const answer = await client.request({
+        path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}`,
+        schema: YokoyInvoice,
+      });
       return answer.ok ? succeeded(answer.value.body) : answer;
     },
 
     /** The legal entity's suppliers (an invoice names only its `supplierId`). */
     async suppliers(legalEntityId: string): Promise<YokoyResult<YokoySupplier[]>> {
-      const answer = await client.request({ path: `/legal-entities/${encodeURIComponent(legalEntityId)}/suppliers`, schema: SuppliersAnswer });
+      const answer = await client.request({
+        path: `/legal-entities/${encodeURIComponent(legalEntityId)}/suppliers`,
+        schema: SuppliersAnswer,
+      });
       return answer.ok ? succeeded(answer.value.body.suppliers) : answer;
     },
 
     /** The invoice's PDF (to recognise a PDF-only upload, which has no number to look up). */
     async pdf(legalEntityId: string, invoiceId: string): Promise<YokoyResult<Uint8Array>> {
-      const answer = await client.request({ path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`, schema: Base64Answer });
+      const answer = await client.request({
+        path: `${invoicesPath(legalEntityId)}/${encodeURIComponent(invoiceId)}/base64`,
+        schema: Base64Answer,
+      });
       if (!answer.ok) return answer;
       try {
         return succeeded(Uint8Array.from(atob(answer.value.body.pdfBase64.replace(/\s+/g, '')), (c) => c.charCodeAt(0)));
@@ -104,11 +118,20 @@ export function createInvoiceApi(client: YokoyClient) {
     },
 
     /** All invoices matching a SCIM filter (every page; stops when `nextCursor` is absent). */
-    async find(legalEntityId: string, filter: string | undefined, maxPages = 1_000, onPage?: (found: number) => void): Promise<YokoyResult<YokoyInvoice[]>> {
+    async find(
+      legalEntityId: string,
+      filter: string | undefined,
+      maxPages = 1_000,
+      onPage?: (found: number) => void,
+    ): Promise<YokoyResult<YokoyInvoice[]>> {
       const found: YokoyInvoice[] = [];
       let cursor: string | undefined;
       for (let page = 0; page < maxPages; page++) {
-        const answer = await client.request({ path: invoicesPath(legalEntityId), query: { filter, count: 100, cursor }, schema: ListAnswer });
+        const answer = await client.request({
+          path: invoicesPath(legalEntityId),
+          query: { filter, count: 100, cursor },
+          schema: ListAnswer,
+        });
         if (!answer.ok) return answer;
         found.push(...answer.value.body.invoices);
         onPage?.(found.length);

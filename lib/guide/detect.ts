@@ -88,5 +88,12 @@ export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: D
     }
   }
   const index = steps.length - 1;
-  return { busy: false, screen, index, step: steps[index]!, control: 'connected', target: locateControl(doc, banqupControls.connected, language, memo) };
+  return {
+    busy: false,
+    screen,
+    index,
+    step: steps[index]!,
+    control: 'connected',
+    target: locateControl(doc, banqupControls.connected, language, memo),
+  };
 }

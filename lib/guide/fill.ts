@@ -12,7 +12,12 @@ import type { VaultField } from './steps';
 export type FillRefusal = 'not-a-field' | 'not-a-password-field' | 'not-banqup';
 
 /** Why a value may not go into this element on this page; undefined when it may. */
-export function fillRefusal(field: VaultField, el: Element | undefined, location: Pick<Location, 'hostname' | 'protocol'>, sandbox: boolean): FillRefusal | undefined {
+export function fillRefusal(
+  field: VaultField,
+  el: Element | undefined,
+  location: Pick<Location, 'hostname' | 'protocol'>,
+  sandbox: boolean,
+): FillRefusal | undefined {
   if (!isBanqupHost(location.hostname, location.protocol, sandbox)) return 'not-banqup';
   if (el?.tagName !== 'INPUT') return 'not-a-field';
   const type = (el as HTMLInputElement).type;
@@ -64,14 +69,18 @@ export function formRefusal(field: VaultField, el: HTMLInputElement, context: Fo
       }
     };
     if (leaves(form.getAttribute('action'))) return 'form-leaves-banqup';
-    const submitters = [...form.querySelectorAll('[formaction]'), ...(form.id ? doc.querySelectorAll(`[form="${CSS.escape(form.id)}"][formaction]`) : [])];
+    const submitters = [
+      ...form.querySelectorAll('[formaction]'),
+      ...(form.id ? doc.querySelectorAll(`[form="${CSS.escape(form.id)}"][formaction]`) : []),
+    ];
     if (submitters.some((b) => leaves(b.getAttribute('formaction')))) return 'form-leaves-banqup';
   }
   const view = doc.defaultView;
   for (let node: Element | null = el; node; node = node.parentElement) {
     if (node.hasAttribute('hidden')) return 'hidden';
     const style = view?.getComputedStyle(node);
-    if (style && (style.display === 'none' || style.visibility === 'hidden' || (style.opacity !== '' && Number(style.opacity) < 0.1))) return 'hidden';
+    if (style && (style.display === 'none' || style.visibility === 'hidden' || (style.opacity !== '' && Number(style.opacity) < 0.1)))
+      return 'hidden';
   }
   return undefined;
 }

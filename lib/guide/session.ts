@@ -17,7 +17,10 @@ export interface GuideSession {
 export function readSession(storage: Storage | undefined): GuideSession {
   try {
     const raw = JSON.parse(storage?.getItem(KEY) ?? 'null') as Partial<GuideSession> | null;
-    return { open: raw?.open === true, acknowledged: Array.isArray(raw?.acknowledged) ? raw.acknowledged.filter((s): s is StepId => /^A\d{1,2}$/.test(String(s))) : [] };
+    return {
+      open: raw?.open === true,
+      acknowledged: Array.isArray(raw?.acknowledged) ? raw.acknowledged.filter((s): s is StepId => /^A\d{1,2}$/.test(String(s))) : [],
+    };
   } catch {
     return { open: false, acknowledged: [] };
   }

@@ -37,12 +37,14 @@ export function mayMatter(record: MutationRecord, relevant: string): boolean {
     if (target.closest(relevant)) return true;
     if (record.type === 'childList') {
       for (const list of [record.addedNodes, record.removedNodes]) {
-        for (const node of list) if (node.nodeType === 1 && ((node as Element).matches(relevant) || (node as Element).querySelector(relevant))) return true;
+        for (const node of list)
+          if (node.nodeType === 1 && ((node as Element).matches(relevant) || (node as Element).querySelector(relevant))) return true;
       }
       return false;
     }
     // `hidden` or `inert` on an ancestor shows or hides what it holds.
-    if (record.type === 'attributes' && (record.attributeName === 'hidden' || record.attributeName === 'inert')) return target.querySelector(relevant) !== null;
+    if (record.type === 'attributes' && (record.attributeName === 'hidden' || record.attributeName === 'inert'))
+      return target.querySelector(relevant) !== null;
     return false;
   } catch {
     return true;
@@ -68,7 +70,13 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
     if (!own.length) return;
     if (!env.relevant || own.some((r) => mayMatter(r, env.relevant!))) schedule(true);
   });
-  observer.observe(doc.documentElement, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'] });
+  observer.observe(doc.documentElement, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'],
+  });
   const options = { capture: true, passive: true, signal };
   const contentChanged = () => schedule(true);
   const layoutChanged = () => schedule(false);

@@ -45,16 +45,24 @@ export const de: Record<MessageKey, string> = {
   fixWhitespaceRemoved: 'Leerzeichen und Zeilenumbrüche um den Wert wurden entfernt.',
   checkEmpty: 'Pflichtfeld.',
   checkBadCharacter: '„{character}“ (Zeichen {position}) ist im Feld „{field}“ nicht zulässig. Kopieren Sie den Wert erneut aus Yokoy.',
-  checkBadCharacterSpace: 'Ein Leerzeichen (Zeichen {position}) ist im Feld „{field}“ nicht zulässig. Kopieren Sie den Wert erneut aus Yokoy.',
-  checkLooksLikeClientSecret: 'Das sieht aus wie ein Client-Secret. Es gehört in das Feld „Client-Secret“; die Client-ID ist der andere Wert im Credentials-Dialog von Yokoy.',
-  checkLooksLikeOrganizationId: 'Das sieht aus wie eine Organisations-ID. Sie gehört in das Feld „Organisations-ID“; die Client-ID steht im Credentials-Dialog von Yokoy.',
+  checkBadCharacterSpace:
+    'Ein Leerzeichen (Zeichen {position}) ist im Feld „{field}“ nicht zulässig. Kopieren Sie den Wert erneut aus Yokoy.',
+  checkLooksLikeClientSecret:
+    'Das sieht aus wie ein Client-Secret. Es gehört in das Feld „Client-Secret“; die Client-ID ist der andere Wert im Credentials-Dialog von Yokoy.',
+  checkLooksLikeOrganizationId:
+    'Das sieht aus wie eine Organisations-ID. Sie gehört in das Feld „Organisations-ID“; die Client-ID steht im Credentials-Dialog von Yokoy.',
   checkLooksLikeClientId: 'Das sieht aus wie eine Client-ID. Sie gehört in das Feld „Client-ID“.',
-  checkLooksLikeLegalEntityId: 'Das ist die ID einer Firma, nicht die der Organisation. Die Organisations-ID steht oben rechts auf der Entwickler-Seite von Yokoy.',
-  checkUnusualFormat: 'Yokoy-Organisations-IDs bestehen meist aus 10 oder 20 Buchstaben und Ziffern. Prüfen Sie, ob sie vollständig kopiert wurde.',
+  checkLooksLikeLegalEntityId:
+    'Das ist die ID einer Firma, nicht die der Organisation. Die Organisations-ID steht oben rechts auf der Entwickler-Seite von Yokoy.',
+  checkUnusualFormat:
+    'Yokoy-Organisations-IDs bestehen meist aus 10 oder 20 Buchstaben und Ziffern. Prüfen Sie, ob sie vollständig kopiert wurde.',
 
-  failureInvalidClient: 'Yokoy hat diese Client-ID und dieses Client-Secret nicht akzeptiert. Kopieren Sie beide erneut unter Admin > Entwickler in Yokoy (in Perk: Entwicklertools > Spend-Tools); ist das Secret verloren, erzeugen Sie dort neue Credentials.',
-  failureOrganizationMismatch: 'Diese Credentials gehören nicht zur Organisation „{organizationId}“. Kopieren Sie die Organisations-ID oben rechts unter Admin > Entwickler oder Admin > Organisation in Yokoy (in Perk: Entwicklertools > Spend-Tools).',
-  failureMissingPermission: 'Yokoy hat abgelehnt: Diesen Credentials fehlt eine Berechtigung. Bitten Sie Ihren Yokoy-Administrator um die Entwickler-Rolle und erzeugen Sie die Credentials dann neu.',
+  failureInvalidClient:
+    'Yokoy hat diese Client-ID und dieses Client-Secret nicht akzeptiert. Kopieren Sie beide erneut unter Admin > Entwickler in Yokoy (in Perk: Entwicklertools > Spend-Tools); ist das Secret verloren, erzeugen Sie dort neue Credentials.',
+  failureOrganizationMismatch:
+    'Diese Credentials gehören nicht zur Organisation „{organizationId}“. Kopieren Sie die Organisations-ID oben rechts unter Admin > Entwickler oder Admin > Organisation in Yokoy (in Perk: Entwicklertools > Spend-Tools).',
+  failureMissingPermission:
+    'Yokoy hat abgelehnt: Diesen Credentials fehlt eine Berechtigung. Bitten Sie Ihren Yokoy-Administrator um die Entwickler-Rolle und erzeugen Sie die Credentials dann neu.',
   failureNotFound: 'Yokoy hat das Angefragte nicht gefunden. Prüfen Sie die Verbindung erneut.',
   failureValidation: 'Yokoy hat die Daten abgelehnt: {detail}',
   failureConflict: 'Yokoy meldet einen Konflikt: {detail}',
@@ -62,9 +70,11 @@ export const de: Record<MessageKey, string> = {
   failureServer: 'Yokoy hat gerade Probleme. Versuchen Sie es später erneut; es wurde nichts geändert.',
   failureNetwork: 'Yokoy ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
   failureMalformedAnswer: 'Yokoys Antwort war nicht lesbar. Versuchen Sie es später erneut.',
-  failureUnauthorized: 'Yokoy hat das Zugriffs-Token abgelehnt. Prüfen Sie erneut; bleibt der Fehler, erzeugen Sie in Yokoy neue Credentials.',
+  failureUnauthorized:
+    'Yokoy hat das Zugriffs-Token abgelehnt. Prüfen Sie erneut; bleibt der Fehler, erzeugen Sie in Yokoy neue Credentials.',
   failureNotConfigured: 'Es ist keine Yokoy-Adresse festgelegt. Öffnen Sie die Einstellungen und wählen Sie die Umgebung.',
-  failureLegalEntityGone: 'Die für Exporte gewählte Firma gibt es in Yokoy nicht mehr. Prüfen Sie im Popup erneut und wählen Sie eine andere; der Export wartet so lange.',
+  failureLegalEntityGone:
+    'Die für Exporte gewählte Firma gibt es in Yokoy nicht mehr. Prüfen Sie im Popup erneut und wählen Sie eine andere; der Export wartet so lange.',
   failureSaveRefused: 'Nicht gespeichert: {problem}',
 
   optionsHeading: 'Einstellungen',
@@ -92,7 +102,8 @@ export const de: Record<MessageKey, string> = {
   yokoyCredentialsSavedUnverified: 'In Yokoy Companion gespeichert. Öffnen Sie die Erweiterung, um die Prüfung abzuschließen.',
   yokoyCredentialsPending: 'Als neue Credentials gespeichert. Öffnen Sie Yokoy Companion, um sie zu bestätigen.',
   yokoyCaptureRefused: 'Yokoy Companion konnte dies nicht speichern: {problem}',
-  yokoyNoDeveloperRole: 'Um API-Credentials zu erzeugen, benötigen Sie in Yokoy die Entwickler-Rolle. Bitten Sie einen Yokoy-Administrator Ihrer Organisation{admins}, Ihnen die Entwickler-Rolle zu geben (Admin > Benutzer), und kehren Sie dann zu dieser Seite zurück.',
+  yokoyNoDeveloperRole:
+    'Um API-Credentials zu erzeugen, benötigen Sie in Yokoy die Entwickler-Rolle. Bitten Sie einen Yokoy-Administrator Ihrer Organisation{admins}, Ihnen die Entwickler-Rolle zu geben (Admin > Benutzer), und kehren Sie dann zu dieser Seite zurück.',
   yokoyDismiss: 'Schließen',
 
   setUpInBanqup: 'In Banqup einrichten',
@@ -108,7 +119,8 @@ export const de: Record<MessageKey, string> = {
   exportStatusRejected: 'Abgelehnt',
   exportPreview: '{count} passende Rechnungen.',
   exportPreviewLoading: 'Rechnungen in Banqup werden gezählt…',
-  exportBankStatements: 'Kontoauszüge ({count} in Banqup) können nicht an Yokoy gehen: Die API von Yokoy hat keinen Platz dafür. Nutzen Sie den Bankauszug-Export von Banqup für Ihre Buchhaltungssoftware.',
+  exportBankStatements:
+    'Kontoauszüge ({count} in Banqup) können nicht an Yokoy gehen: Die API von Yokoy hat keinen Platz dafür. Nutzen Sie den Bankauszug-Export von Banqup für Ihre Buchhaltungssoftware.',
   exportStart: 'An Yokoy senden',
   exportPause: 'Anhalten',
   exportResume: 'Fortsetzen',
@@ -119,7 +131,8 @@ export const de: Record<MessageKey, string> = {
   exportPaused: 'Angehalten.',
   exportNeedsLegalEntity: 'Wählen Sie zuerst im Popup eine Firma.',
   exportNeedsVerification: 'Prüfen Sie zuerst im Popup die Yokoy-Credentials.',
-  exportBanqupSignedOut: 'Banqup hat das Lesen der Rechnungen nicht erlaubt: Melden Sie sich in diesem Browser bei Banqup an und versuchen Sie es erneut.',
+  exportBanqupSignedOut:
+    'Banqup hat das Lesen der Rechnungen nicht erlaubt: Melden Sie sich in diesem Browser bei Banqup an und versuchen Sie es erneut.',
   exportBanqupProblem: 'Banqup konnte nicht gelesen werden ({problem}). Versuchen Sie es gleich noch einmal.',
   historyHeading: 'Verlauf',
   historyFilter: 'Anzeigen',
@@ -153,7 +166,8 @@ export const de: Record<MessageKey, string> = {
   tabExport: 'Export',
   importOpen: 'Dateien importieren',
   importHeading: 'Dateien in Yokoy importieren',
-  importIntro: 'Legen Sie Peppol-UBL-Rechnungen und -Gutschriften (.xml), PDFs oder ZIP-Archive davon hier ab (Ordner darin sind kein Problem). Nichts wird gesendet, bevor Sie bestätigen, und nichts, was schon in Yokoy ist, wird erneut gesendet.',
+  importIntro:
+    'Legen Sie Peppol-UBL-Rechnungen und -Gutschriften (.xml), PDFs oder ZIP-Archive davon hier ab (Ordner darin sind kein Problem). Nichts wird gesendet, bevor Sie bestätigen, und nichts, was schon in Yokoy ist, wird erneut gesendet.',
   importDrop: 'Dateien oder ZIP-Archive hier ablegen',
   importPick: 'Dateien auswählen',
   importReading: 'Wird gelesen … {count} Dateien gelesen.',
@@ -163,7 +177,8 @@ export const de: Record<MessageKey, string> = {
   importPdfs: 'Nur PDF (Yokoy liest sie mit seiner KI): {count}',
   importSuppliers: 'Lieferanten: {count}',
   importTotals: 'Summe je Währung (Gutschriften abgezogen)',
-  importGenerated: '{count} E-Rechnungen kamen ohne PDF. Yokoy braucht eines als Vorschau und erhält deshalb eine einseitige Zusammenfassung, die der Companion aus der E-Rechnung erstellt und als solche kennzeichnet; die Rechnungsdaten stammen aus der E-Rechnung selbst.',
+  importGenerated:
+    '{count} E-Rechnungen kamen ohne PDF. Yokoy braucht eines als Vorschau und erhält deshalb eine einseitige Zusammenfassung, die der Companion aus der E-Rechnung erstellt und als solche kennzeichnet; die Rechnungsdaten stammen aus der E-Rechnung selbst.',
   importUntagged: '{count} sind schon ohne Markierung in Yokoy: Sie werden markiert, nicht erneut gesendet.',
   importSkipped: 'Übersprungen ({count})',
   importSend: '{count} an Yokoy senden',
@@ -172,11 +187,14 @@ export const de: Record<MessageKey, string> = {
   importQueued: '{queued} in der Warteschlange; {already} schon in Yokoy.',
   importAnother: 'Weitere Dateien importieren',
   importProblemYokoy: 'Yokoy konnte nicht gefragt werden, was es schon hat: {reason} Es wurde nichts gesendet.',
-  skipUblNotXml: 'Kein XML: Eine Peppol-Rechnung ist eine .xml-Datei, die mit „<“ beginnt. Laden Sie die UBL erneut von der Quelle herunter.',
+  skipUblNotXml:
+    'Kein XML: Eine Peppol-Rechnung ist eine .xml-Datei, die mit „<“ beginnt. Laden Sie die UBL erneut von der Quelle herunter.',
   skipUblTooLarge: 'Größer als {detail}: So groß ist keine Rechnung. Prüfen Sie, ob es die richtige Datei ist.',
-  skipUblDoctype: 'Enthält ein DOCTYPE (Entity-Deklarationen): Peppol-UBL hat das nie, und solche Dateien können XML-Leser angreifen. Bitten Sie den Absender um die schlichte UBL.',
+  skipUblDoctype:
+    'Enthält ein DOCTYPE (Entity-Deklarationen): Peppol-UBL hat das nie, und solche Dateien können XML-Leser angreifen. Bitten Sie den Absender um die schlichte UBL.',
   skipUblTooDeep: 'Tiefer verschachtelt als jede Rechnung (über {detail} Ebenen): als unsicher abgelehnt.',
-  skipUblMalformed: 'Beschädigtes XML ({detail}). Laden Sie es erneut herunter; bleibt es beschädigt, bitten Sie den Absender um eine neue Datei.',
+  skipUblMalformed:
+    'Beschädigtes XML ({detail}). Laden Sie es erneut herunter; bleibt es beschädigt, bitten Sie den Absender um eine neue Datei.',
   skipUblNotUbl: 'Kein UBL-Dokument (Namensraum „{detail}“). Nur Peppol-BIS-3-UBL-Rechnungen und -Gutschriften können importiert werden.',
   skipUblNotAnInvoice: 'Ein „{detail}“, keine Rechnung oder Gutschrift: Yokoy nimmt nur Rechnungen und Gutschriften an.',
   skipUblMissingField: 'Der Rechnung fehlt {detail}, das Yokoy braucht. Bitten Sie den Absender um eine vollständige Rechnung.',
@@ -187,7 +205,8 @@ export const de: Record<MessageKey, string> = {
   skipZipEntryTooLarge: 'Entpackt größer als {detail}: keine Rechnung.',
   skipZipTotalTooLarge: 'Das Archiv ist entpackt größer als {detail}: Teilen Sie es in kleinere Archive auf.',
   skipZipRatio: 'Mehr als {detail}-fach komprimiert: Das sieht nach einer ZIP-Bombe aus, nicht nach einer Rechnung. Abgelehnt.',
-  skipZipUnsafeName: 'Ein unsicherer Name (er zeigt aus seinem Ordner hinaus oder enthält Steuerzeichen): abgelehnt. Bitten Sie um ein sauberes Archiv.',
+  skipZipUnsafeName:
+    'Ein unsicherer Name (er zeigt aus seinem Ordner hinaus oder enthält Steuerzeichen): abgelehnt. Bitten Sie um ein sauberes Archiv.',
   skipZipNested: 'Ein ZIP in einem ZIP: Entpacken Sie das innere Archiv und legen Sie es einzeln ab.',
   skipUnsupported: 'Keine Peppol-UBL-, PDF- oder ZIP-Datei: Der Companion kann sie nicht senden.',
   skipTooLarge: 'Größer als {detail}: keine Rechnung.',
@@ -199,9 +218,12 @@ export const de: Record<MessageKey, string> = {
   skipInQueue: 'Wartet schon in der Warteschlange.',
   skipSentFromBanqup: 'Schon in Yokoy, aus Banqup gesendet: Es wird nichts Neues angelegt.',
   skipOtherFile: 'Schon in Yokoy aus einer anderen Datei derselben Rechnung: Es wird nichts Neues angelegt.',
-  reasonAmbiguousMatch: 'Yokoy enthält bereits mehr unmarkierte Kopien mit diesem Lieferanten, dieser Nummer, diesem Datum, Betrag und Typ, als Banqup solche Dokumente hat ({detail}): welche zu diesem Dokument gehört, wäre geraten. Prüfen Sie sie in Yokoy, löschen Sie die überzählige Kopie und versuchen Sie es erneut.',
-  reasonNotAPdf: 'Banqup hat für diese Rechnung kein PDF geliefert, und Yokoy verlangt eines. Öffnen Sie sie in Banqup und versuchen Sie es erneut.',
-  historyTwinsTwoUploads: 'Yokoy enthält diese Rechnung mehr als einmal ({ids}): Sie wurde zweimal gesendet, weil die Antwort auf den ersten Upload verloren ging und die Rechnung danach nicht gefunden wurde. Löschen Sie die überzählige Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
+  reasonAmbiguousMatch:
+    'Yokoy enthält bereits mehr unmarkierte Kopien mit diesem Lieferanten, dieser Nummer, diesem Datum, Betrag und Typ, als Banqup solche Dokumente hat ({detail}): welche zu diesem Dokument gehört, wäre geraten. Prüfen Sie sie in Yokoy, löschen Sie die überzählige Kopie und versuchen Sie es erneut.',
+  reasonNotAPdf:
+    'Banqup hat für diese Rechnung kein PDF geliefert, und Yokoy verlangt eines. Öffnen Sie sie in Banqup und versuchen Sie es erneut.',
+  historyTwinsTwoUploads:
+    'Yokoy enthält diese Rechnung mehr als einmal ({ids}): Sie wurde zweimal gesendet, weil die Antwort auf den ersten Upload verloren ging und die Rechnung danach nicht gefunden wurde. Löschen Sie die überzählige Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
   // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
   pendingTitle: 'Bestätigen Sie die auf der Yokoy-Seite übernommenen Zugangsdaten',
   pendingChangeOrganization: 'Organisations-ID: {from} → {to}',
@@ -210,11 +232,14 @@ export const de: Record<MessageKey, string> = {
   pendingNone: 'keine',
   pendingEntityKept: 'Juristische Einheit: {name} (unverändert)',
   pendingEntityAgain: 'Juristische Einheit: wird erneut gewählt, sobald Yokoy die neuen Zugangsdaten geprüft hat (jetzt: {name})',
-  pendingKeepsCurrent: 'Bis Sie bestätigen, verwendet der Companion weiter die aktuellen Zugangsdaten. Bestätigen Sie nur, wenn Sie diese Werte gerade selbst auf der Yokoy-Seite gespeichert haben.',
+  pendingKeepsCurrent:
+    'Bis Sie bestätigen, verwendet der Companion weiter die aktuellen Zugangsdaten. Bestätigen Sie nur, wenn Sie diese Werte gerade selbst auf der Yokoy-Seite gespeichert haben.',
   yokoyCapturePending: 'Wartet auf Ihre Bestätigung: Öffnen Sie Yokoy Companion in der Symbolleiste, um zu prüfen und zu bestätigen.',
-  optionsNotHttps: 'Verwenden Sie eine https://-Adresse: Der Browser kann nur https-Adressen erlauben, daher wurde nichts gespeichert ({value}).',
+  optionsNotHttps:
+    'Verwenden Sie eine https://-Adresse: Der Browser kann nur https-Adressen erlauben, daher wurde nichts gespeichert ({value}).',
   optionsNotGrantable: 'Der Browser kann {value} nicht erlauben, daher wurde nichts gespeichert.',
-  optionsSecretForgotten: 'Einstellungen gespeichert. Die Yokoy-Adresse hat sich geändert, daher wurde das gespeicherte Client-Secret vergessen: Geben Sie es im Pop-up erneut ein.',
+  optionsSecretForgotten:
+    'Einstellungen gespeichert. Die Yokoy-Adresse hat sich geändert, daher wurde das gespeicherte Client-Secret vergessen: Geben Sie es im Pop-up erneut ein.',
   exportPayStatus: 'Zahlung in Banqup',
   exportStatusConnector: 'Vollständig genehmigt: was der Connector von Banqup selbst sendet',
   exportStatusAwaitingValidation: 'Wartet auf Validierung',
@@ -226,16 +251,21 @@ export const de: Record<MessageKey, string> = {
   exportPayUnpaid: 'Unbezahlt',
   exportPayPartiallyPaid: 'Teilweise bezahlt',
   exportPayFullyPaid: 'Vollständig bezahlt',
-  exportStatusHint: 'Banqup sendet Dokumente an die Buchhaltung, sobald sie genehmigt sind; wählen Sie einen anderen Status, um auch andere zu senden.',
+  exportStatusHint:
+    'Banqup sendet Dokumente an die Buchhaltung, sobald sie genehmigt sind; wählen Sie einen anderen Status, um auch andere zu senden.',
   tabHistory: 'Verlauf',
   optionsConcurrency: 'Gleichzeitig gesendete Rechnungen',
-  optionsPermissionRefused: 'Der Browser hat diese Adressen nicht erlaubt, daher wurde nichts gespeichert. Erlauben Sie die Anfrage, um sie zu verwenden.',
+  optionsPermissionRefused:
+    'Der Browser hat diese Adressen nicht erlaubt, daher wurde nichts gespeichert. Erlauben Sie die Anfrage, um sie zu verwenden.',
   exportPausedBecause: 'Angehalten: {reason} Klicken Sie danach auf Fortsetzen.',
   exportWaitingForBanqup: 'Warten auf Banqup: Melden Sie sich in diesem Browser bei Banqup an, dann läuft der Export von selbst weiter.',
-  historyTwins: 'Yokoy enthält diese Rechnung mehrfach ({ids}): Die Verbindung brach ab und der Browser hat sie erneut gesendet. Löschen Sie die zusätzliche Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
-  perkNoAccountAdmin: 'In Perk können nur Kontoadministratoren API-Credentials erzeugen. Bitten Sie einen Kontoadministrator Ihrer Organisation{admins}, sie für Sie zu erzeugen oder Sie zum Kontoadministrator zu machen, und kehren Sie dann zu dieser Seite zurück.',
+  historyTwins:
+    'Yokoy enthält diese Rechnung mehrfach ({ids}): Die Verbindung brach ab und der Browser hat sie erneut gesendet. Löschen Sie die zusätzliche Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
+  perkNoAccountAdmin:
+    'In Perk können nur Kontoadministratoren API-Credentials erzeugen. Bitten Sie einen Kontoadministrator Ihrer Organisation{admins}, sie für Sie zu erzeugen oder Sie zum Kontoadministrator zu machen, und kehren Sie dann zu dieser Seite zurück.',
   optionsRetention: 'Tage, die abgeschlossene Exporte im Verlauf bleiben',
-  optionsRetentionHint: 'Gesendete, bereits in Yokoy vorhandene und abgebrochene Rechnungen, die älter sind, verlassen den Verlauf (0 behält alles). Fehlgeschlagene und nicht abgeschlossene bleiben immer.',
+  optionsRetentionHint:
+    'Gesendete, bereits in Yokoy vorhandene und abgebrochene Rechnungen, die älter sind, verlassen den Verlauf (0 behält alles). Fehlgeschlagene und nicht abgeschlossene bleiben immer.',
   historyTotal: '{total} im Verlauf',
   historyCsvProgress: 'CSV wird vorbereitet: {rows} Zeilen…',
   exportPreviewCount: '{count, plural, one {# Rechnung passt.} other {# Rechnungen passen.}}',
@@ -243,15 +273,18 @@ export const de: Record<MessageKey, string> = {
   progressRate: '{rate} pro Minute',
   progressTimeLeft: 'Noch etwa {duration}',
   progressStarting: 'Wird gestartet… Tempo und Restzeit erscheinen nach den ersten Rechnungen.',
-  progressWaitingRateLimit: '{count, plural, one {# Rechnung wartet} other {# Rechnungen warten}}: Yokoy hat um langsameres Senden gebeten. Nächster Versuch um {time}.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# Rechnung wartet} other {# Rechnungen warten}}: Yokoy hat um langsameres Senden gebeten. Nächster Versuch um {time}.',
   progressRetrying: '{count, plural, one {# Rechnung wartet} other {# Rechnungen warten}} auf einen neuen Versuch um {time}.',
   progressFinished: 'Fertig: {sent} gesendet, {duplicate} bereits in Yokoy.',
-  progressFinishedFailed: '{failed, plural, one {# Rechnung konnte nicht gesendet werden} other {# Rechnungen konnten nicht gesendet werden}}: Der Tab „Verlauf“ nennt den Grund.',
+  progressFinishedFailed:
+    '{failed, plural, one {# Rechnung konnte nicht gesendet werden} other {# Rechnungen konnten nicht gesendet werden}}: Der Tab „Verlauf“ nennt den Grund.',
   optionsTheme: 'Darstellung',
   optionsThemeSystem: 'Wie das System',
   optionsThemeLight: 'Hell',
   optionsThemeDark: 'Dunkel',
-  historyEmptyNext: 'Noch nichts exportiert. Wählen Sie im Tab „Export“ Rechnungen aus und klicken Sie auf „An Yokoy senden“; jede erscheint danach hier.',
+  historyEmptyNext:
+    'Noch nichts exportiert. Wählen Sie im Tab „Export“ Rechnungen aus und klicken Sie auf „An Yokoy senden“; jede erscheint danach hier.',
   reconcileOpen: 'Mit Yokoy abgleichen',
   reconcileTitle: 'Banqup mit Yokoy abgleichen',
   reconcileIntro: 'Ist jeder Einkaufsbeleg des Zeitraums genau einmal in Yokoy?',
@@ -262,7 +295,8 @@ export const de: Record<MessageKey, string> = {
   reconcileReading: 'Lesen: {banqup} von {banqupTotal} Banqup-Belegen, {yokoy} Yokoy-Rechnungen…',
   reconcileMatching: 'Abgleich läuft…',
   reconcileFailed: 'Der Abgleich wurde abgebrochen: {reason}',
-  reconcileSummary: '{total} Banqup-Belege: {once} einmal in Yokoy, {missing} fehlen, {duplicated} mehrfach in Yokoy, {ambiguous} nicht eindeutig.',
+  reconcileSummary:
+    '{total} Banqup-Belege: {once} einmal in Yokoy, {missing} fehlen, {duplicated} mehrfach in Yokoy, {ambiguous} nicht eindeutig.',
   reconcileVerdictOnceTagged: 'Einmal in Yokoy (vom Companion gesendet)',
   reconcileVerdictOnceUntagged: 'Einmal in Yokoy (ohne Markierung: von Hand oder von Banqups Connector gesendet)',
   reconcileVerdictMissing: 'Fehlt in Yokoy',
@@ -270,11 +304,13 @@ export const de: Record<MessageKey, string> = {
   reconcileVerdictAmbiguous: 'Nicht eindeutig: {count} mögliche Rechnungen in Yokoy',
   reconcileKeep: 'Behalten',
   reconcileDeleteCopy: 'Diese Kopie in Yokoy löschen',
-  reconcileDuplicateHint: 'Der Companion löscht nie (Yokoys API kann das nicht): Löschen Sie die überzähligen Kopien in Yokoy und gleichen Sie dann erneut ab.',
+  reconcileDuplicateHint:
+    'Der Companion löscht nie (Yokoys API kann das nicht): Löschen Sie die überzähligen Kopien in Yokoy und gleichen Sie dann erneut ab.',
   reconcileOpenBanqup: 'In Banqup öffnen',
   reconcileOpenYokoy: 'In Yokoy öffnen',
   reconcileSendMissing: 'Die {count} fehlenden an Yokoy senden',
-  reconcileSent: '{queued} für Yokoy eingereiht; {already} schon vom Companion gesendet. Gleichen Sie erneut ab, wenn der Export fertig ist.',
+  reconcileSent:
+    '{queued} für Yokoy eingereiht; {already} schon vom Companion gesendet. Gleichen Sie erneut ab, wenn der Export fertig ist.',
   reconcileCannotSend: 'Der Export sendet an eine andere Rechtseinheit: Wählen Sie diese im Pop-up, um die fehlenden hierher zu senden.',
   reconcileTagUntagged: 'Die {count} Treffer ohne Markierung markieren',
   reconcileTagged: '{tagged} markiert, {skipped} unverändert gelassen (inzwischen markiert), {failed} fehlgeschlagen.',

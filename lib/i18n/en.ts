@@ -39,15 +39,21 @@ export const en = {
   checkEmpty: 'Required.',
   checkBadCharacter: '“{character}” (character {position}) cannot be part of a {field}. Copy it again from Yokoy.',
   checkBadCharacterSpace: 'A space (character {position}) cannot be part of a {field}. Copy it again from Yokoy.',
-  checkLooksLikeClientSecret: 'This looks like a client secret. It goes in the “Client secret” field; the client ID is the other value in Yokoy’s credentials dialog.',
-  checkLooksLikeOrganizationId: 'This looks like an organization ID. It goes in the “Organization ID” field; the client ID is in Yokoy’s credentials dialog.',
+  checkLooksLikeClientSecret:
+    'This looks like a client secret. It goes in the “Client secret” field; the client ID is the other value in Yokoy’s credentials dialog.',
+  checkLooksLikeOrganizationId:
+    'This looks like an organization ID. It goes in the “Organization ID” field; the client ID is in Yokoy’s credentials dialog.',
   checkLooksLikeClientId: 'This looks like a client ID. It goes in the “Client ID” field.',
-  checkLooksLikeLegalEntityId: 'This is a legal entity’s ID, not the organization’s. The organization ID is in the top-right corner of Yokoy’s Developer page.',
+  checkLooksLikeLegalEntityId:
+    'This is a legal entity’s ID, not the organization’s. The organization ID is in the top-right corner of Yokoy’s Developer page.',
   checkUnusualFormat: 'Yokoy organization IDs are usually 10 or 20 letters and digits. Check that it was copied whole.',
 
-  failureInvalidClient: 'Yokoy did not accept this client ID and secret. Copy both again from Admin → Developer in Yokoy (in Perk: Developer tools → Spend tools); if the secret is lost, generate new credentials there.',
-  failureOrganizationMismatch: 'These credentials do not belong to organization “{organizationId}”. Copy the organization ID from the top-right corner of Admin → Developer or Admin → Organization in Yokoy (in Perk: Developer tools → Spend tools).',
-  failureMissingPermission: 'Yokoy refused: these credentials lack a permission. Ask your Yokoy administrator for the Developer role, then generate the credentials again.',
+  failureInvalidClient:
+    'Yokoy did not accept this client ID and secret. Copy both again from Admin → Developer in Yokoy (in Perk: Developer tools → Spend tools); if the secret is lost, generate new credentials there.',
+  failureOrganizationMismatch:
+    'These credentials do not belong to organization “{organizationId}”. Copy the organization ID from the top-right corner of Admin → Developer or Admin → Organization in Yokoy (in Perk: Developer tools → Spend tools).',
+  failureMissingPermission:
+    'Yokoy refused: these credentials lack a permission. Ask your Yokoy administrator for the Developer role, then generate the credentials again.',
   failureNotFound: 'Yokoy did not find what was asked for. Verify the connection again.',
   failureValidation: 'Yokoy refused the data: {detail}',
   failureConflict: 'Yokoy reported a conflict: {detail}',
@@ -57,7 +63,8 @@ export const en = {
   failureMalformedAnswer: 'Yokoy answered in a way we could not read. Try again later.',
   failureUnauthorized: 'Yokoy refused the access token. Verify again; if it persists, generate new credentials in Yokoy.',
   failureNotConfigured: 'No Yokoy address is set. Open Settings and choose the environment.',
-  failureLegalEntityGone: 'The legal entity chosen for exports is no longer in Yokoy. Verify again in the popup and pick another; the export waits.',
+  failureLegalEntityGone:
+    'The legal entity chosen for exports is no longer in Yokoy. Verify again in the popup and pick another; the export waits.',
   failureSaveRefused: 'Not saved: {problem}',
 
   optionsHeading: 'Settings',
@@ -85,7 +92,8 @@ export const en = {
   yokoyCredentialsSavedUnverified: 'Saved in Yokoy Companion. Open the extension to finish the check.',
   yokoyCredentialsPending: 'Saved as new credentials. Open Yokoy Companion to confirm them.',
   yokoyCaptureRefused: 'Yokoy Companion could not save this: {problem}',
-  yokoyNoDeveloperRole: 'You need Yokoy’s Developer role to create API credentials. Ask a Yokoy administrator of your organization{admins} to give you the Developer role (Admin → Users), then come back to this page.',
+  yokoyNoDeveloperRole:
+    'You need Yokoy’s Developer role to create API credentials. Ask a Yokoy administrator of your organization{admins} to give you the Developer role (Admin → Users), then come back to this page.',
   yokoyDismiss: 'Dismiss',
 
   setUpInBanqup: 'Set up in Banqup',
@@ -101,7 +109,8 @@ export const en = {
   exportStatusRejected: 'Rejected',
   exportPreview: '{count} invoices match.',
   exportPreviewLoading: 'Counting invoices in Banqup…',
-  exportBankStatements: 'Bank statements ({count} in Banqup) cannot go to Yokoy: Yokoy’s API has no place for them. Use Banqup’s own export for your accounting software.',
+  exportBankStatements:
+    'Bank statements ({count} in Banqup) cannot go to Yokoy: Yokoy’s API has no place for them. Use Banqup’s own export for your accounting software.',
   exportStart: 'Send to Yokoy',
   exportPause: 'Pause',
   exportResume: 'Resume',
@@ -149,10 +158,12 @@ export const en = {
   optionsPermissionRefused: 'The browser did not allow these addresses, so nothing was saved. Allow the request to use them.',
   exportPausedBecause: 'Paused: {reason} Then press Resume.',
   exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
-  historyTwins: 'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  historyTwins:
+    'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
   importOpen: 'Import files',
   importHeading: 'Import files into Yokoy',
-  importIntro: 'Drop Peppol UBL invoices and credit notes (.xml), PDFs, or ZIP archives of them (folders inside are fine). Nothing is sent before you confirm, and nothing already in Yokoy is sent again.',
+  importIntro:
+    'Drop Peppol UBL invoices and credit notes (.xml), PDFs, or ZIP archives of them (folders inside are fine). Nothing is sent before you confirm, and nothing already in Yokoy is sent again.',
   importDrop: 'Drop files or ZIP archives here',
   importPick: 'Choose files',
   importReading: 'Reading… {count} files read.',
@@ -162,7 +173,8 @@ export const en = {
   importPdfs: 'PDF only (Yokoy reads them with its AI): {count}',
   importSuppliers: 'Suppliers: {count}',
   importTotals: 'Total per currency (credit notes subtracted)',
-  importGenerated: '{count} e-invoices came without a PDF. Yokoy needs one as the preview, so it gets a one-page summary the companion draws from the e-invoice, marked as such; the invoice’s data comes from the e-invoice itself.',
+  importGenerated:
+    '{count} e-invoices came without a PDF. Yokoy needs one as the preview, so it gets a one-page summary the companion draws from the e-invoice, marked as such; the invoice’s data comes from the e-invoice itself.',
   importUntagged: '{count} are already in Yokoy without a tag: they will be tagged, not sent again.',
   importSkipped: 'Skipped ({count})',
   importSend: 'Send {count} to Yokoy',
@@ -173,7 +185,8 @@ export const en = {
   importProblemYokoy: 'Yokoy could not be asked what it already has: {reason} Nothing was sent.',
   skipUblNotXml: 'Not XML: a Peppol invoice is an .xml file that starts with “<”. Download the UBL again from where it came.',
   skipUblTooLarge: 'Larger than {detail}: no invoice is that large. Check that this is the right file.',
-  skipUblDoctype: 'Contains a DOCTYPE (entity declarations): Peppol UBL never does, and such files can attack XML readers. Ask the sender for the plain UBL.',
+  skipUblDoctype:
+    'Contains a DOCTYPE (entity declarations): Peppol UBL never does, and such files can attack XML readers. Ask the sender for the plain UBL.',
   skipUblTooDeep: 'Nested deeper than any invoice (over {detail} levels): refused as unsafe.',
   skipUblMalformed: 'Broken XML ({detail}). Download it again; if it stays broken, ask the sender for a new file.',
   skipUblNotUbl: 'Not a UBL document (namespace “{detail}”). Only Peppol BIS 3 UBL invoices and credit notes can be imported.',
@@ -198,9 +211,11 @@ export const en = {
   skipInQueue: 'Already waiting in the queue.',
   skipSentFromBanqup: 'Already in Yokoy, sent from Banqup: nothing new is created.',
   skipOtherFile: 'Already in Yokoy from another file of the same invoice: nothing new is created.',
-  reasonAmbiguousMatch: 'Yokoy already holds more untagged copies with this supplier, number, date, amount and type than Banqup has such documents ({detail}): which one is this document’s would be a guess. Look at them in Yokoy, delete the extra copy and try again.',
+  reasonAmbiguousMatch:
+    'Yokoy already holds more untagged copies with this supplier, number, date, amount and type than Banqup has such documents ({detail}): which one is this document’s would be a guess. Look at them in Yokoy, delete the extra copy and try again.',
   reasonNotAPdf: 'Banqup did not deliver a PDF for this invoice, and Yokoy requires one. Open it in Banqup and try again.',
-  historyTwinsTwoUploads: 'Yokoy holds this invoice more than once ({ids}): it was sent twice, because the answer to the first upload was lost and the invoice was not found afterwards. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  historyTwinsTwoUploads:
+    'Yokoy holds this invoice more than once ({ids}): it was sent twice, because the answer to the first upload was lost and the invoice was not found afterwards. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
   // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
   pendingTitle: 'Confirm the credentials captured on Yokoy’s page',
   pendingChangeOrganization: 'Organization ID: {from} → {to}',
@@ -209,11 +224,13 @@ export const en = {
   pendingNone: 'none',
   pendingEntityKept: 'Legal entity: {name} (unchanged)',
   pendingEntityAgain: 'Legal entity: chosen again once Yokoy has verified the new credentials (now: {name})',
-  pendingKeepsCurrent: 'Until you confirm, the companion keeps using the current credentials. Confirm only if you just saved these values yourself on Yokoy’s page.',
+  pendingKeepsCurrent:
+    'Until you confirm, the companion keeps using the current credentials. Confirm only if you just saved these values yourself on Yokoy’s page.',
   yokoyCapturePending: 'Waiting for your confirmation: open Yokoy Companion from the toolbar to check and confirm.',
   optionsNotHttps: 'Use an https:// address: the browser can be asked to allow only https addresses, so nothing was saved ({value}).',
   optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
-  optionsSecretForgotten: 'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
+  optionsSecretForgotten:
+    'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
   // Banqup's own statuses (lib/banqup/client.ts; the names its help centre uses).
   exportPayStatus: 'Payment in Banqup',
   exportStatusConnector: 'Fully approved: what Banqup’s own connector sends',
@@ -227,9 +244,11 @@ export const en = {
   exportPayPartiallyPaid: 'Partially paid',
   exportPayFullyPaid: 'Fully paid',
   exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
-  perkNoAccountAdmin: 'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
+  perkNoAccountAdmin:
+    'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
   optionsRetention: 'Days finished exports stay in the history',
-  optionsRetentionHint: 'Sent, already-in-Yokoy and cancelled invoices older than this leave the history (0 keeps everything). Failed and unfinished ones always stay.',
+  optionsRetentionHint:
+    'Sent, already-in-Yokoy and cancelled invoices older than this leave the history (0 keeps everything). Failed and unfinished ones always stay.',
   historyTotal: '{total} in the history',
   historyCsvProgress: 'Preparing the CSV: {rows} rows…',
   exportPreviewCount: '{count, plural, one {# invoice matches.} other {# invoices match.}}',
@@ -237,10 +256,12 @@ export const en = {
   progressRate: '{rate} per minute',
   progressTimeLeft: 'About {duration} left',
   progressStarting: 'Starting… the rate and time left appear after the first invoices.',
-  progressWaitingRateLimit: '{count, plural, one {# invoice waits} other {# invoices wait}}: Yokoy asked us to slow down. Next try at {time}.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# invoice waits} other {# invoices wait}}: Yokoy asked us to slow down. Next try at {time}.',
   progressRetrying: '{count, plural, one {# invoice waits} other {# invoices wait}} for another try at {time}.',
   progressFinished: 'Finished: {sent} sent, {duplicate} already in Yokoy.',
-  progressFinishedFailed: '{failed, plural, one {# invoice could not be sent} other {# invoices could not be sent}}: the History tab says why.',
+  progressFinishedFailed:
+    '{failed, plural, one {# invoice could not be sent} other {# invoices could not be sent}}: the History tab says why.',
   optionsTheme: 'Appearance',
   optionsThemeSystem: 'Same as the system',
   optionsThemeLight: 'Light',
@@ -256,7 +277,8 @@ export const en = {
   reconcileReading: 'Reading: {banqup} of {banqupTotal} Banqup documents, {yokoy} Yokoy invoices…',
   reconcileMatching: 'Matching…',
   reconcileFailed: 'The reconcile stopped: {reason}',
-  reconcileSummary: '{total} Banqup documents: {once} in Yokoy once, {missing} missing, {duplicated} in Yokoy more than once, {ambiguous} ambiguous.',
+  reconcileSummary:
+    '{total} Banqup documents: {once} in Yokoy once, {missing} missing, {duplicated} in Yokoy more than once, {ambiguous} ambiguous.',
   reconcileVerdictOnceTagged: 'In Yokoy once (sent by the companion)',
   reconcileVerdictOnceUntagged: 'In Yokoy once (untagged: sent by hand or by Banqup’s connector)',
   reconcileVerdictMissing: 'Missing in Yokoy',

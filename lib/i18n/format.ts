@@ -41,7 +41,9 @@ export function formatMoney(language: Language, amount: number, currency?: strin
       // Not a currency Intl formats: plain number and the code, below.
     }
   }
-  const number = cached(`a|${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(amount);
+  const number = cached(`a|${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 })).format(
+    amount,
+  );
   return code ? `${number} ${code}` : number;
 }
 
@@ -58,8 +60,12 @@ export function formatDate(language: Language, at: number | Date, style: DateSty
 export function formatDuration(language: Language, ms: number): string {
   const locale = localeFor(language);
   const seconds = Math.max(1, Math.round(ms / 1000));
-  const [value, unit] = seconds < 60 ? [seconds, 'second'] : seconds < 7200 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds / 360) / 10, 'hour'];
-  return cached(`u|${locale}|${unit}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 })).format(value);
+  const [value, unit] =
+    seconds < 60 ? [seconds, 'second'] : seconds < 7200 ? [Math.round(seconds / 60), 'minute'] : [Math.round(seconds / 360) / 10, 'hour'];
+  return cached(
+    `u|${locale}|${unit}`,
+    () => new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 export function pluralCategory(language: Language, n: number): Intl.LDMLPluralRule {

@@ -38,17 +38,26 @@ export const fr: Record<MessageKey, string> = {
   fixQuotesRemoved: 'Les guillemets autour de la valeur ont été supprimés.',
   fixWhitespaceRemoved: 'Les espaces et sauts de ligne autour de la valeur ont été supprimés.',
   checkEmpty: 'Obligatoire.',
-  checkBadCharacter: '« {character} » (caractère {position}) n’est pas valide dans le champ « {field} ». Copiez à nouveau la valeur depuis Yokoy.',
-  checkBadCharacterSpace: 'Un espace (caractère {position}) n’est pas valide dans le champ « {field} ». Copiez à nouveau la valeur depuis Yokoy.',
-  checkLooksLikeClientSecret: 'Ceci ressemble à un secret client. Il va dans le champ « Secret client » ; l’identifiant client est l’autre valeur de la fenêtre des identifiants de Yokoy.',
-  checkLooksLikeOrganizationId: 'Ceci ressemble à un identifiant d’organisation. Il va dans le champ « Identifiant d’organisation » ; l’identifiant client se trouve dans la fenêtre des identifiants de Yokoy.',
+  checkBadCharacter:
+    '« {character} » (caractère {position}) n’est pas valide dans le champ « {field} ». Copiez à nouveau la valeur depuis Yokoy.',
+  checkBadCharacterSpace:
+    'Un espace (caractère {position}) n’est pas valide dans le champ « {field} ». Copiez à nouveau la valeur depuis Yokoy.',
+  checkLooksLikeClientSecret:
+    'Ceci ressemble à un secret client. Il va dans le champ « Secret client » ; l’identifiant client est l’autre valeur de la fenêtre des identifiants de Yokoy.',
+  checkLooksLikeOrganizationId:
+    'Ceci ressemble à un identifiant d’organisation. Il va dans le champ « Identifiant d’organisation » ; l’identifiant client se trouve dans la fenêtre des identifiants de Yokoy.',
   checkLooksLikeClientId: 'Ceci ressemble à un identifiant client. Il va dans le champ « Identifiant client ».',
-  checkLooksLikeLegalEntityId: 'Ceci est l’identifiant d’une entité juridique, pas celui de l’organisation. L’identifiant d’organisation se trouve en haut à droite de la page Développeur de Yokoy.',
-  checkUnusualFormat: 'Les identifiants d’organisation Yokoy comptent généralement 10 ou 20 lettres et chiffres. Vérifiez qu’il a été copié en entier.',
+  checkLooksLikeLegalEntityId:
+    'Ceci est l’identifiant d’une entité juridique, pas celui de l’organisation. L’identifiant d’organisation se trouve en haut à droite de la page Développeur de Yokoy.',
+  checkUnusualFormat:
+    'Les identifiants d’organisation Yokoy comptent généralement 10 ou 20 lettres et chiffres. Vérifiez qu’il a été copié en entier.',
 
-  failureInvalidClient: 'Yokoy n’a pas accepté cet identifiant client et ce secret. Copiez-les à nouveau depuis Admin → Développeur dans Yokoy (dans Perk : Outils de développement → Outils de dépenses) ; si le secret est perdu, générez-y de nouveaux identifiants.',
-  failureOrganizationMismatch: 'Ces identifiants n’appartiennent pas à l’organisation « {organizationId} ». Copiez l’identifiant d’organisation en haut à droite de Admin → Développeur ou Admin → Organisation dans Yokoy (dans Perk : Outils de développement → Outils de dépenses).',
-  failureMissingPermission: 'Yokoy a refusé : il manque une autorisation à ces identifiants. Demandez le rôle Développeur à votre administrateur Yokoy, puis générez à nouveau les identifiants.',
+  failureInvalidClient:
+    'Yokoy n’a pas accepté cet identifiant client et ce secret. Copiez-les à nouveau depuis Admin → Développeur dans Yokoy (dans Perk : Outils de développement → Outils de dépenses) ; si le secret est perdu, générez-y de nouveaux identifiants.',
+  failureOrganizationMismatch:
+    'Ces identifiants n’appartiennent pas à l’organisation « {organizationId} ». Copiez l’identifiant d’organisation en haut à droite de Admin → Développeur ou Admin → Organisation dans Yokoy (dans Perk : Outils de développement → Outils de dépenses).',
+  failureMissingPermission:
+    'Yokoy a refusé : il manque une autorisation à ces identifiants. Demandez le rôle Développeur à votre administrateur Yokoy, puis générez à nouveau les identifiants.',
   failureNotFound: 'Yokoy n’a pas trouvé l’élément demandé. Vérifiez à nouveau la connexion.',
   failureValidation: 'Yokoy a refusé les données : {detail}',
   failureConflict: 'Yokoy a signalé un conflit : {detail}',
@@ -56,9 +65,11 @@ export const fr: Record<MessageKey, string> = {
   failureServer: 'Yokoy rencontre des difficultés en ce moment. Réessayez plus tard ; rien n’a été modifié.',
   failureNetwork: 'Impossible de joindre Yokoy. Vérifiez votre connexion Internet et réessayez.',
   failureMalformedAnswer: 'Yokoy a renvoyé une réponse illisible. Réessayez plus tard.',
-  failureUnauthorized: 'Yokoy a refusé le jeton d’accès. Vérifiez à nouveau ; si le problème persiste, générez de nouveaux identifiants dans Yokoy.',
+  failureUnauthorized:
+    'Yokoy a refusé le jeton d’accès. Vérifiez à nouveau ; si le problème persiste, générez de nouveaux identifiants dans Yokoy.',
   failureNotConfigured: 'Aucune adresse Yokoy n’est définie. Ouvrez les Paramètres et choisissez l’environnement.',
-  failureLegalEntityGone: 'L’entité juridique choisie pour les exports n’existe plus dans Yokoy. Vérifiez à nouveau dans la fenêtre de l’extension et choisissez-en une autre ; l’export attend.',
+  failureLegalEntityGone:
+    'L’entité juridique choisie pour les exports n’existe plus dans Yokoy. Vérifiez à nouveau dans la fenêtre de l’extension et choisissez-en une autre ; l’export attend.',
   failureSaveRefused: 'Non enregistré : {problem}',
 
   optionsHeading: 'Paramètres',
@@ -86,7 +97,8 @@ export const fr: Record<MessageKey, string> = {
   yokoyCredentialsSavedUnverified: 'Enregistrés dans Yokoy Companion. Ouvrez l’extension pour terminer la vérification.',
   yokoyCredentialsPending: 'Enregistrés comme nouveaux identifiants. Ouvrez Yokoy Companion pour les confirmer.',
   yokoyCaptureRefused: 'Yokoy Companion n’a pas pu enregistrer ceci : {problem}',
-  yokoyNoDeveloperRole: 'Vous avez besoin du rôle Développeur de Yokoy pour créer des identifiants API. Demandez à un administrateur Yokoy de votre organisation{admins} de vous attribuer le rôle Développeur (Admin → Utilisateurs), puis revenez sur cette page.',
+  yokoyNoDeveloperRole:
+    'Vous avez besoin du rôle Développeur de Yokoy pour créer des identifiants API. Demandez à un administrateur Yokoy de votre organisation{admins} de vous attribuer le rôle Développeur (Admin → Utilisateurs), puis revenez sur cette page.',
   yokoyDismiss: 'Fermer',
 
   setUpInBanqup: 'Configurer dans Banqup',
@@ -102,7 +114,8 @@ export const fr: Record<MessageKey, string> = {
   exportStatusRejected: 'Rejetée',
   exportPreview: '{count} factures correspondent.',
   exportPreviewLoading: 'Comptage des factures dans Banqup…',
-  exportBankStatements: 'Les relevés bancaires ({count} dans Banqup) ne peuvent pas être envoyés à Yokoy : l’API de Yokoy ne les prend pas en charge. Utilisez l’export propre à Banqup pour votre logiciel comptable.',
+  exportBankStatements:
+    'Les relevés bancaires ({count} dans Banqup) ne peuvent pas être envoyés à Yokoy : l’API de Yokoy ne les prend pas en charge. Utilisez l’export propre à Banqup pour votre logiciel comptable.',
   exportStart: 'Envoyer à Yokoy',
   exportPause: 'Suspendre',
   exportResume: 'Reprendre',
@@ -150,10 +163,12 @@ export const fr: Record<MessageKey, string> = {
   optionsPermissionRefused: 'Le navigateur n’a pas autorisé ces adresses : rien n’a été enregistré. Acceptez la demande pour les utiliser.',
   exportPausedBecause: 'En pause : {reason} Puis appuyez sur Reprendre.',
   exportWaitingForBanqup: 'En attente de Banqup : connectez-vous à Banqup dans ce navigateur et l’export reprend de lui-même.',
-  historyTwins: 'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  historyTwins:
+    'Yokoy contient cette facture plus d’une fois ({ids}) : la connexion a été coupée et le navigateur l’a renvoyée. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
   importOpen: 'Importer des fichiers',
   importHeading: 'Importer des fichiers dans Yokoy',
-  importIntro: 'Déposez des factures et notes de crédit Peppol UBL (.xml), des PDF ou des archives ZIP qui en contiennent (avec des dossiers, si vous voulez). Rien n’est envoyé avant votre confirmation, et rien de ce qui est déjà dans Yokoy n’est renvoyé.',
+  importIntro:
+    'Déposez des factures et notes de crédit Peppol UBL (.xml), des PDF ou des archives ZIP qui en contiennent (avec des dossiers, si vous voulez). Rien n’est envoyé avant votre confirmation, et rien de ce qui est déjà dans Yokoy n’est renvoyé.',
   importDrop: 'Déposez ici des fichiers ou des archives ZIP',
   importPick: 'Choisir des fichiers',
   importReading: 'Lecture… {count} fichiers lus.',
@@ -163,7 +178,8 @@ export const fr: Record<MessageKey, string> = {
   importPdfs: 'PDF seuls (Yokoy les lit avec son IA) : {count}',
   importSuppliers: 'Fournisseurs : {count}',
   importTotals: 'Total par devise (notes de crédit déduites)',
-  importGenerated: '{count} factures électroniques sont arrivées sans PDF. Yokoy en exige un comme aperçu : il reçoit un résumé d’une page que le compagnon dessine à partir de la facture électronique, signalé comme tel ; les données de la facture viennent de la facture électronique elle-même.',
+  importGenerated:
+    '{count} factures électroniques sont arrivées sans PDF. Yokoy en exige un comme aperçu : il reçoit un résumé d’une page que le compagnon dessine à partir de la facture électronique, signalé comme tel ; les données de la facture viennent de la facture électronique elle-même.',
   importUntagged: '{count} sont déjà dans Yokoy sans marque : elles seront marquées, pas renvoyées.',
   importSkipped: 'Ignorés ({count})',
   importSend: 'Envoyer {count} à Yokoy',
@@ -172,12 +188,16 @@ export const fr: Record<MessageKey, string> = {
   importQueued: '{queued} en file d’attente ; {already} déjà dans Yokoy.',
   importAnother: 'Importer d’autres fichiers',
   importProblemYokoy: 'Impossible de demander à Yokoy ce qu’il a déjà : {reason} Rien n’a été envoyé.',
-  skipUblNotXml: 'Pas du XML : une facture Peppol est un fichier .xml qui commence par « < ». Téléchargez à nouveau l’UBL depuis sa source.',
+  skipUblNotXml:
+    'Pas du XML : une facture Peppol est un fichier .xml qui commence par « < ». Téléchargez à nouveau l’UBL depuis sa source.',
   skipUblTooLarge: 'Plus de {detail} : aucune facture n’est aussi grande. Vérifiez que c’est le bon fichier.',
-  skipUblDoctype: 'Contient un DOCTYPE (déclarations d’entités) : l’UBL Peppol n’en a jamais, et ces fichiers peuvent attaquer les lecteurs XML. Demandez l’UBL simple à l’expéditeur.',
+  skipUblDoctype:
+    'Contient un DOCTYPE (déclarations d’entités) : l’UBL Peppol n’en a jamais, et ces fichiers peuvent attaquer les lecteurs XML. Demandez l’UBL simple à l’expéditeur.',
   skipUblTooDeep: 'Plus imbriqué que toute facture (plus de {detail} niveaux) : refusé car dangereux.',
-  skipUblMalformed: 'XML endommagé ({detail}). Téléchargez-le à nouveau ; s’il reste endommagé, demandez un nouveau fichier à l’expéditeur.',
-  skipUblNotUbl: 'Pas un document UBL (espace de noms « {detail} »). Seules les factures et notes de crédit Peppol BIS 3 UBL peuvent être importées.',
+  skipUblMalformed:
+    'XML endommagé ({detail}). Téléchargez-le à nouveau ; s’il reste endommagé, demandez un nouveau fichier à l’expéditeur.',
+  skipUblNotUbl:
+    'Pas un document UBL (espace de noms « {detail} »). Seules les factures et notes de crédit Peppol BIS 3 UBL peuvent être importées.',
   skipUblNotAnInvoice: 'Un « {detail} », ni facture ni note de crédit : Yokoy n’accepte que les factures et notes de crédit.',
   skipUblMissingField: 'Il manque à la facture {detail}, dont Yokoy a besoin. Demandez une facture complète à l’expéditeur.',
   skipUblBadField: 'Une valeur invalide : {detail}. Demandez une facture corrigée à l’expéditeur.',
@@ -187,7 +207,8 @@ export const fr: Record<MessageKey, string> = {
   skipZipEntryTooLarge: 'Plus de {detail} une fois décompressé : ce n’est pas une facture.',
   skipZipTotalTooLarge: 'L’archive décompressée dépasse {detail} : découpez-la en archives plus petites.',
   skipZipRatio: 'Compressé plus de {detail} fois : cela ressemble à une bombe ZIP, pas à une facture. Refusé.',
-  skipZipUnsafeName: 'Un nom dangereux (il pointe hors de son dossier ou contient des caractères de contrôle) : refusé. Demandez une archive propre.',
+  skipZipUnsafeName:
+    'Un nom dangereux (il pointe hors de son dossier ou contient des caractères de contrôle) : refusé. Demandez une archive propre.',
   skipZipNested: 'Un ZIP dans un ZIP : décompressez l’archive intérieure et déposez-la seule.',
   skipUnsupported: 'Ni Peppol UBL, ni PDF, ni ZIP : le compagnon ne peut pas l’envoyer.',
   skipTooLarge: 'Plus de {detail} : ce n’est pas une facture.',
@@ -199,9 +220,11 @@ export const fr: Record<MessageKey, string> = {
   skipInQueue: 'Déjà en file d’attente.',
   skipSentFromBanqup: 'Déjà dans Yokoy, envoyé depuis Banqup : rien de nouveau n’est créé.',
   skipOtherFile: 'Déjà dans Yokoy depuis un autre fichier de la même facture : rien de nouveau n’est créé.',
-  reasonAmbiguousMatch: 'Yokoy contient déjà plus de copies sans étiquette avec ce fournisseur, ce numéro, cette date, ce montant et ce type que Banqup n’a de tels documents ({detail}) : dire laquelle est celle de ce document serait deviner. Consultez-les dans Yokoy, supprimez la copie en trop et réessayez.',
+  reasonAmbiguousMatch:
+    'Yokoy contient déjà plus de copies sans étiquette avec ce fournisseur, ce numéro, cette date, ce montant et ce type que Banqup n’a de tels documents ({detail}) : dire laquelle est celle de ce document serait deviner. Consultez-les dans Yokoy, supprimez la copie en trop et réessayez.',
   reasonNotAPdf: 'Banqup n’a pas fourni de PDF pour cette facture, et Yokoy en exige un. Ouvrez-la dans Banqup et réessayez.',
-  historyTwinsTwoUploads: 'Yokoy contient cette facture plus d’une fois ({ids}) : elle a été envoyée deux fois, car la réponse au premier envoi s’est perdue et la facture n’a pas été retrouvée ensuite. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
+  historyTwinsTwoUploads:
+    'Yokoy contient cette facture plus d’une fois ({ids}) : elle a été envoyée deux fois, car la réponse au premier envoi s’est perdue et la facture n’a pas été retrouvée ensuite. Supprimez la copie en trop dans Yokoy ; elle est marquée « banqupDuplicateOf ».',
   // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
   pendingTitle: 'Confirmez les identifiants récupérés sur la page de Yokoy',
   pendingChangeOrganization: 'ID d’organisation : {from} → {to}',
@@ -210,11 +233,14 @@ export const fr: Record<MessageKey, string> = {
   pendingNone: 'aucun',
   pendingEntityKept: 'Entité juridique : {name} (inchangée)',
   pendingEntityAgain: 'Entité juridique : choisie à nouveau une fois que Yokoy aura vérifié les nouveaux identifiants (actuelle : {name})',
-  pendingKeepsCurrent: 'Tant que vous ne confirmez pas, le companion garde les identifiants actuels. Ne confirmez que si vous venez d’enregistrer vous-même ces valeurs sur la page de Yokoy.',
+  pendingKeepsCurrent:
+    'Tant que vous ne confirmez pas, le companion garde les identifiants actuels. Ne confirmez que si vous venez d’enregistrer vous-même ces valeurs sur la page de Yokoy.',
   yokoyCapturePending: 'En attente de votre confirmation : ouvrez Yokoy Companion depuis la barre d’outils pour vérifier et confirmer.',
-  optionsNotHttps: 'Utilisez une adresse https:// : le navigateur ne peut autoriser que des adresses https, rien n’a donc été enregistré ({value}).',
+  optionsNotHttps:
+    'Utilisez une adresse https:// : le navigateur ne peut autoriser que des adresses https, rien n’a donc été enregistré ({value}).',
   optionsNotGrantable: 'Le navigateur ne peut pas autoriser {value} : rien n’a été enregistré.',
-  optionsSecretForgotten: 'Paramètres enregistrés. L’adresse de Yokoy a changé : le secret client enregistré a été oublié, saisissez-le à nouveau dans la fenêtre de l’extension.',
+  optionsSecretForgotten:
+    'Paramètres enregistrés. L’adresse de Yokoy a changé : le secret client enregistré a été oublié, saisissez-le à nouveau dans la fenêtre de l’extension.',
   exportPayStatus: 'Paiement dans Banqup',
   exportStatusConnector: 'Entièrement approuvée : ce qu’envoie le connecteur de Banqup',
   exportStatusAwaitingValidation: 'En attente de validation',
@@ -226,10 +252,13 @@ export const fr: Record<MessageKey, string> = {
   exportPayUnpaid: 'Non payée',
   exportPayPartiallyPaid: 'Partiellement payée',
   exportPayFullyPaid: 'Entièrement payée',
-  exportStatusHint: 'Banqup envoie les documents à la comptabilité une fois approuvés ; choisissez un autre statut pour en envoyer d’autres.',
-  perkNoAccountAdmin: 'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
+  exportStatusHint:
+    'Banqup envoie les documents à la comptabilité une fois approuvés ; choisissez un autre statut pour en envoyer d’autres.',
+  perkNoAccountAdmin:
+    'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
   optionsRetention: 'Jours de conservation des exports terminés dans l’historique',
-  optionsRetentionHint: 'Les factures envoyées, déjà dans Yokoy ou annulées plus anciennes quittent l’historique (0 garde tout). Celles en échec ou en cours restent toujours.',
+  optionsRetentionHint:
+    'Les factures envoyées, déjà dans Yokoy ou annulées plus anciennes quittent l’historique (0 garde tout). Celles en échec ou en cours restent toujours.',
   historyTotal: '{total} dans l’historique',
   historyCsvProgress: 'Préparation du CSV : {rows} lignes…',
   exportPreviewCount: '{count, plural, one {# facture correspond.} other {# factures correspondent.}}',
@@ -237,15 +266,18 @@ export const fr: Record<MessageKey, string> = {
   progressRate: '{rate} par minute',
   progressTimeLeft: 'Environ {duration} restantes',
   progressStarting: 'Démarrage… le rythme et le temps restant s’affichent après les premières factures.',
-  progressWaitingRateLimit: '{count, plural, one {# facture attend} other {# factures attendent}} : Yokoy nous a demandé de ralentir. Prochain essai à {time}.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# facture attend} other {# factures attendent}} : Yokoy nous a demandé de ralentir. Prochain essai à {time}.',
   progressRetrying: '{count, plural, one {# facture attend} other {# factures attendent}} un nouvel essai à {time}.',
   progressFinished: 'Terminé : {sent} envoyées, {duplicate} déjà dans Yokoy.',
-  progressFinishedFailed: '{failed, plural, one {# facture n’a pas pu être envoyée} other {# factures n’ont pas pu être envoyées}} : l’onglet Historique dit pourquoi.',
+  progressFinishedFailed:
+    '{failed, plural, one {# facture n’a pas pu être envoyée} other {# factures n’ont pas pu être envoyées}} : l’onglet Historique dit pourquoi.',
   optionsTheme: 'Apparence',
   optionsThemeSystem: 'Comme le système',
   optionsThemeLight: 'Clair',
   optionsThemeDark: 'Sombre',
-  historyEmptyNext: 'Rien n’a encore été exporté. Choisissez des factures dans l’onglet Export et appuyez sur « Envoyer à Yokoy » ; chacune apparaît ensuite ici.',
+  historyEmptyNext:
+    'Rien n’a encore été exporté. Choisissez des factures dans l’onglet Export et appuyez sur « Envoyer à Yokoy » ; chacune apparaît ensuite ici.',
   reconcileOpen: 'Rapprocher avec Yokoy',
   reconcileTitle: 'Rapprocher Banqup et Yokoy',
   reconcileIntro: 'Chaque document d’achat de la période est-il dans Yokoy, une seule fois ?',
@@ -256,7 +288,8 @@ export const fr: Record<MessageKey, string> = {
   reconcileReading: 'Lecture : {banqup} sur {banqupTotal} documents Banqup, {yokoy} factures Yokoy…',
   reconcileMatching: 'Rapprochement…',
   reconcileFailed: 'Le rapprochement s’est arrêté : {reason}',
-  reconcileSummary: '{total} documents Banqup : {once} une fois dans Yokoy, {missing} manquants, {duplicated} plusieurs fois dans Yokoy, {ambiguous} ambigus.',
+  reconcileSummary:
+    '{total} documents Banqup : {once} une fois dans Yokoy, {missing} manquants, {duplicated} plusieurs fois dans Yokoy, {ambiguous} ambigus.',
   reconcileVerdictOnceTagged: 'Une fois dans Yokoy (envoyé par le companion)',
   reconcileVerdictOnceUntagged: 'Une fois dans Yokoy (sans étiquette : envoyé à la main ou par le connecteur de Banqup)',
   reconcileVerdictMissing: 'Manquant dans Yokoy',
@@ -264,12 +297,14 @@ export const fr: Record<MessageKey, string> = {
   reconcileVerdictAmbiguous: 'Ambigu : {count} factures possibles dans Yokoy',
   reconcileKeep: 'À garder',
   reconcileDeleteCopy: 'Supprimez cette copie dans Yokoy',
-  reconcileDuplicateHint: 'Le companion ne supprime jamais (l’API de Yokoy ne le permet pas) : supprimez les copies en trop dans Yokoy, puis rapprochez à nouveau.',
+  reconcileDuplicateHint:
+    'Le companion ne supprime jamais (l’API de Yokoy ne le permet pas) : supprimez les copies en trop dans Yokoy, puis rapprochez à nouveau.',
   reconcileOpenBanqup: 'Ouvrir dans Banqup',
   reconcileOpenYokoy: 'Ouvrir dans Yokoy',
   reconcileSendMissing: 'Envoyer les {count} manquants à Yokoy',
   reconcileSent: '{queued} en file pour Yokoy ; {already} déjà envoyés par le companion. Rapprochez à nouveau quand l’export est terminé.',
-  reconcileCannotSend: 'L’export envoie vers une autre entité juridique : choisissez celle-ci dans la fenêtre de l’extension pour y envoyer les manquants.',
+  reconcileCannotSend:
+    'L’export envoie vers une autre entité juridique : choisissez celle-ci dans la fenêtre de l’extension pour y envoyer les manquants.',
   reconcileTagUntagged: 'Étiqueter les {count} correspondances sans étiquette',
   reconcileTagged: '{tagged} étiquetées, {skipped} laissées telles quelles (étiquetées entre-temps), {failed} en échec.',
   reconcileDownloadCsv: 'Télécharger le rapport (CSV)',
@@ -282,7 +317,8 @@ export const fr: Record<MessageKey, string> = {
   reconcileUnmatchedTaggedElsewhere: 'Étiquetée pour un document Banqup hors de cette période',
   reconcileUnmatchedPossibleCopy: 'Peut-être une copie de l’un de plusieurs documents identiques',
   reconcileChartHeading: 'Par mois',
-  reconcileChartLabel: 'Documents par mois : dans Banqup, dans Yokoy, manquants, plusieurs fois. Le tableau ci-dessous contient les mêmes chiffres.',
+  reconcileChartLabel:
+    'Documents par mois : dans Banqup, dans Yokoy, manquants, plusieurs fois. Le tableau ci-dessous contient les mêmes chiffres.',
   reconcileSeriesBanqup: 'Dans Banqup',
   reconcileSeriesYokoy: 'Dans Yokoy',
   reconcileSeriesMissing: 'Manquants',

@@ -33,7 +33,11 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
  * come first because they are the user's own ordering and what Banqup's and Yokoy's pages
  * follow, so the companion speaks the language of the pages it sits beside.
  */
-export function preferredLanguage(explicit: string | null | undefined, uiLanguage: string | undefined, nav: { languages?: readonly string[]; language?: string } | undefined = globalThis.navigator): Language {
+export function preferredLanguage(
+  explicit: string | null | undefined,
+  uiLanguage: string | undefined,
+  nav: { languages?: readonly string[]; language?: string } | undefined = globalThis.navigator,
+): Language {
   return pickLanguage(explicit, ...(nav?.languages ?? []), nav?.language, uiLanguage);
 }
 

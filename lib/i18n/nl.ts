@@ -40,15 +40,22 @@ export const nl: Record<MessageKey, string> = {
   checkEmpty: 'Verplicht.',
   checkBadCharacter: '‘{character}’ (teken {position}) is niet toegestaan in het veld ‘{field}’. Kopieer de waarde opnieuw uit Yokoy.',
   checkBadCharacterSpace: 'Een spatie (teken {position}) is niet toegestaan in het veld ‘{field}’. Kopieer de waarde opnieuw uit Yokoy.',
-  checkLooksLikeClientSecret: 'Dit lijkt een clientgeheim. Dat hoort in het veld ‘Clientgeheim’; de client-ID is de andere waarde in het venster met toegangsgegevens van Yokoy.',
-  checkLooksLikeOrganizationId: 'Dit lijkt een organisatie-ID. Die hoort in het veld ‘Organisatie-ID’; de client-ID staat in het venster met toegangsgegevens van Yokoy.',
+  checkLooksLikeClientSecret:
+    'Dit lijkt een clientgeheim. Dat hoort in het veld ‘Clientgeheim’; de client-ID is de andere waarde in het venster met toegangsgegevens van Yokoy.',
+  checkLooksLikeOrganizationId:
+    'Dit lijkt een organisatie-ID. Die hoort in het veld ‘Organisatie-ID’; de client-ID staat in het venster met toegangsgegevens van Yokoy.',
   checkLooksLikeClientId: 'Dit lijkt een client-ID. Die hoort in het veld ‘Client-ID’.',
-  checkLooksLikeLegalEntityId: 'Dit is de ID van een juridische entiteit, niet die van de organisatie. De organisatie-ID staat rechtsboven op de pagina Ontwikkelaar van Yokoy.',
-  checkUnusualFormat: 'Organisatie-ID’s van Yokoy bestaan meestal uit 10 of 20 letters en cijfers. Controleer of de ID volledig is gekopieerd.',
+  checkLooksLikeLegalEntityId:
+    'Dit is de ID van een juridische entiteit, niet die van de organisatie. De organisatie-ID staat rechtsboven op de pagina Ontwikkelaar van Yokoy.',
+  checkUnusualFormat:
+    'Organisatie-ID’s van Yokoy bestaan meestal uit 10 of 20 letters en cijfers. Controleer of de ID volledig is gekopieerd.',
 
-  failureInvalidClient: 'Yokoy heeft deze client-ID en dit clientgeheim niet geaccepteerd. Kopieer beide opnieuw via Admin → Ontwikkelaar in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools); bent u het geheim kwijt, genereer daar dan nieuwe toegangsgegevens.',
-  failureOrganizationMismatch: 'Deze toegangsgegevens horen niet bij organisatie ‘{organizationId}’. Kopieer de organisatie-ID rechtsboven op Admin → Ontwikkelaar of Admin → Organisatie in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools).',
-  failureMissingPermission: 'Yokoy weigerde: deze toegangsgegevens missen een machtiging. Vraag uw Yokoy-beheerder om de rol Ontwikkelaar en genereer daarna opnieuw toegangsgegevens.',
+  failureInvalidClient:
+    'Yokoy heeft deze client-ID en dit clientgeheim niet geaccepteerd. Kopieer beide opnieuw via Admin → Ontwikkelaar in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools); bent u het geheim kwijt, genereer daar dan nieuwe toegangsgegevens.',
+  failureOrganizationMismatch:
+    'Deze toegangsgegevens horen niet bij organisatie ‘{organizationId}’. Kopieer de organisatie-ID rechtsboven op Admin → Ontwikkelaar of Admin → Organisatie in Yokoy (in Perk: Ontwikkelaarstools → Uitgaventools).',
+  failureMissingPermission:
+    'Yokoy weigerde: deze toegangsgegevens missen een machtiging. Vraag uw Yokoy-beheerder om de rol Ontwikkelaar en genereer daarna opnieuw toegangsgegevens.',
   failureNotFound: 'Yokoy heeft het gevraagde niet gevonden. Verifieer de verbinding opnieuw.',
   failureValidation: 'Yokoy weigerde de gegevens: {detail}',
   failureConflict: 'Yokoy meldde een conflict: {detail}',
@@ -56,9 +63,11 @@ export const nl: Record<MessageKey, string> = {
   failureServer: 'Yokoy heeft momenteel problemen. Probeer het later opnieuw; er is niets gewijzigd.',
   failureNetwork: 'Yokoy is niet bereikbaar. Controleer uw internetverbinding en probeer het opnieuw.',
   failureMalformedAnswer: 'Yokoy gaf een antwoord dat we niet konden lezen. Probeer het later opnieuw.',
-  failureUnauthorized: 'Yokoy weigerde het toegangstoken. Verifieer opnieuw; blijft het probleem bestaan, genereer dan nieuwe toegangsgegevens in Yokoy.',
+  failureUnauthorized:
+    'Yokoy weigerde het toegangstoken. Verifieer opnieuw; blijft het probleem bestaan, genereer dan nieuwe toegangsgegevens in Yokoy.',
   failureNotConfigured: 'Er is geen Yokoy-adres ingesteld. Open Instellingen en kies de omgeving.',
-  failureLegalEntityGone: 'De juridische entiteit voor de exports bestaat niet meer in Yokoy. Controleer opnieuw in de pop-up en kies een andere; de export wacht.',
+  failureLegalEntityGone:
+    'De juridische entiteit voor de exports bestaat niet meer in Yokoy. Controleer opnieuw in de pop-up en kies een andere; de export wacht.',
   failureSaveRefused: 'Niet opgeslagen: {problem}',
 
   optionsHeading: 'Instellingen',
@@ -86,7 +95,8 @@ export const nl: Record<MessageKey, string> = {
   yokoyCredentialsSavedUnverified: 'Opgeslagen in Yokoy Companion. Open de extensie om de controle af te ronden.',
   yokoyCredentialsPending: 'Opgeslagen als nieuwe toegangsgegevens. Open Yokoy Companion om ze te bevestigen.',
   yokoyCaptureRefused: 'Yokoy Companion kon dit niet opslaan: {problem}',
-  yokoyNoDeveloperRole: 'U hebt de rol Ontwikkelaar van Yokoy nodig om API-toegangsgegevens aan te maken. Vraag een Yokoy-beheerder van uw organisatie{admins} om u de rol Ontwikkelaar toe te kennen (Admin → Gebruikers) en kom daarna terug naar deze pagina.',
+  yokoyNoDeveloperRole:
+    'U hebt de rol Ontwikkelaar van Yokoy nodig om API-toegangsgegevens aan te maken. Vraag een Yokoy-beheerder van uw organisatie{admins} om u de rol Ontwikkelaar toe te kennen (Admin → Gebruikers) en kom daarna terug naar deze pagina.',
   yokoyDismiss: 'Sluiten',
 
   setUpInBanqup: 'Instellen in Banqup',
@@ -102,7 +112,8 @@ export const nl: Record<MessageKey, string> = {
   exportStatusRejected: 'Afgewezen',
   exportPreview: '{count} facturen komen overeen.',
   exportPreviewLoading: 'Facturen tellen in Banqup…',
-  exportBankStatements: 'Bankafschriften ({count} in Banqup) kunnen niet naar Yokoy: de API van Yokoy heeft er geen plaats voor. Gebruik de eigen export van Banqup voor uw boekhoudsoftware.',
+  exportBankStatements:
+    'Bankafschriften ({count} in Banqup) kunnen niet naar Yokoy: de API van Yokoy heeft er geen plaats voor. Gebruik de eigen export van Banqup voor uw boekhoudsoftware.',
   exportStart: 'Naar Yokoy sturen',
   exportPause: 'Pauzeren',
   exportResume: 'Hervatten',
@@ -150,10 +161,12 @@ export const nl: Record<MessageKey, string> = {
   optionsPermissionRefused: 'De browser stond deze adressen niet toe, dus er is niets opgeslagen. Sta het verzoek toe om ze te gebruiken.',
   exportPausedBecause: 'Gepauzeerd: {reason} Druk daarna op Hervatten.',
   exportWaitingForBanqup: 'Wacht op Banqup: meld u in deze browser aan bij Banqup en de export gaat vanzelf verder.',
-  historyTwins: 'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  historyTwins:
+    'Yokoy heeft deze factuur meer dan eens ({ids}): de verbinding viel weg en de browser stuurde ze opnieuw. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
   importOpen: 'Bestanden importeren',
   importHeading: 'Bestanden in Yokoy importeren',
-  importIntro: 'Sleep Peppol UBL-facturen en creditnota’s (.xml), pdf’s of ZIP-archieven daarvan hierheen (mappen erin mogen). Er wordt niets verstuurd voordat u bevestigt, en niets wat al in Yokoy staat, wordt opnieuw verstuurd.',
+  importIntro:
+    'Sleep Peppol UBL-facturen en creditnota’s (.xml), pdf’s of ZIP-archieven daarvan hierheen (mappen erin mogen). Er wordt niets verstuurd voordat u bevestigt, en niets wat al in Yokoy staat, wordt opnieuw verstuurd.',
   importDrop: 'Sleep bestanden of ZIP-archieven hierheen',
   importPick: 'Bestanden kiezen',
   importReading: 'Bezig met lezen… {count} bestanden gelezen.',
@@ -163,7 +176,8 @@ export const nl: Record<MessageKey, string> = {
   importPdfs: 'Alleen pdf (Yokoy leest ze met zijn AI): {count}',
   importSuppliers: 'Leveranciers: {count}',
   importTotals: 'Totaal per munt (creditnota’s afgetrokken)',
-  importGenerated: '{count} e-facturen kwamen zonder pdf. Yokoy heeft er een nodig als voorbeeld, dus krijgt het een samenvatting van één pagina die de companion uit de e-factuur tekent, als zodanig gemarkeerd; de gegevens van de factuur komen uit de e-factuur zelf.',
+  importGenerated:
+    '{count} e-facturen kwamen zonder pdf. Yokoy heeft er een nodig als voorbeeld, dus krijgt het een samenvatting van één pagina die de companion uit de e-factuur tekent, als zodanig gemarkeerd; de gegevens van de factuur komen uit de e-factuur zelf.',
   importUntagged: '{count} staan al in Yokoy zonder label: ze krijgen een label en worden niet opnieuw verstuurd.',
   importSkipped: 'Overgeslagen ({count})',
   importSend: '{count} naar Yokoy versturen',
@@ -174,7 +188,8 @@ export const nl: Record<MessageKey, string> = {
   importProblemYokoy: 'Yokoy kon niet gevraagd worden wat het al heeft: {reason} Er is niets verstuurd.',
   skipUblNotXml: 'Geen XML: een Peppol-factuur is een .xml-bestand dat met “<” begint. Download de UBL opnieuw van de bron.',
   skipUblTooLarge: 'Groter dan {detail}: zo groot is geen factuur. Controleer of dit het juiste bestand is.',
-  skipUblDoctype: 'Bevat een DOCTYPE (entiteitsdeclaraties): Peppol UBL heeft dat nooit, en zulke bestanden kunnen XML-lezers aanvallen. Vraag de afzender om de gewone UBL.',
+  skipUblDoctype:
+    'Bevat een DOCTYPE (entiteitsdeclaraties): Peppol UBL heeft dat nooit, en zulke bestanden kunnen XML-lezers aanvallen. Vraag de afzender om de gewone UBL.',
   skipUblTooDeep: 'Dieper genest dan welke factuur ook (meer dan {detail} niveaus): geweigerd als onveilig.',
   skipUblMalformed: 'Beschadigde XML ({detail}). Download het opnieuw; blijft het beschadigd, vraag de afzender dan om een nieuw bestand.',
   skipUblNotUbl: 'Geen UBL-document (namespace “{detail}”). Alleen Peppol BIS 3 UBL-facturen en -creditnota’s kunnen worden geïmporteerd.',
@@ -199,9 +214,11 @@ export const nl: Record<MessageKey, string> = {
   skipInQueue: 'Staat al in de wachtrij.',
   skipSentFromBanqup: 'Staat al in Yokoy, verstuurd vanuit Banqup: er wordt niets nieuws aangemaakt.',
   skipOtherFile: 'Staat al in Yokoy via een ander bestand van dezelfde factuur: er wordt niets nieuws aangemaakt.',
-  reasonAmbiguousMatch: 'Yokoy heeft al meer kopieën zonder label met deze leverancier, dit nummer, deze datum, dit bedrag en dit type dan Banqup zulke documenten heeft ({detail}): welke van dit document is, zou gokken zijn. Bekijk ze in Yokoy, verwijder de extra kopie en probeer het opnieuw.',
+  reasonAmbiguousMatch:
+    'Yokoy heeft al meer kopieën zonder label met deze leverancier, dit nummer, deze datum, dit bedrag en dit type dan Banqup zulke documenten heeft ({detail}): welke van dit document is, zou gokken zijn. Bekijk ze in Yokoy, verwijder de extra kopie en probeer het opnieuw.',
   reasonNotAPdf: 'Banqup leverde geen pdf voor deze factuur, en Yokoy vereist er een. Open ze in Banqup en probeer het opnieuw.',
-  historyTwinsTwoUploads: 'Yokoy heeft deze factuur meer dan eens ({ids}): ze werd twee keer verstuurd, omdat het antwoord op de eerste upload verloren ging en de factuur daarna niet gevonden werd. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
+  historyTwinsTwoUploads:
+    'Yokoy heeft deze factuur meer dan eens ({ids}): ze werd twee keer verstuurd, omdat het antwoord op de eerste upload verloren ging en de factuur daarna niet gevonden werd. Verwijder de extra kopie in Yokoy; die is gemarkeerd met ‘banqupDuplicateOf’.',
   // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
   pendingTitle: 'Bevestig de toegangsgegevens die op de pagina van Yokoy zijn overgenomen',
   pendingChangeOrganization: 'Organisatie-ID: {from} → {to}',
@@ -210,11 +227,13 @@ export const nl: Record<MessageKey, string> = {
   pendingNone: 'geen',
   pendingEntityKept: 'Juridische entiteit: {name} (ongewijzigd)',
   pendingEntityAgain: 'Juridische entiteit: opnieuw gekozen zodra Yokoy de nieuwe gegevens heeft geverifieerd (nu: {name})',
-  pendingKeepsCurrent: 'Tot u bevestigt, blijft de companion de huidige gegevens gebruiken. Bevestig alleen als u deze waarden zelf net op de pagina van Yokoy hebt opgeslagen.',
+  pendingKeepsCurrent:
+    'Tot u bevestigt, blijft de companion de huidige gegevens gebruiken. Bevestig alleen als u deze waarden zelf net op de pagina van Yokoy hebt opgeslagen.',
   yokoyCapturePending: 'Wacht op uw bevestiging: open Yokoy Companion via de werkbalk om te controleren en te bevestigen.',
   optionsNotHttps: 'Gebruik een https://-adres: de browser kan alleen https-adressen toestaan, dus er is niets opgeslagen ({value}).',
   optionsNotGrantable: 'De browser kan {value} niet toestaan, dus er is niets opgeslagen.',
-  optionsSecretForgotten: 'Instellingen opgeslagen. Het Yokoy-adres is gewijzigd, dus het opgeslagen clientgeheim is vergeten: voer het opnieuw in via de pop-up.',
+  optionsSecretForgotten:
+    'Instellingen opgeslagen. Het Yokoy-adres is gewijzigd, dus het opgeslagen clientgeheim is vergeten: voer het opnieuw in via de pop-up.',
   exportPayStatus: 'Betaling in Banqup',
   exportStatusConnector: 'Volledig goedgekeurd: wat de eigen connector van Banqup verstuurt',
   exportStatusAwaitingValidation: 'Wacht op validatie',
@@ -226,10 +245,13 @@ export const nl: Record<MessageKey, string> = {
   exportPayUnpaid: 'Onbetaald',
   exportPayPartiallyPaid: 'Gedeeltelijk betaald',
   exportPayFullyPaid: 'Volledig betaald',
-  exportStatusHint: 'Banqup stuurt documenten naar de boekhouding zodra ze goedgekeurd zijn; kies een andere status om ook andere te sturen.',
-  perkNoAccountAdmin: 'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
+  exportStatusHint:
+    'Banqup stuurt documenten naar de boekhouding zodra ze goedgekeurd zijn; kies een andere status om ook andere te sturen.',
+  perkNoAccountAdmin:
+    'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
   optionsRetention: 'Dagen dat afgeronde exports in de geschiedenis blijven',
-  optionsRetentionHint: 'Verstuurde, al in Yokoy aanwezige en geannuleerde facturen die ouder zijn verdwijnen uit de geschiedenis (0 bewaart alles). Mislukte en onafgeronde blijven altijd.',
+  optionsRetentionHint:
+    'Verstuurde, al in Yokoy aanwezige en geannuleerde facturen die ouder zijn verdwijnen uit de geschiedenis (0 bewaart alles). Mislukte en onafgeronde blijven altijd.',
   historyTotal: '{total} in de geschiedenis',
   historyCsvProgress: 'CSV wordt voorbereid: {rows} regels…',
   exportPreviewCount: '{count, plural, one {# factuur komt overeen.} other {# facturen komen overeen.}}',
@@ -237,15 +259,18 @@ export const nl: Record<MessageKey, string> = {
   progressRate: '{rate} per minuut',
   progressTimeLeft: 'Nog ongeveer {duration}',
   progressStarting: 'Bezig met starten… het tempo en de resterende tijd verschijnen na de eerste facturen.',
-  progressWaitingRateLimit: '{count, plural, one {# factuur wacht} other {# facturen wachten}}: Yokoy vroeg ons trager te gaan. Volgende poging om {time}.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# factuur wacht} other {# facturen wachten}}: Yokoy vroeg ons trager te gaan. Volgende poging om {time}.',
   progressRetrying: '{count, plural, one {# factuur wacht} other {# facturen wachten}} op een nieuwe poging om {time}.',
   progressFinished: 'Klaar: {sent} verstuurd, {duplicate} al in Yokoy.',
-  progressFinishedFailed: '{failed, plural, one {# factuur kon niet worden verstuurd} other {# facturen konden niet worden verstuurd}}: het tabblad Geschiedenis zegt waarom.',
+  progressFinishedFailed:
+    '{failed, plural, one {# factuur kon niet worden verstuurd} other {# facturen konden niet worden verstuurd}}: het tabblad Geschiedenis zegt waarom.',
   optionsTheme: 'Weergave',
   optionsThemeSystem: 'Zoals het systeem',
   optionsThemeLight: 'Licht',
   optionsThemeDark: 'Donker',
-  historyEmptyNext: 'Nog niets geëxporteerd. Kies facturen op het tabblad Export en druk op “Naar Yokoy sturen”; elke factuur verschijnt daarna hier.',
+  historyEmptyNext:
+    'Nog niets geëxporteerd. Kies facturen op het tabblad Export en druk op “Naar Yokoy sturen”; elke factuur verschijnt daarna hier.',
   reconcileOpen: 'Afstemmen met Yokoy',
   reconcileTitle: 'Banqup afstemmen met Yokoy',
   reconcileIntro: 'Staat elk inkoopdocument van de periode precies één keer in Yokoy?',
@@ -256,7 +281,8 @@ export const nl: Record<MessageKey, string> = {
   reconcileReading: 'Lezen: {banqup} van {banqupTotal} Banqup-documenten, {yokoy} Yokoy-facturen…',
   reconcileMatching: 'Vergelijken…',
   reconcileFailed: 'Het afstemmen is gestopt: {reason}',
-  reconcileSummary: '{total} Banqup-documenten: {once} één keer in Yokoy, {missing} ontbrekend, {duplicated} meer dan één keer in Yokoy, {ambiguous} dubbelzinnig.',
+  reconcileSummary:
+    '{total} Banqup-documenten: {once} één keer in Yokoy, {missing} ontbrekend, {duplicated} meer dan één keer in Yokoy, {ambiguous} dubbelzinnig.',
   reconcileVerdictOnceTagged: 'Eén keer in Yokoy (verstuurd door de companion)',
   reconcileVerdictOnceUntagged: 'Eén keer in Yokoy (zonder label: met de hand of door de connector van Banqup verstuurd)',
   reconcileVerdictMissing: 'Ontbreekt in Yokoy',
@@ -264,7 +290,8 @@ export const nl: Record<MessageKey, string> = {
   reconcileVerdictAmbiguous: 'Dubbelzinnig: {count} mogelijke facturen in Yokoy',
   reconcileKeep: 'Behouden',
   reconcileDeleteCopy: 'Verwijder deze kopie in Yokoy',
-  reconcileDuplicateHint: 'De companion verwijdert nooit (de API van Yokoy kan dat niet): verwijder de extra kopieën in Yokoy en stem daarna opnieuw af.',
+  reconcileDuplicateHint:
+    'De companion verwijdert nooit (de API van Yokoy kan dat niet): verwijder de extra kopieën in Yokoy en stem daarna opnieuw af.',
   reconcileOpenBanqup: 'Openen in Banqup',
   reconcileOpenYokoy: 'Openen in Yokoy',
   reconcileSendMissing: 'De {count} ontbrekende naar Yokoy sturen',
@@ -282,7 +309,8 @@ export const nl: Record<MessageKey, string> = {
   reconcileUnmatchedTaggedElsewhere: 'Gelabeld voor een Banqup-document buiten deze periode',
   reconcileUnmatchedPossibleCopy: 'Mogelijk een kopie van een van meerdere identieke documenten',
   reconcileChartHeading: 'Per maand',
-  reconcileChartLabel: 'Documenten per maand: in Banqup, in Yokoy, ontbrekend, meer dan één keer. De tabel hieronder bevat dezelfde cijfers.',
+  reconcileChartLabel:
+    'Documenten per maand: in Banqup, in Yokoy, ontbrekend, meer dan één keer. De tabel hieronder bevat dezelfde cijfers.',
   reconcileSeriesBanqup: 'In Banqup',
   reconcileSeriesYokoy: 'In Yokoy',
   reconcileSeriesMissing: 'Ontbrekend',

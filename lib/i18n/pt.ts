@@ -40,15 +40,21 @@ export const pt: Record<MessageKey, string> = {
   checkEmpty: 'Obrigatório.',
   checkBadCharacter: '“{character}” (carácter {position}) não é válido em “{field}”. Copie novamente o valor do Yokoy.',
   checkBadCharacterSpace: 'Um espaço (carácter {position}) não é válido em “{field}”. Copie novamente o valor do Yokoy.',
-  checkLooksLikeClientSecret: 'Isto parece um segredo do cliente. Vai no campo “Segredo do cliente”; o ID de cliente é o outro valor na caixa de diálogo de credenciais do Yokoy.',
-  checkLooksLikeOrganizationId: 'Isto parece um ID de organização. Vai no campo “ID da organização”; o ID de cliente está na caixa de diálogo de credenciais do Yokoy.',
+  checkLooksLikeClientSecret:
+    'Isto parece um segredo do cliente. Vai no campo “Segredo do cliente”; o ID de cliente é o outro valor na caixa de diálogo de credenciais do Yokoy.',
+  checkLooksLikeOrganizationId:
+    'Isto parece um ID de organização. Vai no campo “ID da organização”; o ID de cliente está na caixa de diálogo de credenciais do Yokoy.',
   checkLooksLikeClientId: 'Isto parece um ID de cliente. Vai no campo “ID de cliente”.',
-  checkLooksLikeLegalEntityId: 'Este é o ID de uma entidade jurídica, não o da organização. O ID da organização está no canto superior direito da página Programador do Yokoy.',
+  checkLooksLikeLegalEntityId:
+    'Este é o ID de uma entidade jurídica, não o da organização. O ID da organização está no canto superior direito da página Programador do Yokoy.',
   checkUnusualFormat: 'Os IDs de organização do Yokoy têm normalmente 10 ou 20 letras e dígitos. Verifique se foi copiado por inteiro.',
 
-  failureInvalidClient: 'O Yokoy não aceitou este ID de cliente e segredo. Copie ambos novamente em Admin → Programador no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas); se perdeu o segredo, gere lá novas credenciais.',
-  failureOrganizationMismatch: 'Estas credenciais não pertencem à organização “{organizationId}”. Copie o ID da organização do canto superior direito de Admin → Programador ou Admin → Organização no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas).',
-  failureMissingPermission: 'O Yokoy recusou: falta uma permissão a estas credenciais. Peça ao administrador do Yokoy a função de programador e, depois, gere novamente as credenciais.',
+  failureInvalidClient:
+    'O Yokoy não aceitou este ID de cliente e segredo. Copie ambos novamente em Admin → Programador no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas); se perdeu o segredo, gere lá novas credenciais.',
+  failureOrganizationMismatch:
+    'Estas credenciais não pertencem à organização “{organizationId}”. Copie o ID da organização do canto superior direito de Admin → Programador ou Admin → Organização no Yokoy (no Perk: Ferramentas de programador → Ferramentas de despesas).',
+  failureMissingPermission:
+    'O Yokoy recusou: falta uma permissão a estas credenciais. Peça ao administrador do Yokoy a função de programador e, depois, gere novamente as credenciais.',
   failureNotFound: 'O Yokoy não encontrou o que foi pedido. Verifique novamente a ligação.',
   failureValidation: 'O Yokoy recusou os dados: {detail}',
   failureConflict: 'O Yokoy comunicou um conflito: {detail}',
@@ -58,7 +64,8 @@ export const pt: Record<MessageKey, string> = {
   failureMalformedAnswer: 'O Yokoy respondeu de uma forma que não conseguimos ler. Tente novamente mais tarde.',
   failureUnauthorized: 'O Yokoy recusou o token de acesso. Verifique novamente; se persistir, gere novas credenciais no Yokoy.',
   failureNotConfigured: 'Não está definido nenhum endereço do Yokoy. Abra as Definições e escolha o ambiente.',
-  failureLegalEntityGone: 'A entidade jurídica escolhida para as exportações já não existe no Yokoy. Verifique de novo na janela da extensão e escolha outra; a exportação aguarda.',
+  failureLegalEntityGone:
+    'A entidade jurídica escolhida para as exportações já não existe no Yokoy. Verifique de novo na janela da extensão e escolha outra; a exportação aguarda.',
   failureSaveRefused: 'Não guardado: {problem}',
 
   optionsHeading: 'Definições',
@@ -86,7 +93,8 @@ export const pt: Record<MessageKey, string> = {
   yokoyCredentialsSavedUnverified: 'Guardadas no Yokoy Companion. Abra a extensão para concluir a verificação.',
   yokoyCredentialsPending: 'Guardadas como novas credenciais. Abra o Yokoy Companion para as confirmar.',
   yokoyCaptureRefused: 'O Yokoy Companion não conseguiu guardar isto: {problem}',
-  yokoyNoDeveloperRole: 'Precisa da função de programador do Yokoy para criar credenciais de API. Peça a um administrador do Yokoy da sua organização{admins} que lhe atribua a função de programador (Admin → Utilizadores) e, depois, volte a esta página.',
+  yokoyNoDeveloperRole:
+    'Precisa da função de programador do Yokoy para criar credenciais de API. Peça a um administrador do Yokoy da sua organização{admins} que lhe atribua a função de programador (Admin → Utilizadores) e, depois, volte a esta página.',
   yokoyDismiss: 'Fechar',
 
   setUpInBanqup: 'Configurar no Banqup',
@@ -102,7 +110,8 @@ export const pt: Record<MessageKey, string> = {
   exportStatusRejected: 'Rejeitada',
   exportPreview: '{count} faturas correspondem.',
   exportPreviewLoading: 'A contar as faturas no Banqup…',
-  exportBankStatements: 'Os extratos bancários ({count} no Banqup) não podem ir para o Yokoy: a API do Yokoy não tem lugar para eles. Use a exportação do próprio Banqup para o seu software de contabilidade.',
+  exportBankStatements:
+    'Os extratos bancários ({count} no Banqup) não podem ir para o Yokoy: a API do Yokoy não tem lugar para eles. Use a exportação do próprio Banqup para o seu software de contabilidade.',
   exportStart: 'Enviar para o Yokoy',
   exportPause: 'Pausar',
   exportResume: 'Retomar',
@@ -150,10 +159,12 @@ export const pt: Record<MessageKey, string> = {
   optionsPermissionRefused: 'O navegador não autorizou estes endereços, por isso nada foi guardado. Aceite o pedido para os usar.',
   exportPausedBecause: 'Em pausa: {reason} Depois, prima Retomar.',
   exportWaitingForBanqup: 'À espera do Banqup: inicie sessão no Banqup neste navegador e a exportação continua sozinha.',
-  historyTwins: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  historyTwins:
+    'O Yokoy tem esta fatura mais do que uma vez ({ids}): a ligação caiu e o navegador voltou a enviá-la. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
   importOpen: 'Importar ficheiros',
   importHeading: 'Importar ficheiros para o Yokoy',
-  importIntro: 'Largue aqui faturas e notas de crédito Peppol UBL (.xml), PDF ou arquivos ZIP que os contenham (com pastas, se quiser). Nada é enviado antes de confirmar, e nada do que já está no Yokoy é enviado outra vez.',
+  importIntro:
+    'Largue aqui faturas e notas de crédito Peppol UBL (.xml), PDF ou arquivos ZIP que os contenham (com pastas, se quiser). Nada é enviado antes de confirmar, e nada do que já está no Yokoy é enviado outra vez.',
   importDrop: 'Largue aqui ficheiros ou arquivos ZIP',
   importPick: 'Escolher ficheiros',
   importReading: 'A ler… {count} ficheiros lidos.',
@@ -163,7 +174,8 @@ export const pt: Record<MessageKey, string> = {
   importPdfs: 'Só PDF (o Yokoy lê-os com a sua IA): {count}',
   importSuppliers: 'Fornecedores: {count}',
   importTotals: 'Total por moeda (notas de crédito subtraídas)',
-  importGenerated: '{count} faturas eletrónicas vieram sem PDF. O Yokoy precisa de um como pré-visualização, por isso recebe um resumo de uma página que o companion desenha a partir da fatura eletrónica, identificado como tal; os dados da fatura vêm da própria fatura eletrónica.',
+  importGenerated:
+    '{count} faturas eletrónicas vieram sem PDF. O Yokoy precisa de um como pré-visualização, por isso recebe um resumo de uma página que o companion desenha a partir da fatura eletrónica, identificado como tal; os dados da fatura vêm da própria fatura eletrónica.',
   importUntagged: '{count} já estão no Yokoy sem etiqueta: serão etiquetadas, não enviadas outra vez.',
   importSkipped: 'Ignorados ({count})',
   importSend: 'Enviar {count} para o Yokoy',
@@ -174,7 +186,8 @@ export const pt: Record<MessageKey, string> = {
   importProblemYokoy: 'Não foi possível perguntar ao Yokoy o que já tem: {reason} Nada foi enviado.',
   skipUblNotXml: 'Não é XML: uma fatura Peppol é um ficheiro .xml que começa por “<”. Descarregue o UBL outra vez da origem.',
   skipUblTooLarge: 'Maior do que {detail}: nenhuma fatura é tão grande. Verifique se é o ficheiro certo.',
-  skipUblDoctype: 'Contém um DOCTYPE (declarações de entidades): o Peppol UBL nunca tem, e estes ficheiros podem atacar leitores de XML. Peça ao remetente o UBL simples.',
+  skipUblDoctype:
+    'Contém um DOCTYPE (declarações de entidades): o Peppol UBL nunca tem, e estes ficheiros podem atacar leitores de XML. Peça ao remetente o UBL simples.',
   skipUblTooDeep: 'Mais aninhado do que qualquer fatura (mais de {detail} níveis): recusado por não ser seguro.',
   skipUblMalformed: 'XML danificado ({detail}). Descarregue-o outra vez; se continuar danificado, peça um novo ficheiro ao remetente.',
   skipUblNotUbl: 'Não é um documento UBL (namespace “{detail}”). Só se podem importar faturas e notas de crédito Peppol BIS 3 UBL.',
@@ -199,9 +212,11 @@ export const pt: Record<MessageKey, string> = {
   skipInQueue: 'Já está na fila.',
   skipSentFromBanqup: 'Já está no Yokoy, enviado a partir do Banqup: nada de novo é criado.',
   skipOtherFile: 'Já está no Yokoy a partir de outro ficheiro da mesma fatura: nada de novo é criado.',
-  reasonAmbiguousMatch: 'O Yokoy já tem mais cópias sem etiqueta com o mesmo fornecedor, número, data, valor e tipo do que o Banqup tem documentos assim ({detail}): qual é a deste documento seria um palpite. Veja-as no Yokoy, elimine a cópia a mais e tente de novo.',
+  reasonAmbiguousMatch:
+    'O Yokoy já tem mais cópias sem etiqueta com o mesmo fornecedor, número, data, valor e tipo do que o Banqup tem documentos assim ({detail}): qual é a deste documento seria um palpite. Veja-as no Yokoy, elimine a cópia a mais e tente de novo.',
   reasonNotAPdf: 'O Banqup não entregou um PDF para esta fatura, e o Yokoy exige um. Abra-a no Banqup e tente de novo.',
-  historyTwinsTwoUploads: 'O Yokoy tem esta fatura mais do que uma vez ({ids}): foi enviada duas vezes, porque a resposta ao primeiro envio se perdeu e a fatura não foi encontrada a seguir. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
+  historyTwinsTwoUploads:
+    'O Yokoy tem esta fatura mais do que uma vez ({ids}): foi enviada duas vezes, porque a resposta ao primeiro envio se perdeu e a fatura não foi encontrada a seguir. Elimine a cópia a mais no Yokoy; está marcada com “banqupDuplicateOf”.',
   // Issue 12: capture confirmation, address checks, the secret bound to its Yokoy.
   pendingTitle: 'Confirme as credenciais capturadas na página do Yokoy',
   pendingChangeOrganization: 'ID da organização: {from} → {to}',
@@ -210,11 +225,14 @@ export const pt: Record<MessageKey, string> = {
   pendingNone: 'nenhum',
   pendingEntityKept: 'Entidade jurídica: {name} (sem alteração)',
   pendingEntityAgain: 'Entidade jurídica: escolhida de novo depois de o Yokoy verificar as novas credenciais (atual: {name})',
-  pendingKeepsCurrent: 'Até confirmar, o companion continua a usar as credenciais atuais. Confirme apenas se acabou de guardar estes valores na página do Yokoy.',
+  pendingKeepsCurrent:
+    'Até confirmar, o companion continua a usar as credenciais atuais. Confirme apenas se acabou de guardar estes valores na página do Yokoy.',
   yokoyCapturePending: 'A aguardar a sua confirmação: abra o Yokoy Companion na barra de ferramentas para verificar e confirmar.',
-  optionsNotHttps: 'Use um endereço https://: só é possível pedir ao navegador que permita endereços https, por isso nada foi guardado ({value}).',
+  optionsNotHttps:
+    'Use um endereço https://: só é possível pedir ao navegador que permita endereços https, por isso nada foi guardado ({value}).',
   optionsNotGrantable: 'Não é possível pedir ao navegador que permita {value}, por isso nada foi guardado.',
-  optionsSecretForgotten: 'Definições guardadas. O endereço do Yokoy mudou, por isso o segredo do cliente guardado foi esquecido: introduza-o de novo no popup.',
+  optionsSecretForgotten:
+    'Definições guardadas. O endereço do Yokoy mudou, por isso o segredo do cliente guardado foi esquecido: introduza-o de novo no popup.',
   exportPayStatus: 'Pagamento no Banqup',
   exportStatusConnector: 'Totalmente aprovada: o que o conector do próprio Banqup envia',
   exportStatusAwaitingValidation: 'A aguardar validação',
@@ -226,10 +244,13 @@ export const pt: Record<MessageKey, string> = {
   exportPayUnpaid: 'Por pagar',
   exportPayPartiallyPaid: 'Parcialmente paga',
   exportPayFullyPaid: 'Totalmente paga',
-  exportStatusHint: 'O Banqup envia os documentos para a contabilidade depois de aprovados; escolha outro estado para enviar também outros.',
-  perkNoAccountAdmin: 'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
+  exportStatusHint:
+    'O Banqup envia os documentos para a contabilidade depois de aprovados; escolha outro estado para enviar também outros.',
+  perkNoAccountAdmin:
+    'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
   optionsRetention: 'Dias que as exportações concluídas ficam no histórico',
-  optionsRetentionHint: 'As faturas enviadas, já existentes no Yokoy e canceladas mais antigas do que isto saem do histórico (0 guarda tudo). As falhadas e as por concluir ficam sempre.',
+  optionsRetentionHint:
+    'As faturas enviadas, já existentes no Yokoy e canceladas mais antigas do que isto saem do histórico (0 guarda tudo). As falhadas e as por concluir ficam sempre.',
   historyTotal: '{total} no histórico',
   historyCsvProgress: 'A preparar o CSV: {rows} linhas…',
   exportPreviewCount: '{count, plural, one {# fatura corresponde.} other {# faturas correspondem.}}',
@@ -237,15 +258,18 @@ export const pt: Record<MessageKey, string> = {
   progressRate: '{rate} por minuto',
   progressTimeLeft: 'Faltam cerca de {duration}',
   progressStarting: 'A começar… a velocidade e o tempo restante aparecem após as primeiras faturas.',
-  progressWaitingRateLimit: '{count, plural, one {# fatura aguarda} other {# faturas aguardam}}: o Yokoy pediu para abrandar. Próxima tentativa às {time}.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# fatura aguarda} other {# faturas aguardam}}: o Yokoy pediu para abrandar. Próxima tentativa às {time}.',
   progressRetrying: '{count, plural, one {# fatura aguarda} other {# faturas aguardam}} nova tentativa às {time}.',
   progressFinished: 'Concluído: {sent} enviadas, {duplicate} já no Yokoy.',
-  progressFinishedFailed: '{failed, plural, one {# fatura não pôde ser enviada} other {# faturas não puderam ser enviadas}}: o separador Histórico diz porquê.',
+  progressFinishedFailed:
+    '{failed, plural, one {# fatura não pôde ser enviada} other {# faturas não puderam ser enviadas}}: o separador Histórico diz porquê.',
   optionsTheme: 'Aspeto',
   optionsThemeSystem: 'Igual ao sistema',
   optionsThemeLight: 'Claro',
   optionsThemeDark: 'Escuro',
-  historyEmptyNext: 'Ainda nada foi exportado. Escolha faturas no separador Exportação e carregue em “Enviar para o Yokoy”; cada uma aparece depois aqui.',
+  historyEmptyNext:
+    'Ainda nada foi exportado. Escolha faturas no separador Exportação e carregue em “Enviar para o Yokoy”; cada uma aparece depois aqui.',
   reconcileOpen: 'Reconciliar com o Yokoy',
   reconcileTitle: 'Reconciliar o Banqup com o Yokoy',
   reconcileIntro: 'Todos os documentos de compra do período estão no Yokoy, uma só vez?',
@@ -256,7 +280,8 @@ export const pt: Record<MessageKey, string> = {
   reconcileReading: 'A ler: {banqup} de {banqupTotal} documentos do Banqup, {yokoy} faturas do Yokoy…',
   reconcileMatching: 'A comparar…',
   reconcileFailed: 'A reconciliação parou: {reason}',
-  reconcileSummary: '{total} documentos do Banqup: {once} no Yokoy uma vez, {missing} em falta, {duplicated} no Yokoy mais de uma vez, {ambiguous} ambíguos.',
+  reconcileSummary:
+    '{total} documentos do Banqup: {once} no Yokoy uma vez, {missing} em falta, {duplicated} no Yokoy mais de uma vez, {ambiguous} ambíguos.',
   reconcileVerdictOnceTagged: 'No Yokoy uma vez (enviado pelo companion)',
   reconcileVerdictOnceUntagged: 'No Yokoy uma vez (sem etiqueta: enviado à mão ou pelo conector do Banqup)',
   reconcileVerdictMissing: 'Em falta no Yokoy',

@@ -43,7 +43,9 @@ export type ArchiveRefusal =
   | 'zip-unsafe-name'
   | 'zip-nested';
 
-export type ArchiveItem = { kind: 'file'; path: string; bytes: Uint8Array } | { kind: 'refused'; path: string; reason: ArchiveRefusal; detail?: string };
+export type ArchiveItem =
+  | { kind: 'file'; path: string; bytes: Uint8Array }
+  | { kind: 'refused'; path: string; reason: ArchiveRefusal; detail?: string };
 
 const RATIO_FLOOR = 1024 * 1024;
 
@@ -147,11 +149,15 @@ export async function* readArchive(archive: Blob, archiveName: string, limits: A
       // Declared sizes can lie: the sink counts what really comes out.
       const ratioCap = Math.max(RATIO_FLOOR, entry.compressedSize * limits.maxRatio);
       const cap = Math.min(limits.maxEntryBytes, ratioCap, limits.maxTotalBytes - total);
-      const sink = boundedSink(cap, cap === ratioCap ? 'zip-ratio' : cap === limits.maxEntryBytes ? 'zip-entry-too-large' : 'zip-total-too-large');
+      const sink = boundedSink(
+        cap,
+        cap === ratioCap ? 'zip-ratio' : cap === limits.maxEntryBytes ? 'zip-entry-too-large' : 'zip-total-too-large',
+      );
       try {
         await entry.getData!(sink.writable);
       } catch (error) {
-        const reason = error instanceof LimitExceeded ? error.reason : /encrypt|password/i.test(message(error)) ? 'zip-encrypted' : 'zip-corrupt';
+        const reason =
+          error instanceof LimitExceeded ? error.reason : /encrypt|password/i.test(message(error)) ? 'zip-encrypted' : 'zip-corrupt';
         if (reason === 'zip-total-too-large') {
           yield { kind: 'refused', path: archiveName, reason, detail: String(limits.maxTotalBytes) };
           return;

@@ -45,7 +45,8 @@ export const documentFacts = (item: CheckItem): DocumentFacts => ({
 });
 
 export function judge(item: CheckItem, job: Job | undefined, index: CheckIndex): Verdict {
-  if (job && (job.state === 'done' || job.state === 'duplicate')) return { verdict: 'already-imported', at: job.updatedAt, yokoyInvoiceId: job.yokoyInvoiceId };
+  if (job && (job.state === 'done' || job.state === 'duplicate'))
+    return { verdict: 'already-imported', at: job.updatedAt, yokoyInvoiceId: job.yokoyInvoiceId };
   if (job && (job.state === 'queued' || job.state === 'fetching' || job.state === 'uploading')) return { verdict: 'in-queue' };
   const tagged = index.tagged(item.id)[0];
   if (tagged) return { verdict: 'already-imported', yokoyInvoiceId: tagged.id };

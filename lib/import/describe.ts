@@ -36,7 +36,9 @@ const sizes = new Set<SkipReason>(['ubl:too-large', 'zip-entry-too-large', 'zip-
 export function describeSkip(t: T, language: Language, skipped: Pick<Skipped, 'reason' | 'detail'>): string {
   let detail = skipped.detail ?? '';
   if (sizes.has(skipped.reason) && /^\d+$/.test(detail)) {
-    detail = new Intl.NumberFormat(language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(Number(detail) / (1024 * 1024));
+    detail = new Intl.NumberFormat(language, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 0 }).format(
+      Number(detail) / (1024 * 1024),
+    );
   } else if (/^\d+$/.test(detail)) detail = new Intl.NumberFormat(language).format(Number(detail));
   return t(keys[skipped.reason], { detail });
 }

@@ -64,7 +64,10 @@ interface ReadPdf {
 
 const folderOf = (path: string) => path.slice(0, path.lastIndexOf('/') + 1);
 const fileOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const baseOf = (path: string) => fileOf(path).replace(/\.[^.]*$/, '').toLowerCase();
+const baseOf = (path: string) =>
+  fileOf(path)
+    .replace(/\.[^.]*$/, '')
+    .toLowerCase();
 
 function factsOf(invoice: ReadUbl['invoice']): ImportFacts {
   return {
@@ -81,10 +84,16 @@ function factsOf(invoice: ReadUbl['invoice']): ImportFacts {
 
 /** The same invoice whatever its bytes: supplier, kind, number and date. */
 const factsKey = (kind: string, f: ImportFacts) =>
-  [kind, (f.supplierVatId ?? f.supplierEndpoint ?? f.supplierName ?? '').toUpperCase().replace(/\s+/g, ''), f.number?.trim(), f.issueDate].join('|');
+  [
+    kind,
+    (f.supplierVatId ?? f.supplierEndpoint ?? f.supplierName ?? '').toUpperCase().replace(/\s+/g, ''),
+    f.number?.trim(),
+    f.issueDate,
+  ].join('|');
 
 function sniff(head: Uint8Array): 'zip' | 'pdf' | 'xml' | 'other' {
-  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06))
+    return 'zip';
   if (isPdf(head)) return 'pdf';
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
   while (i < head.length && (head[i] === 0x20 || head[i] === 0x09 || head[i] === 0x0a || head[i] === 0x0d)) i++;
@@ -143,7 +152,12 @@ export async function readDrop(inputs: DropInput[], env: DropEnv): Promise<DropR
     }
     if (sniff(head) === 'zip') {
       for await (const item of readArchive(input.blob, input.name, env.limits ?? defaultLimits)) {
-        if (item.kind === 'refused') skipped.push({ name: item.path === input.name ? input.name : `${input.name}/${item.path}`, reason: item.reason, detail: item.detail });
+        if (item.kind === 'refused')
+          skipped.push({
+            name: item.path === input.name ? input.name : `${input.name}/${item.path}`,
+            reason: item.reason,
+            detail: item.detail,
+          });
         else await entry(`${input.name}/${item.path}`, item.bytes);
       }
       continue;
@@ -166,7 +180,10 @@ export async function readDrop(inputs: DropInput[], env: DropEnv): Promise<DropR
   const byFolderBase = new Map<string, ReadPdf[]>();
   const byFolderFile = new Map<string, ReadPdf[]>();
   for (const pdf of pdfs) {
-    for (const [map, key] of [[byFolderBase, folderOf(pdf.path) + baseOf(pdf.path)], [byFolderFile, folderOf(pdf.path) + fileOf(pdf.path).toLowerCase()]] as const) {
+    for (const [map, key] of [
+      [byFolderBase, folderOf(pdf.path) + baseOf(pdf.path)],
+      [byFolderFile, folderOf(pdf.path) + fileOf(pdf.path).toLowerCase()],
+    ] as const) {
       map.set(key, [...(map.get(key) ?? []), pdf]);
     }
   }
@@ -234,7 +251,16 @@ export async function readDrop(inputs: DropInput[], env: DropEnv): Promise<DropR
   }
   for (const pdf of pdfs) {
     if (used.has(pdf)) continue;
-    const admitted = admit({ id: FILE_PREFIX + pdf.hash, dropId: env.dropId, kind: 'pdf', name: pdf.path, pdfKey: pdf.hash, pdfOrigin: 'file', facts: {}, stagedAt: env.now() });
+    const admitted = admit({
+      id: FILE_PREFIX + pdf.hash,
+      dropId: env.dropId,
+      kind: 'pdf',
+      name: pdf.path,
+      pdfKey: pdf.hash,
+      pdfOrigin: 'file',
+      facts: {},
+      stagedAt: env.now(),
+    });
     if (!admitted) unused.add(pdf.hash);
   }
   // Bytes read but not needed (a PDF already embedded, a file dropped twice) are let go now.

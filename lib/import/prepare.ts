@@ -76,7 +76,11 @@ export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise
     const answer = await env.ask({ type: 'import.check', items: chunk.map((f) => ({ id: f.id, facts: f.facts })), fresh: i === 0 });
     const problem = !answer.ok ? answer.error.message : answer.data.problem;
     if (problem || !answer.ok) {
-      await discardIds(env.ask, dropId, read.files.map((f) => f.id));
+      await discardIds(
+        env.ask,
+        dropId,
+        read.files.map((f) => f.id),
+      );
       return { problem: problem ?? 'failed' };
     }
     for (const result of answer.data.results) verdicts.set(result.id, result);

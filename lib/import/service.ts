@@ -29,7 +29,6 @@ export interface ImportServiceEnv {
 
 type Problem = 'not-verified' | 'no-legal-entity' | `yokoy:${string}`;
 
-
 export function createImportService(env: ImportServiceEnv) {
   /** Where the next prune starts reading (so files still queued at the front do not hide the rest). */
   let pruneFrom = 0;

@@ -24,5 +24,11 @@ export async function registerSendToYokoyMenu(env: MenuEnv): Promise<void> {
   await env.contextMenus.removeAll();
   const documentUrlPatterns = banqupDocumentPatterns(env.sandbox);
   env.contextMenus.create({ id: SEND_TO_YOKOY_MENU_ID, title: env.title, contexts: ['page', 'link'], documentUrlPatterns });
-  env.contextMenus.create({ id: SEND_SELECTED_MENU_ID, title: env.selectedTitle, contexts: ['page', 'link'], documentUrlPatterns, visible: false });
+  env.contextMenus.create({
+    id: SEND_SELECTED_MENU_ID,
+    title: env.selectedTitle,
+    contexts: ['page', 'link'],
+    documentUrlPatterns,
+    visible: false,
+  });
 }

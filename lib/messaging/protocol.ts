@@ -104,7 +104,11 @@ const ImportCheck = z.object({
   fresh: z.optional(z.boolean()),
 });
 const ImportStart = z.object({ type: z.literal('import.start'), ids: z.array(fileId).check(z.maxLength(1_000)) });
-const ImportDiscard = z.object({ type: z.literal('import.discard'), dropId: z.string().check(z.regex(/^drop-[a-z0-9-]{1,40}$/)), ids: z.array(fileId).check(z.maxLength(10_000)) });
+const ImportDiscard = z.object({
+  type: z.literal('import.discard'),
+  dropId: z.string().check(z.regex(/^drop-[a-z0-9-]{1,40}$/)),
+  ids: z.array(fileId).check(z.maxLength(10_000)),
+});
 /** The CSV in pages (no cap): ask again with `after` until no `next` comes back. */
 const ExportCsv = z.object({ type: z.literal('export.csv'), after: z.optional(historyCursor) });
 const legalEntityId = z.string().check(z.regex(/^[\w-]{1,100}$/));

@@ -41,7 +41,11 @@ export function dimPath(viewport: { width: number; height: number }, hole?: Box)
 }
 
 /** Top-left corner for the panel: bottom right (above the launcher), else the other corners. */
-export function placePanel(panel: { width: number; height: number }, viewport: { width: number; height: number }, hole?: Box): { x: number; y: number } {
+export function placePanel(
+  panel: { width: number; height: number },
+  viewport: { width: number; height: number },
+  hole?: Box,
+): { x: number; y: number } {
   const right = viewport.width - panel.width - MARGIN;
   const bottom = viewport.height - panel.height - 64;
   const corners = [

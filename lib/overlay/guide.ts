@@ -113,7 +113,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     let watched: { index: number; el: Element } | undefined;
     const refusal = (field: VaultField, el: Element | undefined) =>
       fillRefusal(field, el, win.location, env.sandbox) ??
-      formRefusal(field, el as HTMLInputElement, { location: win.location, watched: watched?.index === detection?.index ? watched?.el : undefined });
+      formRefusal(field, el as HTMLInputElement, {
+        location: win.location,
+        watched: watched?.index === detection?.index ? watched?.el : undefined,
+      });
     const handlers = {
       back: () => move(viewIndex - 1),
       next: () => move(viewIndex + 1),
@@ -217,7 +220,16 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     /** New Banqup: the app launcher highlighted as what the guide recognised; no steps. */
     function renderNewPlatform() {
       if (!platform || !panel) return;
-      panel.update({ t, index: 0, total: steps.length, step: steps[0]!, currentIndex: 0, context, note, newPlatform: { apps: platform.apps } });
+      panel.update({
+        t,
+        index: 0,
+        total: steps.length,
+        step: steps[0]!,
+        currentIndex: 0,
+        context,
+        note,
+        newPlatform: { apps: platform.apps },
+      });
       const target = locateControl(doc, newPlatformControls.appLauncher, language);
       const viewport = { width: win.innerWidth, height: win.innerHeight };
       const hole = target ? holeFor(rectOf(target), [], viewport) : undefined;
@@ -280,7 +292,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         total: steps.length,
         step: viewed,
         currentIndex: detection.index,
-        missing: current && !detection.target ? (detection.control && controlName(detection.control)) ?? t(viewed.title) : undefined,
+        missing: current && !detection.target ? ((detection.control && controlName(detection.control)) ?? t(viewed.title)) : undefined,
         context,
         note,
       };

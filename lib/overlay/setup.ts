@@ -17,7 +17,12 @@ import { mountLauncher, type Launcher } from './launcher';
 export async function setupBanqupGuide(ctx: ContentScriptContext, page: BanqupPageEnv): Promise<() => void> {
   const { runtime } = page;
   let launcher: Launcher | undefined;
-  const env = { ask: askVia(runtime), createShadowRootUi: page.createShadowRootUi, sandbox: page.sandbox, fallbackFocus: () => launcher?.button() };
+  const env = {
+    ask: askVia(runtime),
+    createShadowRootUi: page.createShadowRootUi,
+    sandbox: page.sandbox,
+    fallbackFocus: () => launcher?.button(),
+  };
   // Its own module, fetched from the extension on the first opening.
   const guide = lazyGuide(ctx, env, () => import(/* @vite-ignore */ runtime.getURL(GUIDE_MODULE_PATH)) as Promise<GuideModule>);
   // A failed fetch of the guide's module (the extension mid-update) leaves the launcher as it

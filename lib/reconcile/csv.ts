@@ -6,7 +6,21 @@ const verdictName = (row: ReconcileRow) =>
   row.verdict.kind === 'once' ? `once-${row.verdict.how}` : row.verdict.kind === 'duplicate' ? 'more-than-once' : row.verdict.kind;
 
 export function reconcileCsv(report: ReconcileReport): string {
-  const header = ['Verdict', 'Banqup document', 'Invoice number', 'Supplier', 'Date', 'Type', 'Gross', 'Currency', 'Yokoy invoice', 'Yokoy copies to delete', 'Candidates', 'Banqup link', 'Yokoy link'];
+  const header = [
+    'Verdict',
+    'Banqup document',
+    'Invoice number',
+    'Supplier',
+    'Date',
+    'Type',
+    'Gross',
+    'Currency',
+    'Yokoy invoice',
+    'Yokoy copies to delete',
+    'Candidates',
+    'Banqup link',
+    'Yokoy link',
+  ];
   const lines = [header.map(csvCell).join(',')];
   for (const row of report.rows) {
     const v = row.verdict;
@@ -32,6 +46,24 @@ export function reconcileCsv(report: ReconcileReport): string {
     );
   }
   for (const u of report.unmatched)
-    lines.push([`only-in-yokoy:${u.reason}`, '', u.number, '', u.date, '', u.gross, u.currency, u.invoiceId, '', '', '', linkTo(report.yokoyInvoiceUrl, u.invoiceId)].map(csvCell).join(','));
+    lines.push(
+      [
+        `only-in-yokoy:${u.reason}`,
+        '',
+        u.number,
+        '',
+        u.date,
+        '',
+        u.gross,
+        u.currency,
+        u.invoiceId,
+        '',
+        '',
+        '',
+        linkTo(report.yokoyInvoiceUrl, u.invoiceId),
+      ]
+        .map(csvCell)
+        .join(','),
+    );
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -100,7 +100,9 @@ export const keyOf = (f: BanqupFacts | YokoyFacts) => bucketKey(asInvoice(f));
 /** Every fact Yokoy uses to flag duplicates agrees (the export's rule, lib/export/dedupe.ts). */
 export function factsAgree(doc: BanqupFacts, invoice: YokoyFacts): boolean {
   const key = keyOf(doc);
-  return key !== undefined && key === keyOf(invoice) && sameSupplier(asDocument(doc), asInvoice(invoice)) && sameAmount(doc.gross, invoice.gross);
+  return (
+    key !== undefined && key === keyOf(invoice) && sameSupplier(asDocument(doc), asInvoice(invoice)) && sameAmount(doc.gross, invoice.gross)
+  );
 }
 
 /** Two documents (or two invoices) no fact tells apart: interchangeable. */
@@ -149,7 +151,10 @@ export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly 
   const byFacts: YokoyFacts[][] = docs.map(() => []);
   const ambiguous = new Map<number, string[]>();
   for (const { docs: members, invoices: candidates } of groups.values()) {
-    for (const part of components(members.map((i) => docs[i]!), candidates)) {
+    for (const part of components(
+      members.map((i) => docs[i]!),
+      candidates,
+    )) {
       const docsHere = part.docs.map((d) => members[d]!);
       const invoicesHere = part.invoices.map((k) => candidates[k]!).sort((a, b) => a.order - b.order);
       if (!invoicesHere.length) continue;
@@ -167,7 +172,11 @@ export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly 
       } else if (untagged.length === 1 && !withTag.length && part.complete) {
         byFacts[untagged[0]!]!.push(...invoicesHere);
       } else {
-        for (const d of untagged) ambiguous.set(d, invoicesHere.map((i) => i.id));
+        for (const d of untagged)
+          ambiguous.set(
+            d,
+            invoicesHere.map((i) => i.id),
+          );
       }
     }
   }
@@ -177,7 +186,11 @@ export function matchDocuments(docs: readonly BanqupFacts[], invoices: readonly 
     if (candidates) return { kind: 'ambiguous', candidates };
     const mine = owned[i]!;
     // The tagged copy is the one to keep; twins and untagged look-alikes are the extra ones.
-    const keepFirst = [...mine.filter((v) => v.tag !== undefined).sort((a, b) => a.order - b.order), ...mine.filter((v) => v.tag === undefined), ...byFacts[i]!];
+    const keepFirst = [
+      ...mine.filter((v) => v.tag !== undefined).sort((a, b) => a.order - b.order),
+      ...mine.filter((v) => v.tag === undefined),
+      ...byFacts[i]!,
+    ];
     if (!keepFirst.length) return { kind: 'missing' };
     if (keepFirst.length === 1) return { kind: 'once', how: tagged[i] ? 'tagged' : 'untagged', invoiceId: keepFirst[0]!.id };
     const [keep, ...copies] = keepFirst;
@@ -200,8 +213,7 @@ function components(docs: BanqupFacts[], invoices: YokoyFacts[]) {
   const parent = [...docs.map((_, i) => i), ...invoices.map((_, k) => docs.length + k)];
   const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x]!)));
   for (let d = 0; d < docs.length; d++)
-    for (let k = 0; k < invoices.length; k++)
-      if (factsAgree(docs[d]!, invoices[k]!)) parent[find(d)] = find(docs.length + k);
+    for (let k = 0; k < invoices.length; k++) if (factsAgree(docs[d]!, invoices[k]!)) parent[find(d)] = find(docs.length + k);
   const parts = new Map<number, { docs: number[]; invoices: number[]; complete: boolean }>();
   const part = (root: number) => {
     let p = parts.get(root);
@@ -210,7 +222,6 @@ function components(docs: BanqupFacts[], invoices: YokoyFacts[]) {
   };
   docs.forEach((_, d) => part(find(d)).docs.push(d));
   invoices.forEach((_, k) => part(find(docs.length + k)).invoices.push(k));
-  for (const p of parts.values())
-    p.complete = p.docs.every((d) => p.invoices.every((k) => factsAgree(docs[d]!, invoices[k]!)));
+  for (const p of parts.values()) p.complete = p.docs.every((d) => p.invoices.every((k) => factsAgree(docs[d]!, invoices[k]!)));
   return [...parts.values()];
 }

@@ -102,7 +102,14 @@ export function buildReport(input: {
     const invoice = input.invoices.get(u.invoiceId);
     if (!invoice) continue;
     if (invoice.date && (invoice.date < from || invoice.date > to)) continue;
-    unmatched.push({ invoiceId: u.invoiceId, reason: u.reason, number: invoice.number, date: invoice.date, gross: invoice.gross, currency: invoice.currency });
+    unmatched.push({
+      invoiceId: u.invoiceId,
+      reason: u.reason,
+      number: invoice.number,
+      date: invoice.date,
+      gross: invoice.gross,
+      currency: invoice.currency,
+    });
   }
   totals.unmatched = unmatched.length;
   const { month: _, ...rest } = totals;
@@ -122,7 +129,8 @@ export function buildReport(input: {
   };
 }
 
-export const linkTo = (template: string | undefined, id: string) => (template ? template.replace('{id}', encodeURIComponent(id)) : undefined);
+export const linkTo = (template: string | undefined, id: string) =>
+  template ? template.replace('{id}', encodeURIComponent(id)) : undefined;
 
 /** The Yokoy invoices a verdict names (the ones to open). */
 export function invoicesOf(verdict: Verdict): string[] {

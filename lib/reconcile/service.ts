@@ -118,8 +118,8 @@ export function createReconcileService(env: ReconcileEnv) {
       while (next < ids.length) {
         const id = ids[next++]!;
         const answer = await env.invoices.get(legalEntityId, id);
-        if (!answer.ok && answer.failure.kind === 'not-found') (gone.add(id), (changed = true));
-        else if (answer.ok && answer.value.lastModified !== index.get(id)?.lastModified) (index.record(answer.value), (changed = true));
+        if (!answer.ok && answer.failure.kind === 'not-found') gone.add(id), (changed = true);
+        else if (answer.ok && answer.value.lastModified !== index.get(id)?.lastModified) index.record(answer.value), (changed = true);
       }
     };
     await Promise.all(Array.from({ length: 4 }, worker));
@@ -144,7 +144,11 @@ export function createReconcileService(env: ReconcileEnv) {
     const docs = banqup.docs.map(banqupFacts);
     let invoices = yokoySide(index);
     let result = matchDocuments(docs, invoices);
-    const toDelete = new Set(report?.legalEntityId === period.legalEntityId ? report.rows.flatMap((r) => (r.verdict.kind === 'duplicate' ? r.verdict.copies : [])) : []);
+    const toDelete = new Set(
+      report?.legalEntityId === period.legalEntityId
+        ? report.rows.flatMap((r) => (r.verdict.kind === 'duplicate' ? r.verdict.copies : []))
+        : [],
+    );
     const copies = result.verdicts.flatMap((v) => (v.kind === 'duplicate' ? v.copies.filter((id) => toDelete.has(id)) : []));
     if (copies.length && (await verify(period.legalEntityId, index, copies))) {
       invoices = yokoySide(index);
@@ -171,7 +175,14 @@ export function createReconcileService(env: ReconcileEnv) {
       if (running) return { started: false };
       progress = { phase: 'reading', banqupRead: 0, yokoyRead: 0 };
       running = run(period)
-        .catch((error: unknown) => void (progress = { ...progress, phase: 'failed', problem: `internal:${error instanceof Error ? error.message : String(error)}` }))
+        .catch(
+          (error: unknown) =>
+            void (progress = {
+              ...progress,
+              phase: 'failed',
+              problem: `internal:${error instanceof Error ? error.message : String(error)}`,
+            }),
+        )
         .finally(() => (running = undefined));
       return { started: true };
     },
@@ -211,7 +222,8 @@ export function createReconcileService(env: ReconcileEnv) {
       if (!current) return counts;
       const le = current.legalEntityId;
       const work = current.rows.flatMap((r) => {
-        if (r.verdict.kind === 'once' && r.verdict.how === 'untagged') return [{ documentId: r.documentId, invoiceId: r.verdict.invoiceId }];
+        if (r.verdict.kind === 'once' && r.verdict.how === 'untagged')
+          return [{ documentId: r.documentId, invoiceId: r.verdict.invoiceId }];
         return [];
       });
       let next = 0;

@@ -16,7 +16,13 @@ import { createReconcileService } from './service';
 
 const ID = '__id__';
 
-export function createWorkerReconcile(deps: { banqup: BanqupClient; invoices: InvoiceApi; index: YokoyIndex; exports: ExportService; ready: Promise<void> }) {
+export function createWorkerReconcile(deps: {
+  banqup: BanqupClient;
+  invoices: InvoiceApi;
+  index: YokoyIndex;
+  exports: ExportService;
+  ready: Promise<void>;
+}) {
   const service = createReconcileService({
     banqup: deps.banqup,
     invoices: deps.invoices,
@@ -34,7 +40,9 @@ export function createWorkerReconcile(deps: { banqup: BanqupClient; invoices: In
       const web = endpointsFor(settings)?.webOrigin;
       // Templates with `{id}`: one string per report instead of one link per row.
       const yokoy = web ? new URL(yokoyWebSite.invoicePath(legalEntityId, ID), web).href.replace(ID, '{id}') : undefined;
-      const banqup = settings.banqupOrigin ? new URL(banqupApi.documentPage(ID), settings.banqupOrigin).href.replace(ID, '{id}') : undefined;
+      const banqup = settings.banqupOrigin
+        ? new URL(banqupApi.documentPage(ID), settings.banqupOrigin).href.replace(ID, '{id}')
+        : undefined;
       return { yokoyInvoiceUrl: yokoy, banqupDocumentUrl: banqup };
     },
     now: () => Date.now(),
@@ -45,7 +53,8 @@ export function createWorkerReconcile(deps: { banqup: BanqupClient; invoices: In
       if (from > to) return { started: false, problem: 'reconcile:period' };
       const stored = await credentialsItem.getValue();
       if (stored.verification?.state !== 'verified') return { started: false, problem: 'not-verified' };
-      if (stored.legalEntities && !stored.legalEntities.some((e) => e.id === legalEntityId)) return { started: false, problem: 'no-legal-entity' };
+      if (stored.legalEntities && !stored.legalEntities.some((e) => e.id === legalEntityId))
+        return { started: false, problem: 'no-legal-entity' };
       return service.start({ from, to, legalEntityId });
     },
     'reconcile.progress': async () => service.progress(),

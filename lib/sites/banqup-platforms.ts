@@ -68,7 +68,10 @@ export const newPlatformLabelSources = {
   },
 } satisfies Record<string, SourcedLabels>;
 
-const N = Object.fromEntries(Object.entries(newPlatformLabelSources).map(([k, v]) => [k, textsOf(v)])) as Record<keyof typeof newPlatformLabelSources, Labels>;
+const N = Object.fromEntries(Object.entries(newPlatformLabelSources).map(([k, v]) => [k, textsOf(v)])) as Record<
+  keyof typeof newPlatformLabelSources,
+  Labels
+>;
 export const newPlatformLabels = N;
 
 /** The extensions the help centre names for the new platform's Store (REAL-PRODUCTS.md §1). Yokoy is not among them. */
@@ -76,7 +79,11 @@ export const newPlatformExtensions = ['Exact Online', 'Octopus', 'Pingwin', 'Cou
 
 export const newPlatformControls = {
   /** The launcher's grid icon. `data-testid="btx-app-launcher…"` is from public test code (banqup-api.md C4). */
-  appLauncher: { selectors: ['[data-testid="btx-app-launcher"]', 'button[data-testid^="btx-app-launcher"]:not([data-testid*="-app-"])'], labels: N.appLauncher, candidates: 'header button, nav button, button' },
+  appLauncher: {
+    selectors: ['[data-testid="btx-app-launcher"]', 'button[data-testid^="btx-app-launcher"]:not([data-testid*="-app-"])'],
+    labels: N.appLauncher,
+    candidates: 'header button, nav button, button',
+  },
   /** An app in the launcher: `btx-app-launcher-app-purchase-invoices` is the one C4 clicks. */
   launcherApps: { selectors: ['[data-testid^="btx-app-launcher-app-"]'] },
   discoverMore: { selectors: [], labels: N.discoverMore, candidates: 'a, button' },
@@ -102,7 +109,10 @@ export function detectPlatform(doc: Document, location: Pick<Location, 'hostname
   const launcher = locateControl(doc, newPlatformControls.appLauncher, language);
   const byHost = newPlatformHost.test(location.hostname);
   if (!byHost && !launcher) return { platform: 'classic', apps: [], store: false };
-  const apps = [...doc.querySelectorAll(newPlatformControls.launcherApps.selectors[0]!)].map((el) => (el.getAttribute('aria-label') ?? visibleText(el)).replace(/\s+/g, ' ').trim()).filter(Boolean);
-  const store = Boolean(locateControl(doc, newPlatformControls.discoverMore, language)) || (doc.body?.textContent ?? '').includes('Banqup Store');
+  const apps = [...doc.querySelectorAll(newPlatformControls.launcherApps.selectors[0]!)]
+    .map((el) => (el.getAttribute('aria-label') ?? visibleText(el)).replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  const store =
+    Boolean(locateControl(doc, newPlatformControls.discoverMore, language)) || (doc.body?.textContent ?? '').includes('Banqup Store');
   return { platform: 'new', apps: [...new Set(apps)], store };
 }

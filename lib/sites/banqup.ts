@@ -26,7 +26,10 @@ export const banqupLabelSources = {
   applications: {
     pt: [['Aplicações', 'pt-yokoy']],
     en: [['Apps', 'en-31669']],
-    fr: [['Applications', 'fr-13971398279964'], ['Apps', 'fr-13971398279964']],
+    fr: [
+      ['Applications', 'fr-13971398279964'],
+      ['Apps', 'fr-13971398279964'],
+    ],
     nl: [['Apps', 'nl-21069']],
     de: [['Apps', 'ours']],
   },
@@ -139,7 +142,10 @@ export const banqupLabelSources = {
     de: [['Mit Yokoy angemeldet', 'ours']],
   },
   terms: {
-    pt: [['condições de serviço', 'pt-yokoy'], ['Termos de serviço', 'pt-406317']],
+    pt: [
+      ['condições de serviço', 'pt-yokoy'],
+      ['Termos de serviço', 'pt-406317'],
+    ],
     en: [['Terms of Service', 'en-405388']],
     fr: [['conditions d’utilisation', 'ours']],
     nl: [['servicevoorwaarden', 'ours']],
@@ -216,17 +222,32 @@ export type BanqupLabel = keyof typeof banqupLabelSources;
 
 /** The texts alone, per language (what the locator matches). */
 export function textsOf(sourced: SourcedLabels): Labels {
-  return { pt: sourced.pt.map((l) => l[0]), en: sourced.en.map((l) => l[0]), fr: sourced.fr.map((l) => l[0]), nl: sourced.nl.map((l) => l[0]), de: sourced.de.map((l) => l[0]) };
+  return {
+    pt: sourced.pt.map((l) => l[0]),
+    en: sourced.en.map((l) => l[0]),
+    fr: sourced.fr.map((l) => l[0]),
+    nl: sourced.nl.map((l) => l[0]),
+    de: sourced.de.map((l) => l[0]),
+  };
 }
 
-export const banqupLabels = Object.fromEntries(Object.entries(banqupLabelSources).map(([k, v]) => [k, textsOf(v)])) as Record<BanqupLabel, Labels>;
+export const banqupLabels = Object.fromEntries(Object.entries(banqupLabelSources).map(([k, v]) => [k, textsOf(v)])) as Record<
+  BanqupLabel,
+  Labels
+>;
 
 /** The label the guide quotes for a key, in the page's language. */
 export const banqupLabel = (key: BanqupLabel, language: Language): string => banqupLabels[key][language][0] ?? banqupLabels[key].en[0]!;
 
 const L = banqupLabels;
 const heading = (labels: Labels): ControlLocator => ({ selectors: [], labels, candidates: 'main h1' });
-const both = (a: Labels, b: Labels): Labels => ({ pt: [...a.pt, ...b.pt], en: [...a.en, ...b.en], fr: [...a.fr, ...b.fr], nl: [...a.nl, ...b.nl], de: [...a.de, ...b.de] });
+const both = (a: Labels, b: Labels): Labels => ({
+  pt: [...a.pt, ...b.pt],
+  en: [...a.en, ...b.en],
+  fr: [...a.fr, ...b.fr],
+  nl: [...a.nl, ...b.nl],
+  de: [...a.de, ...b.de],
+});
 
 /** The controls of FLOW A, by what they are (steps.ts says which step uses which). */
 export const banqupControls = {
@@ -235,7 +256,11 @@ export const banqupControls = {
   /** A1 done: that entry is expanded (ARIA state, no attribute of ours). */
   appsMenuOpen: { selectors: ['nav [aria-haspopup][aria-expanded="true"]', 'aside [aria-haspopup][aria-expanded="true"]'] },
   /** A2: the Accounting app in the open menu, or its Activate (on the apps list or on the app's own page). */
-  accountingMenuItem: { selectors: [], labels: L.accountingApp, candidates: 'nav [role="menuitem"], aside [role="menuitem"], nav a, aside a' },
+  accountingMenuItem: {
+    selectors: [],
+    labels: L.accountingApp,
+    candidates: 'nav [role="menuitem"], aside [role="menuitem"], nav a, aside a',
+  },
   activateAccounting: { selectors: [], labels: L.activate, candidates: 'main button' },
   /** A3 */
   onlineConnection: { selectors: [], labels: L.onlineConnection, candidates: '[role="switch"], input[type="checkbox"]' },
@@ -284,7 +309,11 @@ export const banqupScreens: ScreenSignals[] = [
   { id: 'yokoy', paths: [/^\/apps\/accounting\/yokoy\/?$/], marks: [heading(L.yokoyTitle), banqupControls.clientId] },
   { id: 'package', paths: [/^\/apps\/accounting\/package\/?$/], marks: [heading(L.packageTitle), banqupControls.yokoyPackage] },
   { id: 'exportType', paths: [/^\/apps\/accounting\/export\/?$/], marks: [heading(L.exportTypeTitle), banqupControls.exportInvoices] },
-  { id: 'connection', paths: [/^\/apps\/accounting\/connection\/?$/], marks: [heading(L.connectionTitle), banqupControls.onlineConnection] },
+  {
+    id: 'connection',
+    paths: [/^\/apps\/accounting\/connection\/?$/],
+    marks: [heading(L.connectionTitle), banqupControls.onlineConnection],
+  },
   { id: 'accountingApp', paths: [/^\/apps\/accounting\/?$/], marks: [heading(L.accountingApp)] },
   { id: 'apps', paths: [/^\/apps\/?$/], marks: [heading(L.applications)] },
 ];

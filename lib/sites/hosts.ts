@@ -36,7 +36,11 @@ export const productionHostPatterns = {
 } as const;
 
 /** The manifest's `host_permissions` in a production build, in this order. */
-export const productionHostPermissions: string[] = [...productionHostPatterns.banqup, ...productionHostPatterns.yokoyWeb, ...productionHostPatterns.yokoyApi];
+export const productionHostPermissions: string[] = [
+  ...productionHostPatterns.banqup,
+  ...productionHostPatterns.yokoyWeb,
+  ...productionHostPatterns.yokoyApi,
+];
 
 /** What the options may ask for at run time (a custom Yokoy address, another Banqup host). */
 export const optionalHostPermissions = ['https://*/*'] as const;
@@ -79,14 +83,21 @@ export function patternCovers(pattern: string, origin: URL): boolean {
  * origin must be covered by a host permission the manifest grants or may ask for. (An
  * `http://` address on a production build never is: the optional grant is https only.)
  */
-export function permissionRefusal(address: string, manifest: { host_permissions?: string[]; optional_host_permissions?: string[]; optional_permissions?: string[] }): 'invalid' | 'not-https' | 'not-grantable' | undefined {
+export function permissionRefusal(
+  address: string,
+  manifest: { host_permissions?: string[]; optional_host_permissions?: string[]; optional_permissions?: string[] },
+): 'invalid' | 'not-https' | 'not-grantable' | undefined {
   let url: URL;
   try {
     url = new URL(address);
   } catch {
     return 'invalid';
   }
-  const patterns = [...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? []), ...(manifest.optional_permissions ?? [])];
+  const patterns = [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+    ...(manifest.optional_permissions ?? []),
+  ];
   if (patterns.some((p) => patternCovers(p, url))) return undefined;
   return url.protocol === 'https:' ? 'not-grantable' : 'not-https';
 }

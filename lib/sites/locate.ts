@@ -45,7 +45,11 @@ function first(root: ParentNode, selectors: readonly string[]): Element | undefi
 }
 
 /** The element whose own text is exactly one of the labels. */
-export function findByText(root: ParentNode, labels: string[], tags = 'label, span, dt, th, h1, h2, h3, strong, div, p'): Element | undefined {
+export function findByText(
+  root: ParentNode,
+  labels: string[],
+  tags = 'label, span, dt, th, h1, h2, h3, strong, div, p',
+): Element | undefined {
   const wanted = labels.map(normalize);
   for (const label of wanted) {
     for (const el of root.querySelectorAll(tags)) {
@@ -143,7 +147,15 @@ function computeName(el: Element, memo?: LocateMemo): string {
   const doc = el.ownerDocument;
   const labelledBy = el.getAttribute('aria-labelledby');
   if (labelledBy) {
-    return normalize(labelledBy.split(/\s+/).map((id) => { const ref = doc.getElementById(id); return ref ? visibleText(ref) : ''; }).join(' '));
+    return normalize(
+      labelledBy
+        .split(/\s+/)
+        .map((id) => {
+          const ref = doc.getElementById(id);
+          return ref ? visibleText(ref) : '';
+        })
+        .join(' '),
+    );
   }
   const ariaLabel = el.getAttribute('aria-label');
   if (ariaLabel) return normalize(ariaLabel);

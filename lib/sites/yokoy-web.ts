@@ -91,7 +91,16 @@ const perk: VariantPages = {
     },
   },
   // [Perk] "organization ID … in the top right corner in Developer tools > Spend tools": the same page.
-  organization: { path: '/developer-tools/spend-tools', menu: { en: ['Developer tools', 'Spend tools'], de: ['Entwicklertools', 'Spend-Tools'], pt: ['Ferramentas de programador', 'Ferramentas de despesas'], fr: ['Outils de développement', 'Outils de dépenses'], nl: ['Ontwikkelaarstools', 'Uitgaventools'] } },
+  organization: {
+    path: '/developer-tools/spend-tools',
+    menu: {
+      en: ['Developer tools', 'Spend tools'],
+      de: ['Entwicklertools', 'Spend-Tools'],
+      pt: ['Ferramentas de programador', 'Ferramentas de despesas'],
+      fr: ['Outils de développement', 'Outils de dépenses'],
+      nl: ['Ontwikkelaarstools', 'Uitgaventools'],
+    },
+  },
 };
 
 export const yokoyWebSite = {

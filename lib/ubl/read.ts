@@ -132,7 +132,9 @@ export function maxDepth(xml: string, stopAt = Infinity): number {
 
 /** The root element's name, its prefix and the namespace that prefix (or the default) binds. */
 function rootOf(xml: string): { local: string; namespace?: string } | undefined {
-  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''));
+  const m = /<([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/.exec(
+    xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->/g, ''),
+  );
   if (!m) return undefined;
   const prefix = m[1]?.slice(0, -1);
   const attrs = m[3] ?? '';
@@ -186,7 +188,9 @@ function readSupplier(party: Node | undefined): UblSupplier {
     name: text(party, 'PartyName', 'Name') ?? text(party, 'PartyLegalEntity', 'RegistrationName'),
     endpointId: textOf(endpoint),
     endpointScheme: attr(endpoint, 'schemeID'),
-    vatId: kids(party, 'PartyTaxScheme').map((p) => text(p, 'CompanyID')).find(Boolean),
+    vatId: kids(party, 'PartyTaxScheme')
+      .map((p) => text(p, 'CompanyID'))
+      .find(Boolean),
     companyId: text(party, 'PartyLegalEntity', 'CompanyID'),
     ids,
     country: text(party, 'PostalAddress', 'Country', 'IdentificationCode'),
@@ -206,7 +210,8 @@ export function readUbl(input: string | Uint8Array): UblRead {
 
   const root = rootOf(xml);
   if (!root) return { ok: false, problem: 'malformed' };
-  if (root.local !== 'Invoice' && root.local !== 'CreditNote') return { ok: false, problem: 'not-an-invoice', detail: root.local.slice(0, 60) };
+  if (root.local !== 'Invoice' && root.local !== 'CreditNote')
+    return { ok: false, problem: 'not-an-invoice', detail: root.local.slice(0, 60) };
   if (root.namespace !== UBL_NS[root.local]) return { ok: false, problem: 'not-ubl', detail: (root.namespace ?? '').slice(0, 120) };
 
   let tree: Node;
@@ -225,7 +230,12 @@ export function readUbl(input: string | Uint8Array): UblRead {
   const totals = at(doc, 'LegalMonetaryTotal');
   const gross = text(totals, 'TaxInclusiveAmount');
   const payable = text(totals, 'PayableAmount');
-  const missing = [!number && 'ID', !issueDate && 'IssueDate', !currency && 'DocumentCurrencyCode', !gross && !payable && 'LegalMonetaryTotal'].filter(Boolean);
+  const missing = [
+    !number && 'ID',
+    !issueDate && 'IssueDate',
+    !currency && 'DocumentCurrencyCode',
+    !gross && !payable && 'LegalMonetaryTotal',
+  ].filter(Boolean);
   if (missing.length) return { ok: false, problem: 'missing-field', detail: missing.join(', ') };
   if (!DATE.test(issueDate!)) return { ok: false, problem: 'bad-field', detail: `IssueDate ${issueDate!.slice(0, 40)}` };
   if (!CURRENCY.test(currency!)) return { ok: false, problem: 'bad-field', detail: `DocumentCurrencyCode ${currency!.slice(0, 40)}` };
@@ -235,7 +245,11 @@ export function readUbl(input: string | Uint8Array): UblRead {
   const supplier = readSupplier(at(doc, 'AccountingSupplierParty', 'Party'));
   if (!supplier.name) return { ok: false, problem: 'missing-field', detail: 'AccountingSupplierParty' };
 
-  const due = text(doc, 'DueDate') ?? kids(doc, 'PaymentMeans').map((p) => text(p, 'PaymentDueDate')).find(Boolean);
+  const due =
+    text(doc, 'DueDate') ??
+    kids(doc, 'PaymentMeans')
+      .map((p) => text(p, 'PaymentDueDate'))
+      .find(Boolean);
   const embeddedPdfs: EmbeddedPdf[] = [];
   const referencedFiles: string[] = [];
   for (const reference of kids(doc, 'AdditionalDocumentReference')) {
@@ -260,7 +274,9 @@ export function readUbl(input: string | Uint8Array): UblRead {
       dueDate: due && DATE.test(due) ? due : undefined,
       currency: currency!,
       supplier,
-      customerName: text(doc, 'AccountingCustomerParty', 'Party', 'PartyName', 'Name') ?? text(doc, 'AccountingCustomerParty', 'Party', 'PartyLegalEntity', 'RegistrationName'),
+      customerName:
+        text(doc, 'AccountingCustomerParty', 'Party', 'PartyName', 'Name') ??
+        text(doc, 'AccountingCustomerParty', 'Party', 'PartyLegalEntity', 'RegistrationName'),
       total: Number(amount),
       payable: payable && AMOUNT.test(payable) ? Number(payable) : undefined,
       embeddedPdfs,

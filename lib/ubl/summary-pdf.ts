@@ -10,7 +10,12 @@ import type { UblInvoice } from './read';
 const winAnsi = (s: string) =>
   s
     .normalize('NFC')
-    .replace(/[^\x20-\x7e\xa0-\xff]/g, (c) => c.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?'))
+    .replace(/[^\x20-\x7e\xa0-\xff]/g, (c) =>
+      c
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/[^\x20-\x7e]/g, '?'),
+    )
     .slice(0, 110);
 const literal = (s: string) => `(${winAnsi(s).replace(/[\\()]/g, (c) => `\\${c}`)})`;
 

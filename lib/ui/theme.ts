@@ -10,7 +10,10 @@
 import type { browser, Browser } from 'wxt/browser';
 
 /** The part of `browser.storage` used here (a fake in tests). */
-type Storage = { local: { get(key: string): Promise<Record<string, unknown>> }; onChanged: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'> };
+type Storage = {
+  local: { get(key: string): Promise<Record<string, unknown>> };
+  onChanged: Pick<typeof browser.storage.onChanged, 'addListener' | 'removeListener'>;
+};
 import { themeStorageKey, themes, type Theme } from '../settings/theme';
 
 const parse = (value: unknown): Theme => (themes.includes(value as Theme) ? (value as Theme) : 'system');
@@ -38,6 +41,9 @@ export function applyStoredTheme(storage: Storage, root: HTMLElement = document.
     if (area === 'local' && themeStorageKey in changes) apply(changes[themeStorageKey]!.newValue);
   };
   storage.onChanged.addListener(onChanged);
-  void storage.local.get(themeStorageKey).then((found) => apply(found[themeStorageKey]), () => undefined);
+  void storage.local.get(themeStorageKey).then(
+    (found) => apply(found[themeStorageKey]),
+    () => undefined,
+  );
   return () => storage.onChanged.removeListener(onChanged);
 }

@@ -35,9 +35,13 @@ export function scanYokoyPage(doc: Document, language: Language): YokoyPageScan 
   }
 
   const notice =
-    locateFirst(doc, site.noDeveloperRole.selectors) ?? findByText(doc, labelsInOrder(site.noDeveloperRole.titles, language), 'h1, h2, h3')?.parentElement ?? undefined;
+    locateFirst(doc, site.noDeveloperRole.selectors) ??
+    findByText(doc, labelsInOrder(site.noDeveloperRole.titles, language), 'h1, h2, h3')?.parentElement ??
+    undefined;
   if (notice) {
-    const admins = [...notice.querySelectorAll(site.noDeveloperRole.admins)].map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+    const admins = [...notice.querySelectorAll(site.noDeveloperRole.admins)]
+      .map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim())
+      .filter(Boolean);
     scan.noDeveloperRole = { element: notice, admins };
   }
   return scan;
@@ -48,7 +52,11 @@ export function detectVariant(doc: Document): YokoyVariant {
   const signals = site.perkSignals;
   if (signals.titleIncludes.some((word) => doc.title.includes(word))) return 'perk';
   if (locateFirst(doc, signals.brandSelectors)) return 'perk';
-  const perkEntries = new Set(Object.values(site.variants.perk.credentials.menu).flat().map((l) => l.toLowerCase()));
+  const perkEntries = new Set(
+    Object.values(site.variants.perk.credentials.menu)
+      .flat()
+      .map((l) => l.toLowerCase()),
+  );
   for (const el of doc.querySelectorAll(signals.navigation)) {
     if (perkEntries.has((el.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase())) return 'perk';
   }

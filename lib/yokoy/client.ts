@@ -100,9 +100,7 @@ export function createYokoyClient(env: YokoyClientEnv) {
   const tokenKey = (e: YokoyEndpoints, c: Credentials) => `${e.accountsBase}|${c.clientId}`;
 
   /** Runs `attempt` until it succeeds, fails for good, or the attempts run out. */
-  async function withRetries<T>(
-    attempt: () => Promise<{ result: YokoyResult<T>; retryable: boolean }>,
-  ): Promise<YokoyResult<T>> {
+  async function withRetries<T>(attempt: () => Promise<{ result: YokoyResult<T>; retryable: boolean }>): Promise<YokoyResult<T>> {
     for (let n = 1; ; n++) {
       const { result, retryable } = await attempt();
       if (result.ok || !retryable || n >= maxAttempts) return result;
@@ -238,7 +236,13 @@ export function createYokoyClient(env: YokoyClientEnv) {
       }
       let response: Response;
       try {
-        response = await env.fetch(url, { method, headers, body, signal: options.signal, ...(options.priority ? { priority: options.priority } : {}) });
+        response = await env.fetch(url, {
+          method,
+          headers,
+          body,
+          signal: options.signal,
+          ...(options.priority ? { priority: options.priority } : {}),
+        });
       } catch (error) {
         if (options.signal?.aborted) throw error;
         return { result: failed({ kind: 'network', outcomeUnknown: !idempotent }), retryable: idempotent };
@@ -272,11 +276,15 @@ export function createYokoyClient(env: YokoyClientEnv) {
         // created something, so its outcome is unknown and the caller decides.
         if (failure.kind === 'rate-limited') return { result: failed(failure), retryable: true };
         if (failure.kind === 'server') {
-          return { result: failed({ ...failure, outcomeUnknown: !idempotent && response.status !== 503 }), retryable: idempotent || response.status === 503 };
+          return {
+            result: failed({ ...failure, outcomeUnknown: !idempotent && response.status !== 503 }),
+            retryable: idempotent || response.status === 503,
+          };
         }
         return { result: failed(failure), retryable: false };
       }
-      if (!options.schema) return { result: succeeded({ status: response.status, body: parsedBody as T, headers: response.headers }), retryable: false };
+      if (!options.schema)
+        return { result: succeeded({ status: response.status, body: parsedBody as T, headers: response.headers }), retryable: false };
       const parsed = options.schema.safeParse(parsedBody);
       if (!parsed.success) {
         return { result: failed({ kind: 'malformed-answer', status: response.status, outcomeUnknown: !idempotent }), retryable: false };

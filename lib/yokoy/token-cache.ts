@@ -42,7 +42,10 @@ export const fallbackLifetimeSeconds = 300;
 export const maxLifetimeSeconds = 24 * 3600;
 
 export function expiryFor(now: number, expiresInSeconds: number | undefined): number {
-  const seconds = expiresInSeconds && expiresInSeconds > 0 && Number.isFinite(expiresInSeconds) ? Math.min(expiresInSeconds, maxLifetimeSeconds) : fallbackLifetimeSeconds;
+  const seconds =
+    expiresInSeconds && expiresInSeconds > 0 && Number.isFinite(expiresInSeconds)
+      ? Math.min(expiresInSeconds, maxLifetimeSeconds)
+      : fallbackLifetimeSeconds;
   const lifetimeMs = seconds * 1000;
   const margin = Math.min(lifetimeMs / 2, Math.max(30_000, lifetimeMs / 10));
   return now + lifetimeMs - margin;

@@ -35,7 +35,9 @@ const favicon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><re
 export function addAssetRoutes(router: Router): void {
   const noCache = { 'cache-control': 'no-cache' };
   router.get('/assets/app.js', ({ res }) => send(res, 200, appScript(), 'text/javascript; charset=utf-8', noCache));
-  router.get('/assets/app.css', ({ res }) => send(res, 200, readFileSync(join(clientDir, 'styles.css')), 'text/css; charset=utf-8', noCache));
+  router.get('/assets/app.css', ({ res }) =>
+    send(res, 200, readFileSync(join(clientDir, 'styles.css')), 'text/css; charset=utf-8', noCache),
+  );
   router.get('/assets/favicon.svg', ({ res }) => send(res, 200, favicon, 'image/svg+xml'));
   router.get('/favicon.ico', ({ res }) => send(res, 200, favicon, 'image/svg+xml'));
 }

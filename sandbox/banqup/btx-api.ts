@@ -45,7 +45,8 @@ export function btxError(ctx: Ctx, status: number, title: string, detail: string
 
 export function btxDocument(doc: SandboxDocument, spaceId: string) {
   const m = doc.meta;
-  const ids = (country: string | undefined, vatId: string | undefined) => (vatId ? { [`${(country ?? 'eu').toLowerCase()}:vat`]: vatId } : {});
+  const ids = (country: string | undefined, vatId: string | undefined) =>
+    vatId ? { [`${(country ?? 'eu').toLowerCase()}:vat`]: vatId } : {};
   return {
     documentId: doc.documentId,
     spaceId,
@@ -58,7 +59,11 @@ export function btxDocument(doc: SandboxDocument, spaceId: string) {
     metadata: {
       $schema: 'https://btx.unifiedpost.com/btx/datastore/document/document_metadata/v1/document-metadata-schema.json',
       dueDate: m.dueDate ?? null,
-      supplier: { legalName: m.supplier.name, globalIdentifiers: ids(m.supplier.country, m.supplier.vatId), address: { country: m.supplier.country ?? null } },
+      supplier: {
+        legalName: m.supplier.name,
+        globalIdentifiers: ids(m.supplier.country, m.supplier.vatId),
+        address: { country: m.supplier.country ?? null },
+      },
       customer: { legalName: m.customer.name, globalIdentifiers: ids(m.customer.country, m.customer.vatId) },
       // Ours [I]: the readable docs stop before these names.
       documentNumber: m.invoiceNumber,
@@ -96,19 +101,28 @@ export function addBtxRoutes(router: Router, store: BanqupStore): void {
     base,
     inSpace((ctx) => {
       const p = ctx.url.searchParams;
-      const list = (name: string) => (p.get(name) ?? '').split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      const list = (name: string) =>
+        (p.get(name) ?? '')
+          .split(',')
+          .map((s) => s.trim().toUpperCase())
+          .filter(Boolean);
       const int = (name: string, fallback: number) => (p.get(name) ? (/^\d+$/.test(p.get(name)!) ? Number(p.get(name)) : NaN) : fallback);
       const page = int('page', 1);
       const size = int('size', 25);
       if (!Number.isInteger(page) || page < 1) return btxError(ctx, 400, 'Bad Request', 'page must be a whole number from 1.');
-      if (!Number.isInteger(size) || size < 1 || size > BTX_MAX_PAGE_SIZE) return btxError(ctx, 400, 'Bad Request', `size must be 1–${BTX_MAX_PAGE_SIZE}.`);
+      if (!Number.isInteger(size) || size < 1 || size > BTX_MAX_PAGE_SIZE)
+        return btxError(ctx, 400, 'Bad Request', `size must be 1–${BTX_MAX_PAGE_SIZE}.`);
       const documentStatus = list('documentStatus');
       const payStatus = list('payStatus');
-      const unknown = [...documentStatus.filter((s) => !(documentStatuses as readonly string[]).includes(s)), ...payStatus.filter((s) => !(payStatuses as readonly string[]).includes(s))];
+      const unknown = [
+        ...documentStatus.filter((s) => !(documentStatuses as readonly string[]).includes(s)),
+        ...payStatus.filter((s) => !(payStatuses as readonly string[]).includes(s)),
+      ];
       if (unknown.length) return btxError(ctx, 400, 'Bad Request', `Unknown status: ${unknown.join(', ')}.`);
       const from = p.get('issueDateFrom') ?? '';
       const to = p.get('issueDateTo') ?? '';
-      for (const d of [from, to]) if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) return btxError(ctx, 400, 'Bad Request', 'Dates are YYYY-MM-DD.');
+      for (const d of [from, to])
+        if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) return btxError(ctx, 400, 'Bad Request', 'Dates are YYYY-MM-DD.');
       const folder = (p.get('folder') ?? 'PURCHASES').toUpperCase();
       const categories = list('category');
       const supplier = (p.get('supplier') ?? '').trim().toLowerCase();
@@ -128,7 +142,13 @@ export function addBtxRoutes(router: Router, store: BanqupStore): void {
       // Bank statements are documents of their own folder here (ours: not documented either).
       const statements =
         folder === 'BANK_STATEMENTS'
-          ? store.bankStatements.map((s) => ({ documentId: s.documentId, spaceId, folder: 'BANK_STATEMENTS', category: 'BANK_STATEMENT', metadata: { fileName: s.fileName, format: s.format, date: s.date } }))
+          ? store.bankStatements.map((s) => ({
+              documentId: s.documentId,
+              spaceId,
+              folder: 'BANK_STATEMENTS',
+              category: 'BANK_STATEMENT',
+              metadata: { fileName: s.fileName, format: s.format, date: s.date },
+            }))
           : [];
       const all = [...matching, ...statements];
       const start = (page - 1) * size;
@@ -151,7 +171,9 @@ export function addBtxRoutes(router: Router, store: BanqupStore): void {
       const doc = one(ctx);
       if (!doc) return btxError(ctx, 404, 'Not Found', 'No such document.');
       if (!doc.ubl) return btxError(ctx, 404, 'Not Found', 'This document has no UBL file.');
-      send(ctx.res, 200, doc.ubl, 'application/xml; charset=utf-8', { 'content-disposition': `attachment; filename="${doc.fileName.replace(/\.[^.]*$/, '')}.xml"` });
+      send(ctx.res, 200, doc.ubl, 'application/xml; charset=utf-8', {
+        'content-disposition': `attachment; filename="${doc.fileName.replace(/\.[^.]*$/, '')}.xml"`,
+      });
     }),
   );
 
@@ -161,7 +183,9 @@ export function addBtxRoutes(router: Router, store: BanqupStore): void {
       const doc = one(ctx);
       if (!doc) return btxError(ctx, 404, 'Not Found', 'No such document.');
       if (!doc.pdf.length) return btxError(ctx, 404, 'Not Found', 'This document has no PDF.');
-      send(ctx.res, 200, doc.pdf, 'application/pdf', { 'content-disposition': `inline; filename="${doc.fileName.replace(/\.[^.]*$/, '')}.pdf"` });
+      send(ctx.res, 200, doc.pdf, 'application/pdf', {
+        'content-disposition': `inline; filename="${doc.fileName.replace(/\.[^.]*$/, '')}.pdf"`,
+      });
     }),
   );
 }

@@ -45,7 +45,9 @@ export const banqup: LookAlike = {
       html(res, 200, appShell(user, space, store.platform), { 'cache-control': 'no-store' });
     });
     for (const path of appPaths) router.get(path, shell);
-    router.get('/legal/accounting-terms', ({ req, res }) => html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))));
+    router.get('/legal/accounting-terms', ({ req, res }) =>
+      html(res, 200, termsPage(currentUser(store, req)?.language ?? signedOutLanguage(req))),
+    );
     const handle = serveRouter(
       router,
       (ctx) =>
@@ -55,7 +57,9 @@ export const banqup: LookAlike = {
             ? json(ctx.res, 404, { error: 'not_found' })
             : send(ctx.res, 404, 'Not found', 'text/plain; charset=utf-8'),
       ({ res, url }) =>
-        url.pathname.startsWith('/api/') ? json(res, 405, { error: 'method_not_allowed' }) : send(res, 405, 'Method not allowed', 'text/plain'),
+        url.pathname.startsWith('/api/')
+          ? json(res, 405, { error: 'method_not_allowed' })
+          : send(res, 405, 'Method not allowed', 'text/plain'),
     );
     // `apiLatencyMs` on the store (benchmarks): every /api/ answer waits that long, like a real
     // server across the internet; pages and assets do not.

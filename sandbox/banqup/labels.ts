@@ -857,7 +857,8 @@ const de: Labels = {
   terms: 'Nutzungsbedingungen',
   termsAcceptSuffix: ' gelesen und akzeptiere sie.',
   termsTitle: 'Nutzungsbedingungen',
-  termsBody: 'Wenn Sie Banqup mit Yokoy verbinden, ermächtigen Sie Unifiedpost, Ihre Rechnungsdaten in Ihrem Namen an Yokoy zu übermitteln. Dokumente, die nach der Aktivierung genehmigt oder gesendet werden, werden exportiert; frühere Dokumente nicht. Sie können die Verbindung jederzeit in der Buchhaltungs-App deaktivieren.',
+  termsBody:
+    'Wenn Sie Banqup mit Yokoy verbinden, ermächtigen Sie Unifiedpost, Ihre Rechnungsdaten in Ihrem Namen an Yokoy zu übermitteln. Dokumente, die nach der Aktivierung genehmigt oder gesendet werden, werden exportiert; frühere Dokumente nicht. Sie können die Verbindung jederzeit in der Buchhaltungs-App deaktivieren.',
   close: 'Schließen',
   connect: 'Verbinden',
   connecting: 'Verbinden…',

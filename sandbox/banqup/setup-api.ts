@@ -90,9 +90,18 @@ export function addSetupRoutes(router: Router, store: BanqupStore, env: LookAlik
     if (body && typeof body === 'object' && Object.keys(body).length) applyPatch(setup, parsePatch(body));
   };
 
-  router.get('/api/v1/accounting/setup', action(() => undefined));
-  router.patch('/api/v1/accounting/setup', action((setup, body) => applyPatch(setup, parsePatch(body))));
-  router.post('/api/v1/accounting/setup/activate', action((setup) => activateApp(setup)));
+  router.get(
+    '/api/v1/accounting/setup',
+    action(() => undefined),
+  );
+  router.patch(
+    '/api/v1/accounting/setup',
+    action((setup, body) => applyPatch(setup, parsePatch(body))),
+  );
+  router.post(
+    '/api/v1/accounting/setup/activate',
+    action((setup) => activateApp(setup)),
+  );
   router.post(
     '/api/v1/accounting/setup/next',
     action((setup, body) => {
@@ -100,8 +109,14 @@ export function addSetupRoutes(router: Router, store: BanqupStore, env: LookAlik
       next(setup);
     }),
   );
-  router.post('/api/v1/accounting/setup/back', action((setup) => back(setup)));
-  router.post('/api/v1/accounting/setup/deactivate', action((setup) => deactivate(setup)));
+  router.post(
+    '/api/v1/accounting/setup/back',
+    action((setup) => back(setup)),
+  );
+  router.post(
+    '/api/v1/accounting/setup/deactivate',
+    action((setup) => deactivate(setup)),
+  );
 
   router.post(
     '/api/v1/accounting/setup/yokoy-sign-in',

@@ -123,10 +123,13 @@ export function parsePatch(body: unknown): SetupPatch {
   const patch: SetupPatch = {};
   const bad: Record<string, string> = {};
   for (const key of Object.keys(b)) if (!(key in fieldStep)) bad[key] = 'unknown_field';
-  if ('onlineConnection' in b) typeof b.onlineConnection === 'boolean' ? (patch.onlineConnection = b.onlineConnection) : (bad.onlineConnection = 'invalid');
-  if ('exportType' in b) b.exportType === 'invoices' || b.exportType === 'bankStatements' ? (patch.exportType = b.exportType) : (bad.exportType = 'invalid');
+  if ('onlineConnection' in b)
+    typeof b.onlineConnection === 'boolean' ? (patch.onlineConnection = b.onlineConnection) : (bad.onlineConnection = 'invalid');
+  if ('exportType' in b)
+    b.exportType === 'invoices' || b.exportType === 'bankStatements' ? (patch.exportType = b.exportType) : (bad.exportType = 'invalid');
   if ('packageId' in b) isPackageId(b.packageId) ? (patch.packageId = b.packageId) : (bad.packageId = 'invalid');
-  if ('termsAccepted' in b) typeof b.termsAccepted === 'boolean' ? (patch.termsAccepted = b.termsAccepted) : (bad.termsAccepted = 'invalid');
+  if ('termsAccepted' in b)
+    typeof b.termsAccepted === 'boolean' ? (patch.termsAccepted = b.termsAccepted) : (bad.termsAccepted = 'invalid');
   if ('confirmed' in b) typeof b.confirmed === 'boolean' ? (patch.confirmed = b.confirmed) : (bad.confirmed = 'invalid');
   if ('legalEntityId' in b) typeof b.legalEntityId === 'string' ? (patch.legalEntityId = b.legalEntityId) : (bad.legalEntityId = 'invalid');
   if ('credentials' in b) {
@@ -221,7 +224,10 @@ export function beginYokoySignIn(setup: AccountingSetup): string {
  * A9, second half: the callback's `state` must be the one we sent, and `error` means the user
  * said no. Returns the authorization code to redeem, or null (the error is recorded).
  */
-export function takeYokoyCallback(setup: AccountingSetup, query: { code?: string | null; state?: string | null; error?: string | null }): string | null {
+export function takeYokoyCallback(
+  setup: AccountingSetup,
+  query: { code?: string | null; state?: string | null; error?: string | null },
+): string | null {
   const expected = setup.yokoySignIn.pendingState;
   const failed = (error: 'cancelled' | 'failed') => {
     setup.yokoySignIn = { pendingState: null, signedIn: false, signedInAt: null, account: null, error };

@@ -29,7 +29,11 @@ export function statusOf(doc: SandboxDocument): BanqupStatus {
   const b = bucket(doc);
   switch (doc.status) {
     case 'received':
-      return { document: b % 5 === 0 ? 'DISPUTED' : b % 3 === 0 ? 'VALIDATED' : 'AWAITING_VALIDATION', pay: 'UNPAID', delivery: 'RECEIVED' };
+      return {
+        document: b % 5 === 0 ? 'DISPUTED' : b % 3 === 0 ? 'VALIDATED' : 'AWAITING_VALIDATION',
+        pay: 'UNPAID',
+        delivery: 'RECEIVED',
+      };
     case 'approved':
       return { document: 'FULLY_APPROVED', pay: 'UNPAID', delivery: 'RECEIVED' };
     case 'paid':

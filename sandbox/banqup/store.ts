@@ -77,7 +77,10 @@ function importFolder(dir: string): { documents: SandboxDocument[]; report: Impo
       report: { dir, imported: imported.map((d) => ({ documentId: d.documentId, fileName: d.fileName })), rejected },
     };
   } catch (error) {
-    return { documents: [], report: { dir, imported: [], rejected: [{ file: dir, reason: error instanceof Error ? error.message : String(error) }] } };
+    return {
+      documents: [],
+      report: { dir, imported: [], rejected: [{ file: dir, reason: error instanceof Error ? error.message : String(error) }] },
+    };
   }
 }
 

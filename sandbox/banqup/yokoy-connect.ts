@@ -40,7 +40,13 @@ export async function connectToYokoy(
       const { id, name, code } = e as Record<string, unknown>;
       if (typeof id !== 'string' && typeof id !== 'number') return [];
       const codeText = typeof code === 'string' ? code : undefined;
-      return [{ id: String(id), name: typeof name === 'string' && name ? name : (codeText ?? String(id)), ...(codeText ? { code: codeText } : {}) }];
+      return [
+        {
+          id: String(id),
+          name: typeof name === 'string' && name ? name : (codeText ?? String(id)),
+          ...(codeText ? { code: codeText } : {}),
+        },
+      ];
     });
     if (!legalEntities.length) return { ok: false, reason: 'legal-entities: none' };
     return { ok: true, legalEntities };
@@ -53,12 +59,20 @@ export async function connectToYokoy(
  * A9's back channel: redeems the authorization code at Yokoy's web app (as an OAuth client
  * does) to learn who consented. null when Yokoy refuses the code or cannot be reached.
  */
-export async function redeemYokoyCode(webBase: string, form: { code: string; redirectUri: string; clientId: string }): Promise<YokoyAccount | null> {
+export async function redeemYokoyCode(
+  webBase: string,
+  form: { code: string; redirectUri: string; clientId: string },
+): Promise<YokoyAccount | null> {
   try {
     const response = await fetch(`${webBase}/oauth/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code: form.code, redirect_uri: form.redirectUri, client_id: form.clientId }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: form.code,
+        redirect_uri: form.redirectUri,
+        client_id: form.clientId,
+      }).toString(),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
     if (!response.ok) return null;
@@ -66,7 +80,12 @@ export async function redeemYokoyCode(webBase: string, form: { code: string; red
     if (!body || typeof body.access_token !== 'string') return null;
     const text = (v: unknown) => (typeof v === 'string' ? v : null);
     const user = (body.user && typeof body.user === 'object' ? body.user : {}) as Record<string, unknown>;
-    return { email: text(user.email), name: text(user.name), organizationId: text(body.organization_id), organizationName: text(body.organization_name) };
+    return {
+      email: text(user.email),
+      name: text(user.name),
+      organizationId: text(body.organization_id),
+      organizationName: text(body.organization_name),
+    };
   } catch {
     return null;
   }

@@ -45,7 +45,11 @@ const ddmmyy = (iso: string): string => `${iso.slice(8, 10)}${iso.slice(5, 7)}${
 /** CODA amounts: 15 digits, 3 implied decimals, sign in a separate field. */
 const codaAmount = (n: number): string => fn(Math.round(Math.abs(n) * 1000), 15);
 /** CODA is plain ASCII in practice: strip accents rather than risk a code-page mismatch. */
-const ascii = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^\x20-\x7e]/g, '?');
+const ascii = (s: string): string =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '?');
 
 export function writeCoda(s: StatementInput): string {
   const lines: string[] = [];
@@ -58,33 +62,93 @@ export function writeCoda(s: StatementInput): string {
 
   // Record 0: header.
   push(
-    '0' + '0000' + ddmmyy(s.date) + '539' + '05' + ' ' + fx('', 7) + fx(`ST${fn(s.sequence, 8)}`, 10) +
-      fx(holder, 26) + fx(s.bic, 11) + fn(s.companyId ?? '0', 11) + ' ' + '00000' + fx('', 16) + fx('', 16) + fx('', 7) + '2',
+    '0' +
+      '0000' +
+      ddmmyy(s.date) +
+      '539' +
+      '05' +
+      ' ' +
+      fx('', 7) +
+      fx(`ST${fn(s.sequence, 8)}`, 10) +
+      fx(holder, 26) +
+      fx(s.bic, 11) +
+      fn(s.companyId ?? '0', 11) +
+      ' ' +
+      '00000' +
+      fx('', 16) +
+      fx('', 16) +
+      fx('', 7) +
+      '2',
   );
   // Record 1: old balance.
   const open = s.openingBalance;
   push(
-    '1' + '2' + fn(s.sequence, 3) + account + (open < 0 ? '1' : '0') + codaAmount(open) + ddmmyy(s.fromDate) +
-      fx(holder, 26) + fx('Compte courant', 35) + fn(s.sequence, 3),
+    '1' +
+      '2' +
+      fn(s.sequence, 3) +
+      account +
+      (open < 0 ? '1' : '0') +
+      codaAmount(open) +
+      ddmmyy(s.fromDate) +
+      fx(holder, 26) +
+      fx('Compte courant', 35) +
+      fn(s.sequence, 3),
   );
   let debit = 0;
   let credit = 0;
   s.entries.forEach((e, i) => {
     const seq = fn(i + 1, 4);
     const structured = /^\+\+\+(\d{3})\/(\d{4})\/(\d{5})\+\+\+$/.exec(e.communication);
-    const comm = structured
-      ? '1' + fx(`101${structured[1]}${structured[2]}${structured[3]}`, 53)
-      : '0' + fx(ascii(e.communication), 53);
+    const comm = structured ? '1' + fx(`101${structured[1]}${structured[2]}${structured[3]}`, 53) : '0' + fx(ascii(e.communication), 53);
     if (e.amount < 0) debit += cents(-e.amount);
     else credit += cents(e.amount);
     // 2.1: movement (sign 1 = debit); transaction codes 0 01 01 000 (transfer order) / 0 01 50 000 (transfer received).
     push(
-      '21' + seq + '0000' + fx(e.bankReference, 21) + (e.amount < 0 ? '1' : '0') + codaAmount(e.amount) + ddmmyy(e.valueDate) +
-        (e.amount < 0 ? '00101000' : '00150000') + comm + ddmmyy(e.valueDate) + fn(s.sequence, 3) + '0' + '1' + ' ' + '0',
+      '21' +
+        seq +
+        '0000' +
+        fx(e.bankReference, 21) +
+        (e.amount < 0 ? '1' : '0') +
+        codaAmount(e.amount) +
+        ddmmyy(e.valueDate) +
+        (e.amount < 0 ? '00101000' : '00150000') +
+        comm +
+        ddmmyy(e.valueDate) +
+        fn(s.sequence, 3) +
+        '0' +
+        '1' +
+        ' ' +
+        '0',
     );
     // 2.2: counterparty BIC; 2.3: counterparty account and name.
-    push('22' + seq + '0000' + fx('', 53) + fx('', 35) + fx(e.counterpartyBic ?? '', 11) + fx('', 3) + fx('', 1) + fx('', 4) + fx('', 4) + fx('', 4) + '1' + ' ' + '0');
-    push('23' + seq + '0000' + fx(e.counterpartyIban ?? '', 34) + fx('EUR', 3) + fx(ascii(e.counterpartyName), 35) + fx('', 43) + '0' + ' ' + '0');
+    push(
+      '22' +
+        seq +
+        '0000' +
+        fx('', 53) +
+        fx('', 35) +
+        fx(e.counterpartyBic ?? '', 11) +
+        fx('', 3) +
+        fx('', 1) +
+        fx('', 4) +
+        fx('', 4) +
+        fx('', 4) +
+        '1' +
+        ' ' +
+        '0',
+    );
+    push(
+      '23' +
+        seq +
+        '0000' +
+        fx(e.counterpartyIban ?? '', 34) +
+        fx('EUR', 3) +
+        fx(ascii(e.counterpartyName), 35) +
+        fx('', 43) +
+        '0' +
+        ' ' +
+        '0',
+    );
   });
   // Record 8: new balance; record 9: trailer with record count and movement totals.
   const close = closingBalance(s);

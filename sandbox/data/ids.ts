@@ -58,8 +58,7 @@ function mod97(digits: string): number {
   return r;
 }
 
-const lettersToDigits = (s: string): string =>
-  s.toUpperCase().replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+const lettersToDigits = (s: string): string => s.toUpperCase().replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
 
 /** Builds an IBAN with correct ISO 13616 check digits around a national account number. */
 export function makeIban(country: string, bban: string): string {

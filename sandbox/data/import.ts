@@ -52,7 +52,10 @@ export function importInvoiceFolder(dir: string): ImportResult {
       const content = readFileSync(path);
       const parsed = parseUbl(content);
       if (!parsed.ok) {
-        result.rejected.push({ file: name, reason: `not a valid UBL invoice: ${parsed.errors.map((er) => `${er.field} ${er.message}`).join('; ')}` });
+        result.rejected.push({
+          file: name,
+          reason: `not a valid UBL invoice: ${parsed.errors.map((er) => `${er.field} ${er.message}`).join('; ')}`,
+        });
         continue;
       }
       // Same bytes → same id: a copy of a file already imported would be a duplicate document.

@@ -138,7 +138,13 @@ export const SUPPLIERS: readonly SupplierProfile[] = [
   },
   {
     key: 'vandijk',
-    party: { name: 'Drukkerij Van Dijk & Zoon B.V.', country: 'NL', vatId: 'NL812345678B01', endpointId: '34567890', endpointScheme: '0106' },
+    party: {
+      name: 'Drukkerij Van Dijk & Zoon B.V.',
+      country: 'NL',
+      vatId: 'NL812345678B01',
+      endpointId: '34567890',
+      endpointScheme: '0106',
+    },
     address: { street: 'Oudegracht 231', city: 'Utrecht', postalCode: '3511 NK' },
     currency: 'EUR',
     invoiceNumber: (n) => `INV-2026-${pad(n, 4)}`,
@@ -175,7 +181,13 @@ export const SUPPLIERS: readonly SupplierProfile[] = [
   },
   {
     key: 'lumiere',
-    party: { name: 'Société Lumière & Fils SARL', country: 'FR', vatId: 'FR39552100554', endpointId: '55210055400013', endpointScheme: '0009' },
+    party: {
+      name: 'Société Lumière & Fils SARL',
+      country: 'FR',
+      vatId: 'FR39552100554',
+      endpointId: '55210055400013',
+      endpointScheme: '0009',
+    },
     address: { street: '18 rue de la Pépinière', city: 'Paris', postalCode: '75008' },
     currency: 'EUR',
     invoiceNumber: (n) => `FA-26-${pad(n, 5)}`,
@@ -209,7 +221,13 @@ export const SUPPLIERS: readonly SupplierProfile[] = [
   },
   {
     key: 'zurcher',
-    party: { name: 'Zürcher Präzision AG', country: 'CH', vatId: 'CHE-123.456.788 MWST', endpointId: 'CHE123456788', endpointScheme: '0183' },
+    party: {
+      name: 'Zürcher Präzision AG',
+      country: 'CH',
+      vatId: 'CHE-123.456.788 MWST',
+      endpointId: 'CHE123456788',
+      endpointScheme: '0183',
+    },
     address: { street: 'Bahnhofstrasse 21', city: 'Zürich', postalCode: '8001' },
     currency: 'CHF',
     invoiceNumber: (n) => `R-26-${pad(n, 4)}`,
@@ -281,7 +299,13 @@ export const SALES_CUSTOMERS: readonly { party: UblParty; vat: VatTreatment; add
     address: { street: 'Avenue Louise 221', city: 'Bruxelles', postalCode: '1050' },
   },
   {
-    party: { name: 'Drukkerij Van Dijk & Zoon B.V.', country: 'NL', vatId: 'NL812345678B01', endpointId: '34567890', endpointScheme: '0106' },
+    party: {
+      name: 'Drukkerij Van Dijk & Zoon B.V.',
+      country: 'NL',
+      vatId: 'NL812345678B01',
+      endpointId: '34567890',
+      endpointScheme: '0106',
+    },
     vat: AE,
     address: { street: 'Oudegracht 231', city: 'Utrecht', postalCode: '3511 NK' },
   },

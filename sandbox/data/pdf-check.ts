@@ -22,7 +22,9 @@ export function checkPdfStructure(pdf: Buffer | Uint8Array): PdfCheck {
 
   if (s.slice(startxref, startxref + 4) !== 'xref') {
     // A cross-reference stream (PDF 1.5+): accept if it is an object.
-    return /^\d+\s+\d+\s+obj\b/.test(s.slice(startxref, startxref + 32)) ? { ok: true, pages, objects: 0 } : fail('startxref does not point at a cross-reference');
+    return /^\d+\s+\d+\s+obj\b/.test(s.slice(startxref, startxref + 32))
+      ? { ok: true, pages, objects: 0 }
+      : fail('startxref does not point at a cross-reference');
   }
   const head = /^xref\r?\n0 (\d+)\r?\n/.exec(s.slice(startxref, startxref + 40));
   if (!head) return fail('cross-reference table has no "0 N" section');
@@ -34,11 +36,13 @@ export function checkPdfStructure(pdf: Buffer | Uint8Array): PdfCheck {
     if (!m) return fail(`xref entry ${i} is malformed`);
     if (m[3] === 'f') continue;
     const off = Number(m[1]);
-    if (!new RegExp(`^${i}\\s+${Number(m[2])}\\s+obj\\b`).test(s.slice(off, off + 24))) return fail(`xref entry ${i} does not point at object ${i}`);
+    if (!new RegExp(`^${i}\\s+${Number(m[2])}\\s+obj\\b`).test(s.slice(off, off + 24)))
+      return fail(`xref entry ${i} does not point at object ${i}`);
   }
   for (const m of s.matchAll(/\/Length (\d+)\s*>>\s*stream\r?\n/g)) {
     const start = m.index + m[0].length;
-    if (!/^\r?\n?endstream/.test(s.slice(start + Number(m[1]), start + Number(m[1]) + 12))) return fail(`stream at ${m.index} has a wrong /Length`);
+    if (!/^\r?\n?endstream/.test(s.slice(start + Number(m[1]), start + Number(m[1]) + 12)))
+      return fail(`stream at ${m.index} has a wrong /Length`);
   }
   if (!/\/Type\s*\/Catalog\b/.test(s)) return fail('no catalog');
   if (pages < 1) return fail('no pages');

@@ -9,10 +9,33 @@ export type FontName = 'F1' | 'F2'; // F1 = Helvetica, F2 = Helvetica-Bold
 
 // WinAnsiEncoding's 0x80–0x9F block (the rest of 0xA0–0xFF is Latin-1 as is).
 const WIN_ANSI_EXTRA: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86, 0x2021: 0x87,
-  0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c, 0x017d: 0x8e, 0x2018: 0x91,
-  0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95, 0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98,
-  0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b, 0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  0x20ac: 0x80,
+  0x201a: 0x82,
+  0x0192: 0x83,
+  0x201e: 0x84,
+  0x2026: 0x85,
+  0x2020: 0x86,
+  0x2021: 0x87,
+  0x02c6: 0x88,
+  0x2030: 0x89,
+  0x0160: 0x8a,
+  0x2039: 0x8b,
+  0x0152: 0x8c,
+  0x017d: 0x8e,
+  0x2018: 0x91,
+  0x2019: 0x92,
+  0x201c: 0x93,
+  0x201d: 0x94,
+  0x2022: 0x95,
+  0x2013: 0x96,
+  0x2014: 0x97,
+  0x02dc: 0x98,
+  0x2122: 0x99,
+  0x0161: 0x9a,
+  0x203a: 0x9b,
+  0x0153: 0x9c,
+  0x017e: 0x9e,
+  0x0178: 0x9f,
 };
 
 /**
@@ -37,12 +60,10 @@ export function toWinAnsi(s: string): string {
 // Helvetica advance widths (1/1000 em) for 0x20–0x7E, from the standard AFM.
 // prettier-ignore
 const HELVETICA_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278,
+  278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722,
+  667, 944, 667, 667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556,
+  556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
 ];
 
 function charWidth(code: number, bold: boolean): number {
@@ -80,7 +101,12 @@ export class PdfPage {
   ) {}
 
   /** Draws `text` (Unicode) at (x, y); align 'right' makes x the right edge. */
-  text(x: number, y: number, text: string, opts: { size?: number; font?: FontName; align?: 'left' | 'right'; maxWidth?: number; gray?: number } = {}): void {
+  text(
+    x: number,
+    y: number,
+    text: string,
+    opts: { size?: number; font?: FontName; align?: 'left' | 'right'; maxWidth?: number; gray?: number } = {},
+  ): void {
     const size = opts.size ?? 10;
     const font = opts.font ?? 'F1';
     let s = toWinAnsi(text);
@@ -148,10 +174,7 @@ export function buildPdf(pages: PdfPage[], opts: PdfBuildOptions = {}): Buffer {
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
   add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>');
   const date = opts.date && /^\d{4}-\d{2}-\d{2}$/.test(opts.date) ? opts.date.replace(/-/g, '') : '20260101';
-  add(
-    `<< /Title ${pdfString(toWinAnsi(opts.title ?? 'Document'))} /Producer (Banqup sandbox) ` +
-      `/CreationDate (D:${date}000000Z) >>`,
-  );
+  add(`<< /Title ${pdfString(toWinAnsi(opts.title ?? 'Document'))} /Producer (Banqup sandbox) ` + `/CreationDate (D:${date}000000Z) >>`);
   for (const page of pages) {
     const pageObj = bodies.length + 1;
     add(

@@ -253,7 +253,17 @@ function build(): Built[] {
     const pdf = renderInvoicePdf(meta);
     let doc: SandboxDocument;
     if (job.pdfOnly) {
-      doc = { documentId: uuidFromRng(idRng), folder: job.folder, kind: job.kind, status: 'received', receivedAt, fileName: `${base}.pdf`, pdf, hasEmbeddedPdf: false, meta };
+      doc = {
+        documentId: uuidFromRng(idRng),
+        folder: job.folder,
+        kind: job.kind,
+        status: 'received',
+        receivedAt,
+        fileName: `${base}.pdf`,
+        pdf,
+        hasEmbeddedPdf: false,
+        meta,
+      };
     } else {
       const toWrite: ParsedUbl = job.noEmbeddedPdf ? meta : { ...meta, embeddedPdf: { fileName: `${base}.pdf`, data: pdf } };
       const ubl = writeUbl(toWrite, extras);
@@ -296,7 +306,14 @@ export function seedDocuments(): SandboxDocument[] {
 // ------------------------------------------------------------------------ bank statements
 
 const BIC_BY_COUNTRY: Record<string, string> = {
-  BE: 'GEBABEBB', NL: 'INGBNL2A', PT: 'CGDIPTPL', FR: 'BNPAFRPP', DE: 'DEUTDEFF', CH: 'UBSWCHZH80A', LU: 'BCEELULL', GB: 'NWBKGB2L',
+  BE: 'GEBABEBB',
+  NL: 'INGBNL2A',
+  PT: 'CGDIPTPL',
+  FR: 'BNPAFRPP',
+  DE: 'DEUTDEFF',
+  CH: 'UBSWCHZH80A',
+  LU: 'BCEELULL',
+  GB: 'NWBKGB2L',
 };
 
 let statementsCache: BankStatement[] | undefined;
@@ -349,7 +366,15 @@ function buildStatements(): BankStatement[] {
   ];
   const statements: BankStatement[] = [];
   type Payer = { name: string; bic: string; communication: () => string };
-  const make = (buyer: Buyer, bic: string, companyId: string, payer: Payer, periods: typeof months, opening: number, firstSeq: number): void => {
+  const make = (
+    buyer: Buyer,
+    bic: string,
+    companyId: string,
+    payer: Payer,
+    periods: typeof months,
+    opening: number,
+    firstSeq: number,
+  ): void => {
     const all = entriesFor(buyer);
     let balance = opening;
     periods.forEach((p, i) => {

@@ -39,8 +39,21 @@ const NS = {
 
 // Peppol EAS codes: the registry number where a country has a usual one, else its VAT scheme.
 const ENDPOINT_SCHEME_BY_COUNTRY: Record<string, string> = {
-  BE: '0208', NL: '0106', FR: '0009', CH: '0183', DK: '0184', NO: '0192', SE: '0007',
-  PT: '9946', DE: '9930', LU: '9938', GB: '9932', IT: '0211', ES: '9920', AT: '9914', IE: '9935',
+  BE: '0208',
+  NL: '0106',
+  FR: '0009',
+  CH: '0183',
+  DK: '0184',
+  NO: '0192',
+  SE: '0007',
+  PT: '9946',
+  DE: '9930',
+  LU: '9938',
+  GB: '9932',
+  IT: '0211',
+  ES: '9920',
+  AT: '9914',
+  IE: '9935',
 };
 
 // BIS 3.0 wants an exemption reason for every category that is not S, Z or L/M.
@@ -54,14 +67,16 @@ const EXEMPTION: Record<string, { code: string; text: string }> = {
 
 /** XML-escapes text and drops characters XML 1.0 cannot carry at all. */
 export function xmlEscape(s: string): string {
-  return s
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
+  return (
+    s
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&apos;')
+  );
 }
 
 const amount = (n: number): string => (Math.round(n * 100) / 100).toFixed(2);
@@ -127,7 +142,9 @@ function writeParty(x: Xml, tag: string, party: UblParty, address: PostalAddress
   if (party.vatId) {
     x.open('cac:PartyTaxScheme')
       .leaf('cbc:CompanyID', party.vatId)
-      .open('cac:TaxScheme').leaf('cbc:ID', 'VAT').close('cac:TaxScheme')
+      .open('cac:TaxScheme')
+      .leaf('cbc:ID', 'VAT')
+      .close('cac:TaxScheme')
       .close('cac:PartyTaxScheme');
   }
   x.open('cac:PartyLegalEntity').leaf('cbc:RegistrationName', party.name).close('cac:PartyLegalEntity');
@@ -151,10 +168,12 @@ export function writeUbl(doc: ParsedUbl, extras: UblWriteExtras = {}): string {
   x.leaf('cbc:Note', extras.note).leaf('cbc:DocumentCurrencyCode', doc.currency).leaf('cbc:BuyerReference', doc.buyerReference);
   if (doc.orderReference) x.open('cac:OrderReference').leaf('cbc:ID', doc.orderReference).close('cac:OrderReference');
   if (extras.billingReference) {
-    x.open('cac:BillingReference').open('cac:InvoiceDocumentReference')
+    x.open('cac:BillingReference')
+      .open('cac:InvoiceDocumentReference')
       .leaf('cbc:ID', extras.billingReference.id)
       .leaf('cbc:IssueDate', extras.billingReference.issueDate)
-      .close('cac:InvoiceDocumentReference').close('cac:BillingReference');
+      .close('cac:InvoiceDocumentReference')
+      .close('cac:BillingReference');
   }
   if (doc.embeddedPdf) {
     x.open('cac:AdditionalDocumentReference')
@@ -183,9 +202,7 @@ export function writeUbl(doc: ParsedUbl, extras: UblWriteExtras = {}): string {
 
   x.open('cac:TaxTotal').leaf('cbc:TaxAmount', amount(doc.totals.vat), cur);
   for (const sub of doc.vatBreakdown) {
-    x.open('cac:TaxSubtotal')
-      .leaf('cbc:TaxableAmount', amount(sub.taxable), cur)
-      .leaf('cbc:TaxAmount', amount(sub.tax), cur);
+    x.open('cac:TaxSubtotal').leaf('cbc:TaxableAmount', amount(sub.taxable), cur).leaf('cbc:TaxAmount', amount(sub.tax), cur);
     writeTaxCategory(x, 'TaxCategory', sub.category, sub.percent, true);
     x.close('cac:TaxSubtotal');
   }
@@ -214,7 +231,9 @@ export function writeUbl(doc: ParsedUbl, extras: UblWriteExtras = {}): string {
     if (line.vatCategory) writeTaxCategory(x, 'ClassifiedTaxCategory', line.vatCategory, line.vatPercent, false);
     x.close('cac:Item');
     const price = line.quantity !== 0 ? line.net / line.quantity : line.net;
-    x.open('cac:Price').leaf('cbc:PriceAmount', decimal(Math.abs(price), 4), cur).close('cac:Price');
+    x.open('cac:Price')
+      .leaf('cbc:PriceAmount', decimal(Math.abs(price), 4), cur)
+      .close('cac:Price');
     x.close(lineTag);
   }
   x.close(root);

@@ -132,7 +132,10 @@ function decodeInput(xml: string | Buffer): { text: string } | { error: UblError
     if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(compact)) {
       return { error: { field: 'xml', message: 'not XML (and not base64-encoded XML)' } };
     }
-    const decoded = Buffer.from(compact, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim();
+    const decoded = Buffer.from(compact, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim();
     if (!decoded.startsWith('<')) return { error: { field: 'xml', message: 'not XML (and not base64-encoded XML)' } };
     s = decoded;
   }
@@ -165,7 +168,8 @@ function parseAmount(raw: string | undefined, field: string, errors: UblError[],
 function parseParty(partyNode: Node | undefined, field: string, errors: UblError[], nameRequired: boolean): UblParty {
   const party = child(partyNode, 'Party');
   const name = text(party, 'PartyName', 'Name') ?? text(party, 'PartyLegalEntity', 'RegistrationName');
-  if (!name && nameRequired) errors.push({ field: `${field}.name`, message: 'is missing (PartyName/Name or PartyLegalEntity/RegistrationName)' });
+  if (!name && nameRequired)
+    errors.push({ field: `${field}.name`, message: 'is missing (PartyName/Name or PartyLegalEntity/RegistrationName)' });
   const out: UblParty = { name: name ?? '' };
   const country = text(party, 'PostalAddress', 'Country', 'IdentificationCode');
   if (country) out.country = country;
@@ -216,7 +220,10 @@ function parseUblUnsafe(xml: string | Buffer): UblResult {
     // The validator reports unclosed elements as "Invalid '[...names]' found" at 1:1.
     const unclosed = /^Invalid '\[(.*)\]' found/s.exec(valid.err.msg);
     const message = unclosed
-      ? `malformed XML: the document ends before these elements are closed: ${unclosed[1]!.replace(/[\s"]+/g, '').split(',').join(' > ')}`
+      ? `malformed XML: the document ends before these elements are closed: ${unclosed[1]!
+          .replace(/[\s"]+/g, '')
+          .split(',')
+          .join(' > ')}`
       : `malformed XML (line ${valid.err.line}, column ${valid.err.col}): ${valid.err.msg}`;
     return { ok: false, errors: [{ field: 'xml', message }] };
   }

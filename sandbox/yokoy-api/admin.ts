@@ -68,7 +68,9 @@ function seedInvoice(store: YokoyStore, body: Record<string, unknown>): { invoic
   if (typeof body.ubl === 'string') {
     const parsed = parseUbl(body.ubl);
     if (!parsed.ok) return { error: `invalid UBL: ${parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}` };
-    return { invoice: invoiceFromUbl(store, organizationId, le, parsed.invoice, { pdf, ubl: Buffer.from(body.ubl) }, 'admin', customInformation) };
+    return {
+      invoice: invoiceFromUbl(store, organizationId, le, parsed.invoice, { pdf, ubl: Buffer.from(body.ubl) }, 'admin', customInformation),
+    };
   }
   if (typeof body.invoiceNumber !== 'string') return { error: 'invoiceNumber (or ubl) is required' };
   const gross = typeof body.grossAmount === 'number' ? body.grossAmount : 121;
@@ -123,7 +125,12 @@ export async function handleAdmin(store: YokoyStore, { req, res, url }: Ctx): Pr
         return json(res, 200, { ok: true });
       case 'GET /__admin/stats': {
         const f = store.faults;
-        return json(res, 200, { inFlight: f.inFlight, maxInFlight: f.maxInFlight, maxUploadsInFlight: f.maxUploadsInFlight, limited: f.limited });
+        return json(res, 200, {
+          inFlight: f.inFlight,
+          maxInFlight: f.maxInFlight,
+          maxUploadsInFlight: f.maxUploadsInFlight,
+          limited: f.limited,
+        });
       }
       case 'GET /__admin/faults':
         return json(res, 200, store.faults.config);

@@ -15,7 +15,11 @@ import type { YokoyStore, YokoyToken } from './store';
 
 const bearerChallenge = (error: string) => ({ 'www-authenticate': `Bearer realm="yokoy", error="${error}"` });
 
-export function authorize(store: YokoyStore, headers: IncomingHttpHeaders, organizationId: string): { token: YokoyToken } | { reply: Reply } {
+export function authorize(
+  store: YokoyStore,
+  headers: IncomingHttpHeaders,
+  organizationId: string,
+): { token: YokoyToken } | { reply: Reply } {
   const method = headers['x-yk-auth-method'];
   if (method === undefined) return { reply: apiError(401, 'Missing required header X-Yk-Auth-Method') };
   // Exact match: the enum is `yokoy`; a client sending `Yokoy` should learn it here.

@@ -131,7 +131,20 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
   const errors: string[] = [];
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, errors: ['body must be a JSON object'] };
   const o = input as Record<string, unknown>;
-  const known = ['latencyMs', 'errorRate', 'errorStatuses', 'burst429', 'expireTokensAfterSeconds', 'dropRate', 'dropBeforeResponseRate', 'malformedJsonRate', 'seed', 'quirks', 'concurrencyLimit', 'rateLimit'];
+  const known = [
+    'latencyMs',
+    'errorRate',
+    'errorStatuses',
+    'burst429',
+    'expireTokensAfterSeconds',
+    'dropRate',
+    'dropBeforeResponseRate',
+    'malformedJsonRate',
+    'seed',
+    'quirks',
+    'concurrencyLimit',
+    'rateLimit',
+  ];
   for (const key of Object.keys(o)) if (!known.includes(key)) errors.push(`unknown fault "${key}"`);
   const num = (key: string, min: number, max = Infinity) => {
     const v = o[key];
@@ -139,10 +152,17 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
     if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) errors.push(`${key} must be a number in [${min}, ${max}]`);
   };
   num('latencyMs', 0, 120_000);
-  if (o.concurrencyLimit !== undefined && !(Number.isInteger(o.concurrencyLimit) && (o.concurrencyLimit as number) >= 1)) errors.push('concurrencyLimit must be a positive integer');
+  if (o.concurrencyLimit !== undefined && !(Number.isInteger(o.concurrencyLimit) && (o.concurrencyLimit as number) >= 1))
+    errors.push('concurrencyLimit must be a positive integer');
   if (o.rateLimit !== undefined) {
     const r = o.rateLimit as Record<string, unknown> | null;
-    if (typeof r !== 'object' || r === null || !(typeof r.perSecond === 'number' && r.perSecond > 0) || !(typeof r.burst === 'number' && r.burst >= 1)) errors.push('rateLimit needs perSecond > 0 and burst ≥ 1');
+    if (
+      typeof r !== 'object' ||
+      r === null ||
+      !(typeof r.perSecond === 'number' && r.perSecond > 0) ||
+      !(typeof r.burst === 'number' && r.burst >= 1)
+    )
+      errors.push('rateLimit needs perSecond > 0 and burst ≥ 1');
   }
   num('errorRate', 0, 1);
   num('dropRate', 0, 1);
@@ -150,19 +170,30 @@ export function parseFaultConfig(input: unknown): { ok: true; config: FaultConfi
   num('malformedJsonRate', 0, 1);
   num('expireTokensAfterSeconds', 0);
   num('seed', -(2 ** 53), 2 ** 53);
-  if (o.errorStatuses !== undefined && !(Array.isArray(o.errorStatuses) && o.errorStatuses.length > 0 && o.errorStatuses.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)))
+  if (
+    o.errorStatuses !== undefined &&
+    !(
+      Array.isArray(o.errorStatuses) &&
+      o.errorStatuses.length > 0 &&
+      o.errorStatuses.every((s) => Number.isInteger(s) && s >= 400 && s <= 599)
+    )
+  )
     errors.push('errorStatuses must be a non-empty array of HTTP status codes');
   if (o.burst429 !== undefined) {
     const b = o.burst429 as Record<string, unknown> | null;
-    if (typeof b !== 'object' || b === null || !Number.isInteger(b.count) || (b.count as number) < 0) errors.push('burst429.count must be a non-negative integer');
-    else if (b.retryAfterSeconds !== undefined && !(typeof b.retryAfterSeconds === 'number' && b.retryAfterSeconds >= 0)) errors.push('burst429.retryAfterSeconds must be a non-negative number');
+    if (typeof b !== 'object' || b === null || !Number.isInteger(b.count) || (b.count as number) < 0)
+      errors.push('burst429.count must be a non-negative integer');
+    else if (b.retryAfterSeconds !== undefined && !(typeof b.retryAfterSeconds === 'number' && b.retryAfterSeconds >= 0))
+      errors.push('burst429.retryAfterSeconds must be a non-negative number');
   }
   if (o.quirks !== undefined) {
     const q = o.quirks as Record<string, unknown> | null;
     if (typeof q !== 'object' || q === null) errors.push('quirks must be an object');
     else {
-      if (q.einvoiceAnswer !== undefined && q.einvoiceAnswer !== 'array' && q.einvoiceAnswer !== 'object') errors.push('quirks.einvoiceAnswer must be "array" or "object"');
-      if (q.statusFormat !== undefined && q.statusFormat !== 'code' && q.statusFormat !== 'name') errors.push('quirks.statusFormat must be "code" or "name"');
+      if (q.einvoiceAnswer !== undefined && q.einvoiceAnswer !== 'array' && q.einvoiceAnswer !== 'object')
+        errors.push('quirks.einvoiceAnswer must be "array" or "object"');
+      if (q.statusFormat !== undefined && q.statusFormat !== 'code' && q.statusFormat !== 'name')
+        errors.push('quirks.statusFormat must be "code" or "name"');
     }
   }
   return errors.length ? { ok: false, errors } : { ok: true, config: o as FaultConfig };

@@ -26,8 +26,8 @@ function tokenize(input: string): Token[] {
   while (i < input.length) {
     const c = input[i] ?? '';
     if (/\s/.test(c)) i++;
-    else if (c === '(') (tokens.push({ t: 'lp' }), i++);
-    else if (c === ')') (tokens.push({ t: 'rp' }), i++);
+    else if (c === '(') tokens.push({ t: 'lp' }), i++;
+    else if (c === ')') tokens.push({ t: 'rp' }), i++;
     else if (c === '"') {
       let j = i + 1;
       let text = '';
@@ -58,12 +58,12 @@ export function parseFilter(input: string): Node {
   };
   const orExpr = (): Node => {
     let left = andExpr();
-    while (peekWord() === 'or') (pos++, (left = { kind: 'or', left, right: andExpr() }));
+    while (peekWord() === 'or') pos++, (left = { kind: 'or', left, right: andExpr() });
     return left;
   };
   const andExpr = (): Node => {
     let left = unary();
-    while (peekWord() === 'and') (pos++, (left = { kind: 'and', left, right: unary() }));
+    while (peekWord() === 'and') pos++, (left = { kind: 'and', left, right: unary() });
     return left;
   };
   const group = (): Node => {
@@ -108,7 +108,8 @@ function lookup(obj: unknown, path: string[]): unknown {
 function compare(actual: unknown, op: string, value: Value): boolean {
   if (Array.isArray(actual)) return actual.some((a) => compare(a, op, value));
   const bare = value.quoted ? undefined : value.text.toLowerCase();
-  if (bare === 'null') return op === 'eq' ? actual === null || actual === undefined : op === 'ne' ? actual !== null && actual !== undefined : false;
+  if (bare === 'null')
+    return op === 'eq' ? actual === null || actual === undefined : op === 'ne' ? actual !== null && actual !== undefined : false;
   if (actual === null || actual === undefined) return op === 'ne';
   let a: string | number | boolean;
   let v: string | number | boolean;
@@ -124,27 +125,41 @@ function compare(actual: unknown, op: string, value: Value): boolean {
     v = value.text;
   } else return false;
   switch (op) {
-    case 'eq': return a === v;
-    case 'ne': return a !== v;
-    case 'co': return typeof a === 'string' && a.includes(String(v));
-    case 'sw': return typeof a === 'string' && a.startsWith(String(v));
-    case 'ew': return typeof a === 'string' && a.endsWith(String(v));
-    case 'gt': return typeof a === typeof v && a > v;
-    case 'ge': return typeof a === typeof v && a >= v;
-    case 'lt': return typeof a === typeof v && a < v;
-    case 'le': return typeof a === typeof v && a <= v;
-    default: return false;
+    case 'eq':
+      return a === v;
+    case 'ne':
+      return a !== v;
+    case 'co':
+      return typeof a === 'string' && a.includes(String(v));
+    case 'sw':
+      return typeof a === 'string' && a.startsWith(String(v));
+    case 'ew':
+      return typeof a === 'string' && a.endsWith(String(v));
+    case 'gt':
+      return typeof a === typeof v && a > v;
+    case 'ge':
+      return typeof a === typeof v && a >= v;
+    case 'lt':
+      return typeof a === typeof v && a < v;
+    case 'le':
+      return typeof a === typeof v && a <= v;
+    default:
+      return false;
   }
 }
 
 export function matches(node: Node, obj: unknown): boolean {
   switch (node.kind) {
-    case 'and': return matches(node.left, obj) && matches(node.right, obj);
-    case 'or': return matches(node.left, obj) || matches(node.right, obj);
-    case 'not': return !matches(node.inner, obj);
+    case 'and':
+      return matches(node.left, obj) && matches(node.right, obj);
+    case 'or':
+      return matches(node.left, obj) || matches(node.right, obj);
+    case 'not':
+      return !matches(node.inner, obj);
     case 'cmp': {
       const actual = lookup(obj, node.path);
-      if (node.op === 'pr') return actual !== undefined && actual !== null && actual !== '' && !(Array.isArray(actual) && actual.length === 0);
+      if (node.op === 'pr')
+        return actual !== undefined && actual !== null && actual !== '' && !(Array.isArray(actual) && actual.length === 0);
       return node.value !== undefined && compare(actual, node.op, node.value);
     }
   }

@@ -63,7 +63,13 @@ function apiRoutes() {
 
 const orgPath = /^\/v1\/organizations\/([^/]+)(?:\/.*)?$/;
 
-async function answer(store: YokoyStore, dispatch: ReturnType<typeof apiRoutes>, req: IncomingMessage, url: URL, body: Buffer): Promise<Reply> {
+async function answer(
+  store: YokoyStore,
+  dispatch: ReturnType<typeof apiRoutes>,
+  req: IncomingMessage,
+  url: URL,
+  body: Buffer,
+): Promise<Reply> {
   const method = req.method ?? 'GET';
   if (url.pathname.replace(/\/$/, '') === '/oauth2/token') {
     if (method !== 'POST')

@@ -77,7 +77,8 @@ export async function createEinvoice(ctx: ApiCtx): Promise<Reply> {
   const invoiceData = parts.get('invoiceData');
   const pdf = parts.get('pdf');
   if (!standard) errors.push({ field: 'standard', message: 'standard is mandatory' });
-  else if (partBytes(standard).toString('utf8').trim() !== 'peppolBis') errors.push({ field: 'standard', message: 'standard must be one of: peppolBis' });
+  else if (partBytes(standard).toString('utf8').trim() !== 'peppolBis')
+    errors.push({ field: 'standard', message: 'standard must be one of: peppolBis' });
   if (!invoiceData) errors.push({ field: 'invoiceData', message: 'invoiceData is mandatory' });
   if (!pdf) errors.push({ field: 'pdf', message: 'pdf is mandatory' });
   else if (!isPdf(partBytes(pdf))) errors.push({ field: 'pdf', message: 'pdf must be a PDF document' });
@@ -88,7 +89,14 @@ export async function createEinvoice(ctx: ApiCtx): Promise<Reply> {
     else errors.push(...result.errors.map((e) => ({ field: e.field ? `invoiceData.${e.field}` : 'invoiceData', message: e.message })));
   }
   if (errors.length || !parsed || !pdf || !invoiceData) return validationError(errors);
-  const invoice = invoiceFromUbl(ctx.store, ctx.params.org ?? '', le, parsed, { pdf: partBytes(pdf), ubl: partBytes(invoiceData) }, 'einvoice');
+  const invoice = invoiceFromUbl(
+    ctx.store,
+    ctx.params.org ?? '',
+    le,
+    parsed,
+    { pdf: partBytes(pdf), ubl: partBytes(invoiceData) },
+    'einvoice',
+  );
   const quirks = ctx.store.faults.config.quirks;
   const body = invoiceJson(invoice, quirks);
   return ok(quirks?.einvoiceAnswer === 'object' ? body : [body], 201);

@@ -11,8 +11,15 @@ export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 10
 
 /** Status codes and their names (the schema: draft (0) … new (7), waiting for async input (8)). */
 const statusNames: Record<string, string> = {
-  '0': 'draft', '1': 'needsRevision', '2': 'inApproval', '3': 'inReview', '4': 'readyForExport',
-  '5': 'rejected', '6': 'exported', '7': 'new', '8': 'waitingForAsyncInput',
+  '0': 'draft',
+  '1': 'needsRevision',
+  '2': 'inApproval',
+  '3': 'inReview',
+  '4': 'readyForExport',
+  '5': 'rejected',
+  '6': 'exported',
+  '7': 'new',
+  '8': 'waitingForAsyncInput',
 };
 
 /** AI uploads wait in "8" until the pretend AI is done, then turn "7" (new). */

@@ -27,7 +27,10 @@ export interface ValidInvoiceInput {
 
 class Checker {
   errors: FieldError[] = [];
-  constructor(private readonly o: Record<string, unknown>, private readonly prefix = '') {}
+  constructor(
+    private readonly o: Record<string, unknown>,
+    private readonly prefix = '',
+  ) {}
   private err(field: string, message: string) {
     this.errors.push({ field: this.prefix + field, message });
   }
@@ -43,7 +46,8 @@ class Checker {
     }
     if (typeof v !== 'string') return (this.err(field, `${field} must be a string`), null);
     if (opts.required && v.trim() === '') return (this.err(field, `${field} is mandatory`), null);
-    if (opts.pattern && !opts.pattern.test(v)) return (this.err(field, `${field} must be ${opts.patternText ?? `in the format ${String(opts.pattern)}`}`), null);
+    if (opts.pattern && !opts.pattern.test(v))
+      return (this.err(field, `${field} must be ${opts.patternText ?? `in the format ${String(opts.pattern)}`}`), null);
     return v;
   }
   number(field: string, opts: { required?: boolean; min?: number } = {}): number | null {
@@ -65,19 +69,31 @@ class Checker {
   }
   stringArray(field: string) {
     const v = this.o[field];
-    if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((s) => typeof s === 'string'))) this.err(field, `${field} must be an array of strings`);
+    if (v !== undefined && v !== null && !(Array.isArray(v) && v.every((s) => typeof s === 'string')))
+      this.err(field, `${field} must be an array of strings`);
   }
   object(field: string, valuesMustBeStrings = false): Record<string, unknown> | null {
     const v = this.o[field];
     if (v === undefined || v === null) return null;
     if (!isObject(v)) return (this.err(field, `${field} must be an object`), null);
     if (valuesMustBeStrings)
-      for (const [k, value] of Object.entries(v)) if (value !== null && typeof value !== 'string') this.err(`${field}.${k}`, `${field}.${k} must be a string`);
+      for (const [k, value] of Object.entries(v))
+        if (value !== null && typeof value !== 'string') this.err(`${field}.${k}`, `${field}.${k} must be a string`);
     return v;
   }
 }
 
-const lineIdFields = ['categoryId', 'costObjectId', 'taxRateId', 'purchaseOrderId', 'purchaseOrderItemId', 'purchaseOrderNumber', 'goodsReceiptId', 'goodsReceiptItemId', 'goodsReceiptNumber'];
+const lineIdFields = [
+  'categoryId',
+  'costObjectId',
+  'taxRateId',
+  'purchaseOrderId',
+  'purchaseOrderItemId',
+  'purchaseOrderNumber',
+  'goodsReceiptId',
+  'goodsReceiptItemId',
+  'goodsReceiptNumber',
+];
 
 function validateLineItem(raw: unknown, index: number, errors: FieldError[]): YokoyInvoiceLineItem | undefined {
   const prefix = `lineItems[${index}].`;
@@ -115,10 +131,12 @@ export function validateCreateInvoice(body: unknown): { ok: true; value: ValidIn
   const docText = c.string('documentData', { required: true });
   if (docText !== null) {
     const compact = docText.replace(/\s+/g, '');
-    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1) c.errors.push({ field: 'documentData', message: 'documentData must be base64-encoded' });
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 === 1)
+      c.errors.push({ field: 'documentData', message: 'documentData must be base64-encoded' });
     else {
       documentData = Buffer.from(compact, 'base64');
-      if (!isPdf(documentData)) (c.errors.push({ field: 'documentData', message: 'documentData must be a PDF document' }), (documentData = null));
+      if (!isPdf(documentData))
+        c.errors.push({ field: 'documentData', message: 'documentData must be a PDF document' }), (documentData = null);
     }
   }
   // Other writable header fields: checked for type, then passed through to the answer.
@@ -157,7 +175,10 @@ export function validateCreateInvoice(body: unknown): { ok: true; value: ValidIn
       });
   }
   if (c.errors.length || invoiceNumber === null || country === null || documentData === null) return { ok: false, errors: c.errors };
-  return { ok: true, value: { invoiceNumber, country, currency, date, dueDate, supplierId, customInformation, documentData, lineItems, extra } };
+  return {
+    ok: true,
+    value: { invoiceNumber, country, currency, date, dueDate, supplierId, customInformation, documentData, lineItems, extra },
+  };
 }
 
 export interface ValidUpdate {
@@ -166,13 +187,18 @@ export interface ValidUpdate {
 }
 
 /** UpdateInvoice: only `customInformation` (header and per line item) may change. */
-export function validateUpdateInvoice(body: unknown, lineCount: number): { ok: true; value: ValidUpdate } | { ok: false; errors: FieldError[] } {
+export function validateUpdateInvoice(
+  body: unknown,
+  lineCount: number,
+): { ok: true; value: ValidUpdate } | { ok: false; errors: FieldError[] } {
   if (!isObject(body)) return { ok: false, errors: [{ field: 'body', message: 'The request body must be a JSON object' }] };
   const errors: FieldError[] = [];
   for (const key of Object.keys(body))
-    if (key !== 'customInformation' && key !== 'lineItems') errors.push({ field: key, message: `${key} cannot be updated: only custom information fields can be updated` });
+    if (key !== 'customInformation' && key !== 'lineItems')
+      errors.push({ field: key, message: `${key} cannot be updated: only custom information fields can be updated` });
   const ci = body.customInformation;
-  if (ci !== undefined && ci !== null && !isObject(ci)) errors.push({ field: 'customInformation', message: 'customInformation must be an object' });
+  if (ci !== undefined && ci !== null && !isObject(ci))
+    errors.push({ field: 'customInformation', message: 'customInformation must be an object' });
   const lines = body.lineItems;
   const lineUpdates: (Record<string, unknown> | null | undefined)[] = [];
   if (lines !== undefined && lines !== null) {
@@ -183,21 +209,35 @@ export function validateUpdateInvoice(body: unknown, lineCount: number): { ok: t
       lines.forEach((line, i) => {
         if (!isObject(line)) return errors.push({ field: `lineItems[${i}]`, message: 'line item must be an object' });
         for (const key of Object.keys(line))
-          if (key !== 'customInformation') errors.push({ field: `lineItems[${i}].${key}`, message: `${key} cannot be updated: only custom information fields can be updated` });
+          if (key !== 'customInformation')
+            errors.push({
+              field: `lineItems[${i}].${key}`,
+              message: `${key} cannot be updated: only custom information fields can be updated`,
+            });
         const lci = line.customInformation;
-        if (lci !== undefined && lci !== null && !isObject(lci)) errors.push({ field: `lineItems[${i}].customInformation`, message: 'customInformation must be an object' });
+        if (lci !== undefined && lci !== null && !isObject(lci))
+          errors.push({ field: `lineItems[${i}].customInformation`, message: 'customInformation must be an object' });
         lineUpdates.push(isObject(lci) ? lci : (lci as null | undefined));
       });
   }
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { customInformation: ci as Record<string, unknown> | null | undefined, lineItems: lines === undefined || lines === null ? undefined : lineUpdates } };
+  return {
+    ok: true,
+    value: {
+      customInformation: ci as Record<string, unknown> | null | undefined,
+      lineItems: lines === undefined || lines === null ? undefined : lineUpdates,
+    },
+  };
 }
 
 /**
  * UpdateInvoice's merge: "merged with the existing values on a top level", "to reset a specific
  * attribute, set it to null", "Yokoy treats empty values as null".
  */
-export function mergeCustomInformation(current: Record<string, unknown> | null, update: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+export function mergeCustomInformation(
+  current: Record<string, unknown> | null,
+  update: Record<string, unknown> | null | undefined,
+): Record<string, unknown> | null {
   if (update === undefined) return current;
   if (update === null) return null;
   const merged: Record<string, unknown> = { ...(current ?? {}) };

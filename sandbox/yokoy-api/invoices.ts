@@ -20,7 +20,9 @@ export function listInvoices(ctx: ApiCtx): Reply {
   const filter = compileFilter(ctx.url.searchParams.get('filter'));
   if ('error' in filter) return apiError(400, filter.error);
   const quirks = ctx.store.faults.config.quirks;
-  const all = ctx.store.listInvoices(org, le.id).map((invoice) => ({ id: invoice.id, order: invoice.order, json: invoiceJson(invoice, quirks) }));
+  const all = ctx.store
+    .listInvoices(org, le.id)
+    .map((invoice) => ({ id: invoice.id, order: invoice.order, json: invoiceJson(invoice, quirks) }));
   const selected = filter.predicate ? all.filter((entry) => filter.predicate?.(entry.json)) : all;
   const page = paginate(selected, ctx.url.searchParams, (cursor) => {
     const at = ctx.store.getInvoice(org, le.id, cursor);

@@ -10,7 +10,11 @@ export async function parseMultipart(headers: IncomingHttpHeaders, body: Buffer)
   const contentType = headers['content-type'] ?? '';
   if (!/^multipart\/form-data\s*;.*boundary=/i.test(contentType)) return undefined;
   try {
-    const form = await new Request('http://multipart.invalid/', { method: 'POST', headers: { 'content-type': contentType }, body: Uint8Array.from(body) }).formData();
+    const form = await new Request('http://multipart.invalid/', {
+      method: 'POST',
+      headers: { 'content-type': contentType },
+      body: Uint8Array.from(body),
+    }).formData();
     const parts = new Map<string, Part>();
     for (const [name, value] of form.entries()) {
       if (parts.has(name)) continue; // first one wins, like most form parsers

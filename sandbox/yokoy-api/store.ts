@@ -20,7 +20,7 @@
  *   too, so `state.reset()` switches faults off and clears the log like `POST /__admin/reset`.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createFaultState, } from './faults';
+import { createFaultState } from './faults';
 import type { LogEntry } from './log';
 
 export interface YokoyLegalEntity {
@@ -223,10 +223,12 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
       const org: YokoyOrganization = {
         id: yokoyId(),
         name,
-        legalEntities: (legalEntities ?? [{ name: `${name} Main`, code: 'MAIN', language: 'en', country: 'DE', currency: 'EUR' }]).map((le) => ({
-          id: yokoyId(),
-          ...le,
-        })),
+        legalEntities: (legalEntities ?? [{ name: `${name} Main`, code: 'MAIN', language: 'en', country: 'DE', currency: 'EUR' }]).map(
+          (le) => ({
+            id: yokoyId(),
+            ...le,
+          }),
+        ),
       };
       store.organizations.set(org.id, org);
       return org;
@@ -257,13 +259,22 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
 
     supplierFor(organizationId: string, legalEntityId: string, party: { name: string; vatId?: string; country?: string }): YokoySupplier {
       const norm = (s: string | undefined) => (s ?? '').replace(/\s+/g, '').toUpperCase();
-      const candidates = [...store.suppliers.values()].filter((s) => s.organizationId === organizationId && s.legalEntityId === legalEntityId);
+      const candidates = [...store.suppliers.values()].filter(
+        (s) => s.organizationId === organizationId && s.legalEntityId === legalEntityId,
+      );
       const found =
         (party.vatId ? candidates.find((s) => norm(s.vatId) === norm(party.vatId)) : undefined) ??
         candidates.find((s) => s.name.trim().toLowerCase() === party.name.trim().toLowerCase());
       if (found) return found;
       // Legal-entity supplier IDs in the description's examples are UUIDs.
-      const supplier: YokoySupplier = { id: randomUUID(), organizationId, legalEntityId, name: party.name, vatId: party.vatId, country: party.country };
+      const supplier: YokoySupplier = {
+        id: randomUUID(),
+        organizationId,
+        legalEntityId,
+        name: party.name,
+        vatId: party.vatId,
+        country: party.country,
+      };
       store.suppliers.set(supplier.id, supplier);
       return supplier;
     },

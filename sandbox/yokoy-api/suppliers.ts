@@ -16,6 +16,13 @@ export function listSuppliers(ctx: ApiCtx): Reply {
   if ('error' in filter) return apiError(400, filter.error);
   const all = [...ctx.store.suppliers.values()]
     .filter((s) => s.organizationId === org && s.legalEntityId === le.id)
-    .map((s) => ({ id: s.id, supplierId: s.id, name: s.name, taxNumber: s.vatId ?? null, countryCode: s.country ?? null, statusActive: true }));
+    .map((s) => ({
+      id: s.id,
+      supplierId: s.id,
+      name: s.name,
+      taxNumber: s.vatId ?? null,
+      countryCode: s.country ?? null,
+      statusActive: true,
+    }));
   return ok({ suppliers: filter.predicate ? all.filter(filter.predicate) : all });
 }

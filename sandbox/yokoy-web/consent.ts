@@ -60,7 +60,12 @@ export function createAuthorization(allowedOrigin: string) {
     if (parsed.origin !== client.origin || parsed.hash || parsed.username || parsed.password) {
       return { ok: false, redirectable: false, reason: 'redirect' };
     }
-    const request: AuthorizationRequest = { clientId, redirectUri, state: params.get('state'), responseType: params.get('response_type') ?? '' };
+    const request: AuthorizationRequest = {
+      clientId,
+      redirectUri,
+      state: params.get('state'),
+      responseType: params.get('response_type') ?? '',
+    };
     if (request.responseType !== 'code') return { ok: false, redirectable: true, request, error: 'unsupported_response_type' };
     return { ok: true, request };
   }
@@ -95,7 +100,12 @@ export function createAuthorization(allowedOrigin: string) {
     const code = form.get('code') ?? '';
     const issued = codes.get(code);
     codes.delete(code);
-    if (!issued || issued.expiresAt < Date.now() || issued.clientId !== form.get('client_id') || issued.redirectUri !== form.get('redirect_uri')) {
+    if (
+      !issued ||
+      issued.expiresAt < Date.now() ||
+      issued.clientId !== form.get('client_id') ||
+      issued.redirectUri !== form.get('redirect_uri')
+    ) {
       return { status: 400, body: { error: 'invalid_grant' } };
     }
     return {
@@ -117,7 +127,8 @@ export type Authorization = ReturnType<typeof createAuthorization>;
 
 export function consentPage(language: Language, viewer: Viewer, request: AuthorizationRequest, authorizeUrl: string): string {
   const l = labelsFor(language, viewer.brand);
-  const hidden = (name: string, value: string | null) => (value === null ? '' : `<input type="hidden" name="${name}" value="${esc(value)}">`);
+  const hidden = (name: string, value: string | null) =>
+    value === null ? '' : `<input type="hidden" name="${name}" value="${esc(value)}">`;
   return authPage(
     language,
     l.consentPageTitle,

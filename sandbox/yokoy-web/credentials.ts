@@ -41,7 +41,8 @@ export function createCredentials(store: YokoyStore, organizationId: string, inp
   }
   const name = typeof input.name === 'string' ? input.name.trim().replace(/\s+/g, ' ') : '';
   if (!name) return { ok: false, status: 400, code: 'NAME_REQUIRED', message: 'A name is required.' };
-  if (name.length > maxNameLength) return { ok: false, status: 400, code: 'NAME_TOO_LONG', message: `Use at most ${maxNameLength} characters.` };
+  if (name.length > maxNameLength)
+    return { ok: false, status: 400, code: 'NAME_TOO_LONG', message: `Use at most ${maxNameLength} characters.` };
   if (nameTaken(store, organizationId, name)) {
     return { ok: false, status: 409, code: 'NAME_TAKEN', message: `Credentials named "${name}" already exist in this organization.` };
   }

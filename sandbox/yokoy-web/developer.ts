@@ -19,10 +19,34 @@ import type { Viewer } from './session';
 
 /** The labels developer.js needs, handed over as JSON in the page. */
 const scriptLabels = [
-  'generateCredentials', 'credentialType', 'oauthCredentials', 'oauthDescription', 'apiKey', 'apiKeyDescription', 'cancel',
-  'back', 'next', 'close', 'nameStepTitle', 'nameLabel', 'nameHint', 'nameRequired', 'nameTooLong', 'nameTaken', 'genericError',
-  'secretDialogTitle', 'clientId', 'clientSecret', 'secretWarning', 'confirmCopied', 'done', 'copy', 'copyNamed', 'copied',
-  'copyFailed', 'typeOAuth',
+  'generateCredentials',
+  'credentialType',
+  'oauthCredentials',
+  'oauthDescription',
+  'apiKey',
+  'apiKeyDescription',
+  'cancel',
+  'back',
+  'next',
+  'close',
+  'nameStepTitle',
+  'nameLabel',
+  'nameHint',
+  'nameRequired',
+  'nameTooLong',
+  'nameTaken',
+  'genericError',
+  'secretDialogTitle',
+  'clientId',
+  'clientSecret',
+  'secretWarning',
+  'confirmCopied',
+  'done',
+  'copy',
+  'copyNamed',
+  'copied',
+  'copyFailed',
+  'typeOAuth',
 ] as const;
 
 /** Yokoy: the Developer role; Perk: account admins only. */
@@ -46,7 +70,13 @@ export function organizationIdTools(viewer: Viewer, language: Language): string 
 export function developerPage(store: YokoyStore, viewer: Viewer, language: Language, currentPath: string): string {
   const l = labelsFor(language, viewer.brand);
   const perk = viewer.brand === 'perk';
-  const base = { viewer, language, title: perk ? l.spendToolsTitle : l.developerTitle, active: perk ? 'spend-tools' : 'developer', currentPath };
+  const base = {
+    viewer,
+    language,
+    title: perk ? l.spendToolsTitle : l.developerTitle,
+    active: perk ? 'spend-tools' : 'developer',
+    currentPath,
+  };
   if (!hasDeveloperRole(viewer)) return appPage({ ...base, body: noAccess(store, viewer, language) });
 
   const org = viewer.organization;
@@ -54,7 +84,10 @@ export function developerPage(store: YokoyStore, viewer: Viewer, language: Langu
 
   const credentials = listCredentials(store, org.id);
   const rows = credentials
-    .map((c) => `<tr><td>${esc(c.name)}</td><td><code>${esc(c.clientId)}</code></td><td>${esc(l.typeOAuth)}</td><td>${esc(formatDate(language, c.createdAt))}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${esc(c.name)}</td><td><code>${esc(c.clientId)}</code></td><td>${esc(l.typeOAuth)}</td><td>${esc(formatDate(language, c.createdAt))}</td></tr>`,
+    )
     .join('');
   const body = `<section class="card" aria-labelledby="credentials-heading">
   <div class="card-header">
@@ -71,7 +104,9 @@ export function developerPage(store: YokoyStore, viewer: Viewer, language: Langu
 <script type="application/json" id="developer-i18n">${JSON.stringify({
     ...Object.fromEntries(scriptLabels.map((k) => [k, l[k]])),
     // Element ids of the secret dialog's fields: Perk's differ from Yokoy's (see above).
-    fieldIds: perk ? { clientId: 'access-client-id', clientSecret: 'access-client-secret' } : { clientId: 'client-id', clientSecret: 'client-secret' },
+    fieldIds: perk
+      ? { clientId: 'access-client-id', clientSecret: 'access-client-secret' }
+      : { clientId: 'client-id', clientSecret: 'client-secret' },
   }).replace(/</g, '\\u003c')}</script>`;
   const tabs = perk
     ? `<div role="tablist" aria-label="${esc(l.sectionTabs)}" class="tabs"><button type="button" role="tab" id="tab-access" aria-selected="true" aria-controls="panel-access">${esc(l.tabAccessCredentials)}</button></div>
@@ -95,7 +130,10 @@ function noAccess(store: YokoyStore, viewer: Viewer, language: Language): string
   const list = admins.length
     ? `<p>${esc(fill(l.noAccessAdmins, { org: viewer.organization.name }))}</p>
 <ul class="people">${admins
-        .map((a) => `<li><span class="avatar" aria-hidden="true">${esc(initials(a.name))}</span><span>${esc(a.name)} · <a href="mailto:${esc(a.email)}">${esc(a.email)}</a></span></li>`)
+        .map(
+          (a) =>
+            `<li><span class="avatar" aria-hidden="true">${esc(initials(a.name))}</span><span>${esc(a.name)} · <a href="mailto:${esc(a.email)}">${esc(a.email)}</a></span></li>`,
+        )
         .join('')}</ul>`
     : `<p>${esc(l.noAccessNoAdmins)}</p>`;
   return `<section class="card notice" role="alert" aria-labelledby="no-access-title"${perk ? '' : ' data-testid="developer-no-access"'}>

@@ -11,13 +11,18 @@ export function formatDate(language: Language, value: string | number | null | u
   if (value === null || value === undefined || value === '') return '—';
   const date = new Date(value);
   if (Number.isNaN(date.getTime()) || date.getTime() <= 0) return '—';
-  return new Intl.DateTimeFormat(locales[language], withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(date);
+  return new Intl.DateTimeFormat(
+    locales[language],
+    withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' },
+  ).format(date);
 }
 
 export function formatMoney(language: Language, amount: number | null, currency: string | null): string {
   if (amount === null || !Number.isFinite(amount)) return '—';
   try {
-    return new Intl.NumberFormat(locales[language], currency ? { style: 'currency', currency } : { minimumFractionDigits: 2 }).format(amount);
+    return new Intl.NumberFormat(locales[language], currency ? { style: 'currency', currency } : { minimumFractionDigits: 2 }).format(
+      amount,
+    );
   } catch {
     // An unknown currency code (the API accepts what it is sent): show the plain number.
     return `${amount.toFixed(2)}${currency ? ` ${currency}` : ''}`;

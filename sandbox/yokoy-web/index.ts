@@ -66,7 +66,10 @@ export const yokoyWeb: LookAlike = {
       if (!viewer) redirect(res, `/login?next=${encodeURIComponent(here(url))}`);
       return viewer;
     };
-    const asset = (body: string, type: string) => ({ res }: Ctx) => send(res, 200, body, type, { 'cache-control': 'no-cache' });
+    const asset =
+      (body: string, type: string) =>
+      ({ res }: Ctx) =>
+        send(res, 200, body, type, { 'cache-control': 'no-cache' });
 
     const quickSession = ({ res, url }: Ctx) => {
       const as = url.searchParams.get('as') ?? 'dev';
@@ -98,7 +101,8 @@ export const yokoyWeb: LookAlike = {
       if (!viewer) return redirect(res, `/login?next=${encodeURIComponent(authorizeUrl)}`);
       if (decision === undefined) return html(res, 200, consentPage(language, viewer, checked.request, authorizeUrl));
       if (params.get('csrf') !== viewer.session.csrf) return html(res, 400, authorizationErrorPage(language, 'request', brand));
-      if (decision === 'allow') return redirect(res, authorization.answer(checked.request, { code: authorization.issueCode(checked.request, viewer) }));
+      if (decision === 'allow')
+        return redirect(res, authorization.answer(checked.request, { code: authorization.issueCode(checked.request, viewer) }));
       return redirect(res, authorization.answer(checked.request, { error: 'access_denied' }));
     };
 
@@ -153,7 +157,8 @@ export const yokoyWeb: LookAlike = {
         const viewer = sessions.viewer(req);
         if (!viewer) return json(res, 401, { code: 'UNAUTHENTICATED', message: 'Sign in first.' });
         if (!hasDeveloperRole(viewer)) return json(res, 403, { code: 'FORBIDDEN', message: 'The Developer role is required.' });
-        if (req.headers['x-csrf-token'] !== viewer.session.csrf) return json(res, 403, { code: 'CSRF', message: 'Reload the page and try again.' });
+        if (req.headers['x-csrf-token'] !== viewer.session.csrf)
+          return json(res, 403, { code: 'CSRF', message: 'Reload the page and try again.' });
         let input: { name?: unknown; type?: unknown } = {};
         try {
           input = JSON.parse((await readBody(req, 64 * 1024)).toString('utf8') || '{}') as typeof input;
@@ -168,7 +173,8 @@ export const yokoyWeb: LookAlike = {
       })
       .get('/invoice-processor/invoices', (ctx) => {
         const viewer = signedIn(ctx);
-        if (viewer) html(ctx.res, 200, invoicesPage(store, viewer, languageOf(ctx.req), ctx.url.searchParams.get('legalEntity'), here(ctx.url)));
+        if (viewer)
+          html(ctx.res, 200, invoicesPage(store, viewer, languageOf(ctx.req), ctx.url.searchParams.get('legalEntity'), here(ctx.url)));
       })
 
       .get('/oauth/authorize', (ctx) => authorize(ctx, ctx.url.searchParams))
@@ -192,6 +198,12 @@ export const yokoyWeb: LookAlike = {
     }
 
     const name = brand === 'perk' ? 'Perk' : 'Yokoy';
-    return serveRouter(router, ({ res }) => html(res, 404, `<!doctype html><html lang="en"><title>Not found · ${name}</title><h1>Page not found</h1><p><a href="/">${name}</a></p></html>`));
+    return serveRouter(router, ({ res }) =>
+      html(
+        res,
+        404,
+        `<!doctype html><html lang="en"><title>Not found · ${name}</title><h1>Page not found</h1><p><a href="/">${name}</a></p></html>`,
+      ),
+    );
   },
 };

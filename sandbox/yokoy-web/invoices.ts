@@ -25,7 +25,8 @@ export interface InvoiceRow {
 }
 
 const text = (v: unknown) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
-const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : null);
+const num = (v: unknown) =>
+  typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v.trim() && Number.isFinite(Number(v)) ? Number(v) : null;
 
 /** The adapter over the emulator's invoice storage: newest first; tolerant of missing fields. */
 export function invoiceRows(store: YokoyStore, organizationId: string, legalEntityId: string): InvoiceRow[] {
@@ -92,7 +93,8 @@ export function invoicesPage(store: YokoyStore, viewer: Viewer, language: Langua
     <thead><tr><th scope="col">${esc(l.colInvoiceNumber)}</th><th scope="col">${esc(l.colSupplier)}</th><th scope="col">${esc(l.colInvoiceDate)}</th><th scope="col">${esc(l.colDueDate)}</th><th scope="col" class="num">${esc(l.colTotal)}</th><th scope="col">${esc(l.colStatus)}</th><th scope="col">${esc(l.colReceived)}</th></tr></thead>
     <tbody>${rows
       .map(
-        (r) => `<tr data-invoice-id="${esc(r.id)}"><td>${esc(r.invoiceNumber)}${r.isCreditNote ? ` <span class="badge">${esc(l.creditNote)}</span>` : ''}</td><td>${esc(r.supplierName)}</td><td class="nowrap">${esc(formatDate(language, r.date))}</td><td class="nowrap">${esc(formatDate(language, r.dueDate))}</td><td class="num">${esc(formatMoney(language, r.gross, r.currency))}</td><td>${statusBadge(l, r.status)}</td><td>${esc(formatDate(language, r.created, true))}</td></tr>`,
+        (r) =>
+          `<tr data-invoice-id="${esc(r.id)}"><td>${esc(r.invoiceNumber)}${r.isCreditNote ? ` <span class="badge">${esc(l.creditNote)}</span>` : ''}</td><td>${esc(r.supplierName)}</td><td class="nowrap">${esc(formatDate(language, r.date))}</td><td class="nowrap">${esc(formatDate(language, r.dueDate))}</td><td class="num">${esc(formatMoney(language, r.gross, r.currency))}</td><td>${statusBadge(l, r.status)}</td><td>${esc(formatDate(language, r.created, true))}</td></tr>`,
       )
       .join('')}</tbody>
   </table>

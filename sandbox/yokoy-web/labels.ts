@@ -91,7 +91,8 @@ const en = {
   done: 'Done',
 
   noAccessTitle: 'You need the Developer role',
-  noAccessBody: 'The Developer section is only available to users with the Developer user role. Contact your Yokoy administrator to give you access.',
+  noAccessBody:
+    'The Developer section is only available to users with the Developer user role. Contact your Yokoy administrator to give you access.',
   noAccessAdmins: 'Administrators of {org}:',
   noAccessNoAdmins: 'Your organization has no administrator listed. Contact Yokoy support.',
   backHome: 'Back to home',
@@ -402,7 +403,8 @@ const fr: Labels = {
   spendToolsIntro: 'Perk utilise l’API Yokoy pour la gestion des dépenses. Les identifiants créés ici valent pour tout le compte.',
   tabAccessCredentials: 'Identifiants d’accès',
   perkNoAccessTitle: 'Seuls les administrateurs du compte peuvent demander des identifiants d’API',
-  perkNoAccessBody: 'Demandez à un administrateur du compte de générer les identifiants pour vous, ou de vous nommer administrateur du compte.',
+  perkNoAccessBody:
+    'Demandez à un administrateur du compte de générer les identifiants pour vous, ou de vous nommer administrateur du compte.',
 };
 
 const nl: Labels = {
@@ -570,7 +572,8 @@ const de: Labels = {
   emptySectionBody: 'Hier gibt es noch nichts anzuzeigen.',
 
   developerTitle: 'Entwickler',
-  developerIntro: 'Erstellen und verwalten Sie Credentials, mit denen andere Anwendungen die Yokoy-API für Ihre Organisation nutzen können.',
+  developerIntro:
+    'Erstellen und verwalten Sie Credentials, mit denen andere Anwendungen die Yokoy-API für Ihre Organisation nutzen können.',
   organizationId: 'Organisations-ID',
   copy: 'Kopieren',
   copyNamed: '{name} kopieren',
@@ -609,7 +612,8 @@ const de: Labels = {
   done: 'Fertig',
 
   noAccessTitle: 'Sie benötigen die Entwickler-Rolle',
-  noAccessBody: 'Der Bereich Entwickler steht nur Benutzern mit der Entwickler-Rolle zur Verfügung. Bitten Sie Ihren Yokoy-Administrator, Ihnen Zugriff zu geben.',
+  noAccessBody:
+    'Der Bereich Entwickler steht nur Benutzern mit der Entwickler-Rolle zur Verfügung. Bitten Sie Ihren Yokoy-Administrator, Ihnen Zugriff zu geben.',
   noAccessAdmins: 'Administratoren von {org}:',
   noAccessNoAdmins: 'Für Ihre Organisation ist kein Administrator eingetragen. Wenden Sie sich an den Yokoy-Support.',
   backHome: 'Zurück zur Startseite',
@@ -683,7 +687,10 @@ const keepsYokoy = new Set<LabelKey>(['consentPageTitle']);
 export function labelsFor(language: Language, brand: Brand = 'yokoy'): Labels {
   if (brand === 'yokoy') return labels[language];
   return Object.fromEntries(
-    Object.entries(labels[language]).map(([key, text]) => [key, keepsYokoy.has(key as LabelKey) ? text : text.replace(/(?<!API )Yokoy(?![ -]API)/g, 'Perk')]),
+    Object.entries(labels[language]).map(([key, text]) => [
+      key,
+      keepsYokoy.has(key as LabelKey) ? text : text.replace(/(?<!API )Yokoy(?![ -]API)/g, 'Perk'),
+    ]),
   ) as Labels;
 }
 

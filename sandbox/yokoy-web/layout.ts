@@ -74,9 +74,16 @@ export const credentialsPath: Record<Brand, string> = { yokoy: '/admin/developer
  */
 export const perkNavigation: NavEntry[] = [
   ...navigation.map((entry) =>
-    'items' in entry && entry.key === 'admin' ? { ...entry, items: entry.items.filter((i) => i.key !== 'developer' && i.key !== 'organization') } : entry,
+    'items' in entry && entry.key === 'admin'
+      ? { ...entry, items: entry.items.filter((i) => i.key !== 'developer' && i.key !== 'organization') }
+      : entry,
   ),
-  { key: 'developer-tools', label: 'navDeveloperTools', icon: 'code', items: [{ key: 'spend-tools', href: credentialsPath.perk, label: 'navSpendTools' }] },
+  {
+    key: 'developer-tools',
+    label: 'navDeveloperTools',
+    icon: 'code',
+    items: [{ key: 'spend-tools', href: credentialsPath.perk, label: 'navSpendTools' }],
+  },
 ];
 
 export const navigationFor = (brand: Brand) => (brand === 'perk' ? perkNavigation : navigation);

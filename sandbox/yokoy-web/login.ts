@@ -6,7 +6,12 @@ import { esc } from '../http';
 import { labels, labelsFor, languages, type Brand, type Language } from './labels';
 import { authPage } from './layout';
 
-export function loginPage(language: Language, next: string, options: { email?: string; failed?: boolean } = {}, brand: Brand = 'yokoy'): string {
+export function loginPage(
+  language: Language,
+  next: string,
+  options: { email?: string; failed?: boolean } = {},
+  brand: Brand = 'yokoy',
+): string {
   const l = labelsFor(language, brand);
   return authPage(
     language,
@@ -29,7 +34,10 @@ ${options.failed ? `<div class="form-error" role="alert">${esc(l.signInError)}</
 <div class="links"><a href="/login">${esc(l.forgotPassword)}</a>
 <form method="post" action="/settings/language"><input type="hidden" name="next" value="/login?next=${esc(encodeURIComponent(next))}">
 <select name="lang" aria-label="${esc(l.language)}" data-autosubmit>${languages
-      .map((code) => `<option value="${code}" lang="${code}"${code === language ? ' selected' : ''}>${esc(labels[code].languageName)}</option>`)
+      .map(
+        (code) =>
+          `<option value="${code}" lang="${code}"${code === language ? ' selected' : ''}>${esc(labels[code].languageName)}</option>`,
+      )
       .join('')}</select></form></div>`,
     brand,
   );

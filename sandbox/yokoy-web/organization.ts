@@ -14,7 +14,10 @@ export function organizationPage(viewer: Viewer, language: Language, currentPath
   const l = labelsFor(language, viewer.brand);
   const base = { viewer, language, title: l.organizationTitle, active: 'organization', currentPath };
   if (!viewer.user.roles.includes('admin')) {
-    return appPage({ ...base, body: `<section class="card notice" role="alert"><p>${esc(l.organizationNoAccess)}</p><a class="btn" href="/">${esc(l.backHome)}</a></section>` });
+    return appPage({
+      ...base,
+      body: `<section class="card notice" role="alert"><p>${esc(l.organizationNoAccess)}</p><a class="btn" href="/">${esc(l.backHome)}</a></section>`,
+    });
   }
   const org = viewer.organization;
   const tools = `<div class="org-id"><dl><dt>${esc(l.organizationId)}</dt><dd><code id="org-settings-id">${esc(org.id)}</code></dd></dl>

@@ -11,7 +11,9 @@ import type { Viewer } from './session';
 /** Navigation entries by path, for the generic empty pages. */
 export function emptySections(brand: Brand = 'yokoy'): NavItem[] {
   const own = new Set(['home', 'invoices', 'developer', 'organization', 'spend-tools']);
-  return navigationFor(brand).flatMap((entry) => ('items' in entry ? entry.items : [entry])).filter((item) => !own.has(item.key));
+  return navigationFor(brand)
+    .flatMap((entry) => ('items' in entry ? entry.items : [entry]))
+    .filter((item) => !own.has(item.key));
 }
 
 export function homePage(viewer: Viewer, language: Language): string {

@@ -74,7 +74,11 @@ export const findChromium = () =>
   );
 
 export const findFirefox = () =>
-  findExecutable('FIREFOX_PATH', ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'], ['firefox-esr', 'firefox']);
+  findExecutable(
+    'FIREFOX_PATH',
+    ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/Applications/Firefox.app/Contents/MacOS/firefox'],
+    ['firefox-esr', 'firefox'],
+  );
 
 /** Installs a Debian package where we may (root on Debian/Ubuntu); says whether it tried. */
 function installDebianPackage(name, what) {

@@ -73,7 +73,11 @@ describe('benchmarks, short mode', () => {
     const byId = new Map(record.figures.map((f) => [f.id, f]));
 
     expect(record.settings.outputDir).toBe(outputDir);
-    for (const name of benchmarkNames) expect(record.figures.some((f) => f.group === name), name).toBe(true);
+    for (const name of benchmarkNames)
+      expect(
+        record.figures.some((f) => f.group === name),
+        name,
+      ).toBe(true);
     for (const id of expectedIds) expect(byId.has(id), id).toBe(true);
 
     for (const f of record.figures) {
@@ -117,7 +121,8 @@ describe('benchmarks, short mode', () => {
     expect(value('export.heap')).toBeGreaterThan(0.5);
     expect(value('export.resume')).toBeGreaterThan(0);
     expect(byId.get('export.resume')!.note).toMatch(/exactly once: yes/);
-    for (const id of ['import.page.small', 'import.page.large', 'import.worker.small', 'import.worker.large']) expect(value(id), id).toBeGreaterThan(0.5);
+    for (const id of ['import.page.small', 'import.page.large', 'import.worker.small', 'import.worker.large'])
+      expect(value(id), id).toBeGreaterThan(0.5);
     expect(value('import.page.growth')).toBeCloseTo(value('import.page.large') / value('import.page.small'), 5);
     expect(value('import.throughput')).toBeGreaterThan(0);
 

@@ -28,10 +28,13 @@ const variants: { brand: Brand; language: Language & ('en' | 'de') }[] = [
   { brand: 'perk', language: 'de' },
 ];
 
-
 describe.each(variants)('capture on $brand in $language', ({ brand, language }) => {
   // The German variants run in a German browser: the popup is opened without ?lang and must pick German itself.
-  const env = useE2E({ extension: true, sandbox: { yokoyWeb: { brand, language } }, browserArgs: language === 'de' ? ['--lang=de', '--accept-lang=de-CH,de'] : [] });
+  const env = useE2E({
+    extension: true,
+    sandbox: { yokoyWeb: { brand, language } },
+    browserArgs: language === 'de' ? ['--lang=de', '--accept-lang=de-CH,de'] : [],
+  });
   const popupLanguage = language === 'de' ? undefined : language;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(language, key, params);
   const stored = () => env.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('credentials')));
@@ -88,20 +91,23 @@ describe.each(variants)('capture on $brand in $language', ({ brand, language }) 
     expect(await stored()).not.toContain(generated.clientSecret);
     const log = await requestLog(env.sandbox);
     expect(log.some((e) => e.path === '/oauth2/token' && e.status === 200)).toBe(true);
-    expect(log.filter((e) => e.carriesClientSecret).map((e) => e.path)).toEqual(log.filter((e) => e.path === '/oauth2/token').map((e) => e.path));
+    expect(log.filter((e) => e.carriesClientSecret).map((e) => e.path)).toEqual(
+      log.filter((e) => e.path === '/oauth2/token').map((e) => e.path),
+    );
     await page.close();
   });
 
   // Perk's help names no Admin > Organization: only Yokoy has the second page.
-  if (brand === 'yokoy') it('offers the organization ID on Admin > Organization too', async () => {
-    const page = await env.browser.newPage();
-    const yokoy = new YokoyWebPage(page, env.sandbox.urls.yokoyWeb, language, brand);
-    await yokoy.signInAs('dev', '/');
-    await yokoy.openOrganizationPage();
-    expect(await page.$eval('main h1', (h) => h.textContent)).toBe(yokoy.l.organizationTitle);
-    expect(await new YokoyAssistant(page).waitForOffer('offer-organization-id')).toContain(seed.organizationId);
-    await page.close();
-  });
+  if (brand === 'yokoy')
+    it('offers the organization ID on Admin > Organization too', async () => {
+      const page = await env.browser.newPage();
+      const yokoy = new YokoyWebPage(page, env.sandbox.urls.yokoyWeb, language, brand);
+      await yokoy.signInAs('dev', '/');
+      await yokoy.openOrganizationPage();
+      expect(await page.$eval('main h1', (h) => h.textContent)).toBe(yokoy.l.organizationTitle);
+      expect(await new YokoyAssistant(page).waitForOffer('offer-organization-id')).toContain(seed.organizationId);
+      await page.close();
+    });
 
   it('tells a user without the role what to ask for, and whom, in the product’s own terms', async () => {
     const page = await env.browser.newPage();
@@ -109,7 +115,10 @@ describe.each(variants)('capture on $brand in $language', ({ brand, language }) 
     await yokoy.signInAs('clerk', '/');
     await yokoy.openDeveloperPage();
     const text = await new YokoyAssistant(page).waitForOffer('no-developer-role');
-    const [before, after] = t(brand === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: '\u0000' }).split('\u0000') as [string, string];
+    const [before, after] = t(brand === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: '\u0000' }).split('\u0000') as [
+      string,
+      string,
+    ];
     expect(text.startsWith(before)).toBe(true);
     expect(text.endsWith(after)).toBe(true);
     expect(text).toContain(seed.developer.name);

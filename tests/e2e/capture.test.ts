@@ -63,7 +63,9 @@ describe('capture on Yokoy', () => {
 
     expect(await stored()).not.toContain(generated.clientSecret);
     const log = await requestLog(env.sandbox);
-    expect(log.filter((e) => e.carriesClientSecret).map((e) => e.path)).toEqual(log.filter((e) => e.path === '/oauth2/token').map((e) => e.path));
+    expect(log.filter((e) => e.carriesClientSecret).map((e) => e.path)).toEqual(
+      log.filter((e) => e.path === '/oauth2/token').map((e) => e.path),
+    );
     await page.close();
   });
 

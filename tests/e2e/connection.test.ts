@@ -70,7 +70,9 @@ describe('connection from the popup', () => {
     const outcome = await popup.verify();
     expect(outcome).toEqual({ tone: 'success', text: expect.stringMatching(/Verified/) });
     const entities = await popup.legalEntities();
-    expect(entities.map((e) => e.name)).toEqual(expect.arrayContaining([expect.stringContaining('Acme Belgium NV'), expect.stringContaining('Acme Portugal Lda')]));
+    expect(entities.map((e) => e.name)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Acme Belgium NV'), expect.stringContaining('Acme Portugal Lda')]),
+    );
     expect(await popup.chooseLegalEntity('Acme Portugal Lda')).toMatch(/Acme Portugal Lda is selected/);
     await popup.close();
 
@@ -93,7 +95,9 @@ describe('connection from the popup', () => {
   });
 
   it('keeps the secret out of plain storage', async () => {
-    const dump = await env.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)) + JSON.stringify(await chrome.storage.session.get(null)));
+    const dump = await env.worker.evaluate(
+      async () => JSON.stringify(await chrome.storage.local.get(null)) + JSON.stringify(await chrome.storage.session.get(null)),
+    );
     expect(dump).toContain(seed.readyClient.clientId);
     expect(dump).not.toContain(seed.readyClient.clientSecret);
   });
@@ -108,9 +112,17 @@ describe('connection from the popup', () => {
     );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(JSON.stringify(answer)).not.toContain(seed.readyClient.clientSecret);
-    const forget = await evaluateInContentScript<{ ok: boolean }>(page, env.extensionId, `chrome.runtime.sendMessage({ type: 'credentials.forget' })`);
+    const forget = await evaluateInContentScript<{ ok: boolean }>(
+      page,
+      env.extensionId,
+      `chrome.runtime.sendMessage({ type: 'credentials.forget' })`,
+    );
     expect(forget.ok).toBe(false);
-    const status = await evaluateInContentScript<{ ok: boolean; data: { connection: { state: string } } }>(page, env.extensionId, `chrome.runtime.sendMessage({ type: 'status' })`);
+    const status = await evaluateInContentScript<{ ok: boolean; data: { connection: { state: string } } }>(
+      page,
+      env.extensionId,
+      `chrome.runtime.sendMessage({ type: 'status' })`,
+    );
     expect(status.data.connection.state).toBe('verified');
     await page.close();
   });

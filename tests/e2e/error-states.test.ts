@@ -66,7 +66,13 @@ describe('error states', () => {
     const view = await ExportPage.open(env.browser, env.extensionId);
     await view.preview();
     await view.start();
-    expect(await progressText(view, 'pause-reason', /Paused: Yokoy did not accept this client ID and secret\. .*generate new credentials there\. Then press Resume\./)).toBeTruthy();
+    expect(
+      await progressText(
+        view,
+        'pause-reason',
+        /Paused: Yokoy did not accept this client ID and secret\. .*generate new credentials there\. Then press Resume\./,
+      ),
+    ).toBeTruthy();
     await view.close();
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     expect(await popup.waitForStatus('failing')).toMatch(/did not accept this client ID and secret/);
@@ -77,7 +83,11 @@ describe('error states', () => {
 
   it('legal entity removed: the export pauses and says to pick another; resuming goes to the new one', async () => {
     // Credentials are back (as if regenerated); the Swiss entity is then removed from Yokoy.
-    env.sandbox.state.yokoy.clients.set(seed.readyClient.clientId, { ...seed.readyClient, organizationId: seed.organizationId, createdAt: new Date(0).toISOString() });
+    env.sandbox.state.yokoy.clients.set(seed.readyClient.clientId, {
+      ...seed.readyClient,
+      organizationId: seed.organizationId,
+      createdAt: new Date(0).toISOString(),
+    });
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     await popup.type('clientSecret', seed.readyClient.clientSecret);
     expect((await popup.verify()).tone).toBe('success');
@@ -89,7 +99,13 @@ describe('error states', () => {
     const view = await ExportPage.open(env.browser, env.extensionId);
     // The paused run from before still waits; resuming aims it at the chosen entity.
     await (await view.page.waitForSelector('[data-testid="export-resume"]'))!.click();
-    expect(await progressText(view, 'pause-reason', /legal entity chosen for exports is no longer in Yokoy\. Verify again in the popup and pick another/)).toBeTruthy();
+    expect(
+      await progressText(
+        view,
+        'pause-reason',
+        /legal entity chosen for exports is no longer in Yokoy\. Verify again in the popup and pick another/,
+      ),
+    ).toBeTruthy();
     // As the message says: verify again in the popup (the list no longer has it), pick another.
     const popup2 = await PopupPage.open(env.browser, env.extensionId, 'en');
     expect(await popup2.waitForStatus('failing')).toMatch(/no longer in Yokoy/);
@@ -98,7 +114,9 @@ describe('error states', () => {
     await popup2.chooseLegalEntity('Acme Portugal Lda');
     await popup2.close();
     await (await view.page.waitForSelector('[data-testid="export-resume"]'))!.click();
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002').length, { timeout: 60_000 }).toBe(46);
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002').length, { timeout: 60_000 })
+      .toBe(46);
     await view.close();
   });
 });

@@ -111,7 +111,10 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
     await view.start();
     // Nothing open from here on: no popup, no options page, no Banqup tab.
     await view.close();
-    const extensionPages = async () => (await env.browser.pages()).filter((p) => p.url().startsWith(`chrome-extension://${env.extensionId}/`) || p.url().startsWith(env.sandbox.urls.banqup));
+    const extensionPages = async () =>
+      (await env.browser.pages()).filter(
+        (p) => p.url().startsWith(`chrome-extension://${env.extensionId}/`) || p.url().startsWith(env.sandbox.urls.banqup),
+      );
     expect(await extensionPages()).toEqual([]);
 
     let stopped = 0;
@@ -125,7 +128,13 @@ describe('backfill with colliding documents, three worker stops, nothing open', 
 
     // Bounded: resuming is the extension's job (its alarm), not the test's.
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`not every document tagged after 150 s: ${tagged().size} of ${documents.length}`)), 150_000)));
+    const deadline = new Promise<never>(
+      (_, reject) =>
+        (timer = setTimeout(
+          () => reject(new Error(`not every document tagged after 150 s: ${tagged().size} of ${documents.length}`)),
+          150_000,
+        )),
+    );
     await Promise.race([finished, deadline]).finally(() => clearTimeout(timer));
     yokoy.hold = undefined;
     await setFaults(env.sandbox, {});

@@ -29,19 +29,32 @@ describe('export under faults', () => {
     await view.preview();
     await view.start();
     // A second burst, this time without Retry-After, while the run is under way.
-    await setFaults(env.sandbox, { seed: 8, errorRate: 0.2, errorStatuses: [500, 502, 503], burst429: { count: 6 }, expireTokensAfterSeconds: 2, dropRate: 0.1 });
+    await setFaults(env.sandbox, {
+      seed: 8,
+      errorRate: 0.2,
+      errorStatuses: [500, 502, 503],
+      burst429: { count: 6 },
+      expireTokensAfterSeconds: 2,
+      dropRate: 0.1,
+    });
     const detail = await view.waitUntilFinished(purchases().length, 240_000);
     await view.close();
     await setFaults(env.sandbox, {});
 
     // Tags trail the uploads in their own lane (retried there): every invoice ends tied to its document.
     const ours = async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-CH-acme-0003');
-    await expect.poll(async () => (await ours()).filter((i) => !i.customInformation?.banqupDocumentId).length, { timeout: 60_000, interval: 250 }).toBe(0);
+    await expect
+      .poll(async () => (await ours()).filter((i) => !i.customInformation?.banqupDocumentId).length, { timeout: 60_000, interval: 250 })
+      .toBe(0);
     const invoices = await ours();
     const byDocument = new Map<string, number>();
     // Invoices are matched to documents by tag, or by number for one created but not yet tagged.
     for (const doc of purchases()) {
-      const matches = invoices.filter((i) => i.customInformation?.banqupDocumentId === doc.documentId || (doc.ubl && !i.customInformation?.banqupDocumentId && i.invoiceNumber === doc.meta.invoiceNumber));
+      const matches = invoices.filter(
+        (i) =>
+          i.customInformation?.banqupDocumentId === doc.documentId ||
+          (doc.ubl && !i.customInformation?.banqupDocumentId && i.invoiceNumber === doc.meta.invoiceNumber),
+      );
       byDocument.set(doc.fileName, matches.length);
     }
     expect([...byDocument.entries()].filter(([, n]) => n !== 1)).toEqual([]);
@@ -67,7 +80,9 @@ describe('export under faults', () => {
     await setFaults(env.sandbox, {});
 
     // The run's audit follows its end: wait until every twin is marked.
-    const unmarked = async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002' && !i.customInformation?.banqupDuplicateOf).length;
+    const unmarked = async () =>
+      (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002' && !i.customInformation?.banqupDuplicateOf)
+        .length;
     await expect.poll(unmarked, { timeout: 30_000 }).toBe(purchases().length);
     const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002');
     const closed = (await requestLog(env.sandbox)).filter((e) => e.path.endsWith('/einvoice') && e.status === null);
@@ -75,7 +90,9 @@ describe('export under faults', () => {
     // Every document is in Yokoy; any extra copy is marked in Yokoy and named in the history.
     const extra = invoices.filter((i) => i.customInformation?.banqupDuplicateOf);
     expect(invoices.length - extra.length).toBe(purchases().length);
-    await expect.poll(async () => (await view.openHistory()).filter((r) => /more than once/.test(r.reason)).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await view.openHistory()).filter((r) => /more than once/.test(r.reason)).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
     const rows = await view.openHistory();
     const warned = rows.filter((r) => /more than once/.test(r.reason));
     expect(warned.length).toBe(new Set(extra.map((i) => i.customInformation!.banqupDuplicateOf)).size);

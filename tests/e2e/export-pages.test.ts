@@ -36,7 +36,9 @@ describe('exports from Banqup pages', () => {
     // The seeded Banqup user works in Portuguese: the button follows the page's language.
     expect(await send.buttonLabel()).toBe('Enviar para o Yokoy');
     expect(await send.send()).toBe('Em fila para o Yokoy.');
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).map((i) => i.invoiceNumber), { timeout: 20_000 }).toEqual([doc.meta.invoiceNumber]);
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox)).map((i) => i.invoiceNumber), { timeout: 20_000 })
+      .toEqual([doc.meta.invoiceNumber]);
     expect(await send.send()).toBe('Já está no Yokoy.');
     await page.close();
   });
@@ -49,14 +51,22 @@ describe('exports from Banqup pages', () => {
     const ids = await page.$$eval('[data-document-id]', (els) => els.slice(1, 3).map((e) => e.getAttribute('data-document-id')!));
     for (const id of ids) await page.click(`[data-document-id="${id}"] input[type="checkbox"]`);
     // The worker learns the selection of the tab; the menu item's click sends it.
-    const tabId = await env.worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id, `${env.sandbox.urls.banqup}/purchases`);
+    const tabId = await env.worker.evaluate(
+      async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id,
+      `${env.sandbox.urls.banqup}/purchases`,
+    );
     await new Promise((r) => setTimeout(r, 300));
     await env.worker.evaluate(
-      (tab) => (globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }).yokoyCompanionTest.contextMenuClick({ menuItemId: 'send-selected-to-yokoy' }, { id: tab }),
+      (tab) =>
+        (
+          globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }
+        ).yokoyCompanionTest.contextMenuClick({ menuItemId: 'send-selected-to-yokoy' }, { id: tab }),
       tabId,
     );
     const numbers = ids.map((id) => purchases().find((d) => d.documentId === id)!.meta.invoiceNumber);
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).map((i) => i.invoiceNumber), { timeout: 20_000 }).toEqual(expect.arrayContaining(numbers));
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox)).map((i) => i.invoiceNumber), { timeout: 20_000 })
+      .toEqual(expect.arrayContaining(numbers));
     expect(await yokoyInvoices(env.sandbox)).toHaveLength(3);
     await page.close();
   });
@@ -64,7 +74,10 @@ describe('exports from Banqup pages', () => {
   it('fails a malformed invoice with its reason, completes the others, and keeps hostile text inert', async () => {
     const [a, b] = docs();
     const malformed = craft(a!, 'deadbeef-0000-4000-8000-000000000001', { invoiceNumber: 'BROKEN-1' }, true);
-    const hostile = craft(b!, 'deadbeef-0000-4000-8000-000000000002', { invoiceNumber: hostileNumber, supplier: { ...b!.meta.supplier, name: hostileName } });
+    const hostile = craft(b!, 'deadbeef-0000-4000-8000-000000000002', {
+      invoiceNumber: hostileNumber,
+      supplier: { ...b!.meta.supplier, name: hostileName },
+    });
     env.sandbox.state.banqup.documents.push(malformed, hostile);
     const total = purchases().length + 2;
 
@@ -84,7 +97,9 @@ describe('exports from Banqup pages', () => {
     expect(await view.page.$('[data-testid="history-list"] img')).toBeNull();
     expect(await view.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
-    const csv = await view.page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } });
+    const csv = await view.page.evaluate(
+      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } },
+    );
     const line = csv.data.csv.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
     expect(line).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(line).toContain(`"<img src=x onerror=""window.__pwned=1"">Evil & Co"`);

@@ -21,7 +21,14 @@ function extraDocuments(count: number): SandboxDocument[] {
     const doc = base[i % base.length]!;
     const meta = { ...doc.meta, invoiceNumber: `${doc.meta.invoiceNumber}-R${i}`, embeddedPdf: undefined };
     const hex = i.toString(16).padStart(12, '0');
-    return { ...doc, documentId: `aaaaaaaa-bbbb-4ccc-8ddd-${hex}`, fileName: `R${i}.xml`, meta, ubl: writeUbl(meta), hasEmbeddedPdf: false };
+    return {
+      ...doc,
+      documentId: `aaaaaaaa-bbbb-4ccc-8ddd-${hex}`,
+      fileName: `R${i}.xml`,
+      meta,
+      ubl: writeUbl(meta),
+      hasEmbeddedPdf: false,
+    };
   });
 }
 
@@ -71,7 +78,13 @@ describe('export across worker stops and a browser restart', () => {
     // Bounded waits that say how far the run got (a stalled queue fails with figures, not a timeout).
     const within = async (what: Promise<void>, ms: number, label: string) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const deadline = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${label}: ${uploads} uploads, ${tagged().size} of ${total} tagged after ${ms / 1000} s`)), ms)));
+      const deadline = new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(
+            () => reject(new Error(`${label}: ${uploads} uploads, ${tagged().size} of ${total} tagged after ${ms / 1000} s`)),
+            ms,
+          )),
+      );
       await Promise.race([what, deadline]).finally(() => clearTimeout(timer));
     };
     let stops = 0;

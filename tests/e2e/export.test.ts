@@ -21,12 +21,17 @@ describe('export to Yokoy', () => {
     const doc = purchases().find((d) => d.ubl && d.hasEmbeddedPdf)!;
     const url = `${env.sandbox.urls.banqup}/documents/${doc.documentId}`;
     await env.worker.evaluate(
-      (info) => (globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }).yokoyCompanionTest.contextMenuClick(info, { id: 1 }),
+      (info) =>
+        (
+          globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }
+        ).yokoyCompanionTest.contextMenuClick(info, { id: 1 }),
       { menuItemId: 'send-to-yokoy', linkUrl: url, pageUrl: `${env.sandbox.urls.banqup}/purchases` },
     );
     await expect.poll(async () => (await yokoyInvoices(env.sandbox)).length, { timeout: 20_000 }).toBe(1);
     // The tag follows the upload in its own lane.
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox))[0]?.customInformation?.banqupDocumentId, { timeout: 10_000 }).toBe(doc.documentId);
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox))[0]?.customInformation?.banqupDocumentId, { timeout: 10_000 })
+      .toBe(doc.documentId);
     const [invoice] = await yokoyInvoices(env.sandbox);
     expect(invoice).toMatchObject({
       legalEntityId: le.be,
@@ -48,7 +53,12 @@ describe('export to Yokoy', () => {
     await view.close();
 
     // Tags are written in their own lane, just after each upload.
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === le.be && i.customInformation?.banqupDocumentId).length).toBe(purchases().length);
+    await expect
+      .poll(
+        async () =>
+          (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === le.be && i.customInformation?.banqupDocumentId).length,
+      )
+      .toBe(purchases().length);
     const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === le.be);
     expect(invoices).toHaveLength(purchases().length);
     const tags = invoices.map((i) => i.customInformation?.banqupDocumentId);
@@ -77,13 +87,17 @@ describe('export to Yokoy', () => {
   });
 
   it('adopts invoices already in Yokoy (e.g. sent by Banqup’s own connector) as duplicates', async () => {
-    const already = purchases().filter((d) => d.ubl).slice(0, 3);
+    const already = purchases()
+      .filter((d) => d.ubl)
+      .slice(0, 3);
     for (const doc of already) await seedYokoyInvoice(env.sandbox, { legalEntityId: le.pt, ubl: doc.ubl });
     await chooseLegalEntity(env, 'Acme Portugal Lda');
     const view = await ExportPage.open(env.browser, env.extensionId);
     await view.preview();
     await view.start();
-    expect(await view.waitUntilFinished(purchases().length)).toMatch(new RegExp(`${purchases().length - 3} sent, 3 already in Yokoy, 0 failed`));
+    expect(await view.waitUntilFinished(purchases().length)).toMatch(
+      new RegExp(`${purchases().length - 3} sent, 3 already in Yokoy, 0 failed`),
+    );
     const rows = await view.openHistory('duplicate');
     expect(rows.filter((r) => already.some((d) => d.documentId === r.documentId))).toHaveLength(3);
     await view.close();

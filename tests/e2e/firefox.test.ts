@@ -48,7 +48,10 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     // The launcher sits in the bottom-right corner (16 px from the edges); it takes clicks once it
     // has been shown for a moment, so the click repeats until the guide's host appears.
     // The layout viewport (clientWidth), where fixed elements sit: innerWidth also counts a scrollbar.
-    const { width, height } = await page.evaluate(() => ({ width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }));
+    const { width, height } = await page.evaluate(() => ({
+      width: document.documentElement.clientWidth,
+      height: document.documentElement.clientHeight,
+    }));
     const opened = async () => page.evaluate(() => Boolean(document.querySelector('yokoy-companion-guide')));
     for (let tries = 0; tries < 40 && !(await opened()); tries++) {
       await page.mouse.click(width - 16 - 20, height - 16 - 12);

@@ -49,7 +49,11 @@ describe('the extension in Chromium', () => {
     expect(guideFetches[0]).not.toContain(env.extensionId);
     // The static extension URL is closed to the page (use_dynamic_url), so it cannot tell the extension is there.
     const probe = await page.evaluate(
-      (url) => fetch(url).then((r) => `status ${r.status}`, () => 'refused'),
+      (url) =>
+        fetch(url).then(
+          (r) => `status ${r.status}`,
+          () => 'refused',
+        ),
       `chrome-extension://${env.extensionId}/content-scripts/banqup-page/guide.js`,
     );
     expect(probe).toBe('refused');

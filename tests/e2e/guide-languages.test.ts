@@ -39,34 +39,44 @@ describe('the guide on classic Banqup, in five languages', () => {
     await popup.close();
   });
 
-  it.each(['pt', 'en', 'fr', 'nl', 'de'] as const)('takes a %s user from the dashboard to connected through the highlighted controls only', async (lang) => {
-    await fetch(`${env.sandbox.internalUrls.banqup}/__admin/reset`, { method: 'POST' });
-    const app = await BanqupApp.open(env.browser, env.sandbox.urls.banqup);
-    await app.quickSignIn('/');
-    if (lang !== 'pt') await app.setLanguage(lang);
-    expect(app.language).toBe(lang);
-    const guide = new GuideOverlay(app.page);
-    const first = await guide.openFromLauncher();
-    expect(first).toMatchObject({ step: 'A1', state: 'found', control: 'appsMenu', progress: firstStep[lang].progress });
-    expect(first.body).toContain(firstStep[lang].quote);
+  it.each(['pt', 'en', 'fr', 'nl', 'de'] as const)(
+    'takes a %s user from the dashboard to connected through the highlighted controls only',
+    async (lang) => {
+      await fetch(`${env.sandbox.internalUrls.banqup}/__admin/reset`, { method: 'POST' });
+      const app = await BanqupApp.open(env.browser, env.sandbox.urls.banqup);
+      await app.quickSignIn('/');
+      if (lang !== 'pt') await app.setLanguage(lang);
+      expect(app.language).toBe(lang);
+      const guide = new GuideOverlay(app.page);
+      const first = await guide.openFromLauncher();
+      expect(first).toMatchObject({ step: 'A1', state: 'found', control: 'appsMenu', progress: firstStep[lang].progress });
+      expect(first.body).toContain(firstStep[lang].quote);
 
-    const fallbacks: GuideState[] = [];
-    const visited = await guide.follow({
-      yokoyWeb: env.sandbox.urls.yokoyWeb,
-      yokoyEmail: seed.developer.email,
-      onState: (state) => {
-        if (state.state !== 'found' || !state.target) fallbacks.push(state);
-      },
-    });
-    expect(fallbacks.map((s) => `${s.step} ${s.control} ${s.state}`)).toEqual([]);
-    expect(visited).toEqual(Array.from({ length: 14 }, (_, i) => `A${i + 1}`));
-    const final = await guide.waitFor({ step: 'A14', state: 'found' });
-    expect(final.control).toBe('connected');
-    expect(final.buttons).toContain('export');
+      const fallbacks: GuideState[] = [];
+      const visited = await guide.follow({
+        yokoyWeb: env.sandbox.urls.yokoyWeb,
+        yokoyEmail: seed.developer.email,
+        onState: (state) => {
+          if (state.state !== 'found' || !state.target) fallbacks.push(state);
+        },
+      });
+      expect(fallbacks.map((s) => `${s.step} ${s.control} ${s.state}`)).toEqual([]);
+      expect(visited).toEqual(Array.from({ length: 14 }, (_, i) => `A${i + 1}`));
+      const final = await guide.waitFor({ step: 'A14', state: 'found' });
+      expect(final.control).toBe('connected');
+      expect(final.buttons).toContain('export');
 
-    expect((await app.dashboardAccountingStatus()).connectedTo).toContain(labels[lang].connectedTo.replace('{target}', 'Yokoy'));
-    const setup = await (await fetch(`${env.sandbox.internalUrls.banqup}/__admin/setup`)).json();
-    expect(setup).toMatchObject({ step: 'active', onlineConnection: true, exportType: 'invoices', packageId: 'yokoy', legalEntityId: 'le-PT-acme-0002', credentials: readyCredentials });
-    await app.page.close();
-  });
+      expect((await app.dashboardAccountingStatus()).connectedTo).toContain(labels[lang].connectedTo.replace('{target}', 'Yokoy'));
+      const setup = await (await fetch(`${env.sandbox.internalUrls.banqup}/__admin/setup`)).json();
+      expect(setup).toMatchObject({
+        step: 'active',
+        onlineConnection: true,
+        exportType: 'invoices',
+        packageId: 'yokoy',
+        legalEntityId: 'le-PT-acme-0002',
+        credentials: readyCredentials,
+      });
+      await app.page.close();
+    },
+  );
 });

@@ -53,7 +53,11 @@ describe('the guide on new Banqup', () => {
     const approved = purchases().filter((d) => statusOf(d).document === 'FULLY_APPROVED');
     expect(approved.length).toBeLessThan(purchases().length);
     expect(await view.preview()).toMatch(new RegExp(`${approved.length} invoices match`));
-    expect(await view.statusChoice()).toMatchObject({ document: 'FULLY_APPROVED', pay: '', documentText: 'Fully approved: what Banqup’s own connector sends' });
+    expect(await view.statusChoice()).toMatchObject({
+      document: 'FULLY_APPROVED',
+      pay: '',
+      documentText: 'Fully approved: what Banqup’s own connector sends',
+    });
     await run(view);
     await expect.poll(async () => (await tagged('le-BE-acme-0001')).length, { timeout: 20_000 }).toBe(approved.length);
     expect((await tagged('le-BE-acme-0001')).sort()).toEqual(approved.map((d) => d.documentId).sort());

@@ -31,7 +31,9 @@ describe('opening the guide from the popup', () => {
 
   it('opens Banqup with the guide when no Banqup tab is open', async () => {
     const popup = await pressSetUp();
-    const target = await env.browser.waitForTarget((t) => t.url().startsWith(env.sandbox.urls.banqup) && t.type() === 'page', { timeout: 10_000 });
+    const target = await env.browser.waitForTarget((t) => t.url().startsWith(env.sandbox.urls.banqup) && t.type() === 'page', {
+      timeout: 10_000,
+    });
     const page = (await target.page())!;
     await page.waitForFunction(() => document.readyState === 'complete');
     const guide = new GuideOverlay(page);

@@ -24,7 +24,13 @@ describe('the setup guide on Banqup', () => {
   const env = useE2E({ extension: true });
   const setup = async () => (await fetch(`${env.sandbox.internalUrls.banqup}/__admin/setup`)).json();
   const layout = (app: BanqupApp) =>
-    app.page.evaluate(() => JSON.stringify([document.body.scrollHeight, document.body.scrollWidth, document.querySelector('main')?.getBoundingClientRect().toJSON()]));
+    app.page.evaluate(() =>
+      JSON.stringify([
+        document.body.scrollHeight,
+        document.body.scrollWidth,
+        document.querySelector('main')?.getBoundingClientRect().toJSON(),
+      ]),
+    );
 
   it('starts from credentials verified in the popup', async () => {
     const options = await OptionsPage.open(env.browser, env.extensionId);

@@ -27,7 +27,8 @@ const base = (fileName: string) => fileName.replace(/\.[^.]+$/, '');
 
 async function zipOf(entries: [string, string | Uint8Array][]): Promise<Uint8Array> {
   const writer = new ZipWriter(new BlobWriter('application/zip'), { useWebWorkers: false });
-  for (const [name, data] of entries) await writer.add(name, new Uint8ArrayReader(typeof data === 'string' ? new TextEncoder().encode(data) : data));
+  for (const [name, data] of entries)
+    await writer.add(name, new Uint8ArrayReader(typeof data === 'string' ? new TextEncoder().encode(data) : data));
   return new Uint8Array(await (await writer.close()).arrayBuffer());
 }
 
@@ -40,10 +41,21 @@ describe('import files', () => {
     await connectExtension(env, 'Acme Belgium NV');
     // One invoice goes from Banqup first (the context menu's path), so the drop holds a file already sent.
     await env.worker.evaluate(
-      (info) => (globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }).yokoyCompanionTest.contextMenuClick(info, { id: 1 }),
-      { menuItemId: 'send-to-yokoy', linkUrl: `${env.sandbox.urls.banqup}/documents/${fromBanqup.documentId}`, pageUrl: `${env.sandbox.urls.banqup}/purchases` },
+      (info) =>
+        (
+          globalThis as unknown as { yokoyCompanionTest: { contextMenuClick: (i: unknown, t: unknown) => Promise<unknown> } }
+        ).yokoyCompanionTest.contextMenuClick(info, { id: 1 }),
+      {
+        menuItemId: 'send-to-yokoy',
+        linkUrl: `${env.sandbox.urls.banqup}/documents/${fromBanqup.documentId}`,
+        pageUrl: `${env.sandbox.urls.banqup}/purchases`,
+      },
     );
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).find((i) => i.customInformation?.banqupDocumentId === fromBanqup.documentId), { timeout: 20_000 }).toBeDefined();
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox)).find((i) => i.customInformation?.banqupDocumentId === fromBanqup.documentId), {
+        timeout: 20_000,
+      })
+      .toBeDefined();
 
     writeFileSync(
       zipPath,
@@ -61,11 +73,19 @@ describe('import files', () => {
     const view = await ImportPage.open(env.browser, env.extensionId);
     await view.pick(zipPath);
     const preview = await view.preview();
-    expect(preview.summary).toEqual(['Invoices: 3', 'Credit notes: 1', 'PDF only (Yokoy reads them with its AI): 1', expect.stringMatching(/^Suppliers: \d+$/)]);
+    expect(preview.summary).toEqual([
+      'Invoices: 3',
+      'Credit notes: 1',
+      'PDF only (Yokoy reads them with its AI): 1',
+      expect.stringMatching(/^Suppliers: \d+$/),
+    ]);
     expect(preview.totals.length).toBeGreaterThan(0);
     expect(preview.skipped).toEqual([
       { name: 'banqup-download.zip/2026/06/broken.xml', text: expect.stringMatching(/Broken XML \(line \d+/) },
-      { name: `banqup-download.zip/sent-before/${fromBanqup.fileName}`, text: expect.stringContaining('Already in Yokoy, sent from Banqup') },
+      {
+        name: `banqup-download.zip/sent-before/${fromBanqup.fileName}`,
+        text: expect.stringContaining('Already in Yokoy, sent from Banqup'),
+      },
     ]);
     expect(preview.send).toBe('Send 5 to Yokoy');
     mkdirSync(screenshots, { recursive: true });
@@ -75,13 +95,23 @@ describe('import files', () => {
     expect(await view.waitUntilFinished()).toMatch(/^5 sent, 0 already in Yokoy, 0 failed, 0 to go/);
 
     // In the emulator: each once, tagged with its file id, with its own PDF.
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => String(i.customInformation?.banqupDocumentId ?? '').startsWith('file:')).length, { timeout: 20_000 }).toBe(5);
+    await expect
+      .poll(
+        async () =>
+          (await yokoyInvoices(env.sandbox)).filter((i) => String(i.customInformation?.banqupDocumentId ?? '').startsWith('file:')).length,
+        { timeout: 20_000 },
+      )
+      .toBe(5);
     const invoices = await yokoyInvoices(env.sandbox);
     expect(invoices).toHaveLength(6);
     const byNumber = (n: string) => invoices.filter((i) => i.invoiceNumber === n);
     for (const d of [...embedded, withoutPdf, creditNote]) {
       expect(byNumber(d.meta.invoiceNumber), d.fileName).toHaveLength(1);
-      expect(byNumber(d.meta.invoiceNumber)[0]).toMatchObject({ source: 'einvoice', isCreditNote: d.kind === 'creditNote', supplierName: d.meta.supplier.name });
+      expect(byNumber(d.meta.invoiceNumber)[0]).toMatchObject({
+        source: 'einvoice',
+        isCreditNote: d.kind === 'creditNote',
+        supplierName: d.meta.supplier.name,
+      });
     }
     // The PDF beside the UBL is the one Yokoy got (same size), the embedded ones theirs.
     expect(byNumber(withoutPdf.meta.invoiceNumber)[0]!.pdfBytes).toBe(withoutPdf.pdf.length);

@@ -58,7 +58,9 @@ describe('reconcile Banqup with Yokoy', () => {
     await view.start();
     await view.waitUntilFinished(4);
     await view.close();
-    await expect.poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.customInformation?.banqupDocumentId).length, { timeout: 20_000 }).toBe(4);
+    await expect
+      .poll(async () => (await yokoyInvoices(env.sandbox)).filter((i) => i.customInformation?.banqupDocumentId).length, { timeout: 20_000 })
+      .toBe(4);
 
     // In Yokoy untagged (Banqup's connector), one of them twice, and one invoice from elsewhere.
     const copies: string[] = [];
@@ -66,7 +68,12 @@ describe('reconcile Banqup with Yokoy', () => {
       const seeded = await seedYokoyInvoice(env.sandbox, { legalEntityId: LE, ubl: doc.ubl });
       if (doc === twice) copies.push(seeded.id);
     }
-    const elsewhere = await seedYokoyInvoice(env.sandbox, { legalEntityId: LE, invoiceNumber: 'ELSEWHERE-1', date: '2026-09-10', grossAmount: 50 });
+    const elsewhere = await seedYokoyInvoice(env.sandbox, {
+      legalEntityId: LE,
+      invoiceNumber: 'ELSEWHERE-1',
+      date: '2026-09-10',
+      grossAmount: 50,
+    });
 
     const page = await ReconcilePage.open(env.browser, env.extensionId);
     await page.reconcile('2026-08', '2026-09', 'Acme Belgium NV');
@@ -86,7 +93,9 @@ describe('reconcile Banqup with Yokoy', () => {
     expect(dup.copies.map((c) => c.id)).toEqual([copies[1]]);
     expect(dup.copies[0]!.href).toContain(encodeURIComponent(copies[1]!));
     expect(dup.copies[0]!.href!.startsWith(env.sandbox.urls.yokoyWeb)).toBe(true);
-    expect(rows.find((r) => r.documentId === missing[0]!.documentId)!.banqupLink).toBe(`${env.sandbox.urls.banqup}/documents/${missing[0]!.documentId}`);
+    expect(rows.find((r) => r.documentId === missing[0]!.documentId)!.banqupLink).toBe(
+      `${env.sandbox.urls.banqup}/documents/${missing[0]!.documentId}`,
+    );
     expect(await page.unmatched()).toEqual([{ id: elsewhere.id, reason: 'no-document' }]);
     expect(await page.summary()).toBe('13 Banqup documents: 7 in Yokoy once, 5 missing, 1 in Yokoy more than once, 0 ambiguous.');
 
@@ -105,7 +114,9 @@ describe('reconcile Banqup with Yokoy', () => {
     const before = new Set((await yokoyInvoices(env.sandbox)).map((i) => i.id));
     expect(await page.act('send-missing')).toMatch(/^5 queued for Yokoy; 0 already sent/);
     const created = async () => (await yokoyInvoices(env.sandbox)).filter((i) => !before.has(i.id));
-    await expect.poll(async () => (await created()).filter((i) => i.customInformation?.banqupDocumentId).length, { timeout: 60_000 }).toBe(5);
+    await expect
+      .poll(async () => (await created()).filter((i) => i.customInformation?.banqupDocumentId).length, { timeout: 60_000 })
+      .toBe(5);
     expect((await created()).map((i) => i.customInformation?.banqupDocumentId).sort()).toEqual(missing.map((d) => d.documentId).sort());
 
     // Tag the untagged matches: the three from Banqup's connector now carry their document id.

@@ -26,7 +26,10 @@ describe('release packages', () => {
   let browser: Browser | undefined;
 
   beforeAll(() => {
-    for (const [target, args] of [['chrome', []], ['firefox', ['-b', 'firefox']]] as const) {
+    for (const [target, args] of [
+      ['chrome', []],
+      ['firefox', ['-b', 'firefox']],
+    ] as const) {
       if (process.env.E2E_REUSE_BUILD === '1' && existsSync(zipPath(target))) continue;
       execFileSync('npx', ['wxt', 'zip', ...args], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
     }
@@ -40,7 +43,16 @@ describe('release packages', () => {
   it('the Chrome zip holds the production manifest and only the built files', async () => {
     const zip = await JSZip.loadAsync(readFileSync(zipPath('chrome')));
     const names = Object.keys(zip.files).filter((n) => !zip.files[n]!.dir);
-    expect(names).toEqual(expect.arrayContaining(['manifest.json', 'background.js', 'popup.html', 'options.html', 'content-scripts/banqup.js', 'content-scripts/yokoy.js']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'manifest.json',
+        'background.js',
+        'popup.html',
+        'options.html',
+        'content-scripts/banqup.js',
+        'content-scripts/yokoy.js',
+      ]),
+    );
     expect(names.filter((n) => /\.map$|\.ts$|node_modules|\.env|^\./.test(n))).toEqual([]);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest).toMatchObject({ manifest_version: 3, version: pkg.version, background: { service_worker: 'background.js' } });
@@ -59,12 +71,22 @@ describe('release packages', () => {
     const executablePath: string | undefined = findChromium();
     if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH.');
     profile = mkdtempSync(join(tmpdir(), 'ykc-release-profile-'));
-    browser = await puppeteer.launch({ executablePath, headless: true, pipe: true, userDataDir: profile, args: chromiumArgs, enableExtensions: [unpacked] });
-    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), { timeout: 20_000 });
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      pipe: true,
+      userDataDir: profile,
+      args: chromiumArgs,
+      enableExtensions: [unpacked],
+    });
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker' && t.url().startsWith('chrome-extension://'), {
+      timeout: 20_000,
+    });
     const extensionId = new URL(target.url()).host;
     const worker = await target.worker();
     // The target can be reported a moment before the worker's context has its extension APIs.
-    const version = () => worker!.evaluate(() => (typeof chrome === 'undefined' ? undefined : chrome.runtime.getManifest().version)).catch(() => undefined);
+    const version = () =>
+      worker!.evaluate(() => (typeof chrome === 'undefined' ? undefined : chrome.runtime.getManifest().version)).catch(() => undefined);
     await expect.poll(version, { timeout: 5_000 }).toBe(pkg.version);
 
     const page = await browser.newPage();
@@ -81,10 +103,24 @@ describe('release packages', () => {
     // @ts-expect-error addons-linter ships no types
     const { default: linter } = await import('addons-linter');
     const instance = linter.createInstance({
-      config: { _: [zipPath('firefox')], logLevel: 'fatal', stack: false, pretty: false, warningsAsErrors: false, metadata: false, output: 'none', boring: true, selfHosted: false, shouldScanFile: () => true },
+      config: {
+        _: [zipPath('firefox')],
+        logLevel: 'fatal',
+        stack: false,
+        pretty: false,
+        warningsAsErrors: false,
+        metadata: false,
+        output: 'none',
+        boring: true,
+        selfHosted: false,
+        shouldScanFile: () => true,
+      },
       runAsBinary: false,
     });
-    const result = (await instance.run()) as { errors: { code: string; message: string; file?: string }[]; warnings: { code: string; file?: string }[] };
+    const result = (await instance.run()) as {
+      errors: { code: string; message: string; file?: string }[];
+      warnings: { code: string; file?: string }[];
+    };
     expect(result.errors.map((e) => `${e.code} ${e.file ?? ''}: ${e.message}`)).toEqual([]);
     // Known warnings only: Preact's own `dangerouslySetInnerHTML` branch (the code never uses it).
     expect(result.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);

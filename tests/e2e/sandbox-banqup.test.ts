@@ -145,7 +145,11 @@ describe('the Banqup look-alike', () => {
     await fetch(`${env.sandbox.internalUrls.banqup}/__admin/reset`, { method: 'POST' });
     const app = await BanqupApp.open(env.browser, env.sandbox.urls.banqup);
     await app.quickSignIn();
-    await throughToYokoyForm(app, { clientId: seed.readyClient.clientId, clientSecret: 'not-the-secret', organizationId: seed.organizationId });
+    await throughToYokoyForm(app, {
+      clientId: seed.readyClient.clientId,
+      clientSecret: 'not-the-secret',
+      organizationId: seed.organizationId,
+    });
     await signInWithYokoy(app);
     await app.acceptTerms();
     expect(await app.connect()).toEqual({ ok: false, error: 'Não foi possível estabelecer a ligação. Verifique os dados introduzidos.' });

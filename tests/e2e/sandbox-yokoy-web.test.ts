@@ -22,7 +22,9 @@ describe('Yokoy web look-alike', () => {
 
   it('lets a developer generate OAuth credentials and shows the secret once (B2–B7)', async () => {
     const origin = env.sandbox.urls.yokoyWeb;
-    await env.browser.defaultBrowserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await env.browser
+      .defaultBrowserContext()
+      .overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
     const page = await env.browser.newPage();
     const yokoy = new YokoyWebPage(page, origin);
     await page.goto(`${origin}/admin/developer`);
@@ -46,12 +48,10 @@ describe('Yokoy web look-alike', () => {
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.querySelector('[role="dialog"]'));
 
-    const waitForSecretDialog = page
-      .waitForSelector('::-p-aria([name="Your OAuth credentials"][role="dialog"])')
-      .then(async () => {
-        await page.waitForFunction(() => (document.querySelector('#client-secret') as HTMLInputElement | null)?.value);
-        await page.screenshot({ path: `${shots}/yokoy-secret-dialog.png` });
-      });
+    const waitForSecretDialog = page.waitForSelector('::-p-aria([name="Your OAuth credentials"][role="dialog"])').then(async () => {
+      await page.waitForFunction(() => (document.querySelector('#client-secret') as HTMLInputElement | null)?.value);
+      await page.screenshot({ path: `${shots}/yokoy-secret-dialog.png` });
+    });
     generated = await yokoy.generateCredentials('Banqup Integration');
     await waitForSecretDialog;
 

@@ -41,7 +41,8 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
       for (const entry of entries) {
         if (typeof entry === 'string') continue;
         expect(entry.use_dynamic_url).toBe(true);
-        if (entry.resources.includes('content-scripts/banqup-page/*')) expect(entry.matches).toEqual(['https://app.banqup.com/*', 'https://app.btx.banqup.com/*']);
+        if (entry.resources.includes('content-scripts/banqup-page/*'))
+          expect(entry.matches).toEqual(['https://app.banqup.com/*', 'https://app.btx.banqup.com/*']);
       }
     });
 
@@ -72,7 +73,10 @@ describe('production builds: default CSP, no remote or dynamic code', () => {
         const html = readFileSync(join(dir, page), 'utf8');
         const refs = [...html.matchAll(/<(script|link)\b[^>]*?\b(src|href)=["']([^"']+)["']/gi)].map((m) => m[3]!);
         expect(refs.length, page).toBeGreaterThan(0);
-        expect(refs.filter((r) => /^[a-z][\w+.-]*:|^\/\//i.test(r)), page).toEqual([]);
+        expect(
+          refs.filter((r) => /^[a-z][\w+.-]*:|^\/\//i.test(r)),
+          page,
+        ).toEqual([]);
         // No inline script either (MV3's CSP would block it; its presence would mean a loosened policy was planned).
         expect(html.match(/<script\b(?![^>]*\bsrc=)[^>]*>/gi) ?? [], page).toEqual([]);
         expect(html).not.toMatch(/\son\w+\s*=/i);

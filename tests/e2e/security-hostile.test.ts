@@ -32,7 +32,9 @@ async function traces(page: Page) {
   const found = await page.evaluate(() => {
     const roots: (Document | ShadowRoot)[] = [document];
     for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
-    const made = roots.flatMap((r) => [...r.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])')].map((e) => e.outerHTML));
+    const made = roots.flatMap((r) =>
+      [...r.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])')].map((e) => e.outerHTML),
+    );
     return { made, pwned: (window as unknown as { __pwned?: string }).__pwned ?? null };
   });
   // The companion's own roots are closed: looked into from the content script's world.
@@ -40,7 +42,11 @@ async function traces(page: Page) {
     (await inOurUi(page, (rootOf) =>
       [...document.querySelectorAll('*')]
         .filter((el) => el.localName.startsWith('yokoy-companion-'))
-        .flatMap((el) => [...(rootOf(el.localName)?.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])') ?? [])].map((e) => e.outerHTML)),
+        .flatMap((el) =>
+          [...(rootOf(el.localName)?.querySelectorAll('img[src="x"], #bold, script:not([src]):not([type="application/json"])') ?? [])].map(
+            (e) => e.outerHTML,
+          ),
+        ),
     )) ?? [];
   return { made: [...found.made, ...ours], pwned: found.pwned };
 }
@@ -57,13 +63,23 @@ describe('hostile content from Yokoy stays inert text', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const path = req.url ?? '/';
-      const refuse = (hostile.verify && req.method === 'GET' && /\/legal-entities$/.test(path)) || (hostile.upload && req.method === 'POST' && /\/invoices\/einvoice$/.test(path));
+      const refuse =
+        (hostile.verify && req.method === 'GET' && /\/legal-entities$/.test(path)) ||
+        (hostile.upload && req.method === 'POST' && /\/invoices\/einvoice$/.test(path));
       if (refuse) {
-        res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ code: 400, message: hostileMessage, errors: [{ field: 'x', message: hostileMessage }] }));
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ code: 400, message: hostileMessage, errors: [{ field: 'x', message: hostileMessage }] }));
         return;
       }
-      const headers = Object.fromEntries(Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)) as [string, string][]);
-      const answer = await fetch(`${upstream}${path}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(([k]) => !['host', 'connection', 'content-length'].includes(k)) as [string, string][],
+      );
+      const answer = await fetch(`${upstream}${path}`, {
+        method: req.method,
+        headers,
+        body: chunks.length ? Buffer.concat(chunks) : undefined,
+      });
       const body = Buffer.from(await answer.arrayBuffer());
       const out: Record<string, string> = {};
       answer.headers.forEach((v, k) => {
@@ -129,7 +145,10 @@ describe('hostile content from Yokoy stays inert text', () => {
     const guide = new GuideOverlay(page);
     await guide.openFromLauncher();
     const a12 = await guide.waitFor({ step: 'A12' });
-    await waitInOurUi(page, (root, a) => root(a.host)?.querySelector('[data-testid="guide-entities"]')?.textContent?.includes(a.name), { host: guideHost, name: hostileEntity });
+    await waitInOurUi(page, (root, a) => root(a.host)?.querySelector('[data-testid="guide-entities"]')?.textContent?.includes(a.name), {
+      host: guideHost,
+      name: hostileEntity,
+    });
     expect((await guide.state()).more).toContain(hostileEntity);
     expect(a12.step).toBe('A12');
     expect(await traces(page)).toEqual({ made: [], pwned: null });
@@ -152,7 +171,9 @@ describe('hostile content from Yokoy stays inert text', () => {
     for (const row of failed) expect(row.reason).toContain(hostileMessage.slice(0, 120));
     expect(await traces(view.page)).toEqual({ made: [], pwned: null });
 
-    const csv = await view.page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } });
+    const csv = await view.page.evaluate(
+      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } },
+    );
     const lines = csv.data.csv.split('\r\n').filter((l) => l.includes('onerror'));
     expect(lines).toHaveLength(count);
     // The message sits inside one quoted cell, its quotes doubled.

@@ -39,12 +39,19 @@ const secretForms = [
 /** Runs in the worker: storage.local, storage.session and every record of every IndexedDB store, binary as hex. */
 async function dumpWorkerState(): Promise<string> {
   const hex = (v: ArrayBuffer | ArrayBufferView) =>
-    Array.from(v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength), (b) => b.toString(16).padStart(2, '0')).join('');
+    Array.from(v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength), (b) =>
+      b.toString(16).padStart(2, '0'),
+    ).join('');
   const plain = (value: unknown): unknown => {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { hex: hex(value as ArrayBuffer) };
     if (value instanceof CryptoKey) return { cryptoKey: value.algorithm, extractable: value.extractable, usages: value.usages };
     if (Array.isArray(value)) return value.map(plain);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, plain(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([k, v]) => [k, plain(v)]),
+      );
     return value;
   };
   const db = await new Promise<IDBDatabase>((ok, fail) => {
@@ -52,7 +59,8 @@ async function dumpWorkerState(): Promise<string> {
     open.onsuccess = () => ok(open.result);
     open.onerror = () => fail(open.error);
   });
-  const all = <T,>(request: IDBRequest<T>) => new Promise<T>((ok, fail) => ((request.onsuccess = () => ok(request.result)), (request.onerror = () => fail(request.error))));
+  const all = <T>(request: IDBRequest<T>) =>
+    new Promise<T>((ok, fail) => ((request.onsuccess = () => ok(request.result)), (request.onerror = () => fail(request.error))));
   const idb: Record<string, unknown> = {};
   for (const name of Array.from(db.objectStoreNames)) {
     const store = db.transaction(name).objectStore(name);
@@ -96,7 +104,13 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     await connectExtension(env, 'Acme Belgium NV');
     // A line of ours proves the worker's console is collected.
     await env.worker.evaluate(() => console.info('security-test: console collection on'));
-    await setFaults(env.sandbox, { seed: 11, errorRate: 0.15, errorStatuses: [500, 503], burst429: { count: 3, retryAfterSeconds: 1 }, expireTokensAfterSeconds: 2 });
+    await setFaults(env.sandbox, {
+      seed: 11,
+      errorRate: 0.15,
+      errorStatuses: [500, 503],
+      burst429: { count: 3, retryAfterSeconds: 1 },
+      expireTokensAfterSeconds: 2,
+    });
     const view = await ExportPage.open(env.browser, env.extensionId);
     await view.setFilter('supplier', 'Café Sérénité');
     const count = Number(/(\d+) invoices? match/.exec(await view.preview())?.[1]);
@@ -115,10 +129,26 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     await page.goto(`${env.sandbox.urls.banqup}/purchases`);
     await new Promise((r) => setTimeout(r, 800)); // the content script's own start-up questions
     const forbidden = requestTypes.filter((t) => !requestPolicy[t].includes('banqup-content'));
-    expect(forbidden).toEqual(expect.arrayContaining(['credentials.get', 'credentials.save', 'credentials.reveal', 'credentials.forget', 'settings.save', 'export.start', 'export.cancel', 'export.csv', 'capture.offer']));
+    expect(forbidden).toEqual(
+      expect.arrayContaining([
+        'credentials.get',
+        'credentials.save',
+        'credentials.reveal',
+        'credentials.forget',
+        'settings.save',
+        'export.start',
+        'export.cancel',
+        'export.csv',
+        'capture.offer',
+      ]),
+    );
     const before = await state();
     const logBefore = (await requestLog(env.sandbox)).length;
-    const answers = await sendFromContentScript(page, env.extensionId, forbidden.map((t) => examples[t]));
+    const answers = await sendFromContentScript(
+      page,
+      env.extensionId,
+      forbidden.map((t) => examples[t]),
+    );
     expect(answers.map((a, i) => [forbidden[i], a.ok, a.error?.code])).toEqual(forbidden.map((t) => [t, false, 'forbidden-sender']));
     // Malformed payloads of every type, from the same world.
     const malformed = requestTypes.map((t) => ({ ...examples[t], type: `${t} ` }));
@@ -137,7 +167,11 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     await new Promise((r) => setTimeout(r, 500));
     const forbidden = requestTypes.filter((t) => !requestPolicy[t].includes('yokoy-content'));
     const before = await state();
-    const answers = await sendFromContentScript(page, env.extensionId, forbidden.map((t) => examples[t]));
+    const answers = await sendFromContentScript(
+      page,
+      env.extensionId,
+      forbidden.map((t) => examples[t]),
+    );
     expect(answers.every((a) => a.ok === false && a.error?.code === 'forbidden-sender')).toBe(true);
     await new Promise((r) => setTimeout(r, 300));
     expect(await state()).toBe(before);
@@ -150,17 +184,20 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     await new Promise((r) => setTimeout(r, 800));
     const before = await state();
     const logBefore = (await requestLog(env.sandbox)).length;
-    const received = await page.evaluate(async (messages: unknown[]) => {
-      const seen: string[] = [];
-      window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
-      for (const m of messages) {
-        window.postMessage(m, '*');
-        window.postMessage({ source: 'yokoy-companion', ...(m as object) }, '*');
-        window.postMessage(JSON.stringify(m), '*');
-      }
-      await new Promise((r) => setTimeout(r, 1_000));
-      return seen;
-    }, requestTypes.map((t) => examples[t as RequestType]) as unknown[]);
+    const received = await page.evaluate(
+      async (messages: unknown[]) => {
+        const seen: string[] = [];
+        window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
+        for (const m of messages) {
+          window.postMessage(m, '*');
+          window.postMessage({ source: 'yokoy-companion', ...(m as object) }, '*');
+          window.postMessage(JSON.stringify(m), '*');
+        }
+        await new Promise((r) => setTimeout(r, 1_000));
+        return seen;
+      },
+      requestTypes.map((t) => examples[t as RequestType]) as unknown[],
+    );
     // Only our own posts came back (3 per message): the extension answered nothing.
     expect(received).toHaveLength(requestTypes.length * 3);
     expect(received.join('\n')).not.toContain(secret);
@@ -193,7 +230,11 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
       'open.exportView': undefined,
     };
     const messages = requestTypes
-      .flatMap((t) => (t === 'fill.value' ? ['clientId', 'clientSecret', 'organizationId'].map((field) => ({ type: t, field })) : [t in harmless ? harmless[t] : examples[t]]))
+      .flatMap((t) =>
+        t === 'fill.value'
+          ? ['clientId', 'clientSecret', 'organizationId'].map((field) => ({ type: t, field }))
+          : [t in harmless ? harmless[t] : examples[t]],
+      )
       .filter(Boolean);
     const answers = await sendFromContentScript(page, env.extensionId, messages);
     expect(answers).toHaveLength(messages.length);

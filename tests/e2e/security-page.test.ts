@@ -53,7 +53,8 @@ describe('the page cannot drive, read or spoof the companion', () => {
       g.__seen.length = 0;
       g.__tabs!.length = 0;
     });
-  const seen = () => env.worker.evaluate(() => (globalThis as unknown as { __seen: { type: string; url?: string }[] }).__seen.map((m) => m.type));
+  const seen = () =>
+    env.worker.evaluate(() => (globalThis as unknown as { __seen: { type: string; url?: string }[] }).__seen.map((m) => m.type));
   const tabsOpened = () => env.worker.evaluate(() => [...(globalThis as unknown as { __tabs: string[] }).__tabs]);
 
   /** storage.local and every IndexedDB store but the key's, as text. */
@@ -70,7 +71,11 @@ describe('the page cannot drive, read or spoof the companion', () => {
         stores[name] = await new Promise<string>((ok) => {
           const req = db.transaction(name).objectStore(name).getAll();
           req.onsuccess = () =>
-            ok(JSON.stringify(req.result, (_k, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? [...new Uint8Array((v as ArrayBufferView).buffer ?? v)].join('.') : v)));
+            ok(
+              JSON.stringify(req.result, (_k, v) =>
+                v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? [...new Uint8Array((v as ArrayBufferView).buffer ?? v)].join('.') : v,
+              ),
+            );
         });
       }
       db.close();
@@ -91,13 +96,21 @@ describe('the page cannot drive, read or spoof the companion', () => {
           type,
           (e) => {
             const t = e.target as HTMLInputElement | null;
-            w.__spy.push(`${type}:${(t && 'value' in t ? t.value : '') ?? ''}:${e.composedPath().map((n) => (n as Element).localName ?? '').join('>')}:${(e as MessageEvent).data ?? ''}`);
+            w.__spy.push(
+              `${type}:${(t && 'value' in t ? t.value : '') ?? ''}:${e
+                .composedPath()
+                .map((n) => (n as Element).localName ?? '')
+                .join('>')}:${(e as MessageEvent).data ?? ''}`,
+            );
           },
           true,
         );
       }
       new MutationObserver((records) => {
-        for (const r of records) w.__spy.push(`mut:${r.attributeName ?? ''}:${(r.target as Element).getAttribute?.(r.attributeName ?? '') ?? ''}:${r.target.textContent?.slice(0, 200) ?? ''}`);
+        for (const r of records)
+          w.__spy.push(
+            `mut:${r.attributeName ?? ''}:${(r.target as Element).getAttribute?.(r.attributeName ?? '') ?? ''}:${r.target.textContent?.slice(0, 200) ?? ''}`,
+          );
       }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
     });
   const report = (page: Page) =>
@@ -138,7 +151,13 @@ describe('the page cannot drive, read or spoof the companion', () => {
 
   async function banqupAtCredentials(path = '/apps/accounting/yokoy'): Promise<Page> {
     const setup = env.sandbox.state.banqup.setupFor(banqupSeedUser.userId);
-    Object.assign(setup, { step: 'credentials', onlineConnection: true, exportType: 'invoices', packageId: 'yokoy', credentials: { clientId: '', clientSecret: '', organizationId: '' } });
+    Object.assign(setup, {
+      step: 'credentials',
+      onlineConnection: true,
+      exportType: 'invoices',
+      packageId: 'yokoy',
+      credentials: { clientId: '', clientSecret: '', organizationId: '' },
+    });
     const page = await env.browser.newPage();
     await page.goto(`${env.sandbox.urls.banqup}/__admin/session?next=${encodeURIComponent(path)}`);
     await page.waitForFunction(() => document.querySelector('main h1') && !document.querySelector('main .loading'));
@@ -151,7 +170,11 @@ describe('the page cannot drive, read or spoof the companion', () => {
     const page = await banqupAtCredentials();
     const guide = new GuideOverlay(page);
     await guide.openFromLauncher();
-    const found = JSON.parse(await report(page)) as { hosts: { name: string; attributes: string[]; open: boolean }[]; globals: string[]; html: string };
+    const found = JSON.parse(await report(page)) as {
+      hosts: { name: string; attributes: string[]; open: boolean }[];
+      globals: string[];
+      html: string;
+    };
     expect(found.hosts.map((h) => h.name).sort()).toEqual([guideHost, launcherHost]);
     for (const host of found.hosts) {
       expect(host.open).toBe(false);
@@ -172,7 +195,8 @@ describe('the page cannot drive, read or spoof the companion', () => {
     await page.evaluate((host) => {
       const el = document.querySelector<HTMLElement>(host)!;
       el.click();
-      for (const type of ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup']) el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: innerWidth - 30, clientY: innerHeight - 30 }));
+      for (const type of ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup'])
+        el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, clientX: innerWidth - 30, clientY: innerHeight - 30 }));
       el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       // A click at the launcher's place, from the page: elementFromPoint returns our host only.
       (document.elementFromPoint(innerWidth - 30, innerHeight - 30) as HTMLElement | null)?.click();
@@ -319,7 +343,10 @@ describe('the page cannot drive, read or spoof the companion', () => {
       el.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
       el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
       // Clobbering: a second "invoice" with the page's own id next to ours.
-      document.body.insertAdjacentHTML('beforeend', '<div data-document-id="00000000-0000-4000-8000-000000000000" id="yokoy-companion-send"></div>');
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        '<div data-document-id="00000000-0000-4000-8000-000000000000" id="yokoy-companion-send"></div>',
+      );
     }, sendHost);
     // A transparent overlay over the button takes the real click: our button never sees it.
     const covered = await page.evaluate((b) => {
@@ -337,7 +364,9 @@ describe('the page cannot drive, read or spoof the companion', () => {
     await clickInOurUi(page, sendHost, 'button');
     await waitInOurUi(page, (root, host) => root(host)?.querySelector('[role="status"]')?.textContent?.trim(), sendHost);
     expect((await seen()).filter((t) => t === 'export.enqueue')).toEqual(['export.enqueue']);
-    const control = await env.worker.evaluate(async () => (await chrome.storage.local.get('exportControl')).exportControl as { paused: boolean });
+    const control = await env.worker.evaluate(
+      async () => (await chrome.storage.local.get('exportControl')).exportControl as { paused: boolean },
+    );
     expect(control.paused).toBe(true);
     expect(before).not.toBe(await snapshot()); // the real click's job is there
     expect(await tabsOpened()).toEqual([]);
@@ -347,10 +376,14 @@ describe('the page cannot drive, read or spoof the companion', () => {
   it('a decoy the page lays over our button (letting clicks through) makes it refuse clicks', async () => {
     const page = await banqupAtCredentials('/purchases');
     await waitInOurUi(page, (root, host) => root(host)?.querySelector('button.launcher[data-armed="true"]'), launcherHost);
-    const box = await inOurUi(page, (root, host) => {
-      const r = root(host)!.querySelector('button')!.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }, launcherHost);
+    const box = await inOurUi(
+      page,
+      (root, host) => {
+        const r = root(host)!.querySelector('button')!.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      },
+      launcherHost,
+    );
     // Something else drawn over it, which lets the pointer through to our button (a page rule on
     // our host itself cannot: the root's own :host rule wins). The browser says it is covered
     // (IntersectionObserver v2): the button is no longer armed.
@@ -401,13 +434,17 @@ describe('the page cannot drive, read or spoof the companion', () => {
     // A real (clickjacked) user's click on "Use this ID" only proposes: credentials unchanged.
     await assistant.waitForOffer('offer-credentials');
     expect(await assistant.accept('offer-credentials')).toMatch(/confirmation/);
-    const stored = JSON.parse(await env.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('credentials')).credentials)));
+    const stored = JSON.parse(
+      await env.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('credentials')).credentials)),
+    );
     const previous = JSON.parse(before).local.credentials;
     expect({ ...stored, pending: undefined }).toEqual({ ...previous, pending: undefined });
     const popup = await PopupPage.open(env.browser, env.extensionId, 'en');
     expect((await popup.pendingChanges()).length).toBeGreaterThan(0);
     await popup.decidePending(false);
-    expect(JSON.parse(await env.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('credentials')).credentials)))).toEqual({ ...previous });
+    expect(
+      JSON.parse(await env.worker.evaluate(async () => JSON.stringify((await chrome.storage.local.get('credentials')).credentials))),
+    ).toEqual({ ...previous });
     await popup.close();
     await page.close();
   });
@@ -428,14 +465,24 @@ describe('the page cannot drive, read or spoof the companion', () => {
   it('options: an address the browser cannot be asked to allow is refused with why; a new token address forgets the secret', async () => {
     const before = await snapshot();
     const options = await OptionsPage.open(env.browser, env.extensionId);
-    await options.typeCustom({ accountsBase: 'http://accounts.proxy.example', apiBase: 'https://api.proxy.example', webOrigin: 'https://app.proxy.example' });
+    await options.typeCustom({
+      accountsBase: 'http://accounts.proxy.example',
+      apiBase: 'https://api.proxy.example',
+      webOrigin: 'https://app.proxy.example',
+    });
     expect(await options.save()).toMatch(/https:\/\/.*nothing was saved.*http:\/\/accounts\.proxy\.example/);
     expect(await snapshot()).toBe(before);
     // Another (sandbox) token address: saved, and the stored secret forgotten first.
     const urls = env.sandbox.urls;
-    await options.typeCustom({ accountsBase: `${urls.yokoyApi}`.replace(/:(\d+)$/, (_m, p: string) => `:${Number(p) + 1}`), apiBase: urls.yokoyApi, webOrigin: urls.yokoyWeb });
+    await options.typeCustom({
+      accountsBase: `${urls.yokoyApi}`.replace(/:(\d+)$/, (_m, p: string) => `:${Number(p) + 1}`),
+      apiBase: urls.yokoyApi,
+      webOrigin: urls.yokoyWeb,
+    });
     expect(await options.save()).toMatch(/client secret was forgotten/);
-    const credentials = await env.worker.evaluate(async () => (await chrome.storage.local.get('credentials')).credentials as { hasSecret?: boolean });
+    const credentials = await env.worker.evaluate(
+      async () => (await chrome.storage.local.get('credentials')).credentials as { hasSecret?: boolean },
+    );
     expect(credentials.hasSecret).toBe(false);
     await options.close();
   });

@@ -12,7 +12,12 @@ describe('npm start (headless)', () => {
     const output = mkdtempSync(join(tmpdir(), 'ykc-demo-'));
     try {
       const env = { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' };
-      const result = spawnSync('node', ['scripts/start.mjs', '--no-build', '--output', output], { cwd: root, env, encoding: 'utf8', timeout: 240_000 });
+      const result = spawnSync('node', ['scripts/start.mjs', '--no-build', '--output', output], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+        timeout: 240_000,
+      });
       expect(result.status, result.stderr + result.stdout).toBe(0);
       expect(result.stdout).toMatch(/\[demo\] \d+\. Popup: verified live/);
       expect(result.stdout).toMatch(/Picked the legal entity: Acme Belgium NV is selected/);

@@ -22,7 +22,10 @@ const pngSize = (path: string) => {
 
 describe('npm run store', () => {
   it('writes listings, review answers, screenshots and the tile in one folder', async () => {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/store.ts', '--reuse-build', '--languages', 'en'], { cwd: root, env: process.env });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/store.ts', '--reuse-build', '--languages', 'en'], {
+      cwd: root,
+      env: process.env,
+    });
     expect(stdout).toMatch(/\[store\] done/);
 
     for (const lang of ['en', 'pt', 'fr', 'nl', 'de']) {
@@ -36,7 +39,8 @@ describe('npm run store', () => {
     expect(readFileSync(join(store, 'chrome/pt/summary.txt'), 'utf8')).toMatch(/faturas/);
 
     const review = readFileSync(join(store, 'review.md'), 'utf8');
-    for (const permission of ['storage', 'contextMenus', 'alarms', 'notifications', 'https://*.banqup.com/*']) expect(review).toContain(`\`${permission}\``);
+    for (const permission of ['storage', 'contextMenus', 'alarms', 'notifications', 'https://*.banqup.com/*'])
+      expect(review).toContain(`\`${permission}\``);
     expect(review).not.toContain('MISSING');
 
     const shots = readdirSync(join(store, 'screenshots/en')).filter((f) => f.endsWith('.png'));

@@ -23,7 +23,11 @@ describe('design, accessibility and layout', () => {
   let connecting: Promise<void> | undefined;
   const connected = () => (connecting ??= connectExtension(env));
   const faults = (body: object) =>
-    fetch(`${env.sandbox.internalUrls.yokoyApi}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${env.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   it.each(schemes)('popup (three tabs) and options: no serious or critical axe violation in %s', async (scheme) => {
     await connected();
@@ -32,7 +36,8 @@ describe('design, accessibility and layout', () => {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
       await page.goto(`chrome-extension://${env.extensionId}/popup.html?lang=en&view=${view}`);
       await page.waitForSelector(view === 'connection' ? '[data-testid="legal-entities"]' : `[data-testid="${view}-view"]`);
-      if (view === 'export') await page.waitForFunction(() => /match/.test(document.querySelector('[data-testid="export-preview"]')?.textContent ?? ''));
+      if (view === 'export')
+        await page.waitForFunction(() => /match/.test(document.querySelector('[data-testid="export-preview"]')?.textContent ?? ''));
       expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
       expect({ view, violations: await seriousViolations(page) }).toEqual({ view, violations: [] });
       await page.close();
@@ -105,7 +110,11 @@ describe('design, accessibility and layout', () => {
       for (const host of ['yokoy-companion-launcher', 'yokoy-companion-progress']) {
         await waitInOurUi(app.page, (root, h) => root(h)?.querySelector('button, [role="progressbar"]'), host, 15_000);
         expect({ scheme, host, violations: await seriousViolations(app.page, host) }).toEqual({ scheme, host, violations: [] });
-        expect({ scheme, host, layout: await layoutFingerprint(app.page) }).toEqual({ scheme, host, layout: await fingerprintWithout(app.page, host) });
+        expect({ scheme, host, layout: await layoutFingerprint(app.page) }).toEqual({
+          scheme,
+          host,
+          layout: await fingerprintWithout(app.page, host),
+        });
       }
       const before = await layoutFingerprint(app.page);
       await new GuideOverlay(app.page).openFromLauncher();

@@ -17,8 +17,12 @@ let sandbox: Sandbox;
 let base: string;
 let cookie: string;
 
-const withCookie = (c: () => string | undefined): typeof fetch => (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(c() ? { cookie: c()! } : {}) } });
-const client = (c: () => string | undefined = () => cookie): BanqupClient => createBanqupClient({ fetch: withCookie(c), origin: async () => base });
+const withCookie =
+  (c: () => string | undefined): typeof fetch =>
+  (input, init) =>
+    fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(c() ? { cookie: c()! } : {}) } });
+const client = (c: () => string | undefined = () => cookie): BanqupClient =>
+  createBanqupClient({ fetch: withCookie(c), origin: async () => base });
 const purchases = () => sandbox.state.banqup.documents.filter((d) => d.folder === 'PURCHASES');
 
 async function all(c: BanqupClient, filters: Parameters<BanqupClient['listDocuments']>[0]) {
@@ -50,19 +54,37 @@ beforeEach(async () => {
 describe('the documented shapes the look-alike serves', () => {
   it('lists spaces as {spaces: [{id, name, type}]} and documents as v2 documents', async () => {
     const spaces = await (await fetch(`${base}/entitystore/v1/spaces`, { headers: { cookie } })).json();
-    expect(spaces).toEqual({ spaces: [expect.objectContaining({ id: banqupSeedSpace.spaceId, name: banqupSeedSpace.name, type: 'BUSINESS' })] });
+    expect(spaces).toEqual({
+      spaces: [expect.objectContaining({ id: banqupSeedSpace.spaceId, name: banqupSeedSpace.name, type: 'BUSINESS' })],
+    });
     const doc = purchases().find((d) => d.kind === 'invoice')!;
-    const v2 = await (await fetch(`${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents/${doc.documentId}`, { headers: { cookie } })).json();
-    expect(v2).toMatchObject({ documentId: doc.documentId, spaceId: banqupSeedSpace.spaceId, folder: 'PURCHASES', category: 'INVOICE', status: { delivery: 'RECEIVED' } });
+    const v2 = await (
+      await fetch(`${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents/${doc.documentId}`, {
+        headers: { cookie },
+      })
+    ).json();
+    expect(v2).toMatchObject({
+      documentId: doc.documentId,
+      spaceId: banqupSeedSpace.spaceId,
+      folder: 'PURCHASES',
+      category: 'INVOICE',
+      status: { delivery: 'RECEIVED' },
+    });
     expect(Object.keys(v2.status).sort()).toEqual(['delivery', 'document', 'pay']);
     expect(v2.metadata.supplier.legalName).toBe(doc.meta.supplier.name);
   });
 
   it('answers errors with the documented body (status, error, title, detail)', async () => {
-    const res = await fetch(`${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents/00000000-0000-4000-8000-000000000000`, { headers: { cookie } });
+    const res = await fetch(
+      `${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents/00000000-0000-4000-8000-000000000000`,
+      { headers: { cookie } },
+    );
     expect(res.status).toBe(404);
     expect(await res.json()).toMatchObject({ status: 404, error: 'NOT_FOUND', title: 'Not Found', detail: expect.any(String) });
-    const bad = await fetch(`${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents?documentStatus=APPROVED`, { headers: { cookie } });
+    const bad = await fetch(
+      `${base}/datastore/documents/transaction/v2/spaces/${banqupSeedSpace.spaceId}/documents?documentStatus=APPROVED`,
+      { headers: { cookie } },
+    );
     expect(await bad.json()).toMatchObject({ status: 400, error: 'BAD_REQUEST' });
   });
 });
@@ -73,7 +95,9 @@ describe('the Banqup client', () => {
   });
 
   it('lists, by default, what Banqup’s own connector sends: fully approved purchase documents', async () => {
-    const expected = purchases().filter((d) => statusOf(d).document === 'FULLY_APPROVED').map((d) => d.documentId);
+    const expected = purchases()
+      .filter((d) => statusOf(d).document === 'FULLY_APPROVED')
+      .map((d) => d.documentId);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(purchases().length);
     const listed = await all(client(), {});
@@ -82,7 +106,9 @@ describe('the Banqup client', () => {
   });
 
   it.each(['AWAITING_VALIDATION', 'VALIDATED', 'REFUSED', 'DISPUTED'] as const)('filters on the document status %s', async (status) => {
-    const expected = purchases().filter((d) => statusOf(d).document === status).map((d) => d.documentId);
+    const expected = purchases()
+      .filter((d) => statusOf(d).document === status)
+      .map((d) => d.documentId);
     expect(expected.length, `the look-alike has ${status} documents`).toBeGreaterThan(0);
     expect((await all(client(), { documentStatus: status })).ids.sort()).toEqual([...expected].sort());
   });
@@ -120,7 +146,12 @@ describe('the Banqup client', () => {
     const ubl = await c.ubl(withUbl.documentId);
     expect(ubl.ok && ubl.value).toBe(withUbl.ubl);
     const pdf = await c.pdf(withUbl.documentId);
-    expect(pdf.ok && Buffer.from(await pdf.value.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      pdf.ok &&
+        Buffer.from(await pdf.value.arrayBuffer())
+          .subarray(0, 5)
+          .toString(),
+    ).toBe('%PDF-');
     const pdfOnly = purchases().find((d) => !d.ubl)!;
     expect(await c.ubl(pdfOnly.documentId)).toEqual({ ok: true, value: undefined });
   });
@@ -130,7 +161,12 @@ describe('the Banqup client', () => {
   });
 
   it('turns failures into typed values with Banqup’s own detail', async () => {
-    expect(await client().document('00000000-0000-4000-8000-000000000000')).toEqual({ ok: false, kind: 'not-found', status: 404, detail: 'No such document.' });
+    expect(await client().document('00000000-0000-4000-8000-000000000000')).toEqual({
+      ok: false,
+      kind: 'not-found',
+      status: 404,
+      detail: 'No such document.',
+    });
     expect(await client(() => undefined).spaceId()).toMatchObject({ ok: false, kind: 'signed-out', status: 401 });
   });
 });

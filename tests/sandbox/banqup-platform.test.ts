@@ -42,7 +42,8 @@ describe('the two Banqup platforms', () => {
   it('serves the new platform’s paths, and a Store with the named extensions and no Yokoy', async () => {
     const script = appScript();
     const store = /const storeExtensions = \[([\s\S]*?)\];/.exec(script)![1]!;
-    for (const name of ['Exact Online', 'Octopus', 'Pingwin', 'Count-e', 'Google Drive', 'Dropbox', 'SFTP']) expect(store).toContain(`'${name}'`);
+    for (const name of ['Exact Online', 'Octopus', 'Pingwin', 'Count-e', 'Google Drive', 'Dropbox', 'SFTP'])
+      expect(store).toContain(`'${name}'`);
     expect(store).not.toMatch(/yokoy/i);
     expect(script).toContain("'data-testid': 'btx-app-launcher'");
     expect(await platformOfShell('/purchase-invoices')).toBe('new');

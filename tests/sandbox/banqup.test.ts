@@ -30,7 +30,12 @@ async function login(email: string = banqupSeedUser.email, password: string = ba
 function call(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = { cookie, ...((init.headers as Record<string, string>) ?? {}) };
   if (init.json !== undefined) headers['content-type'] = 'application/json';
-  return fetch(`${base}${path}`, { ...init, headers, redirect: 'manual', body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
+  return fetch(`${base}${path}`, {
+    ...init,
+    headers,
+    redirect: 'manual',
+    body: init.json !== undefined ? JSON.stringify(init.json) : init.body,
+  });
 }
 const getJson = async (path: string) => (await call(path)).json();
 const docs = (query = '') => `/api/v1/spaces/${banqupSeedSpace.spaceId}/documents${query}`;
@@ -99,14 +104,32 @@ describe('sign-in and the session guard', () => {
 
 describe('documents API', () => {
   it('lists the space and its purchase documents with paging', async () => {
-    expect(await getJson('/api/v1/spaces')).toEqual({ spaces: [expect.objectContaining({ spaceId: banqupSeedSpace.spaceId, name: banqupSeedSpace.name })] });
+    expect(await getJson('/api/v1/spaces')).toEqual({
+      spaces: [expect.objectContaining({ spaceId: banqupSeedSpace.spaceId, name: banqupSeedSpace.name })],
+    });
     const page1 = await getJson(docs('?folder=PURCHASES&page=1&pageSize=20'));
     expect(page1.total).toBeGreaterThanOrEqual(40);
     expect(page1).toMatchObject({ page: 1, pageSize: 20 });
     expect(page1.documents).toHaveLength(20);
     const d = page1.documents[0];
     expect(Object.keys(d)).toEqual(
-      expect.arrayContaining(['documentId', 'folder', 'documentType', 'status', 'documentNumber', 'supplierName', 'supplierCountry', 'issueDate', 'dueDate', 'currency', 'totalAmount', 'vatAmount', 'receivedAt', 'hasUbl', 'hasPdf']),
+      expect.arrayContaining([
+        'documentId',
+        'folder',
+        'documentType',
+        'status',
+        'documentNumber',
+        'supplierName',
+        'supplierCountry',
+        'issueDate',
+        'dueDate',
+        'currency',
+        'totalAmount',
+        'vatAmount',
+        'receivedAt',
+        'hasUbl',
+        'hasPdf',
+      ]),
     );
     expect(d.folder).toBe('PURCHASES');
     expect(['INVOICE', 'CREDIT_NOTE']).toContain(d.documentType);
@@ -124,14 +147,23 @@ describe('documents API', () => {
   });
 
   it('filters by status, supplier and issue-date range', async () => {
-    const all = (await getJson(docs('?pageSize=100'))).documents as { status: string; supplierName: string; issueDate: string; documentType: string }[];
+    const all = (await getJson(docs('?pageSize=100'))).documents as {
+      status: string;
+      supplierName: string;
+      issueDate: string;
+      documentType: string;
+    }[];
     const paid = await getJson(docs('?status=FULLY_APPROVED&pageSize=100'));
     expect(paid.total).toBe(all.filter((d) => d.status === 'FULLY_APPROVED').length);
     expect(paid.total).toBeGreaterThan(0);
     const supplier = all[0]!.supplierName;
     const bySupplier = await getJson(docs(`?supplier=${encodeURIComponent(supplier.slice(0, 6).toLowerCase())}&pageSize=100`));
     expect(bySupplier.total).toBeGreaterThan(0);
-    expect(bySupplier.documents.every((d: { supplierName: string }) => d.supplierName.toLowerCase().includes(supplier.slice(0, 6).toLowerCase()))).toBe(true);
+    expect(
+      bySupplier.documents.every((d: { supplierName: string }) =>
+        d.supplierName.toLowerCase().includes(supplier.slice(0, 6).toLowerCase()),
+      ),
+    ).toBe(true);
     const ranged = await getJson(docs('?from=2026-07-01&to=2026-07-31&pageSize=100'));
     expect(ranged.total).toBe(all.filter((d) => d.issueDate >= '2026-07-01' && d.issueDate <= '2026-07-31').length);
     expect(ranged.documents.every((d: { issueDate: string }) => d.issueDate.startsWith('2026-07'))).toBe(true);
@@ -156,7 +188,11 @@ describe('documents API', () => {
     const pdf = await call(docs(`/${withUbl.documentId}/pdf`));
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
 
     const pdfOnly = documents.find((d: { hasUbl: boolean }) => !d.hasUbl);
     if (pdfOnly) {
@@ -200,7 +236,11 @@ describe('accounting-app setup (server-side wizard)', () => {
     const url = new URL(authorizeUrl);
     const page = await (await fetch(`${web}${url.pathname}${url.search}`, { headers: { cookie: webCookie } })).text();
     const form = new URLSearchParams({ decision });
-    for (const m of page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g)) form.set(m[1]!, m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))));
+    for (const m of page.matchAll(/<input type="hidden" name="(\w+)" value="([^"]*)">/g))
+      form.set(
+        m[1]!,
+        m[2]!.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n))),
+      );
     const answer = await fetch(`${web}/oauth/authorize`, {
       method: 'POST',
       redirect: 'manual',
@@ -232,7 +272,11 @@ describe('accounting-app setup (server-side wizard)', () => {
     const callback = await call(await yokoyConsent(fresh, 'allow'));
     expect(callback.headers.get('location')).toBe('/apps/accounting/yokoy');
     const signIn = (await getJson('/api/v1/accounting/setup')).yokoySignIn;
-    expect(signIn).toMatchObject({ signedIn: true, error: null, account: { email: seed.developer.email, organizationId: seed.organizationId } });
+    expect(signIn).toMatchObject({
+      signedIn: true,
+      error: null,
+      account: { email: seed.developer.email, organizationId: seed.organizationId },
+    });
   }
 
   async function toCredentials(): Promise<void> {
@@ -261,7 +305,10 @@ describe('accounting-app setup (server-side wizard)', () => {
     // Connect needs the three fields, the Yokoy sign-in and the terms.
     const empty = await post('connect');
     expect(empty.status).toBe(400);
-    expect(await empty.json()).toEqual({ error: 'fields_required', fields: { clientId: 'required', clientSecret: 'required', organizationId: 'required' } });
+    expect(await empty.json()).toEqual({
+      error: 'fields_required',
+      fields: { clientId: 'required', clientSecret: 'required', organizationId: 'required' },
+    });
     const credentials = { clientId: seed.readyClient.clientId, clientSecret: 'wrong-secret', organizationId: seed.organizationId };
     expect(((await (await post('connect', { credentials })).json()) as { error: string }).error).toBe('not_signed_in');
     await signInWithYokoy();
@@ -283,14 +330,24 @@ describe('accounting-app setup (server-side wizard)', () => {
     expect(ok.status).toBe(200);
     const connected = await ok.json();
     expect(connected.step).toBe('legalEntity');
-    expect(connected.legalEntities.map((e: { name: string }) => e.name)).toEqual(['Acme Belgium NV', 'Acme Portugal Lda', 'Acme Schweiz AG']);
+    expect(connected.legalEntities.map((e: { name: string }) => e.name)).toEqual([
+      'Acme Belgium NV',
+      'Acme Portugal Lda',
+      'Acme Schweiz AG',
+    ]);
 
     const unconfirmed = await post('finish', { legalEntityId: 'le-PT-acme-0002' });
     expect(unconfirmed.status).toBe(422);
     expect(await unconfirmed.json()).toEqual({ error: 'fields_required', fields: { confirmed: 'required' } });
     expect((await patch({ legalEntityId: 'not-listed' })).status).toBe(400);
     const done = await (await post('finish', { confirmed: true })).json();
-    expect(done).toMatchObject({ step: 'active', active: true, packageName: 'Yokoy', legalEntityName: 'Acme Portugal Lda', exportType: 'invoices' });
+    expect(done).toMatchObject({
+      step: 'active',
+      active: true,
+      packageName: 'Yokoy',
+      legalEntityName: 'Acme Portugal Lda',
+      exportType: 'invoices',
+    });
 
     // The state is the user's, server-side: a new session sees it, and the admin view too.
     const again = (await login()).headers.get('set-cookie')!.split(';')[0]!;

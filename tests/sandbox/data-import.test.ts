@@ -26,7 +26,8 @@ afterEach(() => {
 describe('importInvoiceFolder', () => {
   it('imports the two valid fixtures and rejects the broken one by name', () => {
     const dir = tempDir();
-    for (const f of ['invoice-be-imprimerie.xml', 'creditnote-nl-reverse-charge.xml', 'broken-truncated.xml']) copyFileSync(join(FIXTURES, f), join(dir, f));
+    for (const f of ['invoice-be-imprimerie.xml', 'creditnote-nl-reverse-charge.xml', 'broken-truncated.xml'])
+      copyFileSync(join(FIXTURES, f), join(dir, f));
     const { imported, rejected } = importInvoiceFolder(dir);
 
     expect(imported.map((d) => d.fileName)).toEqual(['creditnote-nl-reverse-charge.xml', 'invoice-be-imprimerie.xml']);

@@ -29,7 +29,17 @@ const invoice: ParsedUbl = {
   customer: { name: 'Acme Portugal Lda', country: 'PT' },
   totals: { net: 100, vat: 23, gross: 123, payable: 123 },
   vatBreakdown: [{ category: 'S', percent: 23, taxable: 100, tax: 23 }],
-  lines: [{ id: '1', description: 'Papel A4 (resma) – “premium” \\ (80 g)', quantity: 20, unitCode: 'C62', net: 100, vatCategory: 'S', vatPercent: 23 }],
+  lines: [
+    {
+      id: '1',
+      description: 'Papel A4 (resma) – “premium” \\ (80 g)',
+      quantity: 20,
+      unitCode: 'C62',
+      net: 100,
+      vatCategory: 'S',
+      vatPercent: 23,
+    },
+  ],
 };
 
 describe('renderInvoicePdf', () => {
@@ -53,7 +63,15 @@ describe('renderInvoicePdf', () => {
   });
 
   it('spreads many lines over several pages, each with a footer', () => {
-    const lines = Array.from({ length: 80 }, (_, i) => ({ id: String(i + 1), description: `Item ${i + 1}`, quantity: 1, unitCode: 'C62', net: 1, vatCategory: 'S', vatPercent: 23 }));
+    const lines = Array.from({ length: 80 }, (_, i) => ({
+      id: String(i + 1),
+      description: `Item ${i + 1}`,
+      quantity: 1,
+      unitCode: 'C62',
+      net: 1,
+      vatCategory: 'S',
+      vatPercent: 23,
+    }));
     const pdf = renderInvoicePdf({ ...invoice, lines });
     const { pages } = checkPdfStructure(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);

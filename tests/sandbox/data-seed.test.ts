@@ -70,7 +70,8 @@ describe('seedDocuments', () => {
     for (const d of docs) {
       const m = d.meta;
       const byCat = new Map<string, number>();
-      for (const l of m.lines) byCat.set(`${l.vatCategory}|${l.vatPercent ?? 0}`, (byCat.get(`${l.vatCategory}|${l.vatPercent ?? 0}`) ?? 0) + cents(l.net));
+      for (const l of m.lines)
+        byCat.set(`${l.vatCategory}|${l.vatPercent ?? 0}`, (byCat.get(`${l.vatCategory}|${l.vatPercent ?? 0}`) ?? 0) + cents(l.net));
       expect(m.vatBreakdown.length, m.invoiceNumber).toBe(byCat.size);
       for (const v of m.vatBreakdown) {
         expect(cents(v.taxable), m.invoiceNumber).toBe(byCat.get(`${v.category}|${v.percent}`));
@@ -173,9 +174,13 @@ describe('seedBankStatements', () => {
     }
     const be = statements.filter((s) => s.iban.startsWith('BE'));
     const closing = (s: (typeof be)[number]): string =>
-      s.format === 'CODA' ? String(Number(s.content.split('\r\n').filter(Boolean).at(-2)!.slice(42, 57)) / 1000) : /<Cd>CLBD<\/Cd>.*?<Amt Ccy="EUR">([\d.]+)</s.exec(s.content)![1]!;
+      s.format === 'CODA'
+        ? String(Number(s.content.split('\r\n').filter(Boolean).at(-2)!.slice(42, 57)) / 1000)
+        : /<Cd>CLBD<\/Cd>.*?<Amt Ccy="EUR">([\d.]+)</s.exec(s.content)![1]!;
     const opening = (s: (typeof be)[number]): string =>
-      s.format === 'CODA' ? String(Number(s.content.split('\r\n')[1]!.slice(43, 58)) / 1000) : /<Cd>OPBD<\/Cd>.*?<Amt Ccy="EUR">([\d.]+)</s.exec(s.content)![1]!;
+      s.format === 'CODA'
+        ? String(Number(s.content.split('\r\n')[1]!.slice(43, 58)) / 1000)
+        : /<Cd>OPBD<\/Cd>.*?<Amt Ccy="EUR">([\d.]+)</s.exec(s.content)![1]!;
     for (let i = 1; i < be.length; i++) expect(Number(opening(be[i]!))).toBe(Number(closing(be[i - 1]!)));
   });
 

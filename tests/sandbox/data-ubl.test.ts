@@ -54,7 +54,15 @@ describe('parseUbl: fixtures', () => {
     });
     expect(inv.lines).toEqual([
       { id: '1', description: 'Flyers A5 quadri, 500 ex.', quantity: 2, unitCode: 'C62', net: 250, vatCategory: 'S', vatPercent: 21 },
-      { id: '2', description: 'Brochure « Guide pratique » (livre)', quantity: 3, unitCode: 'C62', net: 120, vatCategory: 'S', vatPercent: 6 },
+      {
+        id: '2',
+        description: 'Brochure « Guide pratique » (livre)',
+        quantity: 3,
+        unitCode: 'C62',
+        net: 120,
+        vatCategory: 'S',
+        vatPercent: 6,
+      },
     ]);
     expect(inv.embeddedPdf?.fileName).toBe('F2026-0457.pdf');
     expect(isPdf(inv.embeddedPdf!.data)).toBe(true);
@@ -123,7 +131,9 @@ describe('parseUbl: errors', () => {
 
   it('bad values: impossible date, lowercase currency, non-numeric amount', () => {
     const xml = minimal(
-      COMPLETE.replace('2026-01-31', '2026-02-30').replace('>EUR<', '>eur<').replace('>12.10</cbc:PayableAmount>', '>12,10</cbc:PayableAmount>'),
+      COMPLETE.replace('2026-01-31', '2026-02-30')
+        .replace('>EUR<', '>eur<')
+        .replace('>12.10</cbc:PayableAmount>', '>12,10</cbc:PayableAmount>'),
     );
     expect(errorFields(parseUbl(xml)).sort()).toEqual(['currency', 'issueDate', 'totals.payable']);
   });
@@ -203,7 +213,13 @@ describe('writeUbl → parseUbl round trip', () => {
     issueDate: '2026-03-01',
     dueDate: '2026-03-31',
     currency: 'CHF',
-    supplier: { name: 'Zürcher Präzision & Söhne AG <CH>', country: 'CH', vatId: 'CHE-123.456.788 MWST', endpointId: 'CHE123456788', endpointScheme: '0183' },
+    supplier: {
+      name: 'Zürcher Präzision & Söhne AG <CH>',
+      country: 'CH',
+      vatId: 'CHE-123.456.788 MWST',
+      endpointId: 'CHE123456788',
+      endpointScheme: '0183',
+    },
     customer: { name: "Acme Belgium NV 'BE'", country: 'BE', vatId: 'BE0123456749', endpointId: '0123456749', endpointScheme: '0208' },
     totals: { net: 1234.5, vat: 100, gross: 1334.5, payable: 1334.5 },
     vatBreakdown: [
@@ -212,7 +228,15 @@ describe('writeUbl → parseUbl round trip', () => {
       { category: 'E', percent: 0, taxable: -265.5, tax: 0 },
     ],
     lines: [
-      { id: '1', description: 'Kalibrierung (Std.) – “vor Ort”', quantity: 2.5, unitCode: 'HUR', net: 1000, vatCategory: 'S', vatPercent: 8.1 },
+      {
+        id: '1',
+        description: 'Kalibrierung (Std.) – “vor Ort”',
+        quantity: 2.5,
+        unitCode: 'HUR',
+        net: 1000,
+        vatCategory: 'S',
+        vatPercent: 8.1,
+      },
       { id: '2', description: 'Hotel', quantity: 2, unitCode: 'C62', net: 500, vatCategory: 'S', vatPercent: 3.8 },
       { id: '3', description: 'Discount', quantity: -1, unitCode: 'C62', net: -265.5, vatCategory: 'E', vatPercent: 0 },
     ],

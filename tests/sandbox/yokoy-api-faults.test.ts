@@ -48,7 +48,11 @@ const api = (token: string, path: string, init: RequestInit = {}) =>
   });
 
 async function setFaults(config: Json): Promise<Response> {
-  return fetch(`${base()}/__admin/faults`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(config) });
+  return fetch(`${base()}/__admin/faults`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(config),
+  });
 }
 
 const log = async () => ((await (await fetch(`${base()}/__admin/log`)).json()) as { entries: LogEntry[] }).entries;
@@ -145,7 +149,11 @@ describe('faults', () => {
     await setFaults({ dropRate: 1 });
     // The status line may arrive; the answer never completes.
     await expect(
-      api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('DROP-1') }).then((r) => r.text()),
+      api(token, `/legal-entities/${LE}/invoices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: jsonInvoice('DROP-1'),
+      }).then((r) => r.text()),
     ).rejects.toThrow();
     await setFaults({});
     expect(await adminInvoices()).toEqual([expect.objectContaining({ invoiceNumber: 'DROP-1', legalEntityId: LE })]);
@@ -157,17 +165,28 @@ describe('faults', () => {
     const token = await getToken();
     await setFaults({ dropBeforeResponseRate: 1 });
     await expect(
-      api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('DROP-2') }),
+      api(token, `/legal-entities/${LE}/invoices`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: jsonInvoice('DROP-2'),
+      }),
     ).rejects.toThrow();
     await setFaults({});
     expect((await adminInvoices()).map((i) => i.invoiceNumber)).toContain('DROP-2');
-    expect((await log()).find((e) => e.method === 'POST' && e.path.endsWith('/invoices'))).toMatchObject({ status: null, faults: ['dropBeforeAnswer'] });
+    expect((await log()).find((e) => e.method === 'POST' && e.path.endsWith('/invoices'))).toMatchObject({
+      status: null,
+      faults: ['dropBeforeAnswer'],
+    });
   });
 
   it('garbles JSON answers (status and headers intact) when malformedJsonRate hits', async () => {
     const token = await getToken();
     await setFaults({ malformedJsonRate: 1 });
-    const res = await api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('MAL-1') });
+    const res = await api(token, `/legal-entities/${LE}/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: jsonInvoice('MAL-1'),
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     const text = await res.text();
@@ -211,7 +230,13 @@ describe('request log', () => {
     expect(text).not.toContain('wrong-but-private');
     const entries = (JSON.parse(text) as { entries: LogEntry[] }).entries;
     expect(entries).toHaveLength(3);
-    expect(entries[0]).toMatchObject({ method: 'POST', path: '/oauth2/token', status: 200, headers: { authorization: 'Basic <redacted>' }, body: 'grant_type=client_credentials' });
+    expect(entries[0]).toMatchObject({
+      method: 'POST',
+      path: '/oauth2/token',
+      status: 200,
+      headers: { authorization: 'Basic <redacted>' },
+      body: 'grant_type=client_credentials',
+    });
     expect(entries[1]).toMatchObject({
       method: 'GET',
       path: `/v1/organizations/${ORG}/legal-entities`,
@@ -228,7 +253,11 @@ describe('request log', () => {
   it('flags only token requests as carrying the client secret', async () => {
     const token = await getToken();
     await api(token, '/legal-entities');
-    await api(token, `/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: jsonInvoice('LOG-1') });
+    await api(token, `/legal-entities/${LE}/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: jsonInvoice('LOG-1'),
+    });
     // A client that (wrongly) sends the secret to the API is caught, in any encoding.
     await api(token, `/legal-entities?x=${encodeURIComponent(seed.readyClient.clientSecret)}`);
     await api(token, '/legal-entities', { headers: { 'x-debug': Buffer.from(seed.readyClient.clientSecret).toString('base64') } });
@@ -258,7 +287,13 @@ describe('admin invoices', () => {
     const res = await fetch(`${base()}/__admin/invoices`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ invoiceNumber: 'OLD-7', supplierName: 'Legacy Supplies NV', grossAmount: 242, netAmount: 200, customInformation: { banqupId: 'bq-7' } }),
+      body: JSON.stringify({
+        invoiceNumber: 'OLD-7',
+        supplierName: 'Legacy Supplies NV',
+        grossAmount: 242,
+        netAmount: 200,
+        customInformation: { banqupId: 'bq-7' },
+      }),
     });
     expect(res.status).toBe(201);
     const seeded = (await res.json()) as Json;
@@ -276,12 +311,17 @@ describe('admin invoices', () => {
       order: 1,
     });
     const token = await getToken();
-    const list = (await (await api(token, `/legal-entities/${LE}/invoices?filter=${encodeURIComponent('customInformation.banqupId eq "bq-7"')}`)).json()) as { invoices: Json[] };
+    const list = (await (
+      await api(token, `/legal-entities/${LE}/invoices?filter=${encodeURIComponent('customInformation.banqupId eq "bq-7"')}`)
+    ).json()) as { invoices: Json[] };
     expect(list.invoices.map((i) => i.id)).toEqual([seeded.id]);
   });
 
   it('rejects an unknown legal entity', async () => {
-    const res = await fetch(`${base()}/__admin/invoices`, { method: 'POST', body: JSON.stringify({ invoiceNumber: 'X', legalEntityId: 'nope' }) });
+    const res = await fetch(`${base()}/__admin/invoices`, {
+      method: 'POST',
+      body: JSON.stringify({ invoiceNumber: 'X', legalEntityId: 'nope' }),
+    });
     expect(res.status).toBe(400);
   });
 });

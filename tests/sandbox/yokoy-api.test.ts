@@ -32,7 +32,8 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 
 function tokenRequest(init: { authorization?: string; body?: string; contentType?: string } = {}) {
   const headers: Record<string, string> = { 'content-type': init.contentType ?? 'application/x-www-form-urlencoded' };
-  const authorization = init.authorization === undefined ? basic(seed.readyClient.clientId, seed.readyClient.clientSecret) : init.authorization;
+  const authorization =
+    init.authorization === undefined ? basic(seed.readyClient.clientId, seed.readyClient.clientSecret) : init.authorization;
   if (authorization) headers.authorization = authorization;
   return fetch(`${base()}/oauth2/token`, { method: 'POST', headers, body: init.body ?? 'grant_type=client_credentials' });
 }
@@ -169,7 +170,11 @@ describe('POST /oauth2/token', () => {
   });
 
   it('refuses credentials in the form body (the description only allows HTTP Basic)', async () => {
-    const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: seed.readyClient.clientId, client_secret: seed.readyClient.clientSecret });
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: seed.readyClient.clientId,
+      client_secret: seed.readyClient.clientSecret,
+    });
     const res = await tokenRequest({ authorization: '', body: body.toString() });
     expect(res.status).toBe(401);
     expect(((await res.json()) as Json).error).toBe('invalid_client');
@@ -296,7 +301,9 @@ describe('legal entities', () => {
   });
 
   it('filters legal entities', async () => {
-    const body = (await (await call(`/legal-entities?filter=${encodeURIComponent('code eq "ACME-CH"')}`)).json()) as { legalEntities: Json[] };
+    const body = (await (await call(`/legal-entities?filter=${encodeURIComponent('code eq "ACME-CH"')}`)).json()) as {
+      legalEntities: Json[];
+    };
     expect(body.legalEntities.map((le) => le.id)).toEqual(['le-CH-acme-0003']);
   });
 
@@ -335,7 +342,14 @@ describe('POST …/invoices/einvoice', () => {
       supplierId: expect.any(String),
     });
     expect(invoice.lineItems).toHaveLength(2);
-    expect(invoice.lineItems[0]).toMatchObject({ description: 'Business cards', quantity: 2, itemPrice: 50, net: 100, gross: 121, unit: 'C62' });
+    expect(invoice.lineItems[0]).toMatchObject({
+      description: 'Business cards',
+      quantity: 2,
+      itemPrice: 50,
+      net: 100,
+      gross: 121,
+      unit: 'C62',
+    });
 
     const got = await call(`/legal-entities/${LE}/invoices/${invoice.id}`);
     expect(got.status).toBe(200);
@@ -343,7 +357,14 @@ describe('POST …/invoices/einvoice', () => {
 
     const admin = (await (await fetch(`${base()}/__admin/invoices`)).json()) as { invoices: Json[] };
     expect(admin.invoices).toEqual([
-      expect.objectContaining({ id: invoice.id, supplierName: 'Imprimerie Dupont SPRL', pdfBytes: blankPdf.length, source: 'einvoice', organizationId: ORG, legalEntityId: LE }),
+      expect.objectContaining({
+        id: invoice.id,
+        supplierName: 'Imprimerie Dupont SPRL',
+        pdfBytes: blankPdf.length,
+        source: 'einvoice',
+        organizationId: ORG,
+        legalEntityId: LE,
+      }),
     ]);
   });
 
@@ -358,7 +379,10 @@ describe('POST …/invoices/einvoice', () => {
 
   it('accepts base64 UBL, and UBL as a file part', async () => {
     const xml = writeUbl(ublDoc({ invoiceNumber: 'B64-1' }));
-    const a = await call(`/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: einvoiceForm({ xml: Buffer.from(xml).toString('base64') }) });
+    const a = await call(`/legal-entities/${LE}/invoices/einvoice`, {
+      method: 'POST',
+      body: einvoiceForm({ xml: Buffer.from(xml).toString('base64') }),
+    });
     expect(a.status).toBe(201);
     const b = await call(`/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: einvoiceForm({ xml, asFile: true }) });
     expect(b.status).toBe(201);
@@ -392,7 +416,10 @@ describe('POST …/invoices/einvoice', () => {
   });
 
   it('answers with a bare object when the einvoiceAnswer quirk says so', async () => {
-    await fetch(`${base()}/__admin/faults`, { method: 'PUT', body: JSON.stringify({ quirks: { einvoiceAnswer: 'object', statusFormat: 'name' } }) });
+    await fetch(`${base()}/__admin/faults`, {
+      method: 'PUT',
+      body: JSON.stringify({ quirks: { einvoiceAnswer: 'object', statusFormat: 'name' } }),
+    });
     const res = await call(`/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: einvoiceForm() });
     const body = (await res.json()) as Json;
     expect(body.invoiceNumber).toBe('INV-2024-0001');
@@ -400,7 +427,10 @@ describe('POST …/invoices/einvoice', () => {
   });
 
   it('rejects malformed UBL with 400 and field errors', async () => {
-    const res = await call(`/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: einvoiceForm({ xml: '<Invoice><cbc:ID>oops' }) });
+    const res = await call(`/legal-entities/${LE}/invoices/einvoice`, {
+      method: 'POST',
+      body: einvoiceForm({ xml: '<Invoice><cbc:ID>oops' }),
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { code: number; message: string; errors: { field: string; message: string }[] };
     expect(body.code).toBe(400);
@@ -417,7 +447,10 @@ describe('POST …/invoices/einvoice', () => {
   });
 
   it('rejects a pdf part that is not a PDF', async () => {
-    const res = await call(`/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: einvoiceForm({ pdf: Buffer.from('<html>not a pdf</html>') }) });
+    const res = await call(`/legal-entities/${LE}/invoices/einvoice`, {
+      method: 'POST',
+      body: einvoiceForm({ pdf: Buffer.from('<html>not a pdf</html>') }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Json[] }).errors).toContainEqual({ field: 'pdf', message: expect.any(String) });
   });
@@ -490,7 +523,11 @@ describe('POST …/invoices (JSON)', () => {
   });
 
   it('rejects a body that is not JSON', async () => {
-    const res = await call(`/legal-entities/${LE}/invoices`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"invoiceNumber":' });
+    const res = await call(`/legal-entities/${LE}/invoices`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"invoiceNumber":',
+    });
     expect(res.status).toBe(400);
     const body = (await res.json()) as Json;
     expect(body).toMatchObject({ code: 400, message: 'Validation Error', errors: [{ field: 'body', message: expect.any(String) }] });
@@ -506,7 +543,11 @@ describe('POST …/invoices (JSON)', () => {
   it('validates line items, dates and the document', async () => {
     const res = await postJson(
       `/legal-entities/${LE}/invoices`,
-      jsonInvoice({ date: '05/11/2024', documentData: Buffer.from('not a pdf').toString('base64'), lineItems: [{ net: 10 }, { gross: -1, net: 1 }] }),
+      jsonInvoice({
+        date: '05/11/2024',
+        documentData: Buffer.from('not a pdf').toString('base64'),
+        lineItems: [{ net: 10 }, { gross: -1, net: 1 }],
+      }),
     );
     expect(res.status).toBe(400);
     const fields = ((await res.json()) as { errors: Json[] }).errors.map((e) => e.field);
@@ -545,7 +586,10 @@ describe('GET …/invoices: paging and filters', () => {
   it('gives a full last page a nextCursor, then an empty page without one', async () => {
     await seedInvoices(6);
     const first = (await (await call(`/legal-entities/${LE}/invoices?count=3`)).json()) as { nextCursor: string };
-    const second = (await (await call(`/legal-entities/${LE}/invoices?count=3&cursor=${first.nextCursor}`)).json()) as { invoices: Json[]; nextCursor?: string };
+    const second = (await (await call(`/legal-entities/${LE}/invoices?count=3&cursor=${first.nextCursor}`)).json()) as {
+      invoices: Json[];
+      nextCursor?: string;
+    };
     expect(second.invoices).toHaveLength(3);
     expect(second.nextCursor).toBeDefined();
     const third = (await (await call(`/legal-entities/${LE}/invoices?count=3&cursor=${second.nextCursor}`)).json()) as Json;
@@ -590,7 +634,11 @@ describe('GET …/invoices: paging and filters', () => {
     const since = String(b.lastModified);
     // The PATCH must land in a later millisecond than `since`: wait for the clock, not a time.
     while (Date.now() <= Date.parse(since)) await new Promise((r) => setImmediate(r));
-    await call(`/legal-entities/${LE}/invoices/${a.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ customInformation: { banqupDocumentId: 'd-1' } }) });
+    await call(`/legal-entities/${LE}/invoices/${a.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ customInformation: { banqupDocumentId: 'd-1' } }),
+    });
     const res = await call(`/legal-entities/${LE}/invoices?count=100&filter=${encodeURIComponent(`lastModified gt "${since}"`)}`);
     const changed = ((await res.json()) as { invoices: InvoiceJson[] }).invoices;
     expect(changed.map((i) => i.id)).toEqual([a.id]);
@@ -608,12 +656,18 @@ describe('GET …/invoices: paging and filters', () => {
 
   it('pages through filtered results', async () => {
     await seedInvoices(5, (i) => ({ customInformation: { batch: i % 2 ? 'odd' : 'even' } }));
-    const first = (await (await call(`/legal-entities/${LE}/invoices?count=2&filter=${encodeURIComponent('customInformation.batch eq odd')}`)).json()) as {
+    const first = (await (
+      await call(`/legal-entities/${LE}/invoices?count=2&filter=${encodeURIComponent('customInformation.batch eq odd')}`)
+    ).json()) as {
       invoices: Json[];
       nextCursor: string;
     };
     expect(first.invoices.map((i) => i.invoiceNumber)).toEqual(['SEED-1', 'SEED-3']);
-    const second = (await (await call(`/legal-entities/${LE}/invoices?count=2&cursor=${first.nextCursor}&filter=${encodeURIComponent('customInformation.batch eq odd')}`)).json()) as {
+    const second = (await (
+      await call(
+        `/legal-entities/${LE}/invoices?count=2&cursor=${first.nextCursor}&filter=${encodeURIComponent('customInformation.batch eq odd')}`,
+      )
+    ).json()) as {
       invoices: Json[];
       nextCursor?: string;
     };
@@ -637,7 +691,9 @@ describe('GET …/invoices: paging and filters', () => {
 
 describe('PATCH …/invoices/{id}', () => {
   it('merges custom information at header and line level; null removes a key', async () => {
-    const created = (await (await postJson(`/legal-entities/${LE}/invoices`, jsonInvoice({ customInformation: { a: '1', b: '2' } }))).json()) as InvoiceJson;
+    const created = (await (
+      await postJson(`/legal-entities/${LE}/invoices`, jsonInvoice({ customInformation: { a: '1', b: '2' } }))
+    ).json()) as InvoiceJson;
     const res = await postJson(
       `/legal-entities/${LE}/invoices/${created.id}`,
       { customInformation: { b: null, c: '3' }, lineItems: [{ customInformation: { line: 'x' } }, {}] },
@@ -654,7 +710,11 @@ describe('PATCH …/invoices/{id}', () => {
 
   it('refuses to change anything but custom information', async () => {
     const created = await createEinvoice();
-    const res = await postJson(`/legal-entities/${LE}/invoices/${created.id}`, { invoiceNumber: 'HACK', customInformation: { ok: 'yes' } }, { method: 'PATCH' });
+    const res = await postJson(
+      `/legal-entities/${LE}/invoices/${created.id}`,
+      { invoiceNumber: 'HACK', customInformation: { ok: 'yes' } },
+      { method: 'PATCH' },
+    );
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: Json[] }).errors).toEqual([{ field: 'invoiceNumber', message: expect.any(String) }]);
     const after = (await (await call(`/legal-entities/${LE}/invoices/${created.id}`)).json()) as InvoiceJson;
@@ -664,7 +724,11 @@ describe('PATCH …/invoices/{id}', () => {
 
   it('requires one line-item entry per line item', async () => {
     const created = await createEinvoice();
-    const res = await postJson(`/legal-entities/${LE}/invoices/${created.id}`, { lineItems: [{ customInformation: { a: 'b' } }] }, { method: 'PATCH' });
+    const res = await postJson(
+      `/legal-entities/${LE}/invoices/${created.id}`,
+      { lineItems: [{ customInformation: { a: 'b' } }] },
+      { method: 'PATCH' },
+    );
     expect(res.status).toBe(400);
   });
 

@@ -35,7 +35,8 @@ async function signIn(r: Running, as: 'dev' | 'clerk'): Promise<string> {
   return (response.headers.get('set-cookie') ?? '').split(';')[0]!;
 }
 const csrfOf = (page: string) => /name="csrf-token" content="([^"]+)"/.exec(page)?.[1] ?? '';
-const developerScript = (page: string) => JSON.parse(/id="developer-i18n">([^<]*)</.exec(page)![1]!.replace(/\\u003c/g, '<')) as Record<string, unknown>;
+const developerScript = (page: string) =>
+  JSON.parse(/id="developer-i18n">([^<]*)</.exec(page)![1]!.replace(/\\u003c/g, '<')) as Record<string, unknown>;
 
 describe('as Perk', () => {
   let perk: Running;
@@ -50,13 +51,17 @@ describe('as Perk', () => {
     expect(home).toContain('· Perk</title>');
     expect(home).toContain('aria-label="Perk"');
     // The menu: "Developer tools" opens "Spend tools"; Admin no longer holds Developer.
-    expect(home).toMatch(/<button[^>]*aria-controls="nav-developer-tools"[^>]*>.*<span>Developer tools<\/span><\/button>\s*<ul id="nav-developer-tools"[^>]*><li><a href="\/developer-tools\/spend-tools"><span>Spend tools<\/span>/s);
+    expect(home).toMatch(
+      /<button[^>]*aria-controls="nav-developer-tools"[^>]*>.*<span>Developer tools<\/span><\/button>\s*<ul id="nav-developer-tools"[^>]*><li><a href="\/developer-tools\/spend-tools"><span>Spend tools<\/span>/s,
+    );
     expect(home).not.toContain('href="/admin/developer"');
 
     const page = await (await get(perk, '/developer-tools/spend-tools', cookie)).text();
     expect(page).toContain('<h1>Spend tools</h1>');
     expect(page).toMatch(/role="tab"[^>]*aria-selected="true"[^>]*>Access credentials</);
-    expect(page).toMatch(/<header class="page-header">.*<div class="page-tools"><div class="org-id"><dl><dt>Organization ID<\/dt><dd><code[^>]*>([\w-]+)<\/code><\/dd><\/dl>/s);
+    expect(page).toMatch(
+      /<header class="page-header">.*<div class="page-tools"><div class="org-id"><dl><dt>Organization ID<\/dt><dd><code[^>]*>([\w-]+)<\/code><\/dd><\/dl>/s,
+    );
     expect(page).toContain(`>${seed.organizationId}</code>`);
     // Perk's markup is not Yokoy's: no test ids, other field ids, so labels must do the finding.
     expect(page).not.toContain('data-testid="organization-id"');
@@ -120,7 +125,13 @@ describe('in German, by a sandbox option', () => {
     expect(page).toMatch(/<span aria-hidden="true">\+ <\/span>Credentials erzeugen<\/button>/);
     expect(page).toContain('Organisations-ID');
     const script = developerScript(page);
-    expect(script).toMatchObject({ oauthCredentials: 'OAuth Zugriffsdaten', nameLabel: 'Kennzeichnung', next: 'Weiter', clientId: 'Client-ID', clientSecret: 'Client-Secret' });
+    expect(script).toMatchObject({
+      oauthCredentials: 'OAuth Zugriffsdaten',
+      nameLabel: 'Kennzeichnung',
+      next: 'Weiter',
+      clientId: 'Client-ID',
+      clientSecret: 'Client-Secret',
+    });
     const chosen = await (await get(yokoyDe, '/admin/developer', `${cookie}; yokoy_lang=en`)).text();
     expect(chosen).toContain('<html lang="en">');
   });

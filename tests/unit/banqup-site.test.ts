@@ -50,10 +50,18 @@ describe('Banqup labels', () => {
       <input type="radio" id="r"><label for="r">Invoices Export For Accounting</label>
     </main>`);
     expect(locateControl(doc, banqupControls.onlineConnection, 'pt')?.getAttribute('role')).toBe('switch');
-    expect(locateControl(doc, { selectors: [], labels: banqupControls.accountingMenuItem.labels, candidates: 'button' }, 'fr')?.tagName).toBe('BUTTON');
+    expect(
+      locateControl(doc, { selectors: [], labels: banqupControls.accountingMenuItem.labels, candidates: 'button' }, 'fr')?.tagName,
+    ).toBe('BUTTON');
     expect(locateControl(doc, banqupControls.exportInvoices, 'en')?.id).toBe('r');
     // … but not a different word.
-    expect(locateControl(page('<main><button>Accounting application</button></main>'), { selectors: [], labels: banqupControls.accountingMenuItem.labels, candidates: 'button' }, 'en')).toBeUndefined();
+    expect(
+      locateControl(
+        page('<main><button>Accounting application</button></main>'),
+        { selectors: [], labels: banqupControls.accountingMenuItem.labels, candidates: 'button' },
+        'en',
+      ),
+    ).toBeUndefined();
   });
 
   it('finds "Finish" where a channel ends its wizard with it instead of "Activate"', () => {
@@ -65,11 +73,18 @@ describe('telling the two Banqup platforms apart', () => {
   it('sees new Banqup by its app launcher, and names the apps it shows', () => {
     const doc = page(`<header><button data-testid="btx-app-launcher" aria-label="App launcher"></button>
       <div role="menu"><a data-testid="btx-app-launcher-app-purchase-invoices">Purchase Invoices</a><a href="/store">Discover more</a></div></header>`);
-    expect(detectPlatform(doc, { hostname: 'banqup.localhost' }, 'en')).toEqual({ platform: 'new', apps: ['Purchase Invoices'], store: true });
+    expect(detectPlatform(doc, { hostname: 'banqup.localhost' }, 'en')).toEqual({
+      platform: 'new',
+      apps: ['Purchase Invoices'],
+      store: true,
+    });
   });
 
   it('sees new Banqup by its label alone, in German', () => {
-    expect(detectPlatform(page('<header><button aria-label="App-Launcher"></button></header>'), { hostname: 'example.banqup.com' }, 'de').platform).toBe('new');
+    expect(
+      detectPlatform(page('<header><button aria-label="App-Launcher"></button></header>'), { hostname: 'example.banqup.com' }, 'de')
+        .platform,
+    ).toBe('new');
   });
 
   it('takes app.btx.banqup.com for new Banqup before anything is drawn', () => {
@@ -78,6 +93,10 @@ describe('telling the two Banqup platforms apart', () => {
   });
 
   it('takes everything else for classic Banqup (the accounting-app wizard)', () => {
-    expect(detectPlatform(page('<nav><button aria-haspopup="menu">Apps</button></nav>'), { hostname: 'app.banqup.com' }, 'en')).toEqual({ platform: 'classic', apps: [], store: false });
+    expect(detectPlatform(page('<nav><button aria-haspopup="menu">Apps</button></nav>'), { hostname: 'app.banqup.com' }, 'en')).toEqual({
+      platform: 'classic',
+      apps: [],
+      store: false,
+    });
   });
 });

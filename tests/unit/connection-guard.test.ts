@@ -35,7 +35,8 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const secretSentTo = () => sent.filter((r) => r.authorization === basic('client-one', secret) || r.authorization === basic('client-two', other)).map((r) => r.url);
+const secretSentTo = () =>
+  sent.filter((r) => r.authorization === basic('client-one', secret) || r.authorization === basic('client-two', other)).map((r) => r.url);
 
 async function connected() {
   const { service, vault } = createWorkerConnection();
@@ -48,7 +49,9 @@ describe('captured credentials wait for the user', () => {
   it('keeps a verified connection untouched until the user confirms, then uses the new one', async () => {
     const { service, vault } = await connected();
     const before = await credentialsItem.getValue();
-    expect(await service.capture({ clientId: 'client-two', clientSecret: other, organizationId: 'org-two' })).toEqual({ outcome: 'pending-confirmation' });
+    expect(await service.capture({ clientId: 'client-two', clientSecret: other, organizationId: 'org-two' })).toEqual({
+      outcome: 'pending-confirmation',
+    });
     const after = await credentialsItem.getValue();
     expect({ ...after, pending: undefined }).toEqual({ ...before, pending: undefined });
     expect(await vault.get('clientSecret')).toBe(secret);
@@ -68,13 +71,18 @@ describe('captured credentials wait for the user', () => {
 
   it('never adopts from the page alone, even with no connection yet', async () => {
     const { service, vault } = createWorkerConnection();
-    expect(await service.capture({ clientId: 'client-two', clientSecret: other, organizationId: 'org-two' })).toEqual({ outcome: 'pending-confirmation' });
+    expect(await service.capture({ clientId: 'client-two', clientSecret: other, organizationId: 'org-two' })).toEqual({
+      outcome: 'pending-confirmation',
+    });
     const stored = await credentialsItem.getValue();
     expect(stored.clientId).toBeUndefined();
     expect(stored.hasSecret).toBeFalsy();
     expect(await vault.get('clientSecret')).toBeUndefined();
     expect(sent).toEqual([]);
-    expect(describePending(await service.view())).toMatchObject({ organizationId: { to: 'org-two' }, legalEntity: { kind: 'chosen-again' } });
+    expect(describePending(await service.view())).toMatchObject({
+      organizationId: { to: 'org-two' },
+      legalEntity: { kind: 'chosen-again' },
+    });
   });
 
   it('discarding keeps the current credentials and drops the captured secret', async () => {
@@ -110,12 +118,24 @@ describe('the secret belongs to one environment and token URL', () => {
   });
 
   it('is forgotten when a custom token address changes, kept when only the web address does', async () => {
-    const custom = { accountsBase: 'https://accounts.proxy.example', apiBase: 'https://api.proxy.example', webOrigin: 'https://app.proxy.example' };
+    const custom = {
+      accountsBase: 'https://accounts.proxy.example',
+      apiBase: 'https://api.proxy.example',
+      webOrigin: 'https://app.proxy.example',
+    };
     await settingsItem.setValue({ ...defaultSettings, environment: 'custom', custom });
     const { service, vault } = await connected();
-    await service.saveSettings({ ...defaultSettings, environment: 'custom', custom: { ...custom, webOrigin: 'https://web.proxy.example' } });
+    await service.saveSettings({
+      ...defaultSettings,
+      environment: 'custom',
+      custom: { ...custom, webOrigin: 'https://web.proxy.example' },
+    });
     expect(await vault.get('clientSecret')).toBe(secret);
-    await service.saveSettings({ ...defaultSettings, environment: 'custom', custom: { ...custom, accountsBase: 'https://accounts.elsewhere.example' } });
+    await service.saveSettings({
+      ...defaultSettings,
+      environment: 'custom',
+      custom: { ...custom, accountsBase: 'https://accounts.elsewhere.example' },
+    });
     expect(await vault.get('clientSecret')).toBeUndefined();
     expect(await service.verify()).toMatchObject({ verified: false });
     expect(secretSentTo()).toEqual(['https://accounts.proxy.example/oauth2/token']);

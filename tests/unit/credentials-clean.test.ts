@@ -92,7 +92,9 @@ describe('credential paste cleaning', () => {
   });
 
   it('flags the same value in secret and client ID', () => {
-    expect(checkCredential('clientSecret', 'abcdefgh', { others: { clientId: 'abcdefgh' } }).warnings).toEqual([{ kind: 'looks-like', other: 'clientId' }]);
+    expect(checkCredential('clientSecret', 'abcdefgh', { others: { clientId: 'abcdefgh' } }).warnings).toEqual([
+      { kind: 'looks-like', other: 'clientId' },
+    ]);
   });
 
   it('does not mistake a sentence for a label', () => {

@@ -7,8 +7,26 @@ import { newJob, withFacts, type Job } from '../../lib/export/job';
 import { createYokoyIndex, idbIndexPersistence } from '../../lib/export/yokoy-index';
 import type { InvoiceApi, YokoyInvoice } from '../../lib/export/yokoy-invoices';
 
-const doc: DocumentFacts = { documentId: 'doc-1', invoiceNumber: 'INV-7', issueDate: '2026-09-01', currency: 'EUR', total: 121, supplierName: 'Imprimerie SA', supplierVatId: 'BE0123456789', creditNote: false };
-const facts = (patch: Partial<InvoiceFacts> = {}): InvoiceFacts => ({ invoiceNumber: 'INV-7', date: '2026-09-01', currency: 'EUR', gross: 121, creditNote: false, supplierName: 'Imprimerie SA', supplierVatId: 'BE 0123.456.789', ...patch });
+const doc: DocumentFacts = {
+  documentId: 'doc-1',
+  invoiceNumber: 'INV-7',
+  issueDate: '2026-09-01',
+  currency: 'EUR',
+  total: 121,
+  supplierName: 'Imprimerie SA',
+  supplierVatId: 'BE0123456789',
+  creditNote: false,
+};
+const facts = (patch: Partial<InvoiceFacts> = {}): InvoiceFacts => ({
+  invoiceNumber: 'INV-7',
+  date: '2026-09-01',
+  currency: 'EUR',
+  gross: 121,
+  creditNote: false,
+  supplierName: 'Imprimerie SA',
+  supplierVatId: 'BE 0123.456.789',
+  ...patch,
+});
 
 describe('the same document by its facts (what Yokoy flags duplicates by, plus the type)', () => {
   it('same supplier, number, date, gross total, currency and type', () => {
@@ -85,7 +103,11 @@ const yinv = (id: string, patch: Partial<YokoyInvoice> = {}): YokoyInvoice => ({
 
 describe('Yokoy invoice index', () => {
   it('answers by tag and by facts, untagged and unmarked only', async () => {
-    const { api } = fakeApi([yinv('a'), yinv('b', { customInformation: { banqupDocumentId: 'doc-2' } }), yinv('c', { customInformation: { banqupDuplicateOf: 'doc-9' } })]);
+    const { api } = fakeApi([
+      yinv('a'),
+      yinv('b', { customInformation: { banqupDocumentId: 'doc-2' } }),
+      yinv('c', { customInformation: { banqupDuplicateOf: 'doc-9' } }),
+    ]);
     const index = createYokoyIndex({ invoices: api });
     const entity = await index.entity('le');
     if (!entity.ok) throw new Error('no index');
@@ -116,7 +138,11 @@ describe('Yokoy invoice index', () => {
 });
 
 describe('run audit', () => {
-  const base = { ...newJob({ documentId: 'doc-1', legalEntityId: 'le', source: 'backfill', now: 1 }), state: 'done' as const, yokoyInvoiceId: 'y1' };
+  const base = {
+    ...newJob({ documentId: 'doc-1', legalEntityId: 'le', source: 'backfill', now: 1 }),
+    state: 'done' as const,
+    yokoyInvoiceId: 'y1',
+  };
   const job = (patch: Partial<Job> = {}) => withFacts({ ...base, ...patch }, doc);
   const indexOf = async (invoices: YokoyInvoice[]) => {
     const entity = await createYokoyIndex({ invoices: fakeApi(invoices).api }).entity('le');
@@ -147,8 +173,20 @@ describe('run audit', () => {
   });
 
   it('identical documents each own their invoice: no twins', async () => {
-    const index = await indexOf([yinv('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), yinv('y2', { customInformation: { banqupDocumentId: 'doc-2' } })]);
-    const other = withFacts({ ...newJob({ documentId: 'doc-2', legalEntityId: 'le', source: 'backfill', now: 1 }), state: 'done', yokoyInvoiceId: 'y2', firstUploadAt: uploaded, uploadAttempts: 1 }, doc);
+    const index = await indexOf([
+      yinv('y1', { customInformation: { banqupDocumentId: 'doc-1' } }),
+      yinv('y2', { customInformation: { banqupDocumentId: 'doc-2' } }),
+    ]);
+    const other = withFacts(
+      {
+        ...newJob({ documentId: 'doc-2', legalEntityId: 'le', source: 'backfill', now: 1 }),
+        state: 'done',
+        yokoyInvoiceId: 'y2',
+        firstUploadAt: uploaded,
+        uploadAttempts: 1,
+      },
+      doc,
+    );
     expect(findTwins([job({ firstUploadAt: uploaded, uploadAttempts: 1 }), other], index).size).toBe(0);
   });
 });

@@ -107,7 +107,8 @@ function fakeYokoy(clock: () => number, faults: Map<number, Fault>) {
       });
       return Response.json([created], { status: 201 });
     }
-    if (url.pathname.endsWith('/suppliers')) return Response.json({ suppliers: suppliers.map((s, i) => ({ id: `sup-${i}`, name: s.name, taxNumber: s.vat })) });
+    if (url.pathname.endsWith('/suppliers'))
+      return Response.json({ suppliers: suppliers.map((s, i) => ({ id: `sup-${i}`, name: s.name, taxNumber: s.vat })) });
     const one = /\/invoices\/([\w-]+)$/.exec(url.pathname);
     if (one) {
       const invoice = invoices.find((i) => i.id === one[1]);
@@ -115,7 +116,8 @@ function fakeYokoy(clock: () => number, faults: Map<number, Fault>) {
       if (method === 'PATCH') {
         const info = JSON.parse(String(init.body)).customInformation as Record<string, string>;
         const before = invoice.customInformation?.banqupDocumentId;
-        if (before !== undefined && info.banqupDocumentId !== undefined && info.banqupDocumentId !== before) rewrites.push(`${invoice.id}: ${before} → ${info.banqupDocumentId}`);
+        if (before !== undefined && info.banqupDocumentId !== undefined && info.banqupDocumentId !== before)
+          rewrites.push(`${invoice.id}: ${before} → ${info.banqupDocumentId}`);
         invoice.customInformation = { ...invoice.customInformation, ...info };
         invoice.lastModified = stamp();
       }
@@ -191,7 +193,16 @@ async function runScenario(docs: Doc[], foreign: Omit<Doc, 'id' | 'before'>[], s
   const yokoy = fakeYokoy(() => clock, new Map(faultList));
   const le = 'le-1';
   const untaggedLike = (d: Omit<Doc, 'id' | 'before'>, info: Record<string, string> | null) =>
-    yokoy.add({ invoiceNumber: d.number, date: d.date, currency: 'EUR', grossAmount: d.total, isCreditNote: d.creditNote, supplierId: `sup-${d.supplier}`, customInformation: info, byCompanion: false });
+    yokoy.add({
+      invoiceNumber: d.number,
+      date: d.date,
+      currency: 'EUR',
+      grossAmount: d.total,
+      isCreditNote: d.creditNote,
+      supplierId: `sup-${d.supplier}`,
+      customInformation: info,
+      byCompanion: false,
+    });
   const preTagged = new Map<string, string>();
   for (const d of docs) {
     if (d.before === 'tagged') preTagged.set(d.id, untaggedLike(d, { banqupDocumentId: d.id }).id);
@@ -206,7 +217,15 @@ async function runScenario(docs: Doc[], foreign: Omit<Doc, 'id' | 'before'>[], s
       return {
         ok: true,
         value: {
-          facts: { invoiceNumber: d.number, issueDate: d.date, currency: 'EUR', total: d.total, supplierName: suppliers[d.supplier]!.name, supplierVatId: suppliers[d.supplier]!.vat, creditNote: d.creditNote },
+          facts: {
+            invoiceNumber: d.number,
+            issueDate: d.date,
+            currency: 'EUR',
+            total: d.total,
+            supplierName: suppliers[d.supplier]!.name,
+            supplierVatId: suppliers[d.supplier]!.vat,
+            creditNote: d.creditNote,
+          },
           kind: d.creditNote ? 'credit-note' : 'invoice',
           hasUbl: true,
         },
@@ -309,7 +328,8 @@ describe('exactly once, whatever collides and whenever the worker stops', () => 
 
           // Which documents must be reported ambiguous: more untagged copies than documents.
           const untaggedCopies = new Map<string, number>();
-          for (const d of [...docs.filter((x) => x.before === 'untagged' || x.before === 'connector'), ...foreign]) untaggedCopies.set(factsKey(d), (untaggedCopies.get(factsKey(d)) ?? 0) + 1);
+          for (const d of [...docs.filter((x) => x.before === 'untagged' || x.before === 'connector'), ...foreign])
+            untaggedCopies.set(factsKey(d), (untaggedCopies.get(factsKey(d)) ?? 0) + 1);
           const looking = new Map<string, number>();
           for (const d of docs.filter((x) => x.before !== 'tagged')) looking.set(factsKey(d), (looking.get(factsKey(d)) ?? 0) + 1);
           const ambiguous = (d: Doc) => d.before !== 'tagged' && (untaggedCopies.get(factsKey(d)) ?? 0) > (looking.get(factsKey(d)) ?? 0);
@@ -332,7 +352,15 @@ describe('exactly once, whatever collides and whenever the worker stops', () => 
             if (d.before === 'tagged') expect(job).toMatchObject({ state: 'duplicate', yokoyInvoiceId: preTagged.get(d.id) });
             // The matched invoice has the document's facts (never another supplier's, never a credit note for an invoice).
             const inv = tagged[0]!;
-            expect(factsKey({ number: inv.invoiceNumber, date: inv.date, total: inv.grossAmount, supplier: Number(inv.supplierId.slice(4)), creditNote: inv.isCreditNote })).toBe(factsKey(d));
+            expect(
+              factsKey({
+                number: inv.invoiceNumber,
+                date: inv.date,
+                total: inv.grossAmount,
+                supplier: Number(inv.supplierId.slice(4)),
+                creditNote: inv.isCreditNote,
+              }),
+            ).toBe(factsKey(d));
           });
         },
       ),

@@ -22,7 +22,13 @@ const freshStore = () => {
 const states: JobState[] = ['queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled'];
 
 function job(i: number, state: JobState, updatedAt: number, extra: Partial<Job> = {}): Job {
-  return { ...newJob({ documentId: `doc-${String(i).padStart(6, '0')}`, legalEntityId: 'le', source: 'backfill', now: updatedAt }), state, updatedAt, invoiceNumber: `INV-${i}`, ...extra };
+  return {
+    ...newJob({ documentId: `doc-${String(i).padStart(6, '0')}`, legalEntityId: 'le', source: 'backfill', now: updatedAt }),
+    state,
+    updatedAt,
+    invoiceNumber: `INV-${i}`,
+    ...extra,
+  };
 }
 
 async function allPages(store: ReturnType<typeof createJobStore>, limit: number, state?: JobState): Promise<Job[]> {
@@ -102,18 +108,26 @@ describe('retention', () => {
   it('prunes finished jobs older than the cut-off, never an unresolved one or one waiting for its tag', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ state: fc.constantFrom(...states), at: fc.integer({ min: 0, max: 100 }), untagged: fc.boolean() }), { maxLength: 80 }),
+        fc.array(fc.record({ state: fc.constantFrom(...states), at: fc.integer({ min: 0, max: 100 }), untagged: fc.boolean() }), {
+          maxLength: 80,
+        }),
         fc.integer({ min: 0, max: 101 }),
         fc.integer({ min: 1, max: 7 }),
         async (specs, cutOff, batch) => {
           const store = freshStore();
           const jobs = specs.map((s, i) =>
-            job(i, s.state, s.at, s.untagged && (s.state === 'done' || s.state === 'duplicate') ? { yokoyInvoiceId: `y${i}`, untaggedSince: s.at } : {}),
+            job(
+              i,
+              s.state,
+              s.at,
+              s.untagged && (s.state === 'done' || s.state === 'duplicate') ? { yokoyInvoiceId: `y${i}`, untaggedSince: s.at } : {},
+            ),
           );
           await store.putMany(jobs);
           const pruned = await store.prune(cutOff, batch);
           const left = new Set((await allPages(store, 50)).map((j) => j.id));
-          const shouldGo = (j: Job) => ['done', 'duplicate', 'cancelled'].includes(j.state) && j.updatedAt < cutOff && j.untaggedSince === undefined;
+          const shouldGo = (j: Job) =>
+            ['done', 'duplicate', 'cancelled'].includes(j.state) && j.updatedAt < cutOff && j.untaggedSince === undefined;
           for (const j of jobs) expect(left.has(j.id), `${j.state} at ${j.updatedAt}`).toBe(!shouldGo(j));
           expect(pruned).toBe(jobs.filter(shouldGo).length);
         },
@@ -137,7 +151,11 @@ describe('retention', () => {
     const now = 1_800_000_000_000;
     await store.putMany([job(1, 'done', now - 40 * day), job(2, 'done', now - 10 * day), job(3, 'failed', now - 400 * day)]);
     const settings = { ...defaultSettings, historyRetentionDays: 0 };
-    const service = createExportService({ store, settings: { getValue: async () => settings }, now: () => now } as unknown as ExportServiceEnv);
+    const service = createExportService({
+      store,
+      settings: { getValue: async () => settings },
+      now: () => now,
+    } as unknown as ExportServiceEnv);
     expect(await service.prune()).toBe(0);
     settings.historyRetentionDays = 30;
     expect(await service.prune()).toBe(1);

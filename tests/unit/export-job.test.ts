@@ -24,7 +24,9 @@ describe('export job state machine', () => {
 
   it('a retry before any upload needs no look-up, unless the outcome is unknown', () => {
     const fetching = transition(fresh(), { type: 'start' }, 2);
-    expect(transition(fetching, { type: 'retry', reason: { code: 'banqup:network' }, delayMs: 0, outcomeUnknown: false }, 3).needsLookup).toBe(false);
+    expect(
+      transition(fetching, { type: 'retry', reason: { code: 'banqup:network' }, delayMs: 0, outcomeUnknown: false }, 3).needsLookup,
+    ).toBe(false);
     expect(transition(fetching, { type: 'retry', reason: { code: 'x' }, delayMs: 0, outcomeUnknown: true }, 3).needsLookup).toBe(true);
   });
 
@@ -41,7 +43,11 @@ describe('export job state machine', () => {
   });
 
   it('fails with a reason, and a failed job can be queued again from scratch', () => {
-    let job: Job = transition(transition(fresh(), { type: 'start' }, 2), { type: 'fail', reason: { code: 'yokoy:validation', detail: 'bad UBL' } }, 3);
+    let job: Job = transition(
+      transition(fresh(), { type: 'start' }, 2),
+      { type: 'fail', reason: { code: 'yokoy:validation', detail: 'bad UBL' } },
+      3,
+    );
     expect(job).toMatchObject({ state: 'failed', reason: { code: 'yokoy:validation' } });
     job = transition(job, { type: 'requeue' }, 4);
     expect(job).toMatchObject({ state: 'queued', attempts: 0, reason: undefined, nextAttemptAt: 4 });

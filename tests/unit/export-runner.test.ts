@@ -63,16 +63,23 @@ function fakeYokoy() {
   const respond = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
     if (url.pathname === '/oauth2/token') {
-      return state.revoked ? Response.json({ error: 'invalid_client' }, { status: 401 }) : Response.json({ access_token: 't', expires_in: 3600 });
+      return state.revoked
+        ? Response.json({ error: 'invalid_client' }, { status: 401 })
+        : Response.json({ access_token: 't', expires_in: 3600 });
     }
     const method = init.method ?? 'GET';
     if (method === 'POST' && url.pathname.endsWith('/einvoice')) {
       const action = script.shift();
-      if (action === 'reject-400') return Response.json({ code: 400, message: 'Invalid UBL', errors: [{ field: 'invoiceData', message: 'bad' }] }, { status: 400 });
+      if (action === 'reject-400')
+        return Response.json({ code: 400, message: 'Invalid UBL', errors: [{ field: 'invoiceData', message: 'bad' }] }, { status: 400 });
       // The body is a prebuilt multipart byte array (lib/export/multipart.ts).
       const ubl = new TextDecoder().decode(init.body as Uint8Array);
       const number = /<cbc:ID>([^<]+)/.exec(ubl)![1]!;
-      const created: Invoice = { ...existing(`y${++n}`, number), created: new Date(10_000 + n).toISOString(), lastModified: new Date(10_000 + n).toISOString() };
+      const created: Invoice = {
+        ...existing(`y${++n}`, number),
+        created: new Date(10_000 + n).toISOString(),
+        lastModified: new Date(10_000 + n).toISOString(),
+      };
       invoices.push(created);
       if (action === 'drop-after-create') throw new TypeError('Failed to fetch');
       return Response.json([created], { status: 201 });
@@ -88,7 +95,8 @@ function fakeYokoy() {
       invoice.lastModified = new Date(20_000 + ++n).toISOString();
       return Response.json(invoice);
     }
-    if (url.pathname.endsWith('/suppliers')) return Response.json({ suppliers: [{ id: 'sup-1', name: 'Supplier SA', taxNumber: 'BE0123456789' }] });
+    if (url.pathname.endsWith('/suppliers'))
+      return Response.json({ suppliers: [{ id: 'sup-1', name: 'Supplier SA', taxNumber: 'BE0123456789' }] });
     const one = /\/invoices\/([\w-]+)$/.exec(url.pathname);
     if (one) {
       const found = invoices.find((i) => i.id === one[1]);
@@ -114,7 +122,17 @@ function fakeBanqup(numbers: Record<string, string>): BanqupClient {
     spaceId: async () => ok('s'),
     listDocuments: async () => ok({ documents: [], total: 0 }),
     document: async (id: string) =>
-      ok({ documentId: id, documentNumber: numbers[id], issueDate: '2026-09-01', currency: 'EUR', totalAmount: 100, supplierName: 'Supplier SA', supplierVatId: 'BE0123456789', hasUbl: true, documentType: 'INVOICE' }),
+      ok({
+        documentId: id,
+        documentNumber: numbers[id],
+        issueDate: '2026-09-01',
+        currency: 'EUR',
+        totalAmount: 100,
+        supplierName: 'Supplier SA',
+        supplierVatId: 'BE0123456789',
+        hasUbl: true,
+        documentType: 'INVOICE',
+      }),
     ubl: async (id: string) => ok(`<Invoice><cbc:ID>${numbers[id]}</cbc:ID></Invoice>`),
     pdf: async () => ok(new Blob(['%PDF-1.4 test'], { type: 'application/pdf' })),
     bankStatementCount: async () => ok(0),
@@ -155,7 +173,8 @@ function setup(numbers: Record<string, string>, concurrency = 2) {
     onConnectionProblem: async (reason) => void problems.push(reason.code),
     keepAlive: () => () => undefined,
   });
-  const enqueue = async (ids: string[]) => store.putMany(ids.map((documentId) => newJob({ documentId, legalEntityId: 'le', source: 'backfill', now: clock })));
+  const enqueue = async (ids: string[]) =>
+    store.putMany(ids.map((documentId) => newJob({ documentId, legalEntityId: 'le', source: 'backfill', now: clock })));
   return { yokoy, store, runner, enqueue, problems };
 }
 
@@ -216,7 +235,10 @@ describe('export runner', () => {
     await runner.kick();
     await enqueue(['b']);
     await runner.kick();
-    expect(await store.get(jobId('le', 'a'))).toMatchObject({ state: 'failed', reason: { code: 'yokoy:validation', detail: 'Invalid UBL' } });
+    expect(await store.get(jobId('le', 'a'))).toMatchObject({
+      state: 'failed',
+      reason: { code: 'yokoy:validation', detail: 'Invalid UBL' },
+    });
     expect(await store.get(jobId('le', 'b'))).toMatchObject({ state: 'done' });
   });
 

@@ -54,11 +54,41 @@ afterEach(() => {
 });
 
 const expected: Record<Language, { amount: string; date: string; one: string; many: string; zero: string }> = {
-  pt: { amount: '1110,48 €', date: '05/03/26, 14:30', one: '1 fatura corresponde.', many: '1234 faturas correspondem.', zero: '0 faturas correspondem.' },
-  en: { amount: '€1,110.48', date: '05/03/2026, 14:30', one: '1 invoice matches.', many: '1,234 invoices match.', zero: '0 invoices match.' },
-  fr: { amount: '1 110,48 €', date: '05/03/2026 14:30', one: '1 facture correspond.', many: '1 234 factures correspondent.', zero: '0 facture correspond.' },
-  nl: { amount: '€ 1.110,48', date: '05-03-2026, 14:30', one: '1 factuur komt overeen.', many: '1.234 facturen komen overeen.', zero: '0 facturen komen overeen.' },
-  de: { amount: '1.110,48 €', date: '05.03.26, 14:30', one: '1 Rechnung passt.', many: '1.234 Rechnungen passen.', zero: '0 Rechnungen passen.' },
+  pt: {
+    amount: '1110,48 €',
+    date: '05/03/26, 14:30',
+    one: '1 fatura corresponde.',
+    many: '1234 faturas correspondem.',
+    zero: '0 faturas correspondem.',
+  },
+  en: {
+    amount: '€1,110.48',
+    date: '05/03/2026, 14:30',
+    one: '1 invoice matches.',
+    many: '1,234 invoices match.',
+    zero: '0 invoices match.',
+  },
+  fr: {
+    amount: '1 110,48 €',
+    date: '05/03/2026 14:30',
+    one: '1 facture correspond.',
+    many: '1 234 factures correspondent.',
+    zero: '0 facture correspond.',
+  },
+  nl: {
+    amount: '€ 1.110,48',
+    date: '05-03-2026, 14:30',
+    one: '1 factuur komt overeen.',
+    many: '1.234 facturen komen overeen.',
+    zero: '0 facturen komen overeen.',
+  },
+  de: {
+    amount: '1.110,48 €',
+    date: '05.03.26, 14:30',
+    one: '1 Rechnung passt.',
+    many: '1.234 Rechnungen passen.',
+    zero: '0 Rechnungen passen.',
+  },
 };
 
 describe.each(Object.keys(expected) as Language[])('in %s', (language) => {
@@ -77,7 +107,20 @@ describe.each(Object.keys(expected) as Language[])('in %s', (language) => {
     [1234, 'many'],
     [0, 'zero'],
   ] as const)('Export counts %i matching invoices in the right plural form', async (count, form) => {
-    const ask = fakeAsk({ 'export.preview': { count, bankStatements: 0 }, 'export.progress': { paused: false, running: false, waitingForBanqup: false, total: 0, remaining: 0, done: 0, duplicate: 0, failed: 0, cancelled: 0 } });
+    const ask = fakeAsk({
+      'export.preview': { count, bankStatements: 0 },
+      'export.progress': {
+        paused: false,
+        running: false,
+        waitingForBanqup: false,
+        total: 0,
+        remaining: 0,
+        done: 0,
+        duplicate: 0,
+        failed: 0,
+        cancelled: 0,
+      },
+    });
     const view = mount(<ExportView t={t} language={language} ask={ask} />);
     const preview = () => plain(view.querySelector('[data-testid="export-preview"]')!.textContent);
     await vi.waitFor(() => expect(preview()).toBe(want[form]), { timeout: 2_000 });
@@ -85,7 +128,18 @@ describe.each(Object.keys(expected) as Language[])('in %s', (language) => {
 });
 
 describe('the progress view', () => {
-  const base: ExportProgress = { runId: 'r', paused: false, running: true, waitingForBanqup: false, total: 120, remaining: 90, done: 28, duplicate: 2, failed: 0, cancelled: 0 };
+  const base: ExportProgress = {
+    runId: 'r',
+    paused: false,
+    running: true,
+    waitingForBanqup: false,
+    total: 120,
+    remaining: 90,
+    done: 28,
+    duplicate: 2,
+    failed: 0,
+    cancelled: 0,
+  };
   const text = (view: HTMLElement, id: string) => plain(view.querySelector(`[data-testid="${id}"]`)?.textContent);
 
   it('says the rate and the time left from the run start and the answer time', () => {
@@ -100,7 +154,17 @@ describe('the progress view', () => {
   it('says what waits and why: Yokoy’s rate limit with the next try, and signed out of Banqup', () => {
     const at = Date.UTC(2026, 2, 5, 9, 41);
     const view = mount(
-      <ProgressBar t={translator('en')} language="en" progress={{ ...base, waitingForBanqup: true, startedAt: at - 1_000, at, waiting: { rateLimited: 1, retrying: 3, nextAttemptAt: at + 60_000 } }} />,
+      <ProgressBar
+        t={translator('en')}
+        language="en"
+        progress={{
+          ...base,
+          waitingForBanqup: true,
+          startedAt: at - 1_000,
+          at,
+          waiting: { rateLimited: 1, retrying: 3, nextAttemptAt: at + 60_000 },
+        }}
+      />,
     );
     expect(text(view, 'waiting-rate-limit')).toBe('1 invoice waits: Yokoy asked us to slow down. Next try at 09:42.');
     expect(text(view, 'waiting-retry')).toBe('3 invoices wait for another try at 09:42.');
@@ -109,7 +173,13 @@ describe('the progress view', () => {
   });
 
   it('ends with a finish state that names what failed, in the plural the language needs', () => {
-    const view = mount(<ProgressBar t={translator('fr')} language="fr" progress={{ ...base, running: false, remaining: 0, done: 117, duplicate: 2, failed: 1 }} />);
+    const view = mount(
+      <ProgressBar
+        t={translator('fr')}
+        language="fr"
+        progress={{ ...base, running: false, remaining: 0, done: 117, duplicate: 2, failed: 1 }}
+      />,
+    );
     expect(view.querySelector('[data-testid="export-progress"]')!.getAttribute('data-phase')).toBe('finished');
     expect(text(view, 'export-finished')).toBe('Terminé : 117 envoyées, 2 déjà dans Yokoy.');
     expect(text(view, 'export-finished-failed')).toBe('1 facture n’a pas pu être envoyée : l’onglet Historique dit pourquoi.');

@@ -55,7 +55,11 @@ describe('detecting the step from a recorded Banqup page', () => {
     const detection = detectStep(doc, { pathname: entry.path }, { language: pickLanguage(doc.documentElement.lang) });
     expect(detection.busy).toBe(false);
     if (detection.busy) return;
-    expect({ step: detection.step.id, control: detection.control, found: Boolean(detection.target) }).toEqual({ step: entry.step, control: entry.control, found: true });
+    expect({ step: detection.step.id, control: detection.control, found: Boolean(detection.target) }).toEqual({
+      step: entry.step,
+      control: entry.control,
+      found: true,
+    });
   });
 
   it('recognises the screen from the page when the URL says nothing (Banqup moved its routes)', () => {

@@ -28,7 +28,8 @@ describe('fill from the vault', () => {
 
   it('picks the legal entity chosen in the popup, by id or else by name', () => {
     const select = document.createElement('select');
-    select.innerHTML = '<option value="">Select…</option><option value="le-1">Acme Belgium NV</option><option value="other">Acme Portugal Lda</option>';
+    select.innerHTML =
+      '<option value="">Select…</option><option value="le-1">Acme Belgium NV</option><option value="other">Acme Portugal Lda</option>';
     let changes = 0;
     select.addEventListener('change', () => changes++);
     expect(selectOption(select, { id: 'le-1', name: 'whatever' })).toBe(true);
@@ -55,7 +56,9 @@ describe('fill from the vault', () => {
 
     it('refuses another page, a field swapped in, a look-alike field, a second password field', () => {
       const field = form(banqupForm);
-      expect(formRefusal('clientSecret', field, { location: new URL('https://app.banqup.com/purchases'), watched: field })).toBe('not-setup-page');
+      expect(formRefusal('clientSecret', field, { location: new URL('https://app.banqup.com/purchases'), watched: field })).toBe(
+        'not-setup-page',
+      );
       expect(formRefusal('clientSecret', field, { location: setupPage, watched: undefined })).toBe('field-changed');
       expect(formRefusal('clientSecret', field, { location: setupPage, watched: document.createElement('input') })).toBe('field-changed');
       const lookalike = form('<form><input type="password" name="password"></form>');
@@ -76,7 +79,9 @@ describe('fill from the vault', () => {
         const field = form(html);
         expect(formRefusal('clientSecret', field, { location: setupPage, watched: field }), html).toBe('form-leaves-banqup');
       }
-      const same = form('<form action="/api/v1/accounting/setup"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>');
+      const same = form(
+        '<form action="/api/v1/accounting/setup"><input type="password" name="clientSecret" aria-label="Yokoy client secret"></form>',
+      );
       expect(formRefusal('clientSecret', same, { location: setupPage, watched: same })).toBeUndefined();
     });
 

@@ -61,6 +61,8 @@ describe('finding Banqup controls', () => {
 
   it('never throws on a broken selector in the data', () => {
     const doc = fixture('en/A3.html');
-    expect(locateControl(doc, { selectors: ['[[[broken'], labels: banqupControls.onlineConnection.labels, candidates: '[role="switch"]' }, 'en')).toBeDefined();
+    expect(
+      locateControl(doc, { selectors: ['[[[broken'], labels: banqupControls.onlineConnection.labels, candidates: '[role="switch"]' }, 'en'),
+    ).toBeDefined();
   });
 });

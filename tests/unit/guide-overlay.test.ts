@@ -25,7 +25,8 @@ const asked: unknown[] = [];
 const ask = (async (request: { type: string; field?: string }) => {
   asked.push(request);
   if (request.type === 'guide.context') return { ok: true, data: context };
-  if (request.type === 'fill.value') return { ok: true, data: { value: request.field === 'clientId' ? 'sandbox-ready-client' : undefined } };
+  if (request.type === 'fill.value')
+    return { ok: true, data: { value: request.field === 'clientId' ? 'sandbox-ready-client' : undefined } };
   return { ok: true, data: { opened: true } };
 }) as never;
 
@@ -90,7 +91,11 @@ describe('the guide overlay', () => {
     showPage('en/A6.html', '/apps/accounting/yokoy');
     history.replaceState(null, '', '/apps/accounting/yokoy');
     const ctx = new ContentScriptContext('banqup');
-    const guide = createGuide(ctx, { ask, sandbox: true, win: Object.create(window, { location: { value: new URL('http://banqup.localhost/apps/accounting/yokoy') } }) });
+    const guide = createGuide(ctx, {
+      ask,
+      sandbox: true,
+      win: Object.create(window, { location: { value: new URL('http://banqup.localhost/apps/accounting/yokoy') } }),
+    });
     await guide.open();
     await frame();
     expect(text('#guide-title')).toBe('Enter the client ID');

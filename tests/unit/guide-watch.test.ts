@@ -30,10 +30,13 @@ describe('watching the page', () => {
 
 describe('changes on a big page', () => {
   it('a change away from every relevant element is not reported; one inside a relevant element is content; a scroll is layout only', async () => {
-    document.body.innerHTML = '<main><table><tbody><tr><td id="cell">1</td><td><input type="checkbox" id="tick"></td></tr></tbody></table><button id="go">Go</button></main>';
+    document.body.innerHTML =
+      '<main><table><tbody><tr><td id="cell">1</td><td><input type="checkbox" id="tick"></td></tr></tbody></table><button id="go">Go</button></main>';
     const abort = new AbortController();
     const changes: boolean[] = [];
-    watchPage({ doc: document, win: window, signal: abort.signal, relevant: 'button, input[type="checkbox"]' }, (c) => changes.push(c.content));
+    watchPage({ doc: document, win: window, signal: abort.signal, relevant: 'button, input[type="checkbox"]' }, (c) =>
+      changes.push(c.content),
+    );
     document.getElementById('cell')!.firstChild!.textContent = '2';
     await frame();
     document.getElementById('cell')!.classList.add('updated');

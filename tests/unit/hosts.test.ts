@@ -6,10 +6,12 @@ describe('host list', () => {
   it('counts Banqup’s and Yokoy’s app hosts, and no other subdomain', () => {
     expect(isBanqupHost('app.banqup.com', 'https:', false)).toBe(true);
     expect(isBanqupHost('app.btx.banqup.com', 'https:', false)).toBe(true);
-    for (const host of ['banqup.com', 'evil.banqup.com', 'help.banqup.com', 'app.banqup.com.evil.io', 'xapp.banqup.com']) expect(isBanqupHost(host, 'https:', false)).toBe(false);
+    for (const host of ['banqup.com', 'evil.banqup.com', 'help.banqup.com', 'app.banqup.com.evil.io', 'xapp.banqup.com'])
+      expect(isBanqupHost(host, 'https:', false)).toBe(false);
     expect(isBanqupHost('app.banqup.com', 'http:', false)).toBe(false);
     expect(isYokoyWebHost('app.yokoy.ai', 'https:', false)).toBe(true);
-    for (const host of ['help.yokoy.ai', 'api.yokoy.ai', 'app.yokoy.io', 'yokoy.io', 'evil.yokoy.ai']) expect(isYokoyWebHost(host, 'https:', false)).toBe(false);
+    for (const host of ['help.yokoy.ai', 'api.yokoy.ai', 'app.yokoy.io', 'yokoy.io', 'evil.yokoy.ai'])
+      expect(isYokoyWebHost(host, 'https:', false)).toBe(false);
   });
 
   it('counts the sandbox names only in the sandbox build, over http', () => {

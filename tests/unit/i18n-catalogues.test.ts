@@ -24,7 +24,16 @@ function sameShape(reference: Record<string, string>, other: Record<string, stri
 }
 
 /** German entries that may read like English: names and words German shares with it. */
-const sameInGerman = new Set(['version', 'tabExport', 'reasonYokoy', 'historyDownloadCsv', 'exportStatus', 'failureSaveRefused', 'reconcileSeriesBanqup', 'reconcileSeriesYokoy']);
+const sameInGerman = new Set([
+  'version',
+  'tabExport',
+  'reasonYokoy',
+  'historyDownloadCsv',
+  'exportStatus',
+  'failureSaveRefused',
+  'reconcileSeriesBanqup',
+  'reconcileSeriesYokoy',
+]);
 
 describe('catalogues', () => {
   it.each([
@@ -37,7 +46,9 @@ describe('catalogues', () => {
   });
 
   it('German is translated, not the English scaffold', () => {
-    const untranslated = Object.keys(en).filter((key) => !sameInGerman.has(key) && de[key as keyof typeof de] === en[key as keyof typeof en]);
+    const untranslated = Object.keys(en).filter(
+      (key) => !sameInGerman.has(key) && de[key as keyof typeof de] === en[key as keyof typeof en],
+    );
     expect(untranslated).toEqual([]);
     for (const text of Object.values(de)) expect(text).not.toMatch(/\b(the|and|your|with)\b/);
   });
@@ -48,11 +59,13 @@ describe('catalogues', () => {
       expect(Object.keys(launcherText[language])).toEqual(Object.keys(launcherText.en));
     }
     expect(launcherText.de.label).not.toBe(launcherText.en.label);
-    for (const key of Object.keys(exportMessages.en) as (keyof typeof exportMessages.en)[]) expect(exportMessages.de[key]).not.toBe(exportMessages.en[key]);
+    for (const key of Object.keys(exportMessages.en) as (keyof typeof exportMessages.en)[])
+      expect(exportMessages.de[key]).not.toBe(exportMessages.en[key]);
   });
 
   it('the manifest strings exist in every language, German in German', () => {
-    for (const manifest of [ptManifest, frManifest, nlManifest, deManifest]) expect(Object.keys(manifest).sort()).toEqual(Object.keys(enManifest).sort());
+    for (const manifest of [ptManifest, frManifest, nlManifest, deManifest])
+      expect(Object.keys(manifest).sort()).toEqual(Object.keys(enManifest).sort());
     expect(deManifest.extDescription.message).not.toBe(enManifest.extDescription.message);
   });
 });

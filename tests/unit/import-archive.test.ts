@@ -13,7 +13,8 @@ async function all(blob: Blob, limits?: ArchiveLimits): Promise<ArchiveItem[]> {
   for await (const item of readArchive(blob, 'drop.zip', limits)) out.push(item);
   return out;
 }
-const summary = (items: ArchiveItem[]) => items.map((i) => (i.kind === 'file' ? `${i.path}=${new TextDecoder().decode(i.bytes).slice(0, 20)}` : `${i.path}!${i.reason}`));
+const summary = (items: ArchiveItem[]) =>
+  items.map((i) => (i.kind === 'file' ? `${i.path}=${new TextDecoder().decode(i.bytes).slice(0, 20)}` : `${i.path}!${i.reason}`));
 const limits: ArchiveLimits = { maxEntries: 100, maxEntryBytes: 5 * 1024 * 1024, maxTotalBytes: 20 * 1024 * 1024, maxRatio: 100 };
 
 describe('readArchive', () => {
@@ -40,7 +41,9 @@ describe('readArchive', () => {
     const names = ['../evil.xml', 'a/../../evil.xml', '/etc/evil.xml', 'C:/evil.xml', '..\\evil.xml'];
     const zip = await makeZip([...names.map((name) => ({ name, bytes: '<x/>' })), { name: 'fine/ok.xml', bytes: '<ok/>' }]);
     const items = await all(zip, limits);
-    expect(items.filter((i) => i.kind === 'refused').map((i) => i.kind === 'refused' && i.reason)).toEqual(names.map(() => 'zip-unsafe-name'));
+    expect(items.filter((i) => i.kind === 'refused').map((i) => i.kind === 'refused' && i.reason)).toEqual(
+      names.map(() => 'zip-unsafe-name'),
+    );
     expect(summary(items).at(-1)).toBe('fine/ok.xml=<ok/>');
   });
 
@@ -59,10 +62,21 @@ describe('readArchive', () => {
   it('stops at the entry limit and at the total size, naming the archive', async () => {
     const many = await makeZip(Array.from({ length: 8 }, (_, i) => ({ name: `f${i}.xml`, bytes: `<f${i}/>` })));
     const items = await all(many, { ...limits, maxEntries: 5 });
-    expect(summary(items)).toEqual(['f0.xml=<f0/>', 'f1.xml=<f1/>', 'f2.xml=<f2/>', 'f3.xml=<f3/>', 'f4.xml=<f4/>', 'drop.zip!zip-too-many-entries']);
+    expect(summary(items)).toEqual([
+      'f0.xml=<f0/>',
+      'f1.xml=<f1/>',
+      'f2.xml=<f2/>',
+      'f3.xml=<f3/>',
+      'f4.xml=<f4/>',
+      'drop.zip!zip-too-many-entries',
+    ]);
     const random = () => crypto.getRandomValues(new Uint8Array(40_000));
     const heavy = await makeZip([0, 1, 2].map((i) => ({ name: `p${i}.pdf`, bytes: random(), level: 0 })));
-    expect(summary(await all(heavy, { ...limits, maxTotalBytes: 100_000 })).map((s) => s.replace(/=[\s\S]*/, ''))).toEqual(['p0.pdf', 'p1.pdf', 'drop.zip!zip-total-too-large']);
+    expect(summary(await all(heavy, { ...limits, maxTotalBytes: 100_000 })).map((s) => s.replace(/=[\s\S]*/, ''))).toEqual([
+      'p0.pdf',
+      'p1.pdf',
+      'drop.zip!zip-total-too-large',
+    ]);
   });
 
   it('names a corrupt or truncated archive instead of throwing', async () => {
@@ -94,11 +108,23 @@ describe('unsafeEntryName', () => {
   });
   it('refuses any path with a .. segment, an absolute start, a drive letter or a control character', () => {
     fc.assert(
-      fc.property(fc.array(segment, { maxLength: 4 }), fc.array(segment, { maxLength: 4 }), fc.constantFrom('..', '/', 'C:', '\u0000', '\n'), fc.constantFrom('/', '\\'), (before, after, bad, sep) => {
-        const name =
-          bad === '..' ? [...before, '..', ...after].join(sep) : bad === '/' ? `/${[...before, ...after, 'x'].join('/')}` : bad === 'C:' ? `C:${sep}${[...after, 'x'].join(sep)}` : [...before, `a${bad}b`].join('/');
-        expect(unsafeEntryName(name), name).toBe(true);
-      }),
+      fc.property(
+        fc.array(segment, { maxLength: 4 }),
+        fc.array(segment, { maxLength: 4 }),
+        fc.constantFrom('..', '/', 'C:', '\u0000', '\n'),
+        fc.constantFrom('/', '\\'),
+        (before, after, bad, sep) => {
+          const name =
+            bad === '..'
+              ? [...before, '..', ...after].join(sep)
+              : bad === '/'
+                ? `/${[...before, ...after, 'x'].join('/')}`
+                : bad === 'C:'
+                  ? `C:${sep}${[...after, 'x'].join(sep)}`
+                  : [...before, `a${bad}b`].join('/');
+          expect(unsafeEntryName(name), name).toBe(true);
+        },
+      ),
     );
   });
 });

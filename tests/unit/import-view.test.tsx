@@ -30,13 +30,36 @@ describe('ImportView', () => {
     let known = '';
     const ask = (async (request: { type: string; items?: { id: string; facts: { number?: string } }[]; ids?: string[] }) => {
       if (request.type === 'import.check') {
-        return { ok: true, data: { results: request.items!.map((i) => (i.facts.number === 'OLD-1' ? ((known = i.id), { id: i.id, verdict: 'sent-from-banqup', yokoyInvoiceId: 'y', documentId: 'd' }) : { id: i.id, verdict: 'new' })) } };
+        return {
+          ok: true,
+          data: {
+            results: request.items!.map((i) =>
+              i.facts.number === 'OLD-1'
+                ? ((known = i.id), { id: i.id, verdict: 'sent-from-banqup', yokoyInvoiceId: 'y', documentId: 'd' })
+                : { id: i.id, verdict: 'new' },
+            ),
+          },
+        };
       }
       if (request.type === 'import.start') {
         sent.push(request.ids!);
         return { ok: true, data: { queued: request.ids!.length, alreadyInYokoy: 0, missing: 0 } };
       }
-      if (request.type === 'export.progress') return { ok: true, data: { paused: false, running: true, waitingForBanqup: false, total: 2, remaining: 2, done: 0, duplicate: 0, failed: 0, cancelled: 0 } };
+      if (request.type === 'export.progress')
+        return {
+          ok: true,
+          data: {
+            paused: false,
+            running: true,
+            waitingForBanqup: false,
+            total: 2,
+            remaining: 2,
+            done: 0,
+            duplicate: 0,
+            failed: 0,
+            cancelled: 0,
+          },
+        };
       return { ok: true, data: { discarded: true } };
     }) as unknown as Ask;
     const db = openCompanionDB('import-view-test');
@@ -61,9 +84,14 @@ describe('ImportView', () => {
       'Nur PDF (Yokoy liest sie mit seiner KI): 0',
       'Lieferanten: 1',
     ]);
-    expect(preview.querySelector('[data-testid="import-totals"] li')!.textContent).toBe(new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(1200));
+    expect(preview.querySelector('[data-testid="import-totals"] li')!.textContent).toBe(
+      new Intl.NumberFormat('de', { style: 'currency', currency: 'EUR' }).format(1200),
+    );
     const skipped = [...preview.querySelectorAll('[data-testid="import-skipped"] li')].map((li) => li.textContent);
-    expect(skipped).toEqual([expect.stringMatching(/^kaputt\.xml: Beschädigtes XML \(line 1: /), 'old.xml: Schon in Yokoy, aus Banqup gesendet: Es wird nichts Neues angelegt.']);
+    expect(skipped).toEqual([
+      expect.stringMatching(/^kaputt\.xml: Beschädigtes XML \(line 1: /),
+      'old.xml: Schon in Yokoy, aus Banqup gesendet: Es wird nichts Neues angelegt.',
+    ]);
     expect(preview.querySelector('[data-testid="import-generated"]')!.textContent).toMatch(/^2 E-Rechnungen kamen ohne PDF/);
 
     const send = preview.querySelector<HTMLButtonElement>('[data-testid="import-send"]')!;

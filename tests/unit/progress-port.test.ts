@@ -8,7 +8,17 @@ import type { ExportProgress } from '../../lib/messaging/protocol';
 import { listenForProgress } from '../../lib/export/progress-port';
 import { PROGRESS_PORT, subscribeToProgress, type ProgressPush } from '../../lib/export/progress-subscribe';
 
-const progress = (remaining: number): ExportProgress => ({ paused: false, running: remaining > 0, waitingForBanqup: false, total: 10, remaining, done: 10 - remaining, duplicate: 0, failed: 0, cancelled: 0 });
+const progress = (remaining: number): ExportProgress => ({
+  paused: false,
+  running: remaining > 0,
+  waitingForBanqup: false,
+  total: 10,
+  remaining,
+  done: 10 - remaining,
+  duplicate: 0,
+  failed: 0,
+  cancelled: 0,
+});
 
 function fakePort(name: string, url: string) {
   const received: ProgressPush[] = [];
@@ -34,8 +44,15 @@ describe('the progress port', () => {
   it('pushes to extension pages and Banqup pages, refuses others, forgets closed ports', async () => {
     const listeners: ((port: never) => void)[] = [];
     let remaining = 5;
-    const classify = (s: { url?: string }) => (s.url?.startsWith('chrome-extension://ext/') ? 'extension-page' : s.url?.startsWith('https://app.banqup.com/') ? 'banqup-content' : undefined);
-    const ports = listenForProgress(classify as never, async () => progress(remaining), { addListener: (cb) => void listeners.push(cb as never) });
+    const classify = (s: { url?: string }) =>
+      s.url?.startsWith('chrome-extension://ext/')
+        ? 'extension-page'
+        : s.url?.startsWith('https://app.banqup.com/')
+          ? 'banqup-content'
+          : undefined;
+    const ports = listenForProgress(classify as never, async () => progress(remaining), {
+      addListener: (cb) => void listeners.push(cb as never),
+    });
     const popup = fakePort(PROGRESS_PORT, 'chrome-extension://ext/popup.html');
     const banqup = fakePort(PROGRESS_PORT, 'https://app.banqup.com/purchases');
     const stranger = fakePort(PROGRESS_PORT, 'https://evil.example/');
@@ -63,7 +80,11 @@ describe('the progress port', () => {
     const handlers: ((m: unknown) => void)[] = [];
     let disconnected = false;
     const runtime = {
-      connect: () => ({ onMessage: { addListener: (cb: (m: unknown) => void) => void handlers.push(cb) }, onDisconnect: { addListener: () => undefined }, disconnect: () => void (disconnected = true) }),
+      connect: () => ({
+        onMessage: { addListener: (cb: (m: unknown) => void) => void handlers.push(cb) },
+        onDisconnect: { addListener: () => undefined },
+        disconnect: () => void (disconnected = true),
+      }),
     };
     const seen: number[] = [];
     const stop = subscribeToProgress(runtime, (push) => seen.push(push.progress.remaining));

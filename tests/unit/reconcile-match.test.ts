@@ -22,7 +22,17 @@ const doc = (documentId: string, patch: Partial<BanqupFacts> = {}): BanqupFacts 
   ...patch,
 });
 let order = 0;
-const inv = (id: string, patch: Partial<YokoyFacts> = {}): YokoyFacts => ({ id, order: order++, number: 'INV-1', supplier: 'Acme', date: '2026-08-10', gross: 121, currency: 'EUR', creditNote: false, ...patch });
+const inv = (id: string, patch: Partial<YokoyFacts> = {}): YokoyFacts => ({
+  id,
+  order: order++,
+  number: 'INV-1',
+  supplier: 'Acme',
+  date: '2026-08-10',
+  gross: 121,
+  currency: 'EUR',
+  creditNote: false,
+  ...patch,
+});
 
 describe('reconcile matcher: examples', () => {
   it('a tag wins over every fact, and a document with no invoice is missing', () => {
@@ -91,7 +101,10 @@ describe('reconcile matcher: examples', () => {
   });
 
   it('invoices with no Banqup document are listed apart', () => {
-    const { unmatched } = matchDocuments([doc('d1')], [inv('y1'), inv('other', { number: 'OTHER' }), inv('nonumber', { number: undefined })]);
+    const { unmatched } = matchDocuments(
+      [doc('d1')],
+      [inv('y1'), inv('other', { number: 'OTHER' }), inv('nonumber', { number: undefined })],
+    );
     expect(unmatched).toEqual([
       { invoiceId: 'other', reason: 'no-document' },
       { invoiceId: 'nonumber', reason: 'no-document' },
@@ -99,10 +112,28 @@ describe('reconcile matcher: examples', () => {
   });
 
   it('the report counts per month what the rows say, and the CSV neutralises formulas', () => {
-    const docs = [doc('d1', { date: '2026-08-02' }), doc('d2', { number: 'INV-2', date: '2026-09-03' }), doc('d3', { number: '=cmd', date: '2026-09-04' })];
-    const invoices = [inv('y1', { date: '2026-08-02' }), inv('y2', { number: 'INV-2', date: '2026-09-03' }), inv('y3', { number: 'INV-2', date: '2026-09-03' })];
+    const docs = [
+      doc('d1', { date: '2026-08-02' }),
+      doc('d2', { number: 'INV-2', date: '2026-09-03' }),
+      doc('d3', { number: '=cmd', date: '2026-09-04' }),
+    ];
+    const invoices = [
+      inv('y1', { date: '2026-08-02' }),
+      inv('y2', { number: 'INV-2', date: '2026-09-03' }),
+      inv('y3', { number: 'INV-2', date: '2026-09-03' }),
+    ];
     const result = matchDocuments(docs, invoices);
-    const report = buildReport({ id: 'reconcile-x', legalEntityId: 'le', from: '2026-08-01', to: '2026-10-31', createdAt: 0, docs, invoices: new Map(invoices.map((i) => [i.id, i])), result, canSend: true });
+    const report = buildReport({
+      id: 'reconcile-x',
+      legalEntityId: 'le',
+      from: '2026-08-01',
+      to: '2026-10-31',
+      createdAt: 0,
+      docs,
+      invoices: new Map(invoices.map((i) => [i.id, i])),
+      result,
+      canSend: true,
+    });
     expect(report.months).toEqual([
       { month: '2026-08', inBanqup: 1, inYokoy: 1, missing: 0, duplicated: 0, ambiguous: 0 },
       { month: '2026-09', inBanqup: 2, inYokoy: 1, missing: 1, duplicated: 1, ambiguous: 0 },
@@ -128,7 +159,10 @@ const factsArb = fc.record({
 
 const worldArb = fc
   .record({
-    docs: fc.array(fc.record({ facts: factsArb, truth: fc.constantFrom<Truth>('missing', 'tagged', 'untagged', 'twice', 'taggedPlusCopy') }), { maxLength: 10 }),
+    docs: fc.array(
+      fc.record({ facts: factsArb, truth: fc.constantFrom<Truth>('missing', 'tagged', 'untagged', 'twice', 'taggedPlusCopy') }),
+      { maxLength: 10 },
+    ),
     others: fc.array(fc.record({ facts: factsArb, taggedElsewhere: fc.boolean() }), { maxLength: 4 }),
     jitter: fc.constantFrom(0, 0.02, -0.03),
     seed: fc.integer(),
@@ -215,7 +249,7 @@ describe('reconcile matcher: properties', () => {
           [f.number, f.supplier, f.date, f.gross, f.currency, f.creditNote].join('|');
         const keys = banqup.map(key);
         fc.pre(new Set(keys).size === keys.length);
-        fc.pre(others.every((o) => !o.taggedElsewhere ? !keys.includes(key(o.facts)) : true));
+        fc.pre(others.every((o) => (!o.taggedElsewhere ? !keys.includes(key(o.facts)) : true)));
         const { verdicts } = matchDocuments(banqup, yokoy);
         verdicts.forEach((v, i) => {
           const truth = truths[i]!;

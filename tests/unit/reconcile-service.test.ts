@@ -57,7 +57,12 @@ function world(docs: DocumentSummary[], invoices: YokoyInvoice[], exportEntity =
     };
   };
   const service = createReconcileService({
-    banqup: { listDocuments: async (_f, page, size = 100) => ({ ok: true, value: { documents: docs.slice((page - 1) * size, page * size), total: docs.length, page, pageSize: size } }) },
+    banqup: {
+      listDocuments: async (_f, page, size = 100) => ({
+        ok: true,
+        value: { documents: docs.slice((page - 1) * size, page * size), total: docs.length, page, pageSize: size },
+      }),
+    },
     invoices: {
       get: async (_le, invoiceId) => {
         const found = yokoy.get(invoiceId);
@@ -94,9 +99,18 @@ const verdicts = (report: { rows: { documentId: string; verdict: { kind: string;
 
 describe('reconcile service', () => {
   it('reads every Banqup page and gives each document its verdict', async () => {
-    const w = world([doc(1), doc(2), doc(3), doc(4), doc(5)], [invoice('y1', 1, id(1)), invoice('y2', 2), invoice('y4a', 4), invoice('y4b', 4)]);
+    const w = world(
+      [doc(1), doc(2), doc(3), doc(4), doc(5)],
+      [invoice('y1', 1, id(1)), invoice('y2', 2), invoice('y4a', 4), invoice('y4b', 4)],
+    );
     const report = await w.reconcile();
-    expect(verdicts(report)).toEqual({ [id(1)]: 'once-tagged', [id(2)]: 'once-untagged', [id(3)]: 'missing', [id(4)]: 'duplicate', [id(5)]: 'missing' });
+    expect(verdicts(report)).toEqual({
+      [id(1)]: 'once-tagged',
+      [id(2)]: 'once-untagged',
+      [id(3)]: 'missing',
+      [id(4)]: 'duplicate',
+      [id(5)]: 'missing',
+    });
     expect(w.service.progress()).toMatchObject({ phase: 'done', banqupRead: 5, banqupTotal: 5 });
   });
 
@@ -124,7 +138,10 @@ describe('reconcile service', () => {
   });
 
   it('a copy deleted in Yokoy, as the report asked, is gone from the next reconcile', async () => {
-    const w = world([doc(4)], [invoice('keep', 4, undefined, '2026-08-11T00:00:00Z'), invoice('copy', 4, undefined, '2026-08-12T00:00:00Z')]);
+    const w = world(
+      [doc(4)],
+      [invoice('keep', 4, undefined, '2026-08-11T00:00:00Z'), invoice('copy', 4, undefined, '2026-08-12T00:00:00Z')],
+    );
     const first = await w.reconcile();
     expect(first.rows[0]!.verdict).toEqual({ kind: 'duplicate', keep: 'keep', copies: ['copy'] });
     w.yokoy.delete('copy');

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { createRouter, type Handlers } from '../../lib/messaging/router';
 import { getStatus } from '../../lib/status/status';
 
-const env = { extensionId: 'abcdefghijklmnopabcdefghijklmnop', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/', sandbox: false };
+const env = {
+  extensionId: 'abcdefghijklmnopabcdefghijklmnop',
+  extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop/',
+  sandbox: false,
+};
 const popup = { id: env.extensionId, url: `${env.extensionOrigin}popup.html` };
 
 function router(calls: string[] = []) {
@@ -49,14 +53,20 @@ describe('message router', () => {
 
   it('refuses a credential request from a Banqup content script', async () => {
     const calls: string[] = [];
-    const answer = await router(calls)({ type: 'credentials.reveal' }, { id: env.extensionId, url: 'https://app.banqup.com/', tab: { id: 2 } });
+    const answer = await router(calls)(
+      { type: 'credentials.reveal' },
+      { id: env.extensionId, url: 'https://app.banqup.com/', tab: { id: 2 } },
+    );
     expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(JSON.stringify(answer)).not.toContain('top-secret');
     expect(calls).toEqual([]);
   });
 
   it.each([
-    ['another extension', { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' }],
+    [
+      'another extension',
+      { id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz', url: 'chrome-extension://zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz/popup.html' },
+    ],
     ['a web page (no id)', { url: 'https://evil.example/' }],
     ['a content script on an unrelated site', { id: env.extensionId, url: 'https://evil.example/', tab: { id: 1 } }],
     ['a look-alike host', { id: env.extensionId, url: 'https://banqup.com.evil.example/', tab: { id: 1 } }],

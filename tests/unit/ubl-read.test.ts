@@ -17,7 +17,16 @@ describe('readUbl: the elements', () => {
     for (const kind of ['invoice', 'creditNote'] as const) {
       it(`reads a ${kind} (${style})`, () => {
         const pdf = tinyPdf('embedded');
-        const xml = writeFixture({ ...sample, kind, pdf: { fileName: 'INV-2026-0001.pdf', base64: base64(pdf) }, externalFile: 'https://x.example/files/other.pdf' }, style, 'inv');
+        const xml = writeFixture(
+          {
+            ...sample,
+            kind,
+            pdf: { fileName: 'INV-2026-0001.pdf', base64: base64(pdf) },
+            externalFile: 'https://x.example/files/other.pdf',
+          },
+          style,
+          'inv',
+        );
         const read = readUbl(xml);
         expect(read.ok).toBe(true);
         if (!read.ok) return;
@@ -68,7 +77,10 @@ describe('readUbl: the elements', () => {
   });
 
   it('falls back to PayableAmount without TaxInclusiveAmount; a credit note’s due date from PaymentMeans', () => {
-    const xml = writeFixture({ ...sample, kind: 'creditNote', payable: '99.99' }).replace(/<cbc:TaxInclusiveAmount[^>]*>[^<]*<\/cbc:TaxInclusiveAmount>/, '');
+    const xml = writeFixture({ ...sample, kind: 'creditNote', payable: '99.99' }).replace(
+      /<cbc:TaxInclusiveAmount[^>]*>[^<]*<\/cbc:TaxInclusiveAmount>/,
+      '',
+    );
     const read = readUbl(xml);
     expect(read.ok && read.invoice.total).toBe(99.99);
     expect(read.ok && read.invoice.dueDate).toBe('2026-06-03');
@@ -88,11 +100,22 @@ describe('readUbl: refusals', () => {
 
   it('names what is missing or wrong', () => {
     expect(refused(writeFixture(sample).replace(/<cbc:ID>INV-2026-0001<\/cbc:ID>/, ''))).toBe('missing-field');
-    expect(readUbl(writeFixture(sample).replace(/<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/, ''))).toMatchObject({ ok: false, detail: 'IssueDate' });
-    expect(readUbl(writeFixture({ ...sample, issueDate: '04/05/2026' }))).toMatchObject({ ok: false, problem: 'bad-field', detail: 'IssueDate 04/05/2026' });
+    expect(readUbl(writeFixture(sample).replace(/<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/, ''))).toMatchObject({
+      ok: false,
+      detail: 'IssueDate',
+    });
+    expect(readUbl(writeFixture({ ...sample, issueDate: '04/05/2026' }))).toMatchObject({
+      ok: false,
+      problem: 'bad-field',
+      detail: 'IssueDate 04/05/2026',
+    });
     expect(refused(writeFixture({ ...sample, currency: 'EURO' }))).toBe('bad-field');
     expect(refused(writeFixture({ ...sample, gross: '12,50' }))).toBe('bad-field');
-    expect(refused(writeFixture({ ...sample, supplierName: '' }).replace(/<cac:AccountingSupplierParty>[\s\S]*?<\/cac:AccountingSupplierParty>/, ''))).toBe('missing-field');
+    expect(
+      refused(
+        writeFixture({ ...sample, supplierName: '' }).replace(/<cac:AccountingSupplierParty>[\s\S]*?<\/cac:AccountingSupplierParty>/, ''),
+      ),
+    ).toBe('missing-field');
   });
 
   it('refuses what is not XML, not UBL, or not an invoice', () => {
@@ -100,7 +123,11 @@ describe('readUbl: refusals', () => {
     expect(refused('')).toBe('not-xml');
     expect(refused('<Invoice><ID>1</ID></Invoice>')).toBe('not-ubl');
     expect(refused(`<Invoice xmlns="urn:example:invoice"><ID>1</ID></Invoice>`)).toBe('not-ubl');
-    expect(readUbl(`<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>1</ID></Order>`)).toMatchObject({ ok: false, problem: 'not-an-invoice', detail: 'Order' });
+    expect(readUbl(`<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>1</ID></Order>`)).toMatchObject({
+      ok: false,
+      problem: 'not-an-invoice',
+      detail: 'Order',
+    });
     // An Invoice root bound to the CreditNote namespace is neither.
     expect(refused(`<Invoice xmlns="${UBL_NS.CreditNote}"><ID>1</ID></Invoice>`)).toBe('not-ubl');
   });
@@ -118,7 +145,14 @@ describe('readUbl: refusals', () => {
     expect(refused(laughs)).toBe('doctype');
     const xxe = `<?xml version="1.0"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Invoice xmlns="${UBL_NS.Invoice}"><ID>&xxe;</ID></Invoice>`;
     expect(refused(xxe)).toBe('doctype');
-    expect(refused(writeFixture(sample).replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0"?><!doctype Invoice SYSTEM "http://evil.example/x.dtd">'))).toBe('doctype');
+    expect(
+      refused(
+        writeFixture(sample).replace(
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<?xml version="1.0"?><!doctype Invoice SYSTEM "http://evil.example/x.dtd">',
+        ),
+      ),
+    ).toBe('doctype');
     // An undeclared entity is never expanded: it stays the text it is.
     const undeclared = readUbl(writeFixture(sample).replace('INV-2026-0001', '&undeclared;'));
     expect(undeclared.ok ? undeclared.invoice.number : undeclared.problem).toMatch(/^(&undeclared;|malformed)$/);
@@ -133,7 +167,12 @@ describe('readUbl: refusals', () => {
 
   it('reads through a huge attribute and a huge text without trouble', () => {
     const big = 'x'.repeat(5_000_000);
-    const read = readUbl(writeFixture(sample).replace('<cbc:ID>INV-2026-0001</cbc:ID>', `<cbc:ID schemeID="${big}">INV-2026-0001</cbc:ID><cbc:Note>${big}</cbc:Note>`));
+    const read = readUbl(
+      writeFixture(sample).replace(
+        '<cbc:ID>INV-2026-0001</cbc:ID>',
+        `<cbc:ID schemeID="${big}">INV-2026-0001</cbc:ID><cbc:Note>${big}</cbc:Note>`,
+      ),
+    );
     expect(read.ok && read.invoice.number).toBe('INV-2026-0001');
   });
 
@@ -148,7 +187,9 @@ const text = fc
   .stringMatching(/^[A-Za-z0-9À-ÿ&<>"' .,/#-]{1,40}$/)
   .map((s) => s.trim().replace(/\s+/g, ' '))
   .filter((s) => s.length > 0);
-const day = fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const invoice: fc.Arbitrary<FixtureInvoice> = fc.record({
   kind: fc.constantFrom('invoice', 'creditNote' as const),
   number: text,
@@ -179,7 +220,13 @@ describe('readUbl: properties', () => {
           currency: inv.currency,
           total: Number(inv.gross),
           customerName: inv.customerName,
-          supplier: { name: inv.supplierName, vatId: inv.supplierVat, endpointId: inv.endpointId, companyId: inv.companyId, ids: inv.partyIds },
+          supplier: {
+            name: inv.supplierName,
+            vatId: inv.supplierVat,
+            endpointId: inv.endpointId,
+            companyId: inv.companyId,
+            ids: inv.partyIds,
+          },
         });
         if (inv.dueDate) expect(read.invoice.dueDate).toBe(inv.dueDate);
       }),
@@ -189,7 +236,9 @@ describe('readUbl: properties', () => {
 
   it('never throws on random or mangled input: always a result or a named problem', () => {
     const valid = writeFixture(sample);
-    const mangled = fc.tuple(fc.nat({ max: valid.length }), fc.nat({ max: 50 }), fc.string({ maxLength: 20 })).map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
+    const mangled = fc
+      .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 50 }), fc.string({ maxLength: 20 }))
+      .map(([at, cut, insert]) => valid.slice(0, at) + insert + valid.slice(at + cut));
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), mangled), (input) => {
         const read = readUbl(input);

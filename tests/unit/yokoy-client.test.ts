@@ -20,14 +20,19 @@ function fakeYokoy() {
   let issued = 0;
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = String(input);
-    const headers = Object.fromEntries(Object.entries((init.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init.headers as Record<string, string>) ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     requests.push({ url, method: init.method ?? 'GET', headers, body: typeof init.body === 'string' ? init.body : undefined });
     const queue = url.endsWith('/oauth2/token') ? tokenReplies : apiReplies;
     const reply =
       queue.shift() ??
       (url.endsWith('/oauth2/token')
         ? { status: 200, body: { access_token: `token-${++issued}`, expires_in: 3600, token_type: 'Bearer' } }
-        : { status: 200, body: { legalEntities: [{ id: 'aB9jQoE3HE', name: 'Acme BE', code: '11', language: 'xx', extra: { nested: true } }] } });
+        : {
+            status: 200,
+            body: { legalEntities: [{ id: 'aB9jQoE3HE', name: 'Acme BE', code: '11', language: 'xx', extra: { nested: true } }] },
+          });
     if (reply === 'network-error') throw new TypeError('Failed to fetch');
     return new Response(reply.raw ?? (reply.body === undefined ? null : JSON.stringify(reply.body)), {
       status: reply.status,
@@ -135,7 +140,12 @@ describe('Yokoy client: one token request at a time', () => {
     const answers = await Promise.all(Array.from({ length: 6 }, () => y.client.listLegalEntities()));
     expect(answers.every((a) => a.ok)).toBe(true);
     expect(y.tokenRequests()).toHaveLength(2);
-    expect(y.apiRequests().slice(-6).map((r) => r.headers.authorization)).toEqual(Array(6).fill('Bearer token-2'));
+    expect(
+      y
+        .apiRequests()
+        .slice(-6)
+        .map((r) => r.headers.authorization),
+    ).toEqual(Array(6).fill('Bearer token-2'));
   });
 });
 
@@ -162,7 +172,10 @@ describe('Yokoy client: requests', () => {
 
   it('refreshes only once: a second 401 is a typed failure', async () => {
     const y = fakeYokoy();
-    y.apiReplies.push({ status: 401, body: { code: 401, message: 'Unauthorized' } }, { status: 401, body: { code: 401, message: 'Unauthorized' } });
+    y.apiReplies.push(
+      { status: 401, body: { code: 401, message: 'Unauthorized' } },
+      { status: 401, body: { code: 401, message: 'Unauthorized' } },
+    );
     const result = await y.client.listLegalEntities();
     expect(result).toMatchObject({ ok: false, failure: { kind: 'unauthorized' } });
     expect(y.tokenRequests()).toHaveLength(2);
@@ -170,7 +183,10 @@ describe('Yokoy client: requests', () => {
 
   it('retries 429 and 5xx with backoff, honouring Retry-After', async () => {
     const y = fakeYokoy();
-    y.apiReplies.push({ status: 429, body: { code: 429, message: 'Too many concurrent requests' }, headers: { 'retry-after': '2' } }, { status: 503, body: { code: 503, message: 'Unavailable' } });
+    y.apiReplies.push(
+      { status: 429, body: { code: 429, message: 'Too many concurrent requests' }, headers: { 'retry-after': '2' } },
+      { status: 503, body: { code: 503, message: 'Unavailable' } },
+    );
     const result = await y.client.listLegalEntities();
     expect(result.ok).toBe(true);
     expect(y.sleeps).toEqual([2000, fullJitterDelay(2, () => 0.5)]);
@@ -207,10 +223,18 @@ describe('Yokoy client: requests', () => {
 
   it('keeps Yokoy’s message and field errors of a 400', async () => {
     const y = fakeYokoy();
-    y.apiReplies.push({ status: 400, body: { code: 400, message: 'Invalid request', errors: [{ field: 'invoiceNumber', message: 'required' }] } });
+    y.apiReplies.push({
+      status: 400,
+      body: { code: 400, message: 'Invalid request', errors: [{ field: 'invoiceNumber', message: 'required' }] },
+    });
     expect(await y.client.listLegalEntities()).toMatchObject({
       ok: false,
-      failure: { kind: 'validation', status: 400, detail: 'Invalid request', fieldErrors: [{ field: 'invoiceNumber', message: 'required' }] },
+      failure: {
+        kind: 'validation',
+        status: 400,
+        detail: 'Invalid request',
+        fieldErrors: [{ field: 'invoiceNumber', message: 'required' }],
+      },
     });
   });
 

@@ -34,14 +34,21 @@ describe('Yokoy/Perk pages', () => {
   });
 
   it('finds the no-role notice by its German title and lists whom to ask', () => {
-    document.body.innerHTML = '<main><section><h2>Sie benötigen die Entwickler-Rolle</h2><ul class="people"><li>Dana Developer · dev@acme.example</li></ul></section></main>';
+    document.body.innerHTML =
+      '<main><section><h2>Sie benötigen die Entwickler-Rolle</h2><ul class="people"><li>Dana Developer · dev@acme.example</li></ul></section></main>';
     expect(scanYokoyPage(document, 'de').noDeveloperRole?.admins).toEqual(['Dana Developer · dev@acme.example']);
   });
 
   it('has every label and menu path in all five languages', () => {
     const { variants, organizationId, credentialsDialog, noDeveloperRole } = yokoyWebSite;
     for (const language of languages) {
-      for (const labels of [organizationId.labels, credentialsDialog.clientId.labels, credentialsDialog.clientSecret.labels, noDeveloperRole.titles, variants.perk.credentials.tab!]) {
+      for (const labels of [
+        organizationId.labels,
+        credentialsDialog.clientId.labels,
+        credentialsDialog.clientSecret.labels,
+        noDeveloperRole.titles,
+        variants.perk.credentials.tab!,
+      ]) {
         expect(labels[language].length, language).toBeGreaterThan(0);
       }
       for (const variant of Object.values(variants)) {
@@ -61,7 +68,13 @@ describe('Yokoy/Perk pages', () => {
 
 describe('the catalogues name the pages as the site data does', () => {
   it('each language’s failure messages give Yokoy’s and Perk’s menu paths in that language', async () => {
-    const catalogues = { en: (await import('../../lib/i18n/en')).en, pt: (await import('../../lib/i18n/pt')).pt, fr: (await import('../../lib/i18n/fr')).fr, nl: (await import('../../lib/i18n/nl')).nl, de: (await import('../../lib/i18n/de')).de };
+    const catalogues = {
+      en: (await import('../../lib/i18n/en')).en,
+      pt: (await import('../../lib/i18n/pt')).pt,
+      fr: (await import('../../lib/i18n/fr')).fr,
+      nl: (await import('../../lib/i18n/nl')).nl,
+      de: (await import('../../lib/i18n/de')).de,
+    };
     const path = (menu: readonly string[], text: string) => text.includes(menu.join(' → ')) || text.includes(menu.join(' > '));
     for (const language of languages) {
       const c = catalogues[language];

@@ -3,14 +3,16 @@ import type { GuideKey } from './en';
 
 export const de: Record<GuideKey, string> = {
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
-  fillRefused: 'Dieses Feld ist nicht das, das der Assistent auf der Einrichtungsseite von Banqup gezeigt hat, daher wurde nichts ausgefüllt. Laden Sie die Seite neu und versuchen Sie es erneut.',
+  fillRefused:
+    'Dieses Feld ist nicht das, das der Assistent auf der Einrichtungsseite von Banqup gezeigt hat, daher wurde nichts ausgefüllt. Laden Sie die Seite neu und versuchen Sie es erneut.',
   title: 'Banqup mit Yokoy verbinden',
   progress: 'Schritt {n} von {total}',
   back: 'Zurück',
   next: 'Weiter',
   close: 'Anleitung schließen',
   doneIt: 'Erledigt',
-  notFound: 'Ich finde „{control}“ auf dieser Seite nicht: Banqup hat sie vielleicht geändert. Suchen Sie das Element wie beschrieben, führen Sie den Schritt dort aus und klicken Sie dann auf „Erledigt“.',
+  notFound:
+    'Ich finde „{control}“ auf dieser Seite nicht: Banqup hat sie vielleicht geändert. Suchen Sie das Element wie beschrieben, führen Sie den Schritt dort aus und klicken Sie dann auf „Erledigt“.',
   preview: 'Sie sind bei Schritt {n}.',
   current: 'Zu Schritt {n}',
   A1t: 'Das Menü Apps öffnen',
@@ -45,7 +47,8 @@ export const de: Record<GuideKey, string> = {
   missing: 'Yokoy Companion hat diesen Wert noch nicht: Sie finden ihn auf Yokoys Entwickler-Seite, wo der Companion ihn speichern kann.',
   openYokoy: 'Yokoys Entwickler-Seite öffnen',
   verified: 'Yokoy Companion hat diese drei Werte live bei Yokoy geprüft.',
-  notVerified: 'Diese Werte sind nicht bei Yokoy geprüft. Öffnen Sie Yokoy Companion in der Symbolleiste und klicken Sie auf „Speichern und prüfen“, bevor Sie verbinden.',
+  notVerified:
+    'Diese Werte sind nicht bei Yokoy geprüft. Öffnen Sie Yokoy Companion in der Symbolleiste und klicken Sie auf „Speichern und prüfen“, bevor Sie verbinden.',
   recheck: 'Erneut prüfen',
   entities: 'Rechtseinheiten, die Yokoy für diese Zugangsdaten liefert:',
   chosen: 'in Yokoy Companion gewählt',
@@ -53,9 +56,12 @@ export const de: Record<GuideKey, string> = {
   noEntities: 'Prüfen Sie Ihre Zugangsdaten in Yokoy Companion, um Ihre Rechtseinheiten hier zu sehen.',
   exportFirst: 'Frühere Rechnungen exportieren',
   newTitle: 'Das ist das neue Banqup',
-  newSeen: 'Hier öffnen Sie Apps über den App-Launcher (das Rastersymbol){apps}, und Integrationen sind Erweiterungen aus dem Banqup Store.',
+  newSeen:
+    'Hier öffnen Sie Apps über den App-Launcher (das Rastersymbol){apps}, und Integrationen sind Erweiterungen aus dem Banqup Store.',
   newApps: ': {apps}',
-  newCannot: 'Im Banqup Store gibt es keine Yokoy-Erweiterung, daher kann Banqup selbst Ihre Rechnungen auf dieser Plattform nicht an Yokoy senden.',
-  newOffer: 'Yokoy Companion kann sie selbst senden, ohne den Connector von Banqup: Er liest Ihre freigegebenen Eingangsrechnungen und exportiert sie zu Yokoy.',
+  newCannot:
+    'Im Banqup Store gibt es keine Yokoy-Erweiterung, daher kann Banqup selbst Ihre Rechnungen auf dieser Plattform nicht an Yokoy senden.',
+  newOffer:
+    'Yokoy Companion kann sie selbst senden, ohne den Connector von Banqup: Er liest Ihre freigegebenen Eingangsrechnungen und exportiert sie zu Yokoy.',
   newExport: 'Rechnungen mit Yokoy Companion exportieren',
 };

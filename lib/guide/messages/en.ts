@@ -11,7 +11,8 @@ export const en = {
   next: 'Next',
   close: 'Close the guide',
   doneIt: 'I’ve done this',
-  notFound: 'I can’t find “{control}” on this page: Banqup may have changed it. Look for it as described, do the step there, then press “I’ve done this”.',
+  notFound:
+    'I can’t find “{control}” on this page: Banqup may have changed it. Look for it as described, do the step there, then press “I’ve done this”.',
   preview: 'You are at step {n}.',
   current: 'Go to step {n}',
   A1t: 'Open the Apps menu',
@@ -46,7 +47,8 @@ export const en = {
   missing: 'Yokoy Companion doesn’t have this value yet: find it on Yokoy’s Developer page, where the companion can save it.',
   openYokoy: 'Open Yokoy’s Developer page',
   verified: 'Yokoy Companion verified these three values live with Yokoy.',
-  notVerified: 'These values have not been verified with Yokoy. Open Yokoy Companion from the toolbar and press “Save and verify” before you connect.',
+  notVerified:
+    'These values have not been verified with Yokoy. Open Yokoy Companion from the toolbar and press “Save and verify” before you connect.',
   recheck: 'Check again',
   entities: 'Legal entities Yokoy returned for these credentials:',
   chosen: 'chosen in Yokoy Companion',
@@ -60,7 +62,8 @@ export const en = {
   newSeen: 'Here apps open from the app launcher (the grid icon){apps}, and integrations are extensions of the Banqup Store.',
   newApps: ': {apps}',
   newCannot: 'The Banqup Store has no Yokoy extension, so Banqup itself cannot send your invoices to Yokoy on this platform.',
-  newOffer: 'Yokoy Companion can send them itself, without Banqup’s connector: it reads your approved purchase invoices and exports them to Yokoy.',
+  newOffer:
+    'Yokoy Companion can send them itself, without Banqup’s connector: it reads your approved purchase invoices and exports them to Yokoy.',
   newExport: 'Export invoices with Yokoy Companion',
 };
 

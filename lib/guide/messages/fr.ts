@@ -8,7 +8,8 @@ export const fr: Record<GuideKey, string> = {
   next: 'Suivant',
   close: 'Fermer le guide',
   doneIt: 'C’est fait',
-  notFound: 'Je ne trouve pas « {control} » sur cette page : Banqup l’a peut-être modifiée. Cherchez-le comme décrit, faites l’étape, puis appuyez sur « C’est fait ».',
+  notFound:
+    'Je ne trouve pas « {control} » sur cette page : Banqup l’a peut-être modifiée. Cherchez-le comme décrit, faites l’étape, puis appuyez sur « C’est fait ».',
   preview: 'Vous êtes à l’étape {n}.',
   current: 'Aller à l’étape {n}',
   A1t: 'Ouvrir le menu Applications',
@@ -43,7 +44,8 @@ export const fr: Record<GuideKey, string> = {
   missing: 'Yokoy Companion n’a pas encore cette valeur : trouvez-la sur la page Développeur de Yokoy, où le companion peut l’enregistrer.',
   openYokoy: 'Ouvrir la page Développeur de Yokoy',
   verified: 'Yokoy Companion a vérifié ces trois valeurs en direct auprès de Yokoy.',
-  notVerified: 'Ces valeurs n’ont pas été vérifiées auprès de Yokoy. Ouvrez Yokoy Companion depuis la barre d’outils et appuyez sur « Enregistrer et vérifier » avant de connecter.',
+  notVerified:
+    'Ces valeurs n’ont pas été vérifiées auprès de Yokoy. Ouvrez Yokoy Companion depuis la barre d’outils et appuyez sur « Enregistrer et vérifier » avant de connecter.',
   recheck: 'Vérifier à nouveau',
   entities: 'Entités juridiques renvoyées par Yokoy pour ces identifiants :',
   chosen: 'choisie dans Yokoy Companion',
@@ -51,11 +53,15 @@ export const fr: Record<GuideKey, string> = {
   noEntities: 'Vérifiez vos identifiants dans Yokoy Companion pour voir ici vos entités juridiques.',
   exportFirst: 'Exporter les factures précédentes',
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
-  fillRefused: 'Ce champ n’est pas celui que le guide a montré sur la page de configuration de Banqup : rien n’a été rempli. Rechargez la page et réessayez.',
+  fillRefused:
+    'Ce champ n’est pas celui que le guide a montré sur la page de configuration de Banqup : rien n’a été rempli. Rechargez la page et réessayez.',
   newTitle: 'Voici le nouveau Banqup',
-  newSeen: 'Ici, les applications s’ouvrent depuis le lanceur d’applications (l’icône en grille){apps}, et les intégrations sont des extensions du Banqup Store.',
+  newSeen:
+    'Ici, les applications s’ouvrent depuis le lanceur d’applications (l’icône en grille){apps}, et les intégrations sont des extensions du Banqup Store.',
   newApps: ' : {apps}',
-  newCannot: 'Le Banqup Store n’a pas d’extension Yokoy : Banqup lui-même ne peut donc pas envoyer vos factures à Yokoy sur cette plateforme.',
-  newOffer: 'Yokoy Companion peut les envoyer lui-même, sans le connecteur de Banqup : il lit vos factures d’achat approuvées et les exporte vers Yokoy.',
+  newCannot:
+    'Le Banqup Store n’a pas d’extension Yokoy : Banqup lui-même ne peut donc pas envoyer vos factures à Yokoy sur cette plateforme.',
+  newOffer:
+    'Yokoy Companion peut les envoyer lui-même, sans le connecteur de Banqup : il lit vos factures d’achat approuvées et les exporte vers Yokoy.',
   newExport: 'Exporter les factures avec Yokoy Companion',
 };

@@ -8,7 +8,8 @@ export const nl: Record<GuideKey, string> = {
   next: 'Volgende',
   close: 'De gids sluiten',
   doneIt: 'Dit heb ik gedaan',
-  notFound: 'Ik vind “{control}” niet op deze pagina: Banqup heeft ze misschien gewijzigd. Zoek het zoals beschreven, doe de stap en druk dan op “Dit heb ik gedaan”.',
+  notFound:
+    'Ik vind “{control}” niet op deze pagina: Banqup heeft ze misschien gewijzigd. Zoek het zoals beschreven, doe de stap en druk dan op “Dit heb ik gedaan”.',
   preview: 'U bent bij stap {n}.',
   current: 'Naar stap {n}',
   A1t: 'Het menu Apps openen',
@@ -43,7 +44,8 @@ export const nl: Record<GuideKey, string> = {
   missing: 'Yokoy Companion heeft deze waarde nog niet: zoek ze op de pagina Developer van Yokoy, waar de companion ze kan bewaren.',
   openYokoy: 'De pagina Developer van Yokoy openen',
   verified: 'Yokoy Companion heeft deze drie waarden live bij Yokoy geverifieerd.',
-  notVerified: 'Deze waarden zijn niet bij Yokoy geverifieerd. Open Yokoy Companion via de werkbalk en druk op “Opslaan en verifiëren” voordat u verbindt.',
+  notVerified:
+    'Deze waarden zijn niet bij Yokoy geverifieerd. Open Yokoy Companion via de werkbalk en druk op “Opslaan en verifiëren” voordat u verbindt.',
   recheck: 'Opnieuw controleren',
   entities: 'Juridische entiteiten die Yokoy voor deze gegevens teruggaf:',
   chosen: 'gekozen in Yokoy Companion',
@@ -51,11 +53,13 @@ export const nl: Record<GuideKey, string> = {
   noEntities: 'Verifieer uw gegevens in Yokoy Companion om hier uw juridische entiteiten te zien.',
   exportFirst: 'Eerdere facturen exporteren',
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
-  fillRefused: 'Dit veld is niet het veld dat de gids op de instellingenpagina van Banqup toonde, dus er is niets ingevuld. Herlaad de pagina en probeer het opnieuw.',
+  fillRefused:
+    'Dit veld is niet het veld dat de gids op de instellingenpagina van Banqup toonde, dus er is niets ingevuld. Herlaad de pagina en probeer het opnieuw.',
   newTitle: 'Dit is de nieuwe Banqup',
   newSeen: 'Hier opent u apps vanuit de app launcher (het rasterpictogram){apps}, en koppelingen zijn extensies uit de Banqup Store.',
   newApps: ': {apps}',
   newCannot: 'De Banqup Store heeft geen Yokoy-extensie, dus Banqup zelf kan uw facturen op dit platform niet naar Yokoy sturen.',
-  newOffer: 'Yokoy Companion kan ze zelf sturen, zonder de connector van Banqup: het leest uw goedgekeurde aankoopfacturen en exporteert ze naar Yokoy.',
+  newOffer:
+    'Yokoy Companion kan ze zelf sturen, zonder de connector van Banqup: het leest uw goedgekeurde aankoopfacturen en exporteert ze naar Yokoy.',
   newExport: 'Facturen exporteren met Yokoy Companion',
 };

@@ -8,7 +8,8 @@ export const pt: Record<GuideKey, string> = {
   next: 'Seguinte',
   close: 'Fechar o guia',
   doneIt: 'Já fiz isto',
-  notFound: 'Não encontro “{control}” nesta página: o Banqup pode tê-la alterado. Procure-o como descrito, faça o passo e depois carregue em “Já fiz isto”.',
+  notFound:
+    'Não encontro “{control}” nesta página: o Banqup pode tê-la alterado. Procure-o como descrito, faça o passo e depois carregue em “Já fiz isto”.',
   preview: 'Está no passo {n}.',
   current: 'Ir para o passo {n}',
   A1t: 'Abrir o menu Aplicações',
@@ -43,7 +44,8 @@ export const pt: Record<GuideKey, string> = {
   missing: 'O Yokoy Companion ainda não tem este valor: encontre-o na página Programador do Yokoy, onde o companion o pode guardar.',
   openYokoy: 'Abrir a página Programador do Yokoy',
   verified: 'O Yokoy Companion verificou estes três valores em direto com o Yokoy.',
-  notVerified: 'Estes valores não foram verificados com o Yokoy. Abra o Yokoy Companion na barra de ferramentas e carregue em “Guardar e verificar” antes de ligar.',
+  notVerified:
+    'Estes valores não foram verificados com o Yokoy. Abra o Yokoy Companion na barra de ferramentas e carregue em “Guardar e verificar” antes de ligar.',
   recheck: 'Verificar de novo',
   entities: 'Entidades jurídicas que o Yokoy devolveu para estas credenciais:',
   chosen: 'escolhida no Yokoy Companion',
@@ -51,11 +53,15 @@ export const pt: Record<GuideKey, string> = {
   noEntities: 'Verifique as suas credenciais no Yokoy Companion para ver aqui as suas entidades jurídicas.',
   exportFirst: 'Exportar faturas anteriores',
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
-  fillRefused: 'Este campo não é o que o guia mostrou na página de configuração do Banqup, por isso nada foi preenchido. Recarregue a página e tente novamente.',
+  fillRefused:
+    'Este campo não é o que o guia mostrou na página de configuração do Banqup, por isso nada foi preenchido. Recarregue a página e tente novamente.',
   newTitle: 'Este é o novo Banqup',
-  newSeen: 'Aqui as aplicações abrem-se a partir do iniciador de aplicações (o ícone em grelha){apps} e as integrações são extensões da Banqup Store.',
+  newSeen:
+    'Aqui as aplicações abrem-se a partir do iniciador de aplicações (o ícone em grelha){apps} e as integrações são extensões da Banqup Store.',
   newApps: ': {apps}',
-  newCannot: 'A Banqup Store não tem uma extensão Yokoy, por isso o próprio Banqup não consegue enviar as suas faturas para o Yokoy nesta plataforma.',
-  newOffer: 'O Yokoy Companion pode enviá-las ele próprio, sem o conector do Banqup: lê as suas faturas de compra aprovadas e exporta-as para o Yokoy.',
+  newCannot:
+    'A Banqup Store não tem uma extensão Yokoy, por isso o próprio Banqup não consegue enviar as suas faturas para o Yokoy nesta plataforma.',
+  newOffer:
+    'O Yokoy Companion pode enviá-las ele próprio, sem o conector do Banqup: lê as suas faturas de compra aprovadas e exporta-as para o Yokoy.',
   newExport: 'Exportar faturas com o Yokoy Companion',
 };

@@ -31,7 +31,16 @@ function appCard(key, title, description, tileClass, footer, status) {
   return h(
     'article',
     { class: 'card app-card', id: key, 'aria-labelledby': headingId },
-    h('div', { class: 'app-card-top' }, h('span', { class: `app-tile ${tileClass}`, 'aria-hidden': 'true' }, icon(key === 'accounting' ? 'link' : key === 'payments' ? 'bank' : 'inbox')), status),
+    h(
+      'div',
+      { class: 'app-card-top' },
+      h(
+        'span',
+        { class: `app-tile ${tileClass}`, 'aria-hidden': 'true' },
+        icon(key === 'accounting' ? 'link' : key === 'payments' ? 'bank' : 'inbox'),
+      ),
+      status,
+    ),
     h('h2', { id: headingId }, title),
     h('p', { class: 'muted' }, description),
     h('div', { class: 'app-card-actions' }, footer),
@@ -42,10 +51,24 @@ route('/apps', async (params, query, isCurrent) => {
   showLoading('apps');
   const setup = await api('GET', '/api/v1/accounting/setup');
   if (!isCurrent()) return;
-  const activeBadge = setup.active ? h('span', { class: 'badge badge-success' }, t('statusActive')) : h('span', { class: 'badge' }, t('statusInactive'));
+  const activeBadge = setup.active
+    ? h('span', { class: 'badge badge-success' }, t('statusActive'))
+    : h('span', { class: 'badge' }, t('statusInactive'));
   const accountingFooter = setup.active
-    ? [h('p', { class: 'connected-line' }, icon('check'), ' ', t('connectedTo', { target: setup.packageName || 'Yokoy' })), h('a', { href: '/apps/accounting', class: 'btn btn-secondary' }, t('manage'))]
-    : h('button', { type: 'button', class: 'btn btn-primary', 'data-qa': 'activate-accounting-app', onclick: (e) => activateAccounting(e.currentTarget) }, t('activate'));
+    ? [
+        h('p', { class: 'connected-line' }, icon('check'), ' ', t('connectedTo', { target: setup.packageName || 'Yokoy' })),
+        h('a', { href: '/apps/accounting', class: 'btn btn-secondary' }, t('manage')),
+      ]
+    : h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-primary',
+          'data-qa': 'activate-accounting-app',
+          onclick: (e) => activateAccounting(e.currentTarget),
+        },
+        t('activate'),
+      );
   const later = () => toast(t('comingSoon'), 'info');
   setContent(
     h(
@@ -58,8 +81,22 @@ route('/apps', async (params, query, isCurrent) => {
         'div',
         { class: 'app-grid' },
         appCard('accounting', t('accountingApp'), t('accountingAppDescription'), 'app-tile-accounting', accountingFooter, activeBadge),
-        appCard('payments', t('paymentsApp'), t('paymentsAppDescription'), 'app-tile-payments', h('button', { type: 'button', class: 'btn btn-secondary', onclick: later }, t('learnMore')), null),
-        appCard('archive', t('archiveApp'), t('archiveAppDescription'), 'app-tile-archive', h('button', { type: 'button', class: 'btn btn-secondary', onclick: later }, t('learnMore')), null),
+        appCard(
+          'payments',
+          t('paymentsApp'),
+          t('paymentsAppDescription'),
+          'app-tile-payments',
+          h('button', { type: 'button', class: 'btn btn-secondary', onclick: later }, t('learnMore')),
+          null,
+        ),
+        appCard(
+          'archive',
+          t('archiveApp'),
+          t('archiveAppDescription'),
+          'app-tile-archive',
+          h('button', { type: 'button', class: 'btn btn-secondary', onclick: later }, t('learnMore')),
+          null,
+        ),
       ),
     ),
     { title: t('appsTitle'), nav: 'apps' },
@@ -73,16 +110,31 @@ route('/apps/accounting', async (params, query, isCurrent) => {
   if (!isCurrent()) return;
   if (setup.step !== 'inactive' && setup.step !== 'active') return navigate(stepPaths[setup.step], { replace: true });
 
-  const breadcrumb = h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/apps' }, t('appsTitle')), h('span', { 'aria-hidden': 'true' }, ' / '), h('span', { 'aria-current': 'page' }, t('accountingApp')));
+  const breadcrumb = h(
+    'nav',
+    { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+    h('a', { href: '/apps' }, t('appsTitle')),
+    h('span', { 'aria-hidden': 'true' }, ' / '),
+    h('span', { 'aria-current': 'page' }, t('accountingApp')),
+  );
   let body;
   if (setup.step === 'inactive') {
     body = h(
       'section',
       { class: 'card app-detail' },
-      h('div', { class: 'app-card-top' }, h('span', { class: 'app-tile app-tile-accounting', 'aria-hidden': 'true' }, icon('link')), h('span', { class: 'badge' }, t('statusInactive'))),
+      h(
+        'div',
+        { class: 'app-card-top' },
+        h('span', { class: 'app-tile app-tile-accounting', 'aria-hidden': 'true' }, icon('link')),
+        h('span', { class: 'badge' }, t('statusInactive')),
+      ),
       h('h1', {}, t('accountingApp')),
       h('p', { class: 'muted' }, t('accountingAppDescription')),
-      h('div', { class: 'app-card-actions' }, h('button', { type: 'button', class: 'btn btn-primary', onclick: (e) => activateAccounting(e.currentTarget) }, t('activate'))),
+      h(
+        'div',
+        { class: 'app-card-actions' },
+        h('button', { type: 'button', class: 'btn btn-primary', onclick: (e) => activateAccounting(e.currentTarget) }, t('activate')),
+      ),
     );
   } else {
     const deactivate = async () => {
@@ -93,7 +145,12 @@ route('/apps/accounting', async (params, query, isCurrent) => {
     body = h(
       'section',
       { class: 'card app-detail' },
-      h('div', { class: 'app-card-top' }, h('span', { class: 'app-tile app-tile-accounting', 'aria-hidden': 'true' }, icon('link')), h('span', { class: 'badge badge-success' }, t('statusActive'))),
+      h(
+        'div',
+        { class: 'app-card-top' },
+        h('span', { class: 'app-tile app-tile-accounting', 'aria-hidden': 'true' }, icon('link')),
+        h('span', { class: 'badge badge-success' }, t('statusActive')),
+      ),
       h('h1', {}, t('accountingApp')),
       h('p', { class: 'connected-line' }, icon('check'), ' ', t('connectedTo', { target: setup.packageName || 'Yokoy' })),
       h(
@@ -110,7 +167,11 @@ route('/apps/accounting', async (params, query, isCurrent) => {
         h('dt', {}, t('activatedOn', { date: '' }).replace(/\s*$/, '')),
         h('dd', {}, dateText(setup.activatedAt)),
       ),
-      h('div', { class: 'app-card-actions' }, h('button', { type: 'button', class: 'btn btn-danger-outline', onclick: deactivate }, t('deactivate'))),
+      h(
+        'div',
+        { class: 'app-card-actions' },
+        h('button', { type: 'button', class: 'btn btn-danger-outline', onclick: deactivate }, t('deactivate')),
+      ),
     );
   }
   setContent(h('div', { class: 'stack narrow' }, breadcrumb, body), { title: t('accountingApp'), nav: 'apps' });

@@ -15,7 +15,17 @@ route('/bank-statements', async (params, query, isCurrent) => {
       h(
         'td',
         { class: 'num' },
-        h('a', { href: spaceApi(`/bank-statements/${encodeURIComponent(s.documentId)}/content`), download: s.fileName, class: 'btn btn-secondary btn-small', 'aria-label': `${t('download')} ${s.fileName}` }, icon('download'), t('download')),
+        h(
+          'a',
+          {
+            href: spaceApi(`/bank-statements/${encodeURIComponent(s.documentId)}/content`),
+            download: s.fileName,
+            class: 'btn btn-secondary btn-small',
+            'aria-label': `${t('download')} ${s.fileName}`,
+          },
+          icon('download'),
+          t('download'),
+        ),
       ),
     ),
   );
@@ -30,7 +40,16 @@ route('/bank-statements', async (params, query, isCurrent) => {
         h(
           'table',
           { class: 'data-table', 'aria-label': t('bankStatementsTitle') },
-          h('thead', {}, h('tr', {}, ['fileName', 'format', 'account', 'date'].map((k) => h('th', { scope: 'col' }, t(k))), h('th', { scope: 'col', class: 'num' }, h('span', { class: 'visually-hidden' }, t('download'))))),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['fileName', 'format', 'account', 'date'].map((k) => h('th', { scope: 'col' }, t(k))),
+              h('th', { scope: 'col', class: 'num' }, h('span', { class: 'visually-hidden' }, t('download'))),
+            ),
+          ),
           h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: '5', class: 'empty' }, t('noBankStatements')))),
         ),
       ),

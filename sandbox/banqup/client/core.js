@@ -79,10 +79,10 @@ function icon(name) {
 
 class ApiError extends Error {
   constructor(status, data) {
-    super((data?.error) || `HTTP ${status}`);
+    super(data?.error || `HTTP ${status}`);
     this.status = status;
-    this.code = (data?.error) || null;
-    this.fields = (data?.fields) || {};
+    this.code = data?.error || null;
+    this.fields = data?.fields || {};
   }
 }
 
@@ -123,7 +123,15 @@ function statusLabel(status) {
   return L[key] !== undefined ? L[key] : String(status);
 }
 function statusBadge(status) {
-  return h('span', { class: `badge badge-status badge-${String(status).toLowerCase().replace(/[^a-z]+/g, '-')}` }, statusLabel(status));
+  return h(
+    'span',
+    {
+      class: `badge badge-status badge-${String(status)
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '-')}`,
+    },
+    statusLabel(status),
+  );
 }
 
 // ---- Toasts -----------------------------------------------------------------------------

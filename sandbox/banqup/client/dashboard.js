@@ -4,7 +4,12 @@
 
 function accountingStatusCard(setup) {
   if (!setup.active) {
-    return h('div', { class: 'card-body' }, h('p', { class: 'muted' }, t('noActiveApps')), h('a', { href: '/apps', class: 'btn btn-secondary' }, t('appsMenuAllApps')));
+    return h(
+      'div',
+      { class: 'card-body' },
+      h('p', { class: 'muted' }, t('noActiveApps')),
+      h('a', { href: '/apps', class: 'btn btn-secondary' }, t('appsMenuAllApps')),
+    );
   }
   return h(
     'div',
@@ -17,7 +22,13 @@ function accountingStatusCard(setup) {
         'div',
         { class: 'app-row-text' },
         h('h3', {}, t('accountingApp')),
-        h('p', { class: 'connected-line' }, h('span', { class: 'badge badge-success' }, t('statusActive')), ' ', t('connectedTo', { target: setup.packageName || 'Yokoy' })),
+        h(
+          'p',
+          { class: 'connected-line' },
+          h('span', { class: 'badge badge-success' }, t('statusActive')),
+          ' ',
+          t('connectedTo', { target: setup.packageName || 'Yokoy' }),
+        ),
         h(
           'dl',
           { class: 'inline-dl' },
@@ -42,7 +53,8 @@ route('/', async (params, query, isCurrent) => {
   ]);
   if (!isCurrent()) return;
   const flash = history.state?.flash;
-  const stat = (label, value, href) => h('a', { class: 'card stat-card', href }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, String(value)));
+  const stat = (label, value, href) =>
+    h('a', { class: 'card stat-card', href }, h('span', { class: 'stat-label' }, label), h('span', { class: 'stat-value' }, String(value)));
 
   setContent(
     h(
@@ -61,11 +73,21 @@ route('/', async (params, query, isCurrent) => {
       h(
         'div',
         { class: 'dashboard-grid' },
-        h('section', { class: 'card', 'aria-labelledby': 'dash-apps' }, h('div', { class: 'card-header' }, h('h2', { id: 'dash-apps' }, t('activeApps'))), accountingStatusCard(setup)),
+        h(
+          'section',
+          { class: 'card', 'aria-labelledby': 'dash-apps' },
+          h('div', { class: 'card-header' }, h('h2', { id: 'dash-apps' }, t('activeApps'))),
+          accountingStatusCard(setup),
+        ),
         h(
           'section',
           { class: 'card', 'aria-labelledby': 'dash-latest' },
-          h('div', { class: 'card-header' }, h('h2', { id: 'dash-latest' }, t('purchasesTitle')), h('a', { href: '/purchases', class: 'link small' }, t('viewAll'))),
+          h(
+            'div',
+            { class: 'card-header' },
+            h('h2', { id: 'dash-latest' }, t('purchasesTitle')),
+            h('a', { href: '/purchases', class: 'link small' }, t('viewAll')),
+          ),
           h(
             'ul',
             { class: 'doc-list' },
@@ -73,7 +95,12 @@ route('/', async (params, query, isCurrent) => {
               h(
                 'li',
                 { 'data-document-id': d.documentId },
-                h('a', { href: `/documents/${encodeURIComponent(d.documentId)}` }, h('span', { class: 'doc-supplier' }, d.supplierName), h('span', { class: 'muted small' }, `${d.documentNumber} · ${dateText(d.issueDate)}`)),
+                h(
+                  'a',
+                  { href: `/documents/${encodeURIComponent(d.documentId)}` },
+                  h('span', { class: 'doc-supplier' }, d.supplierName),
+                  h('span', { class: 'muted small' }, `${d.documentNumber} · ${dateText(d.issueDate)}`),
+                ),
                 h('span', { class: 'doc-amount' }, money(d.totalAmount, d.currency)),
               ),
             ),

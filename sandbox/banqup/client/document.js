@@ -8,18 +8,27 @@ route('/documents/:documentId', async (params, query, isCurrent) => {
   try {
     d = await api('GET', base);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return setContent(notFoundScreen(), { title: t('notFoundTitle'), nav: 'purchases' });
+    if (error instanceof ApiError && error.status === 404)
+      return setContent(notFoundScreen(), { title: t('notFoundTitle'), nav: 'purchases' });
     throw error;
   }
   if (!isCurrent()) return;
-  const title = d.documentType === 'CREDIT_NOTE' ? `${t('typeCreditNote')} ${d.documentNumber}` : t('documentTitle', { number: d.documentNumber });
+  const title =
+    d.documentType === 'CREDIT_NOTE' ? `${t('typeCreditNote')} ${d.documentNumber}` : t('documentTitle', { number: d.documentNumber });
   const field = (label, value) => [h('dt', {}, label), h('dd', {}, value === null || value === undefined || value === '' ? '—' : value)];
 
   const actions = [
     d.hasUbl
-      ? h('a', { href: `${base}/ubl`, class: 'btn btn-secondary', download: '', 'data-qa': 'download-ubl' }, icon('download'), t('downloadUbl'))
+      ? h(
+          'a',
+          { href: `${base}/ubl`, class: 'btn btn-secondary', download: '', 'data-qa': 'download-ubl' },
+          icon('download'),
+          t('downloadUbl'),
+        )
       : h('span', { class: 'muted small' }, t('noUbl')),
-    d.hasPdf ? h('a', { href: `${base}/pdf?download=1`, class: 'btn btn-secondary', download: '' }, icon('download'), t('downloadPdf')) : null,
+    d.hasPdf
+      ? h('a', { href: `${base}/pdf?download=1`, class: 'btn btn-secondary', download: '' }, icon('download'), t('downloadPdf'))
+      : null,
   ];
 
   const details = h(
@@ -44,12 +53,30 @@ route('/documents/:documentId', async (params, query, isCurrent) => {
     h(
       'table',
       { class: 'data-table compact' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('description')), h('th', { scope: 'col', class: 'num' }, t('quantity')), h('th', { scope: 'col', class: 'num' }, t('vat')), h('th', { scope: 'col', class: 'num' }, t('net')))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'col' }, t('description')),
+          h('th', { scope: 'col', class: 'num' }, t('quantity')),
+          h('th', { scope: 'col', class: 'num' }, t('vat')),
+          h('th', { scope: 'col', class: 'num' }, t('net')),
+        ),
+      ),
       h(
         'tbody',
         {},
         (d.lines || []).map((line) =>
-          h('tr', {}, h('td', {}, line.description), h('td', { class: 'num' }, String(line.quantity)), h('td', { class: 'num' }, line.vatPercent !== undefined ? `${line.vatPercent}%` : '—'), h('td', { class: 'num' }, money(line.net, d.currency))),
+          h(
+            'tr',
+            {},
+            h('td', {}, line.description),
+            h('td', { class: 'num' }, String(line.quantity)),
+            h('td', { class: 'num' }, line.vatPercent !== undefined ? `${line.vatPercent}%` : '—'),
+            h('td', { class: 'num' }, money(line.net, d.currency)),
+          ),
         ),
       ),
     ),
@@ -57,7 +84,9 @@ route('/documents/:documentId', async (params, query, isCurrent) => {
   const preview = h(
     'section',
     { class: 'card doc-preview', 'aria-label': t('preview') },
-    d.hasPdf ? h('iframe', { src: `${base}/pdf`, title: `${t('preview')} ${d.documentNumber}`, class: 'pdf-frame' }) : h('p', { class: 'muted' }, '—'),
+    d.hasPdf
+      ? h('iframe', { src: `${base}/pdf`, title: `${t('preview')} ${d.documentNumber}`, class: 'pdf-frame' })
+      : h('p', { class: 'muted' }, '—'),
   );
   setContent(
     h(

@@ -67,7 +67,24 @@ route('/store', async () => {
         const headingId = newId('ext-title');
         let footer;
         if (!s.installed) {
-          footer = h('button', { type: 'button', class: 'btn btn-primary', onclick: () => permissionsDialog(name, () => ((state[id] = { installed: true, active: true }), saveStoreState(state), draw(search.value), toast(t('installed'), 'success'))) }, t('install'));
+          footer = h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-primary',
+              onclick: () =>
+                permissionsDialog(
+                  name,
+                  () => (
+                    (state[id] = { installed: true, active: true }),
+                    saveStoreState(state),
+                    draw(search.value),
+                    toast(t('installed'), 'success')
+                  ),
+                ),
+            },
+            t('install'),
+          );
         } else {
           const switchId = newId('ext-active');
           footer = h(
@@ -75,23 +92,38 @@ route('/store', async () => {
             { class: 'switch-wrap' },
             h('span', { class: 'badge badge-success' }, t('installed')),
             h('a', { href: '#', class: 'btn btn-secondary btn-small', onclick: (e) => e.preventDefault() }, t('manage')),
-            h('button', {
-              type: 'button',
-              role: 'switch',
-              class: 'switch',
-              id: switchId,
-              'aria-checked': String(Boolean(s.active)),
-              'aria-label': `${t('active')}: ${name}`,
-              onclick: () => ((state[id] = { ...s, active: !s.active }), saveStoreState(state), draw(search.value)),
-            }, h('span', { class: 'switch-thumb', 'aria-hidden': 'true' })),
+            h(
+              'button',
+              {
+                type: 'button',
+                role: 'switch',
+                class: 'switch',
+                id: switchId,
+                'aria-checked': String(Boolean(s.active)),
+                'aria-label': `${t('active')}: ${name}`,
+                onclick: () => ((state[id] = { ...s, active: !s.active }), saveStoreState(state), draw(search.value)),
+              },
+              h('span', { class: 'switch-thumb', 'aria-hidden': 'true' }),
+            ),
             h('span', {}, t('active')),
           );
         }
-        return h('article', { class: 'card app-card', 'aria-labelledby': headingId, 'data-extension': id }, h('h2', { id: headingId }, name), h('div', { class: 'app-card-actions' }, footer));
+        return h(
+          'article',
+          { class: 'card app-card', 'aria-labelledby': headingId, 'data-extension': id },
+          h('h2', { id: headingId }, name),
+          h('div', { class: 'app-card-actions' }, footer),
+        );
       }),
     );
   };
-  const search = h('input', { id: searchId, type: 'search', class: 'input', placeholder: t('storeSearch'), oninput: (e) => draw(e.currentTarget.value) });
+  const search = h('input', {
+    id: searchId,
+    type: 'search',
+    class: 'input',
+    placeholder: t('storeSearch'),
+    oninput: (e) => draw(e.currentTarget.value),
+  });
   setContent(
     h(
       'div',

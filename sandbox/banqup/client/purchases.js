@@ -40,14 +40,41 @@ route('/purchases', async (params, query, isCurrent) => {
   const form = h(
     'form',
     { class: 'filters card', role: 'search', 'aria-label': t('filters') },
-    h('div', { class: 'field' }, h('label', { for: fromId }, t('dateFrom')), h('input', { id: fromId, name: 'from', type: 'date', class: 'input', value: filters.from })),
-    h('div', { class: 'field' }, h('label', { for: toId }, t('dateTo')), h('input', { id: toId, name: 'to', type: 'date', class: 'input', value: filters.to })),
-    h('div', { class: 'field field-grow' }, h('label', { for: supplierId }, t('supplier')), h('input', { id: supplierId, name: 'supplier', type: 'search', class: 'input', value: filters.supplier, 'data-qa': 'filter-supplier' })),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: fromId }, t('dateFrom')),
+      h('input', { id: fromId, name: 'from', type: 'date', class: 'input', value: filters.from }),
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: toId }, t('dateTo')),
+      h('input', { id: toId, name: 'to', type: 'date', class: 'input', value: filters.to }),
+    ),
+    h(
+      'div',
+      { class: 'field field-grow' },
+      h('label', { for: supplierId }, t('supplier')),
+      h('input', {
+        id: supplierId,
+        name: 'supplier',
+        type: 'search',
+        class: 'input',
+        value: filters.supplier,
+        'data-qa': 'filter-supplier',
+      }),
+    ),
     h(
       'div',
       { class: 'field' },
       h('label', { for: statusId }, t('status')),
-      h('select', { id: statusId, name: 'status', class: 'input' }, h('option', { value: '' }, t('allStatuses')), purchaseStatuses.map((s) => h('option', { value: s, selected: s === filters.status }, statusLabel(s)))),
+      h(
+        'select',
+        { id: statusId, name: 'status', class: 'input' },
+        h('option', { value: '' }, t('allStatuses')),
+        purchaseStatuses.map((s) => h('option', { value: s, selected: s === filters.status }, statusLabel(s))),
+      ),
     ),
     h(
       'div',
@@ -59,7 +86,13 @@ route('/purchases', async (params, query, isCurrent) => {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    goTo({ from: data.get('from'), to: data.get('to'), supplier: String(data.get('supplier')).trim(), status: data.get('status'), page: '1' });
+    goTo({
+      from: data.get('from'),
+      to: data.get('to'),
+      supplier: String(data.get('supplier')).trim(),
+      status: data.get('status'),
+      page: '1',
+    });
   });
 
   // Table
@@ -70,7 +103,9 @@ route('/purchases', async (params, query, isCurrent) => {
     const checked = rowBoxes.filter((b) => b.checked).length;
     selectAll.checked = checked > 0 && checked === rowBoxes.length;
     selectAll.indeterminate = checked > 0 && checked < rowBoxes.length;
-    selectionText.textContent = selectedDocuments.size ? t('selectedCount', { n: selectedDocuments.size }) : t('totalDocuments', { n: result.total });
+    selectionText.textContent = selectedDocuments.size
+      ? t('selectedCount', { n: selectedDocuments.size })
+      : t('totalDocuments', { n: result.total });
   };
   selectAll.addEventListener('change', () => {
     for (const box of rowBoxes) {
@@ -83,7 +118,11 @@ route('/purchases', async (params, query, isCurrent) => {
     syncSelection();
   });
   const rows = result.documents.map((d) => {
-    const box = h('input', { type: 'checkbox', 'aria-label': t('selectRow', { number: d.documentNumber }), checked: selectedDocuments.has(d.documentId) });
+    const box = h('input', {
+      type: 'checkbox',
+      'aria-label': t('selectRow', { number: d.documentNumber }),
+      checked: selectedDocuments.has(d.documentId),
+    });
     rowBoxes.push(box);
     box.addEventListener('change', () => {
       if (box.checked) selectedDocuments.add(d.documentId);
@@ -118,7 +157,9 @@ route('/purchases', async (params, query, isCurrent) => {
           'tr',
           {},
           h('th', { class: 'col-check', scope: 'col' }, selectAll),
-          ['documentNumber', 'supplier', 'documentType', 'issueDate', 'dueDate', 'amount', 'status'].map((k) => h('th', { scope: 'col', class: k === 'amount' ? 'num' : null }, t(k))),
+          ['documentNumber', 'supplier', 'documentType', 'issueDate', 'dueDate', 'amount', 'status'].map((k) =>
+            h('th', { scope: 'col', class: k === 'amount' ? 'num' : null }, t(k)),
+          ),
         ),
       ),
       h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: '8', class: 'empty' }, t('noDocuments')))),
@@ -127,10 +168,21 @@ route('/purchases', async (params, query, isCurrent) => {
   const pager = h(
     'nav',
     { class: 'pager', 'aria-label': t('pageOf', { page, pages }) },
-    h('button', { type: 'button', class: 'btn btn-secondary btn-small', disabled: page <= 1, onclick: () => goTo({ page: String(page - 1) }) }, t('previousPage')),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary btn-small', disabled: page <= 1, onclick: () => goTo({ page: String(page - 1) }) },
+      t('previousPage'),
+    ),
     h('span', { class: 'muted small' }, t('pageOf', { page, pages })),
-    h('button', { type: 'button', class: 'btn btn-secondary btn-small', disabled: page >= pages, onclick: () => goTo({ page: String(page + 1) }) }, t('nextPage')),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary btn-small', disabled: page >= pages, onclick: () => goTo({ page: String(page + 1) }) },
+      t('nextPage'),
+    ),
   );
-  setContent(h('div', { class: 'stack' }, pageHeader(t('purchasesTitle'), selectionText), form, table, pager), { title: t('purchasesTitle'), nav: 'purchases' });
+  setContent(h('div', { class: 'stack' }, pageHeader(t('purchasesTitle'), selectionText), form, table, pager), {
+    title: t('purchasesTitle'),
+    nav: 'purchases',
+  });
   syncSelection();
 });

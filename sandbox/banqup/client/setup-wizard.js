@@ -28,7 +28,13 @@ function drawWizard(setup) {
   const screen = wizardScreens[setup.step];
   const titleId = newId('wizard-title');
   const content = screen.draw(setup, titleId);
-  const breadcrumb = h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/apps' }, t('appsTitle')), h('span', { 'aria-hidden': 'true' }, ' / '), h('span', { 'aria-current': 'page' }, t('accountingApp')));
+  const breadcrumb = h(
+    'nav',
+    { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+    h('a', { href: '/apps' }, t('appsTitle')),
+    h('span', { 'aria-hidden': 'true' }, ' / '),
+    h('span', { 'aria-current': 'page' }, t('accountingApp')),
+  );
   const stepper = h(
     'ol',
     { class: 'stepper', 'aria-hidden': 'true' },
@@ -37,7 +43,14 @@ function drawWizard(setup) {
   const card = h(
     'section',
     { class: 'card wizard', 'aria-labelledby': titleId },
-    h('div', { class: 'wizard-header' }, h('p', { class: 'eyebrow' }, t('accountingApp'), ' · ', t('wizardStep', { n: screen.n, total: wizardTotal })), stepper, h('h1', { id: titleId }, content.title), content.intro ? h('p', { class: 'muted' }, content.intro) : null),
+    h(
+      'div',
+      { class: 'wizard-header' },
+      h('p', { class: 'eyebrow' }, t('accountingApp'), ' · ', t('wizardStep', { n: screen.n, total: wizardTotal })),
+      stepper,
+      h('h1', { id: titleId }, content.title),
+      content.intro ? h('p', { class: 'muted' }, content.intro) : null,
+    ),
     h('div', { class: 'wizard-body' }, content.body),
     h('div', { class: 'wizard-actions' }, content.actions),
   );
@@ -79,7 +92,13 @@ function saveDraft(patch, onFail) {
   return save;
 }
 
-const backButton = () => h('button', { type: 'button', class: 'btn btn-ghost', onclick: (e) => wizardAction('back', undefined, null, e.currentTarget) }, icon('back'), t('back'));
+const backButton = () =>
+  h(
+    'button',
+    { type: 'button', class: 'btn btn-ghost', onclick: (e) => wizardAction('back', undefined, null, e.currentTarget) },
+    icon('back'),
+    t('back'),
+  );
 
 /** An inline error under a control, announced when it appears. */
 function fieldError(id) {
@@ -96,13 +115,22 @@ function showError(el, text) {
 function emailDeliveryRow() {
   const labelId = newId('email-label');
   const state = h('span', { class: 'switch-state' }, t('enabled'));
-  const toggle = h('button', { type: 'button', role: 'switch', class: 'switch', 'aria-checked': 'true', 'aria-labelledby': labelId }, h('span', { class: 'switch-thumb', 'aria-hidden': 'true' }));
+  const toggle = h(
+    'button',
+    { type: 'button', role: 'switch', class: 'switch', 'aria-checked': 'true', 'aria-labelledby': labelId },
+    h('span', { class: 'switch-thumb', 'aria-hidden': 'true' }),
+  );
   toggle.addEventListener('click', () => {
     const on = toggle.getAttribute('aria-checked') !== 'true';
     toggle.setAttribute('aria-checked', String(on));
     state.textContent = on ? t('enabled') : t('disabled');
   });
-  return h('div', { class: 'setting-row setting-row-secondary' }, h('div', { class: 'setting-text' }, h('span', { class: 'setting-title', id: labelId }, t('emailDelivery'))), h('div', { class: 'switch-wrap' }, toggle, state));
+  return h(
+    'div',
+    { class: 'setting-row setting-row-secondary' },
+    h('div', { class: 'setting-text' }, h('span', { class: 'setting-title', id: labelId }, t('emailDelivery'))),
+    h('div', { class: 'switch-wrap' }, toggle, state),
+  );
 }
 
 function connectionScreen(setup) {
@@ -136,7 +164,12 @@ function connectionScreen(setup) {
   });
   const next = h('button', { type: 'button', class: 'btn btn-primary', 'data-qa': 'wizard-next' }, t('next'));
   next.addEventListener('click', () =>
-    wizardAction('next', undefined, (e) => (e.code === 'online_connection_required' ? showError(error, t('errorOnlineConnectionRequired')) : false), next),
+    wizardAction(
+      'next',
+      undefined,
+      (e) => (e.code === 'online_connection_required' ? showError(error, t('errorOnlineConnectionRequired')) : false),
+      next,
+    ),
   );
   return {
     title: t('connectionTitle'),
@@ -144,7 +177,12 @@ function connectionScreen(setup) {
     body: h(
       'div',
       { class: 'setting-row' },
-      h('div', { class: 'setting-text' }, h('span', { class: 'setting-title', id: labelId }, t('onlineConnection')), h('p', { class: 'muted small', id: helpId }, t('onlineConnectionHelp'))),
+      h(
+        'div',
+        { class: 'setting-text' },
+        h('span', { class: 'setting-title', id: labelId }, t('onlineConnection')),
+        h('p', { class: 'muted small', id: helpId }, t('onlineConnectionHelp')),
+      ),
       h('div', { class: 'switch-wrap' }, toggle, stateText),
       error,
       emailDeliveryRow(),
@@ -160,24 +198,46 @@ function exportTypeScreen(setup, titleId) {
   const option = (value, label, help) => {
     const id = newId(`export-${value}`);
     const helpId = newId('export-help');
-    const input = h('input', { type: 'radio', name: 'exportType', id, value, checked: setup.exportType === value, 'aria-describedby': helpId });
+    const input = h('input', {
+      type: 'radio',
+      name: 'exportType',
+      id,
+      value,
+      checked: setup.exportType === value,
+      'aria-describedby': helpId,
+    });
     input.addEventListener('change', () => {
       showError(error, '');
       saveDraft({ exportType: value });
     });
-    return h('div', { class: 'choice-card' }, input, h('div', { class: 'choice-text' }, h('label', { for: id }, label), h('p', { class: 'muted small', id: helpId }, help)));
+    return h(
+      'div',
+      { class: 'choice-card' },
+      input,
+      h('div', { class: 'choice-text' }, h('label', { for: id }, label), h('p', { class: 'muted small', id: helpId }, help)),
+    );
   };
   const next = h('button', { type: 'button', class: 'btn btn-primary', 'data-qa': 'wizard-next' }, t('next'));
   next.addEventListener('click', () => {
     const chosen = document.querySelector('input[name="exportType"]:checked');
-    wizardAction('next', chosen ? { exportType: chosen.value } : undefined, (e) => (e.code === 'export_type_required' ? showError(error, t('errorExportTypeRequired')) : false), next);
+    wizardAction(
+      'next',
+      chosen ? { exportType: chosen.value } : undefined,
+      (e) => (e.code === 'export_type_required' ? showError(error, t('errorExportTypeRequired')) : false),
+      next,
+    );
   });
   return {
     title: t('exportTypeTitle'),
     body: h(
       'div',
       {},
-      h('div', { role: 'radiogroup', class: 'choice-list', 'aria-labelledby': titleId }, option('invoices', t('exportInvoices'), t('exportInvoicesHelp')), option('bankStatements', t('exportBankStatements'), t('exportBankStatementsHelp'))),
+      h(
+        'div',
+        { role: 'radiogroup', class: 'choice-list', 'aria-labelledby': titleId },
+        option('invoices', t('exportInvoices'), t('exportInvoicesHelp')),
+        option('bankStatements', t('exportBankStatements'), t('exportBankStatementsHelp')),
+      ),
       error,
     ),
     actions: [backButton(), next],
@@ -202,7 +262,12 @@ function packageScreen(setup) {
       'li',
       { class: 'package-item', 'data-qa': `package-${p.id}`, 'data-name': p.name.toLowerCase() },
       input,
-      h('label', { for: id }, h('span', { class: `package-logo package-logo-${p.id}`, 'aria-hidden': 'true' }, p.name.slice(0, 1)), h('span', { class: 'package-name' }, p.name)),
+      h(
+        'label',
+        { for: id },
+        h('span', { class: `package-logo package-logo-${p.id}`, 'aria-hidden': 'true' }, p.name.slice(0, 1)),
+        h('span', { class: 'package-name' }, p.name),
+      ),
     );
   });
   const search = h('input', { type: 'search', id: searchId, class: 'input', autocomplete: 'off' });
@@ -234,7 +299,13 @@ function packageScreen(setup) {
     body: h(
       'div',
       {},
-      h('div', { class: 'field' }, h('label', { for: searchId, class: 'visually-hidden' }, t('packageSearch')), h('div', { class: 'search-box' }, search), h('span', { class: 'visually-hidden', id: listLabel }, t('packageList'))),
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: searchId, class: 'visually-hidden' }, t('packageSearch')),
+        h('div', { class: 'search-box' }, search),
+        h('span', { class: 'visually-hidden', id: listLabel }, t('packageList')),
+      ),
       h('ul', { role: 'radiogroup', class: 'package-grid', 'aria-labelledby': listLabel }, items),
       empty,
       error,
@@ -253,7 +324,11 @@ function termsDialog() {
     { class: 'dialog', 'aria-labelledby': titleId },
     h('h2', { id: titleId }, t('termsTitle')),
     h('p', {}, t('termsBody')),
-    h('div', { class: 'dialog-actions' }, h('button', { type: 'button', class: 'btn btn-primary', onclick: () => dialog.close() }, t('close'))),
+    h(
+      'div',
+      { class: 'dialog-actions' },
+      h('button', { type: 'button', class: 'btn btn-primary', onclick: () => dialog.close() }, t('close')),
+    ),
   );
   return dialog;
 }
@@ -291,8 +366,17 @@ function credentialsScreen(setup) {
 
   // A9: Sign in with Yokoy (leaves for Yokoy's web app and comes back to this screen).
   const signIn = setup.yokoySignIn;
-  const signInAlert = h('div', { class: 'alert alert-error', role: 'alert', hidden: !signIn.error }, signIn.error === 'cancelled' ? t('yokoySignInCancelled') : t('yokoySignInFailed'));
-  const signInButton = h('button', { type: 'button', class: 'btn btn-yokoy', 'data-qa': 'yokoy-sign-in' }, h('span', { class: 'yokoy-mark', 'aria-hidden': 'true' }, 'y'), t('yokoySignIn'));
+  const signInAlert = h(
+    'div',
+    { class: 'alert alert-error', role: 'alert', hidden: !signIn.error },
+    signIn.error === 'cancelled' ? t('yokoySignInCancelled') : t('yokoySignInFailed'),
+  );
+  const signInButton = h(
+    'button',
+    { type: 'button', class: 'btn btn-yokoy', 'data-qa': 'yokoy-sign-in' },
+    h('span', { class: 'yokoy-mark', 'aria-hidden': 'true' }, 'y'),
+    t('yokoySignIn'),
+  );
   signInButton.addEventListener('click', async () => {
     signInButton.disabled = true;
     try {
@@ -322,7 +406,11 @@ function credentialsScreen(setup) {
   const hintId = newId('connect-hint');
   const hint = h('p', { class: 'muted small', id: hintId }, t('connectHint'));
   const connectAlert = h('div', { class: 'alert alert-error', role: 'alert', hidden: true });
-  const connect = h('button', { type: 'submit', class: 'btn btn-primary', 'data-qa': 'yokoy-connect', 'aria-describedby': hintId }, t('connect'));
+  const connect = h(
+    'button',
+    { type: 'submit', class: 'btn btn-primary', 'data-qa': 'yokoy-connect', 'aria-describedby': hintId },
+    t('connect'),
+  );
   const refresh = () => {
     const ready = signIn.signedIn && terms.checked;
     connect.disabled = !ready;

@@ -61,7 +61,13 @@ document.addEventListener('click', (e) => {
 function appsNavMenu() {
   const menuId = newId('apps-menu');
   const groupHeading = newId('apps-menu-group');
-  const button = h('button', { type: 'button', class: 'nav-link nav-button', 'data-nav': 'apps', 'data-qa': 'app-launcher' }, icon('apps'), h('span', {}, t('applications')), icon('chevron'));
+  const button = h(
+    'button',
+    { type: 'button', class: 'nav-link nav-button', 'data-nav': 'apps', 'data-qa': 'app-launcher' },
+    icon('apps'),
+    h('span', {}, t('applications')),
+    icon('chevron'),
+  );
   navLinks.push(button);
   const menu = h(
     'div',
@@ -70,9 +76,24 @@ function appsNavMenu() {
       'div',
       { role: 'group', 'aria-labelledby': groupHeading },
       h('div', { class: 'menu-heading', id: groupHeading }, t('appsMenuInvoicingServices')),
-      h('a', { role: 'menuitem', href: '/apps/accounting', class: 'menu-item', tabindex: '-1' }, h('span', { class: 'app-dot app-dot-accounting', 'aria-hidden': 'true' }), t('accountingApp')),
-      h('a', { role: 'menuitem', href: '/apps#payments', class: 'menu-item', tabindex: '-1' }, h('span', { class: 'app-dot app-dot-payments', 'aria-hidden': 'true' }), t('paymentsApp')),
-      h('a', { role: 'menuitem', href: '/apps#archive', class: 'menu-item', tabindex: '-1' }, h('span', { class: 'app-dot app-dot-archive', 'aria-hidden': 'true' }), t('archiveApp')),
+      h(
+        'a',
+        { role: 'menuitem', href: '/apps/accounting', class: 'menu-item', tabindex: '-1' },
+        h('span', { class: 'app-dot app-dot-accounting', 'aria-hidden': 'true' }),
+        t('accountingApp'),
+      ),
+      h(
+        'a',
+        { role: 'menuitem', href: '/apps#payments', class: 'menu-item', tabindex: '-1' },
+        h('span', { class: 'app-dot app-dot-payments', 'aria-hidden': 'true' }),
+        t('paymentsApp'),
+      ),
+      h(
+        'a',
+        { role: 'menuitem', href: '/apps#archive', class: 'menu-item', tabindex: '-1' },
+        h('span', { class: 'app-dot app-dot-archive', 'aria-hidden': 'true' }),
+        t('archiveApp'),
+      ),
     ),
     h('div', { role: 'separator', class: 'menu-separator' }),
     h('a', { role: 'menuitem', href: '/apps', class: 'menu-item', tabindex: '-1' }, t('appsMenuAllApps')),
@@ -90,7 +111,11 @@ const launcherApps = [
 ];
 function appLauncher() {
   const menuId = newId('app-launcher');
-  const button = h('button', { type: 'button', class: 'header-btn header-btn-icon', 'aria-label': t('appLauncher'), 'data-testid': 'btx-app-launcher' }, icon('dots'));
+  const button = h(
+    'button',
+    { type: 'button', class: 'header-btn header-btn-icon', 'aria-label': t('appLauncher'), 'data-testid': 'btx-app-launcher' },
+    icon('dots'),
+  );
   const later = (e) => {
     e.preventDefault();
     toast(t('comingSoon'), 'info');
@@ -102,7 +127,19 @@ function appLauncher() {
       'div',
       { class: 'launcher-grid' },
       launcherApps.map(([id, key, href]) =>
-        h('a', { role: 'menuitem', href: href || '#', class: 'launcher-app', tabindex: '-1', 'data-testid': `btx-app-launcher-app-${id}`, onclick: href ? null : later }, h('span', { class: `app-tile app-tile-${id}`, 'aria-hidden': 'true' }, icon('apps')), h('span', {}, t(key))),
+        h(
+          'a',
+          {
+            role: 'menuitem',
+            href: href || '#',
+            class: 'launcher-app',
+            tabindex: '-1',
+            'data-testid': `btx-app-launcher-app-${id}`,
+            onclick: href ? null : later,
+          },
+          h('span', { class: `app-tile app-tile-${id}`, 'aria-hidden': 'true' }, icon('apps')),
+          h('span', {}, t(key)),
+        ),
       ),
     ),
     h('div', { role: 'separator', class: 'menu-separator' }),
@@ -113,7 +150,11 @@ function appLauncher() {
 }
 
 function switchSpace() {
-  return h('button', { type: 'button', class: 'header-btn', onclick: () => toast(t('comingSoon'), 'info') }, h('span', {}, t('switchSpace')));
+  return h(
+    'button',
+    { type: 'button', class: 'header-btn', onclick: () => toast(t('comingSoon'), 'info') },
+    h('span', {}, t('switchSpace')),
+  );
 }
 
 function languageMenu() {
@@ -136,7 +177,15 @@ function languageMenu() {
     boot.languages.map((l) =>
       h(
         'button',
-        { type: 'button', role: 'menuitemradio', 'aria-checked': String(l.code === boot.lang), class: 'menu-item', lang: l.code, tabindex: '-1', onclick: () => choose(l.code) },
+        {
+          type: 'button',
+          role: 'menuitemradio',
+          'aria-checked': String(l.code === boot.lang),
+          class: 'menu-item',
+          lang: l.code,
+          tabindex: '-1',
+          onclick: () => choose(l.code),
+        },
         l.name,
       ),
     ),
@@ -181,7 +230,12 @@ function renderShell() {
     'header',
     { class: 'topbar' },
     isNew ? appLauncher() : null,
-    h('a', { href: isNew ? '/home' : '/', class: 'brand', 'aria-label': 'Banqup' }, h('span', { class: 'logo-mark', 'aria-hidden': 'true' }), h('span', { class: 'logo-text', 'aria-hidden': 'true' }, 'banqup')),
+    h(
+      'a',
+      { href: isNew ? '/home' : '/', class: 'brand', 'aria-label': 'Banqup' },
+      h('span', { class: 'logo-mark', 'aria-hidden': 'true' }),
+      h('span', { class: 'logo-text', 'aria-hidden': 'true' }, 'banqup'),
+    ),
     h('span', { class: 'space-name' }, boot.space.name),
     h('div', { class: 'topbar-actions' }, isNew ? switchSpace() : null, languageMenu(), userMenu()),
   );
@@ -189,7 +243,12 @@ function renderShell() {
     ? h(
         'nav',
         { class: 'sidenav', 'aria-label': t('mainNavigation') },
-        h('ul', {}, navLink('/home', t('navDashboard'), 'home', 'dashboard'), navLink('/purchase-invoices', t('appPurchaseInvoices'), 'inbox', 'purchases')),
+        h(
+          'ul',
+          {},
+          navLink('/home', t('navDashboard'), 'home', 'dashboard'),
+          navLink('/purchase-invoices', t('appPurchaseInvoices'), 'inbox', 'purchases'),
+        ),
       )
     : h(
         'nav',

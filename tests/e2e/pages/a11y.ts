@@ -57,7 +57,10 @@ function run(page: Page, host?: string): Promise<Violation[]> {
  */
 export function layoutFingerprint(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const ours = (el: Element) => el.closest('[data-ykc-host], yokoy-companion-axe-copy, yokoy-companion-launcher, yokoy-companion-guide, yokoy-companion-progress, yokoy-companion-send') !== null;
+    const ours = (el: Element) =>
+      el.closest(
+        '[data-ykc-host], yokoy-companion-axe-copy, yokoy-companion-launcher, yokoy-companion-guide, yokoy-companion-progress, yokoy-companion-send',
+      ) !== null;
     const boxes = [...document.body.querySelectorAll('*')]
       .filter((el) => !ours(el))
       .map((el) => {
@@ -70,7 +73,10 @@ export function layoutFingerprint(page: Page): Promise<string> {
 
 /** The fingerprint with one of our hosts taken out of the page (display: none), then put back. */
 export async function fingerprintWithout(page: Page, host: string): Promise<string> {
-  await page.evaluate((h) => document.querySelectorAll<HTMLElement>(h).forEach((el) => el.style.setProperty('display', 'none', 'important')), host);
+  await page.evaluate(
+    (h) => document.querySelectorAll<HTMLElement>(h).forEach((el) => el.style.setProperty('display', 'none', 'important')),
+    host,
+  );
   const without = await layoutFingerprint(page);
   await page.evaluate((h) => document.querySelectorAll<HTMLElement>(h).forEach((el) => el.style.removeProperty('display')), host);
   return without;

@@ -112,7 +112,9 @@ export class BanqupApp {
     const toggle = await this.page.waitForSelector(byRole('switch', this.l.onlineConnection));
     if ((await toggle!.evaluate((el) => el.getAttribute('aria-checked'))) !== 'true') await this.saving(() => toggle!.click());
     await this.page.waitForFunction(
-      (text) => document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true' && document.querySelector('main')?.textContent?.includes(text),
+      (text) =>
+        document.querySelector('[role="switch"]')?.getAttribute('aria-checked') === 'true' &&
+        document.querySelector('main')?.textContent?.includes(text),
       {},
       this.l.enabled,
     );
@@ -120,7 +122,10 @@ export class BanqupApp {
 
   async onlineConnectionState(): Promise<{ checked: boolean; text: string }> {
     const toggle = await this.page.waitForSelector(byRole('switch', this.l.onlineConnection));
-    return toggle!.evaluate((el) => ({ checked: el.getAttribute('aria-checked') === 'true', text: el.parentElement?.textContent?.trim() ?? '' }));
+    return toggle!.evaluate((el) => ({
+      checked: el.getAttribute('aria-checked') === 'true',
+      text: el.parentElement?.textContent?.trim() ?? '',
+    }));
   }
 
   /** "Seguinte" (A3, A4): waits until the screen's heading changes. */
@@ -175,7 +180,8 @@ export class BanqupApp {
 
   /** The three fields' current values and the secret field's type. */
   async yokoyCredentialFields(): Promise<{ clientId: string; clientSecret: string; organizationId: string; secretType: string }> {
-    const read = async (label: string) => (await this.labelled(label)).evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).type] as const);
+    const read = async (label: string) =>
+      (await this.labelled(label)).evaluate((el) => [(el as HTMLInputElement).value, (el as HTMLInputElement).type] as const);
     const [clientId] = await read(this.l.yokoyClientId);
     const [clientSecret, secretType] = await read(this.l.yokoyClientSecret);
     const [organizationId] = await read(this.l.yokoyOrganizationId);
@@ -199,7 +205,8 @@ export class BanqupApp {
     return this.page.evaluate(
       (signedInText) => ({
         signedIn: [...document.querySelectorAll('main [role="status"]')].some((el) => el.textContent?.includes(signedInText)),
-        error: [...document.querySelectorAll('main .signin-row [role="alert"]')].find((el) => !(el as HTMLElement).hidden)?.textContent ?? null,
+        error:
+          [...document.querySelectorAll('main .signin-row [role="alert"]')].find((el) => !(el as HTMLElement).hidden)?.textContent ?? null,
       }),
       this.l.yokoySignedIn,
     );
@@ -228,7 +235,9 @@ export class BanqupApp {
     const outcome = await this.page.waitForFunction(
       (heading) => {
         if (document.querySelector('main h1')?.textContent === heading) return 'ok';
-        const alert = [...document.querySelectorAll('main [role="alert"]')].find((el) => !(el as HTMLElement).hidden && el.textContent?.trim());
+        const alert = [...document.querySelectorAll('main [role="alert"]')].find(
+          (el) => !(el as HTMLElement).hidden && el.textContent?.trim(),
+        );
         return alert ? `error:${alert.textContent}` : false;
       },
       {},
@@ -243,7 +252,10 @@ export class BanqupApp {
   /** A12: the legal entity, by name, from the "entidade jurídica" drop-down. */
   async chooseLegalEntity(name: string): Promise<void> {
     const select = await this.page.waitForSelector(byRole('combobox', this.l.legalEntity));
-    const value = await select!.evaluate((el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.textContent?.trim() === wanted)?.value, name);
+    const value = await select!.evaluate(
+      (el, wanted) => [...(el as HTMLSelectElement).options].find((o) => o.textContent?.trim() === wanted)?.value,
+      name,
+    );
     if (!value) throw new Error(`No legal entity "${name}" in the drop-down.`);
     if ((await select!.evaluate((el) => (el as HTMLSelectElement).value)) === value) return;
     await this.saving(async () => void (await select!.select(value)));
@@ -325,7 +337,11 @@ export class BanqupApp {
   }
 
   async waitForHeading(text: string): Promise<void> {
-    await this.page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t && !document.querySelector('main .loading'), {}, text);
+    await this.page.waitForFunction(
+      (t) => document.querySelector('main h1')?.textContent === t && !document.querySelector('main .loading'),
+      {},
+      text,
+    );
   }
 
   /**
@@ -333,9 +349,12 @@ export class BanqupApp {
    * (a reload right after must see it). Skips the wait when the action changed nothing.
    */
   private async saving(action: () => Promise<boolean | void>): Promise<void> {
-    const saved = this.page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/accounting/setup', {
-      timeout: 10_000,
-    });
+    const saved = this.page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname === '/api/v1/accounting/setup',
+      {
+        timeout: 10_000,
+      },
+    );
     saved.catch(() => undefined);
     if ((await action()) === false) return;
     await saved;
@@ -382,7 +401,9 @@ export class BanqupApp {
   private async labelled(text: string): Promise<ElementHandle<HTMLInputElement>> {
     const handle = await this.page.waitForFunction(
       (wanted) => {
-        const label = [...document.querySelectorAll('main label')].find((l) => l.textContent?.trim() === wanted) as HTMLLabelElement | undefined;
+        const label = [...document.querySelectorAll('main label')].find((l) => l.textContent?.trim() === wanted) as
+          | HTMLLabelElement
+          | undefined;
         return label?.control ?? null;
       },
       {},

@@ -21,7 +21,11 @@ export class BanqupSend {
     const before = (await this.status()) ?? '';
     await clickInOurUi(this.page, sendHost, 'button');
     // The status empties on press, then says the outcome.
-    if (before) await waitInOurUi(this.page, (root, a) => root(a.host)?.querySelector('[role="status"]')?.textContent !== a.before, { host: sendHost, before });
+    if (before)
+      await waitInOurUi(this.page, (root, a) => root(a.host)?.querySelector('[role="status"]')?.textContent !== a.before, {
+        host: sendHost,
+        before,
+      });
     return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('[role="status"]')?.textContent?.trim(), sendHost);
   }
 
@@ -31,6 +35,8 @@ export class BanqupSend {
 
   /** The progress panel's text while an export runs (undefined when none shows). */
   progressText(timeout = 5_000): Promise<string | undefined> {
-    return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('p')?.textContent, progressHost, timeout).catch(() => undefined);
+    return waitInOurUi(this.page, (root, host) => root(host)?.querySelector('p')?.textContent, progressHost, timeout).catch(
+      () => undefined,
+    );
   }
 }

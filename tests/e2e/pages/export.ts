@@ -18,7 +18,12 @@ export class ExportPage {
    * connector default (fully approved documents); `status: 'any'` (the default here, so a
    * backfill covers every seeded document) picks "Any status" first, `'default'` leaves it.
    */
-  static async open(browser: Browser, extensionId: string, view: 'export' | 'history' = 'export', options: { status?: 'any' | 'default' } = {}): Promise<ExportPage> {
+  static async open(
+    browser: Browser,
+    extensionId: string,
+    view: 'export' | 'history' = 'export',
+    options: { status?: 'any' | 'default' } = {},
+  ): Promise<ExportPage> {
     const page = await browser.newPage();
     await page.setViewport({ width: 420, height: 900 });
     await page.goto(`chrome-extension://${extensionId}/popup.html?lang=en&view=${view}`);
@@ -56,18 +61,27 @@ export class ExportPage {
     return this.page.evaluate(() => {
       const d = document.querySelector<HTMLSelectElement>('#export-status')!;
       const p = document.querySelector<HTMLSelectElement>('#export-pay')!;
-      return { document: d.value, documentText: d.selectedOptions[0]?.textContent ?? '', pay: p.value, hint: document.querySelector('[data-testid="export-status-hint"]')?.textContent ?? '' };
+      return {
+        document: d.value,
+        documentText: d.selectedOptions[0]?.textContent ?? '',
+        pay: p.value,
+        hint: document.querySelector('[data-testid="export-status-hint"]')?.textContent ?? '',
+      };
     });
   }
 
   async setFilter(field: 'from' | 'to' | 'supplier', value: string): Promise<void> {
     const selector = `#export-${field}`;
     await this.page.waitForSelector(selector);
-    await this.page.$eval(selector, (el, v) => {
-      const input = el as HTMLInputElement;
-      input.value = v;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    }, value);
+    await this.page.$eval(
+      selector,
+      (el, v) => {
+        const input = el as HTMLInputElement;
+        input.value = v;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      },
+      value,
+    );
     // The count on screen is for these filters (data-for), not a previous, unfiltered one.
     await this.page.waitForFunction(
       (f, v) => {

@@ -88,7 +88,11 @@ export class GuideOverlay {
         const layer = root?.querySelector<HTMLElement>('.guide');
         const panel = root?.querySelector<HTMLElement>('[data-testid="guide-panel"]');
         if (!layer?.dataset.step || !panel?.dataset.state) return false;
-        return (!a.want.step || layer.dataset.step === a.want.step) && (!a.want.state || panel.dataset.state === a.want.state) && (!a.want.control || layer.dataset.control === a.want.control);
+        return (
+          (!a.want.step || layer.dataset.step === a.want.step) &&
+          (!a.want.state || panel.dataset.state === a.want.state) &&
+          (!a.want.control || layer.dataset.control === a.want.control)
+        );
       },
       { host: guideHost, want: match },
       timeout,
@@ -167,7 +171,16 @@ export class GuideOverlay {
     );
     try {
       return await this.page.evaluate(async (host) => {
-        const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: unknown,
+                options: unknown,
+              ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
         const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
         return result.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -19,14 +19,21 @@ export class ImportPage {
   }
 
   /** Waits for the preview; returns its summary lines, totals, notes and skipped files. */
-  async preview(timeout = 60_000): Promise<{ summary: string[]; totals: string[]; notes: string[]; skipped: { name: string; text: string }[]; send: string | null }> {
+  async preview(
+    timeout = 60_000,
+  ): Promise<{ summary: string[]; totals: string[]; notes: string[]; skipped: { name: string; text: string }[]; send: string | null }> {
     await this.page.waitForSelector('[data-testid="import-preview"], [data-testid="import-problem"]', { timeout });
     // No named helpers inside: tsx (the bench) would wrap them in a `__name` the page lacks.
     return this.page.evaluate(() => ({
       summary: [...document.querySelectorAll('[data-testid="import-summary"] li')].map((el) => el.textContent ?? ''),
       totals: [...document.querySelectorAll('[data-testid="import-totals"] li')].map((el) => el.textContent ?? ''),
-      notes: [...document.querySelectorAll('[data-testid="import-preview"] .message, [data-testid="import-problem"]')].map((el) => el.textContent ?? ''),
-      skipped: [...document.querySelectorAll('[data-testid="import-skipped"] li')].map((li) => ({ name: li.getAttribute('data-name') ?? '', text: li.textContent ?? '' })),
+      notes: [...document.querySelectorAll('[data-testid="import-preview"] .message, [data-testid="import-problem"]')].map(
+        (el) => el.textContent ?? '',
+      ),
+      skipped: [...document.querySelectorAll('[data-testid="import-skipped"] li')].map((li) => ({
+        name: li.getAttribute('data-name') ?? '',
+        text: li.textContent ?? '',
+      })),
       send: document.querySelector('[data-testid="import-send"]')?.textContent ?? null,
     }));
   }
@@ -45,7 +52,9 @@ export class ImportPage {
   async waitUntilFinished(timeout = 120_000): Promise<string> {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const text = await this.page.evaluate(() => document.querySelector('[data-testid="import-progress"] [data-testid="export-progress-detail"]')?.textContent ?? '');
+      const text = await this.page.evaluate(
+        () => document.querySelector('[data-testid="import-progress"] [data-testid="export-progress-detail"]')?.textContent ?? '',
+      );
       if (/ 0 to go/.test(text)) return text;
       if (Date.now() > deadline) throw new Error(`import not finished after ${timeout} ms: ${text}`);
       await new Promise((resolve) => setTimeout(resolve, 250));

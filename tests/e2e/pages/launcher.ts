@@ -35,6 +35,12 @@ export class LauncherOverlay {
 
   /** Whether the launcher's button has been shown long enough to take a click. */
   async armed(): Promise<boolean> {
-    return Boolean(await inOurUi(this.page, (root, host) => root(host)?.querySelector('button.launcher')?.getAttribute('data-armed') === 'true', launcherHost));
+    return Boolean(
+      await inOurUi(
+        this.page,
+        (root, host) => root(host)?.querySelector('button.launcher')?.getAttribute('data-armed') === 'true',
+        launcherHost,
+      ),
+    );
   }
 }

@@ -50,7 +50,9 @@ export class OptionsPage {
   async forgetCredentials(): Promise<string> {
     this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page.click('button.danger');
-    await this.page.waitForFunction(() => /forgotten|esquecid|oubli|vergeten/i.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''));
+    await this.page.waitForFunction(() =>
+      /forgotten|esquecid|oubli|vergeten/i.test(document.querySelector('[data-testid="options-message"]')?.textContent ?? ''),
+    );
     return this.message();
   }
 

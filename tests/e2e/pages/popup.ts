@@ -69,7 +69,9 @@ export class PopupPage {
 
   /** The live messages under a field: [{tone, text}]. */
   messages(field: Field): Promise<{ tone: string; text: string }[]> {
-    return this.page.$$eval(`[data-testid="${field}-messages"] p`, (ps) => ps.map((p) => ({ tone: p.getAttribute('data-tone') ?? '', text: p.textContent ?? '' })));
+    return this.page.$$eval(`[data-testid="${field}-messages"] p`, (ps) =>
+      ps.map((p) => ({ tone: p.getAttribute('data-tone') ?? '', text: p.textContent ?? '' })),
+    );
   }
 
   /** Presses "Save and verify" and returns the announced outcome. */
@@ -81,7 +83,11 @@ export class PopupPage {
 
   legalEntities(): Promise<{ id: string; name: string; checked: boolean }[]> {
     return this.page.$$eval('[data-testid="legal-entities"] input[type="radio"]', (inputs) =>
-      inputs.map((i) => ({ id: (i as HTMLInputElement).value, name: i.parentElement?.textContent ?? '', checked: (i as HTMLInputElement).checked })),
+      inputs.map((i) => ({
+        id: (i as HTMLInputElement).value,
+        name: i.parentElement?.textContent ?? '',
+        checked: (i as HTMLInputElement).checked,
+      })),
     );
   }
 
@@ -89,7 +95,11 @@ export class PopupPage {
     const [label] = await this.page.$$(`xpath/.//fieldset[@data-testid="legal-entities"]//label[contains(., ${JSON.stringify(name)})]`);
     if (!label) throw new Error(`No legal entity named ${name}`);
     await label.click();
-    await this.page.waitForFunction((n) => document.querySelector('[data-testid="legal-entity-chosen"]')?.textContent?.includes(n), {}, name);
+    await this.page.waitForFunction(
+      (n) => document.querySelector('[data-testid="legal-entity-chosen"]')?.textContent?.includes(n),
+      {},
+      name,
+    );
     return this.page.$eval('[data-testid="legal-entity-chosen"]', (el) => el.textContent ?? '');
   }
 

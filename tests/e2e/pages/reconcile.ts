@@ -77,7 +77,10 @@ export class ReconcilePage {
         documentId: tr.getAttribute('data-document-id') ?? '',
         verdict: tr.getAttribute('data-verdict') ?? '',
         keep: tr.querySelector('[data-role="keep"] [data-invoice-id]')?.getAttribute('data-invoice-id') ?? undefined,
-        copies: [...tr.querySelectorAll('[data-role="delete"] [data-invoice-id]')].map((a) => ({ id: a.getAttribute('data-invoice-id') ?? '', href: a.getAttribute('href') })),
+        copies: [...tr.querySelectorAll('[data-role="delete"] [data-invoice-id]')].map((a) => ({
+          id: a.getAttribute('data-invoice-id') ?? '',
+          href: a.getAttribute('href'),
+        })),
         yokoyLinks: [...tr.querySelectorAll('.links [data-invoice-id]')].map((a) => a.getAttribute('data-invoice-id') ?? ''),
         banqupLink: tr.querySelector('[data-testid="open-banqup"]')?.getAttribute('href') ?? null,
       })),
@@ -85,14 +88,17 @@ export class ReconcilePage {
   }
 
   unmatched(): Promise<{ id: string; reason: string }[]> {
-    return this.page.$$eval('[data-testid="reconcile-unmatched"] li', (items) => items.map((li) => ({ id: li.getAttribute('data-invoice-id') ?? '', reason: li.getAttribute('data-reason') ?? '' })));
+    return this.page.$$eval('[data-testid="reconcile-unmatched"] li', (items) =>
+      items.map((li) => ({ id: li.getAttribute('data-invoice-id') ?? '', reason: li.getAttribute('data-reason') ?? '' })),
+    );
   }
 
   /** The numbers written on the chart's bars (the SVG), per month and series. */
   chartFigures(): Promise<MonthFigures> {
     return this.page.$$eval('[data-testid="reconcile-chart"] svg text[data-series]', (texts) => {
       const out: Record<string, Record<string, number>> = {};
-      for (const t of texts) (out[t.getAttribute('data-month')!] ??= {})[t.getAttribute('data-series')!] = Number((t.textContent ?? '').replace(/\D/g, ''));
+      for (const t of texts)
+        (out[t.getAttribute('data-month')!] ??= {})[t.getAttribute('data-series')!] = Number((t.textContent ?? '').replace(/\D/g, ''));
       return out as MonthFigures;
     });
   }
@@ -102,7 +108,8 @@ export class ReconcilePage {
     return this.page.$$eval('[data-testid="reconcile-chart-table"] tbody tr', (rows) => {
       const out: Record<string, Record<string, number>> = {};
       for (const tr of rows)
-        for (const td of tr.querySelectorAll('td[data-series]')) (out[tr.getAttribute('data-month')!] ??= {})[td.getAttribute('data-series')!] = Number((td.textContent ?? '').replace(/\D/g, ''));
+        for (const td of tr.querySelectorAll('td[data-series]'))
+          (out[tr.getAttribute('data-month')!] ??= {})[td.getAttribute('data-series')!] = Number((td.textContent ?? '').replace(/\D/g, ''));
       return out as MonthFigures;
     });
   }
@@ -129,9 +136,20 @@ export class ReconcilePage {
     const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(source);
     return this.page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }> } }).axe;
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: (
+              context: unknown,
+              options: unknown,
+            ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
     });
   }
 

@@ -78,7 +78,9 @@ export class YokoyWebPage {
     const label = this.l.organizationId;
     const handle = await this.page.waitForFunction(
       (text) => {
-        const labelElement = [...document.querySelectorAll('main header *')].find((el) => el.childElementCount === 0 && el.textContent?.trim() === text);
+        const labelElement = [...document.querySelectorAll('main header *')].find(
+          (el) => el.childElementCount === 0 && el.textContent?.trim() === text,
+        );
         const match = labelElement?.parentElement?.textContent?.replace(text, '').match(/[\w-]{6,}/);
         return match?.[0];
       },
@@ -95,7 +97,7 @@ export class YokoyWebPage {
    */
   async generateCredentials(
     name: string,
-    options: { copy?: boolean; /** Runs while the one-time secret is on screen. */ whileShown?: () => Promise<void> } = {},
+    options: { copy?: boolean /** Runs while the one-time secret is on screen. */; whileShown?: () => Promise<void> } = {},
   ): Promise<GeneratedCredentials> {
     await this.page.locator(`main ${byRole('button', this.l.generateCredentials)}`).click();
     let dialog = await this.dialog(this.l.generateCredentials);
@@ -124,7 +126,8 @@ export class YokoyWebPage {
     if (result.startsWith('error:')) throw new Error(`Yokoy refused the credentials: ${result.slice(6)}`);
 
     dialog = await this.dialog(this.l.secretDialogTitle);
-    const value = async (label: string) => (await this.within(dialog, byRole('textbox', label))).evaluate((el) => (el as HTMLInputElement).value);
+    const value = async (label: string) =>
+      (await this.within(dialog, byRole('textbox', label))).evaluate((el) => (el as HTMLInputElement).value);
     const clientId = await value(this.l.clientId);
     const clientSecret = await value(this.l.clientSecret);
     if (options.copy ?? true) {
@@ -178,8 +181,13 @@ export class YokoyWebPage {
 
   private async invoiceRows(): Promise<InvoiceListRow[]> {
     const keys: [keyof InvoiceListRow, keyof Labels][] = [
-      ['invoiceNumber', 'colInvoiceNumber'], ['supplier', 'colSupplier'], ['invoiceDate', 'colInvoiceDate'], ['dueDate', 'colDueDate'],
-      ['total', 'colTotal'], ['status', 'colStatus'], ['received', 'colReceived'],
+      ['invoiceNumber', 'colInvoiceNumber'],
+      ['supplier', 'colSupplier'],
+      ['invoiceDate', 'colInvoiceDate'],
+      ['dueDate', 'colDueDate'],
+      ['total', 'colTotal'],
+      ['status', 'colStatus'],
+      ['received', 'colReceived'],
     ];
     const headers = keys.map(([, label]) => this.l[label]);
     const cells = await this.page.evaluate((wanted) => {
@@ -197,7 +205,8 @@ export class YokoyWebPage {
   }
 
   private async openThroughNavigation(group: string, entry: string): Promise<void> {
-    if (!this.page.url().startsWith(this.baseUrl) || new URL(this.page.url()).pathname.startsWith('/login')) await this.page.goto(this.baseUrl);
+    if (!this.page.url().startsWith(this.baseUrl) || new URL(this.page.url()).pathname.startsWith('/login'))
+      await this.page.goto(this.baseUrl);
     const nav = await this.page.waitForSelector(byRole('navigation', this.l.mainNavigation));
     const groupButton = await this.within(nav!, byRole('button', group));
     if ((await groupButton.evaluate((el) => el.getAttribute('aria-expanded'))) !== 'true') await groupButton.click();

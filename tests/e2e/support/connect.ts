@@ -8,7 +8,11 @@ import { PopupPage } from '../pages/popup';
 import type { E2EEnv } from './fixtures';
 
 /** The sandbox's ready client and its organization, as the popup's form takes them. */
-export const readyCredentials = { clientId: seed.readyClient.clientId, clientSecret: seed.readyClient.clientSecret, organizationId: seed.organizationId };
+export const readyCredentials = {
+  clientId: seed.readyClient.clientId,
+  clientSecret: seed.readyClient.clientSecret,
+  organizationId: seed.organizationId,
+};
 
 export async function connectExtension(env: E2EEnv, legalEntityName = 'Acme Belgium NV'): Promise<void> {
   const options = await OptionsPage.open(env.browser, env.extensionId);

@@ -44,7 +44,8 @@ async function contentWorld(_page: Page, tracker: Tracker): Promise<number | und
   const { frameTree } = await tracker.session.send('Page.getFrameTree');
   const top = frameTree.frame.id;
   let found: number | undefined;
-  for (const [id, c] of tracker.contexts) if (c.type === 'isolated' && c.origin.startsWith('chrome-extension://') && c.frameId === top) found = id;
+  for (const [id, c] of tracker.contexts)
+    if (c.type === 'isolated' && c.origin.startsWith('chrome-extension://') && c.frameId === top) found = id;
   return found;
 }
 
@@ -57,13 +58,20 @@ export async function inOurUi<T, A = undefined>(page: Page, fn: (root: RootOf, a
     const root = (host) => { const el = document.querySelector(host); return el ? chrome.dom.openOrClosedShadowRoot(el) : null; };
     return (${fn.toString()})(root, ${JSON.stringify(arg ?? null)});
   })()`;
-  const result = await tracker.session.send('Runtime.evaluate', { expression, contextId: id, returnByValue: true, awaitPromise: true }).catch(() => undefined);
+  const result = await tracker.session
+    .send('Runtime.evaluate', { expression, contextId: id, returnByValue: true, awaitPromise: true })
+    .catch(() => undefined);
   if (!result || result.exceptionDetails) return undefined;
   return result.result.value as T;
 }
 
 /** Waits until `fn` returns something truthy in the content script's world, and returns it. */
-export async function waitInOurUi<T, A = undefined>(page: Page, fn: (root: RootOf, arg: A) => T, arg?: A, timeout = 10_000): Promise<NonNullable<T>> {
+export async function waitInOurUi<T, A = undefined>(
+  page: Page,
+  fn: (root: RootOf, arg: A) => T,
+  arg?: A,
+  timeout = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeout;
   for (;;) {
     const value = await inOurUi(page, fn, arg);

@@ -18,7 +18,12 @@ const docB = 'deadbeef-0000-4000-8000-000000000001';
 export const examples: { [K in RequestType]: RequestOf<K> } = {
   status: { type: 'status' },
   'credentials.get': { type: 'credentials.get' },
-  'credentials.save': { type: 'credentials.save', clientId: 'attacker-client', clientSecret: 'attacker-secret', organizationId: 'AttackerOrg1' },
+  'credentials.save': {
+    type: 'credentials.save',
+    clientId: 'attacker-client',
+    clientSecret: 'attacker-secret',
+    organizationId: 'AttackerOrg1',
+  },
   'credentials.reveal': { type: 'credentials.reveal' },
   'credentials.verify': { type: 'credentials.verify' },
   'credentials.forget': { type: 'credentials.forget' },
@@ -51,7 +56,11 @@ export const examples: { [K in RequestType]: RequestOf<K> } = {
   'export.history': { type: 'export.history', state: 'failed', limit: 10 },
   'export.retryFailed': { type: 'export.retryFailed' },
   'export.csv': { type: 'export.csv' },
-  'import.check': { type: 'import.check', items: [{ id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', currency: 'EUR', total: 1 } }], fresh: true },
+  'import.check': {
+    type: 'import.check',
+    items: [{ id: `file:${'a'.repeat(64)}`, facts: { number: 'INV-1', currency: 'EUR', total: 1 } }],
+    fresh: true,
+  },
   'import.start': { type: 'import.start', ids: [`file:${'b'.repeat(64)}`] },
   'import.discard': { type: 'import.discard', dropId: 'drop-abc', ids: [`file:${'c'.repeat(64)}`] },
   'reconcile.start': { type: 'reconcile.start', from: '2026-08-01', to: '2026-09-30', legalEntityId: 'le-attacker' },
@@ -68,7 +77,9 @@ export const requestTypes = Object.keys(examples) as RequestType[];
 
 const short = fc.string({ maxLength: 60 });
 const uuid = fc.uuid();
-const day = fc.date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const day = fc
+  .date({ min: new Date('1990-01-01'), max: new Date('2099-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const yokoyId = fc.stringMatching(/^[\w-]{1,40}$/);
 const filters = fc.record(
   {
@@ -105,7 +116,9 @@ export function validPayload(type: RequestType): fc.Arbitrary<Request> {
     case 'fill.value':
       return fc.constantFrom('clientId', 'clientSecret', 'organizationId' as const).map((field) => ({ type, field }));
     case 'export.enqueue':
-      return fc.record({ documentIds: fc.array(uuid, { maxLength: 5 }), source: fc.constantFrom('button', 'selection', 'menu' as const) }).map((v) => ({ type, ...v }));
+      return fc
+        .record({ documentIds: fc.array(uuid, { maxLength: 5 }), source: fc.constantFrom('button', 'selection', 'menu' as const) })
+        .map((v) => ({ type, ...v }));
     case 'export.selection':
       return fc.array(uuid, { maxLength: 5 }).map((documentIds) => ({ type, documentIds }));
     case 'export.preview':
@@ -114,7 +127,10 @@ export function validPayload(type: RequestType): fc.Arbitrary<Request> {
     case 'export.history':
       return fc
         .record(
-          { state: fc.constantFrom('queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled' as const), limit: fc.integer({ min: 1, max: 10_000 }) },
+          {
+            state: fc.constantFrom('queued', 'fetching', 'uploading', 'done', 'duplicate', 'failed', 'cancelled' as const),
+            limit: fc.integer({ min: 1, max: 10_000 }),
+          },
           { requiredKeys: [] },
         )
         .map((v) => ({ type, ...v }));
@@ -127,7 +143,15 @@ export function validPayload(type: RequestType): fc.Arbitrary<Request> {
 
 /** JSON-ish junk, with the shapes that trip parsers: wrong types, huge numbers, deep nesting. */
 export const junk: fc.Arbitrary<unknown> = fc.oneof(
-  fc.anything({ maxDepth: 3, withBigInt: false, withDate: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true }),
+  fc.anything({
+    maxDepth: 3,
+    withBigInt: false,
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withNullPrototype: true,
+  }),
   fc.constantFrom(Number.MAX_VALUE, -Number.MAX_VALUE, Number.NaN, Infinity, -0, 2 ** 53 + 1, 1e308, -1, 0, 1.5, 11, 10_001),
   fc.constantFrom('', ' ', '\u0000', '<img src=x onerror=alert(1)>', '../../etc/passwd', 'https://evil.example/', 'x'.repeat(3_000)),
   fc.constantFrom(null, undefined, true, false, [], {}, { __proto__: { polluted: true } }, Object.create(null) as unknown),
@@ -148,10 +172,9 @@ export function malformedPayload(type: RequestType): fc.Arbitrary<unknown> {
         return copy;
       })
     : fc.constant(example);
-  const retyped = fc.oneof(
-    fc.constantFrom(type.toUpperCase(), ` ${type}`, `${type} `, `${type}\u0000`, type.replace('.', '/'), [type], { type }),
-    junk,
-  ).map((t) => ({ ...example, type: t }));
+  const retyped = fc
+    .oneof(fc.constantFrom(type.toUpperCase(), ` ${type}`, `${type} `, `${type}\u0000`, type.replace('.', '/'), [type], { type }), junk)
+    .map((t) => ({ ...example, type: t }));
   const extraNested = fc.dictionary(fc.string({ maxLength: 8 }), junk, { minKeys: 1, maxKeys: 3 }).map((d) => ({ ...d, type }));
   const wrapped = fc.constantFrom({ data: example }, [example], JSON.stringify(example), { message: example });
   return fc.oneof(mutated, retyped, extraNested, wrapped).filter((m) => !Request.safeParse(m).success);
@@ -168,10 +191,14 @@ const path = fc.webPath();
 /** A sender of a kind the policy may allow: the extension's own page or a content script on Banqup/Yokoy. */
 export function senderOfKind(kind: SenderKind): fc.Arbitrary<SenderInfo> {
   if (kind === 'extension-page')
-    return fc.constantFrom('popup.html', 'options.html', 'popup.html?view=export').map((p) => ({ id: extensionId, url: `${senderEnv.extensionOrigin}${p}` }));
+    return fc
+      .constantFrom('popup.html', 'options.html', 'popup.html?view=export')
+      .map((p) => ({ id: extensionId, url: `${senderEnv.extensionOrigin}${p}` }));
   // The exact hosts of lib/sites/hosts.ts (issue 12): other subdomains are foreign senders now.
   const hosts = kind === 'banqup-content' ? [...banqupAppHosts] : [...yokoyWebHosts];
-  return fc.tuple(fc.constantFrom(...hosts), path, tab).map(([host, p, t]) => ({ id: extensionId, url: `https://${host}${p}`, tab: t, frameId: 0 }));
+  return fc
+    .tuple(fc.constantFrom(...hosts), path, tab)
+    .map(([host, p, t]) => ({ id: extensionId, url: `https://${host}${p}`, tab: t, frameId: 0 }));
 }
 
 const notOurs = /(^|\.)(banqup\.com|yokoy\.ai|yokoy\.io|perk\.com)$/;
@@ -179,46 +206,58 @@ const notOurs = /(^|\.)(banqup\.com|yokoy\.ai|yokoy\.io|perk\.com)$/;
 /** Senders that are never ours: other extensions, web pages, our content script off the allowed origins, no URL. */
 export const foreignSender: fc.Arbitrary<SenderInfo> = fc.oneof(
   // Another extension's page, or its content script on Banqup.
-  fc.tuple(fc.stringMatching(/^[a-p]{32}$/).filter((id) => id !== extensionId), fc.boolean()).map(([id, onBanqup]) =>
-    onBanqup ? { id, url: 'https://app.banqup.com/purchases', tab: { id: 1 } } : { id, url: `chrome-extension://${id}/popup.html` },
-  ),
+  fc
+    .tuple(
+      fc.stringMatching(/^[a-p]{32}$/).filter((id) => id !== extensionId),
+      fc.boolean(),
+    )
+    .map(([id, onBanqup]) =>
+      onBanqup ? { id, url: 'https://app.banqup.com/purchases', tab: { id: 1 } } : { id, url: `chrome-extension://${id}/popup.html` },
+    ),
   // A web page (externally_connectable is not declared, but a sender with no id must fail anyway).
   fc.tuple(fc.webUrl(), fc.option(tab, { nil: undefined })).map(([url, t]) => ({ url, tab: t })),
   // Our content script on a page off the allowed origins (or the allowed hosts over http).
-  fc.tuple(fc.webUrl({ validSchemes: ['http', 'https'] }).filter((u) => !notOurs.test(new URL(u).hostname)), tab).map(([url, t]) => ({ id: extensionId, url, tab: t })),
-  fc.tuple(
-    fc.constantFrom(
-      'https://banqup.com.evil.example/',
-      // Subdomains that are not the app's own (issue 12: exact hosts).
-      'https://banqup.com/',
-      'https://eu.app.banqup.com/',
-      'https://help.banqup.com/',
-      'https://yokoy.io/',
-      'https://app.yokoy.io/',
-      'https://web.yokoy.ai/',
-      'https://help.yokoy.ai/',
-      'https://api.yokoy.ai/',
-      'https://evilbanqup.com/',
-      'https://app.banqup.co/',
-      'https://app.banqup.com.evil.example/x',
-      'https://yokoy.ai.evil.example/',
-      'https://notyokoy.ai/',
-      'http://app.banqup.com/',
-      'http://app.yokoy.ai/',
-      'http://banqup.localhost:4000/',
-      'http://yokoy.localhost:4001/',
-      'https://evil.example/#app.banqup.com',
-      'https://evil.example/?u=https://app.banqup.com/',
-      'https://app.banqup.com@evil.example/',
-      `https://evil.example/chrome-extension://${extensionId}/`,
-      `chrome-extension://${extensionId}.evil.example/`,
-      'data:text/html,<p>banqup.com</p>',
-      'blob:https://evil.example/1',
-      'not a url',
-      '',
-    ),
-    tab,
-  ).map(([url, t]) => ({ id: extensionId, url, tab: t })),
+  fc
+    .tuple(
+      fc.webUrl({ validSchemes: ['http', 'https'] }).filter((u) => !notOurs.test(new URL(u).hostname)),
+      tab,
+    )
+    .map(([url, t]) => ({ id: extensionId, url, tab: t })),
+  fc
+    .tuple(
+      fc.constantFrom(
+        'https://banqup.com.evil.example/',
+        // Subdomains that are not the app's own (issue 12: exact hosts).
+        'https://banqup.com/',
+        'https://eu.app.banqup.com/',
+        'https://help.banqup.com/',
+        'https://yokoy.io/',
+        'https://app.yokoy.io/',
+        'https://web.yokoy.ai/',
+        'https://help.yokoy.ai/',
+        'https://api.yokoy.ai/',
+        'https://evilbanqup.com/',
+        'https://app.banqup.co/',
+        'https://app.banqup.com.evil.example/x',
+        'https://yokoy.ai.evil.example/',
+        'https://notyokoy.ai/',
+        'http://app.banqup.com/',
+        'http://app.yokoy.ai/',
+        'http://banqup.localhost:4000/',
+        'http://yokoy.localhost:4001/',
+        'https://evil.example/#app.banqup.com',
+        'https://evil.example/?u=https://app.banqup.com/',
+        'https://app.banqup.com@evil.example/',
+        `https://evil.example/chrome-extension://${extensionId}/`,
+        `chrome-extension://${extensionId}.evil.example/`,
+        'data:text/html,<p>banqup.com</p>',
+        'blob:https://evil.example/1',
+        'not a url',
+        '',
+      ),
+      tab,
+    )
+    .map(([url, t]) => ({ id: extensionId, url, tab: t })),
   // Our id with no URL, or our extension's URL claimed by another id.
   fc.constant({ id: extensionId }),
   fc.constant({ id: extensionId, tab: { id: 3 } }),

@@ -33,13 +33,19 @@ const NS = {
   cbc: 'urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2',
 };
 
-export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+export const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 export function writeFixture(inv: FixtureInvoice, style: Style = 'default-root', rootPrefix = 'ubl'): string {
   const root = inv.kind === 'invoice' ? 'Invoice' : 'CreditNote';
   const bc = (name: string, value: string | undefined, attrs = '') =>
-    value === undefined ? '' : style === 'no-prefix' ? `<${name} xmlns="${NS.cbc}"${attrs}>${esc(value)}</${name}>` : `<cbc:${name}${attrs}>${esc(value)}</cbc:${name}>`;
-  const ac = (name: string, inner: string) => (style === 'no-prefix' ? `<${name} xmlns="${NS.cac}">${inner}</${name}>` : `<cac:${name}>${inner}</cac:${name}>`);
+    value === undefined
+      ? ''
+      : style === 'no-prefix'
+        ? `<${name} xmlns="${NS.cbc}"${attrs}>${esc(value)}</${name}>`
+        : `<cbc:${name}${attrs}>${esc(value)}</cbc:${name}>`;
+  const ac = (name: string, inner: string) =>
+    style === 'no-prefix' ? `<${name} xmlns="${NS.cac}">${inner}</${name}>` : `<cac:${name}>${inner}</cac:${name}>`;
   const cur = ` currencyID="${esc(inv.currency)}"`;
   const party = [
     inv.endpointId ? bc('EndpointID', inv.endpointId, inv.endpointScheme ? ` schemeID="${esc(inv.endpointScheme)}"` : '') : '',
@@ -50,8 +56,19 @@ export function writeFixture(inv: FixtureInvoice, style: Style = 'default-root',
     ac('PartyLegalEntity', bc('RegistrationName', inv.supplierName) + (inv.companyId ? bc('CompanyID', inv.companyId) : '')),
   ].join('');
   const references = [
-    inv.pdf ? ac('AdditionalDocumentReference', bc('ID', 'pdf') + ac('Attachment', bc('EmbeddedDocumentBinaryObject', inv.pdf.base64, ` mimeCode="application/pdf" filename="${esc(inv.pdf.fileName)}"`))) : '',
-    inv.externalFile ? ac('AdditionalDocumentReference', bc('ID', 'ext') + ac('Attachment', ac('ExternalReference', bc('URI', inv.externalFile)))) : '',
+    inv.pdf
+      ? ac(
+          'AdditionalDocumentReference',
+          bc('ID', 'pdf') +
+            ac(
+              'Attachment',
+              bc('EmbeddedDocumentBinaryObject', inv.pdf.base64, ` mimeCode="application/pdf" filename="${esc(inv.pdf.fileName)}"`),
+            ),
+        )
+      : '',
+    inv.externalFile
+      ? ac('AdditionalDocumentReference', bc('ID', 'ext') + ac('Attachment', ac('ExternalReference', bc('URI', inv.externalFile))))
+      : '',
   ].join('');
   const body = [
     bc('CustomizationID', 'urn:cen.eu:en16931:2017#compliant#urn:fdc:peppol.eu:2017:poacc:billing:3.0'),
@@ -64,16 +81,23 @@ export function writeFixture(inv: FixtureInvoice, style: Style = 'default-root',
     ac('AccountingSupplierParty', ac('Party', party)),
     ac('AccountingCustomerParty', ac('Party', ac('PartyName', bc('Name', inv.customerName ?? 'Acme Belgium NV')))),
     inv.kind === 'creditNote' && inv.dueDate ? ac('PaymentMeans', bc('PaymentMeansCode', '30') + bc('PaymentDueDate', inv.dueDate)) : '',
-    ac('LegalMonetaryTotal', bc('TaxExclusiveAmount', inv.gross, cur) + bc('TaxInclusiveAmount', inv.gross, cur) + bc('PayableAmount', inv.payable ?? inv.gross, cur)),
+    ac(
+      'LegalMonetaryTotal',
+      bc('TaxExclusiveAmount', inv.gross, cur) +
+        bc('TaxInclusiveAmount', inv.gross, cur) +
+        bc('PayableAmount', inv.payable ?? inv.gross, cur),
+    ),
   ].join('');
   const head = '<?xml version="1.0" encoding="UTF-8"?>\n';
-  if (style === 'all-prefixed') return `${head}<${rootPrefix}:${root} xmlns:${rootPrefix}="${NS[root]}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}">${body}</${rootPrefix}:${root}>`;
+  if (style === 'all-prefixed')
+    return `${head}<${rootPrefix}:${root} xmlns:${rootPrefix}="${NS[root]}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}">${body}</${rootPrefix}:${root}>`;
   if (style === 'no-prefix') return `${head}<${root} xmlns="${NS[root]}">${body}</${root}>`;
   return `${head}<${root} xmlns="${NS[root]}" xmlns:cac="${NS.cac}" xmlns:cbc="${NS.cbc}">${body}</${root}>`;
 }
 
 /** A small valid PDF (what the reader checks is the "%PDF-" header). */
-export const tinyPdf = (label = 'x') => new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+export const tinyPdf = (label = 'x') =>
+  new TextEncoder().encode(`%PDF-1.4\n% ${label}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
 export const base64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
 export const sample: FixtureInvoice = {
