@@ -23,8 +23,10 @@ export const permissionJustifications: Record<string, string> = {
   storage:
     'Keeps the settings, the credential metadata (client ID, organization ID, chosen legal entity, last verification) and the export state in storage.local; short-lived Yokoy access tokens only in memory-only storage.session. The client secret is not stored here but encrypted (AES-GCM, non-extractable key) in the extension’s IndexedDB.',
   contextMenus: 'Adds “Send to Yokoy” (and “Send N selected invoices to Yokoy”) to the context menu on Banqup pages only.',
-  alarms: 'Wakes the export queue for a delayed retry (Yokoy’s rate limit, a network failure) after the browser stopped the service worker, so an export started by the user finishes without the popup open.',
-  notifications: 'Optional, asked when the user starts a backfill: one notification when the run ends or needs attention. Declining costs only the notification.',
+  alarms:
+    'Wakes the export queue for a delayed retry (Yokoy’s rate limit, a network failure) after the browser stopped the service worker, so an export started by the user finishes without the popup open.',
+  notifications:
+    'Optional, asked when the user starts a backfill: one notification when the run ends or needs attention. Declining costs only the notification.',
   // One entry per exact host the manifest names (lib/sites/hosts.ts, issue 12).
   'https://app.banqup.com/*': banqup('Banqup’s web app'),
   'https://app.btx.banqup.com/*': banqup('the new Banqup platform’s web app'),
@@ -39,16 +41,26 @@ export const permissionJustifications: Record<string, string> = {
     'Optional, never granted at install: asked for one origin only when the user saves a custom Yokoy address (a company proxy or a staging host) or another Banqup host in the options. Only the saved address is requested.',
 };
 
-export const remoteCode = 'No. Everything the extension runs is in the package; the content security policy is the browser’s default (no eval, no remote scripts).';
+export const remoteCode =
+  'No. Everything the extension runs is in the package; the content security policy is the browser’s default (no eval, no remote scripts).';
 
 /** Chrome Web Store, Privacy practices → Data usage. */
 export const chromeDataUsage = {
   collected: {
     'Authentication information': 'The Yokoy client ID and client secret the user enters or captures; sent only to Yokoy’s token endpoint.',
-    'Financial and payment information': 'Purchase invoices (UBL, PDF, number, supplier, amount, currency, date) read from the user’s Banqup account and sent to the user’s Yokoy account.',
-    'Website content': 'On Yokoy’s Developer page: the organization ID and the one-time credentials dialog, read only to offer them to the user and kept only on the user’s click.',
+    'Financial and payment information':
+      'Purchase invoices (UBL, PDF, number, supplier, amount, currency, date) read from the user’s Banqup account and sent to the user’s Yokoy account.',
+    'Website content':
+      'On Yokoy’s Developer page: the organization ID and the one-time credentials dialog, read only to offer them to the user and kept only on the user’s click.',
   },
-  notCollected: ['Personally identifiable information', 'Health information', 'Personal communications', 'Location', 'Web history', 'User activity'],
+  notCollected: [
+    'Personally identifiable information',
+    'Health information',
+    'Personal communications',
+    'Location',
+    'Web history',
+    'User activity',
+  ],
   certifications: [
     'I do not sell or transfer user data to third parties, outside of the approved use cases (the data goes only to the user’s own Yokoy account, at the user’s request).',
     'I do not use or transfer user data for purposes that are unrelated to my item’s single purpose.',
