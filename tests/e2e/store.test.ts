@@ -39,7 +39,7 @@ describe('npm run store', () => {
     expect(readFileSync(join(store, 'chrome/pt/summary.txt'), 'utf8')).toMatch(/faturas/);
 
     const review = readFileSync(join(store, 'review.md'), 'utf8');
-    for (const permission of ['storage', 'contextMenus', 'alarms', 'notifications', 'https://*.banqup.com/*'])
+    for (const permission of ['storage', 'contextMenus', 'alarms', 'notifications', 'https://app.banqup.com/*', 'https://api.yokoy.ai/*'])
       expect(review).toContain(`\`${permission}\``);
     expect(review).not.toContain('MISSING');
 
