@@ -83,12 +83,14 @@ export class ExportPage {
    * view are in the DOM), each row once.
    */
   async historyRows(): Promise<HistoryRow[]> {
-    const rows = new Map<string, HistoryRow>();
+    // By position: one document has a row per legal entity it was sent to.
+    const rows = new Map<number, HistoryRow>();
     await this.page.waitForSelector('[data-testid="history-scroll"][data-loaded]');
     await this.page.$eval('[data-testid="history-scroll"]', (el) => el.scrollTo({ top: 0 }));
     for (;;) {
       const seen = await this.page.$$eval('[data-testid="history-list"] li', (items) =>
         items.map((li) => ({
+          at: Number(li.getAttribute('aria-posinset')),
           documentId: li.getAttribute('data-document-id') ?? '',
           state: li.getAttribute('data-state') ?? '',
           number: li.querySelector('.number')?.textContent ?? '',
@@ -97,7 +99,7 @@ export class ExportPage {
           link: li.querySelector('a')?.getAttribute('href') ?? null,
         })),
       );
-      for (const row of seen) rows.set(row.documentId, row);
+      for (const { at, ...row } of seen) rows.set(at, row);
       // Scroll one view down; done when the end is in view and nothing more is to load.
       const moved = await this.page.$eval('[data-testid="history-scroll"]', async (el) => {
         const atEnd = el.scrollTop + el.clientHeight >= el.scrollHeight - 1;
@@ -116,7 +118,7 @@ export class ExportPage {
         { polling: 'raf' },
       );
     }
-    return [...rows.values()];
+    return [...rows.entries()].sort(([a], [b]) => a - b).map(([, row]) => row);
   }
 
   close() {
