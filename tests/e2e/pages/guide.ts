@@ -9,8 +9,8 @@
  *   await guide.openFromLauncher();
  *   const visited = await guide.follow({ yokoyWeb, yokoyEmail, onStep: async (s) => … });
  */
-import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
+import { seriousViolations } from './a11y';
 import { YokoyWebPage } from './yokoy-web';
 import { launcherHost } from './launcher';
 import { clickInOurUi, inOurUi, waitInOurUi } from '../support/our-ui';
@@ -152,43 +152,12 @@ export class GuideOverlay {
 
   /** axe-core on the guide's shadow tree: the violations of serious or critical impact. */
   async accessibilityViolations(): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
-    const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.addScriptTag({ path: axePath });
-    // axe cannot enter a closed root: the content script's world copies the guide's tree into an
-    // open root of a test-only element for the time of the run.
-    const copy = 'yokoy-companion-axe-copy';
-    await inOurUi(
-      this.page,
-      (rootOf, a) => {
-        const root = rootOf(a.host);
-        const el = document.createElement(a.copy);
-        const open = el.attachShadow({ mode: 'open' });
-        for (const node of root?.childNodes ?? []) open.append(node.cloneNode(true));
-        document.body.append(el);
-        return true;
-      },
-      { host: guideHost, copy },
-    );
-    try {
-      return await this.page.evaluate(async (host) => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (
-                context: unknown,
-                options: unknown,
-              ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({ include: [[host]] }, { resultTypes: ['violations'] });
-        return result.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-      }, copy);
-    } finally {
-      await this.page.evaluate((host) => document.querySelector(host)?.remove(), copy);
-    }
+    return (await seriousViolations(this.page, guideHost)).map(({ id, impact, help, targets }) => ({
+      id,
+      impact,
+      help,
+      nodes: targets.length,
+    }));
   }
 
   /**

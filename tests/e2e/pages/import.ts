@@ -1,5 +1,5 @@
 /** Page object: the Import page (a tab of the extension). */
-import type { Browser, Page } from 'puppeteer-core';
+import { TimeoutError, type Browser, type Page } from 'puppeteer-core';
 
 export class ImportPage {
   private constructor(readonly page: Page) {}
@@ -45,19 +45,32 @@ export class ImportPage {
   }
 
   /**
-   * Waits until the queue has nothing left; returns the progress detail line. Polled from here
-   * (one short evaluate a second), not with waitForFunction: a wait of many minutes (the bench's
-   * large archive) would outlast the DevTools protocol's own call timeout.
+   * Waits until the queue has nothing left; returns the progress detail line. Woken by the
+   * page's own changes (mutation polling), in waits of at most a minute each: one wait of many
+   * minutes (the bench's large archive) would outlast the DevTools protocol's call timeout.
    */
   async waitUntilFinished(timeout = 120_000): Promise<string> {
     const deadline = Date.now() + timeout;
+    const selector = '[data-testid="import-progress"] [data-testid="export-progress-detail"]';
     for (;;) {
-      const text = await this.page.evaluate(
-        () => document.querySelector('[data-testid="import-progress"] [data-testid="export-progress-detail"]')?.textContent ?? '',
-      );
-      if (/ 0 to go/.test(text)) return text;
-      if (Date.now() > deadline) throw new Error(`import not finished after ${timeout} ms: ${text}`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        const text = await this.page.evaluate((sel) => document.querySelector(sel)?.textContent ?? '', selector);
+        throw new Error(`import not finished after ${timeout} ms: ${text}`);
+      }
+      try {
+        const handle = await this.page.waitForFunction(
+          (sel: string) => {
+            const text = document.querySelector(sel)?.textContent ?? '';
+            return / 0 to go/.test(text) ? text : false;
+          },
+          { polling: 'mutation', timeout: Math.min(left, 60_000) },
+          selector,
+        );
+        return (await handle.jsonValue()) as string;
+      } catch (error) {
+        if (!(error instanceof TimeoutError)) throw error;
+      }
     }
   }
 

@@ -1,7 +1,6 @@
 /** Page object: the Reconcile tab (entrypoints/reconcile), read from the page as a person sees it. */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
+import { seriousViolations } from './a11y';
 
 export interface ReconcileRowView {
   documentId: string;
@@ -132,25 +131,7 @@ export class ReconcilePage {
 
   /** axe-core on the whole view: violations of serious or critical impact. */
   async accessibilityViolations(): Promise<{ id: string; impact: string; help: string; nodes: number }[]> {
-    // Evaluated through CDP: an extension page's CSP refuses an injected script tag.
-    const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(source);
-    return this.page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (
-              context: unknown,
-              options: unknown,
-            ) => Promise<{ violations: { id: string; impact: string; help: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, { resultTypes: ['violations'] });
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
-    });
+    return (await seriousViolations(this.page)).map(({ id, impact, help, targets }) => ({ id, impact, help, nodes: targets.length }));
   }
 
   close() {
