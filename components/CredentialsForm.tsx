@@ -8,7 +8,7 @@ import { checkCredential } from '../lib/credentials/clean';
 import { describeFinding } from '../lib/credentials/describe';
 import type { MessageKey } from '../lib/i18n';
 import type { Answers, CredentialsView, Request, Response } from '../lib/messaging/protocol';
-import { describeFailure } from '../lib/yokoy/describe-failure';
+import { describeFailure } from '../lib/yokoy-api/describe-failure';
 import { CredentialInput } from './CredentialInput';
 import { LegalEntityPicker } from './LegalEntityPicker';
 import { SecretReveal } from './SecretReveal';

@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/export/describe';
-import { describeFailure } from '../lib/yokoy/describe-failure';
-import type { YokoyFailureKind } from '../lib/yokoy/errors';
+import { describeFailure } from '../lib/yokoy-api/describe-failure';
+import type { YokoyFailureKind } from '../lib/yokoy-api/errors';
 import { translator, type Language } from '../lib/i18n';
 import { formatMoney } from '../lib/i18n/format';
 import type { DropInput } from '../lib/import/drop';

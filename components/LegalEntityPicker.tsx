@@ -1,6 +1,6 @@
 /** The legal entities Yokoy returned, as a radio group; the choice is remembered by the worker. */
 import type { MessageKey } from '../lib/i18n';
-import type { LegalEntitySummary } from '../lib/yokoy/schemas';
+import type { LegalEntitySummary } from '../lib/yokoy-api/schemas';
 
 type Props = {
   t: (key: MessageKey, params?: Record<string, string>) => string;

@@ -2,7 +2,7 @@
 import type { Language } from '../lib/i18n';
 import { translator } from '../lib/i18n';
 import type { ConnectionState } from '../lib/messaging/protocol';
-import { describeFailure } from '../lib/yokoy/describe-failure';
+import { describeFailure } from '../lib/yokoy-api/describe-failure';
 
 type Props = { language: Language; version?: string; connection?: ConnectionState; error?: string };
 

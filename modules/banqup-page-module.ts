@@ -1,6 +1,6 @@
 /**
  * Builds the Banqup page module (lib/banqup-page/page.ts: launcher, guide wiring, export
- * helpers) and the guide (lib/overlay/guide.ts) as two ES modules in `content-scripts/banqup-page/`,
+ * helpers) and the guide (lib/banqup-page/guide/guide.ts) as two ES modules in `content-scripts/banqup-page/`,
  * and lists the folder as web-accessible for the Banqup content script's origins. The content script imports the module once the page has settled and the
  * module imports the guide when it opens: WXT bundles a content script as one IIFE without code
  * splitting, and every byte in it is parsed while Banqup's page loads (issue 7). The approach
@@ -16,7 +16,7 @@ import { PAGE_MODULE_DIR } from '../lib/banqup-page/module';
 const ENTRYPOINT = 'banqup';
 const CONTENT_SCRIPT = `content-scripts/${ENTRYPOINT}.js`;
 /** What the module is built from (for dev-mode rebuilds). */
-const SOURCES = ['lib/banqup-page/', 'lib/guide/', 'lib/overlay/', 'lib/sites/', 'lib/messaging/', 'components/Guide'];
+const SOURCES = ['lib/banqup-page/', 'lib/in-page/', 'lib/sites/', 'lib/messaging/', 'lib/i18n/'];
 
 export default defineWxtModule((wxt) => {
   /** One self-contained ES module (see lib/banqup-page/module.ts for why no shared chunks). */
@@ -49,7 +49,7 @@ export default defineWxtModule((wxt) => {
     const started = Date.now();
     rmSync(resolve(wxt.config.outDir, PAGE_MODULE_DIR), { recursive: true, force: true });
     await buildOne('page', 'lib/banqup-page/page.ts');
-    await buildOne('guide', 'lib/overlay/guide.ts');
+    await buildOne('guide', 'lib/banqup-page/guide/guide.ts');
     wxt.logger.info(`Built /${PAGE_MODULE_DIR}/ in ${Date.now() - started} ms`);
   };
   wxt.hooks.hook('build:done', buildModule);

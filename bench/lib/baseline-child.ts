@@ -51,7 +51,7 @@ export async function runBaseline(job: BaselineJob): Promise<BaselineResult> {
       form.set('standard', 'peppolBis');
       form.set('invoiceData', doc.ubl!);
       form.set('pdf', new File([new Uint8Array(doc.pdf)], `${doc.meta.invoiceNumber}.pdf`, { type: 'application/pdf' }));
-      // The same headers the extension's client sends (lib/yokoy/client.ts).
+      // The same headers the extension's client sends (lib/yokoy-api/client.ts).
       const headers = { authorization: `Bearer ${token}`, 'x-yk-auth-method': 'yokoy', 'x-yk-correlation-id': randomUUID() };
       const answer = await fetch(url, { method: 'POST', headers, body: form });
       const text = await answer.text();

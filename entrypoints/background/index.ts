@@ -4,7 +4,7 @@
  * secrets and the network to Yokoy; the logic lives in lib/.
  */
 import { browser } from 'wxt/browser';
-import { setupBadge } from '../../lib/connection/badge';
+import { setupBadge } from '../../lib/status/badge';
 import { connectionHandlers } from '../../lib/connection/handlers';
 import { createWorkerConnection } from '../../lib/connection/setup';
 import { deriveConnection } from '../../lib/connection/state';

@@ -1,7 +1,7 @@
 /**
  * Banqup content script. What Chrome evaluates during every Banqup page load is kept to WXT's
  * runtime, the polyfill and this loader: once the page has loaded and gone idle
- * (lib/runtime/page-settled), it imports the Banqup page module from the extension
+ * (lib/in-page/page-settled), it imports the Banqup page module from the extension
  * (lib/banqup-page/page.ts: the launcher, the guide's wiring, the export helpers, each in a
  * shadow root so no style leaks either way); the guide's own code is a further chunk imported
  * when it opens. Matches Banqup only; the sandbox build adds the look-alike's origin.
@@ -10,7 +10,7 @@ import { browser } from 'wxt/browser';
 import { productionHostPatterns } from '../../lib/sites/hosts';
 import { PAGE_MODULE_PATH, type BanqupPageModule } from '../../lib/banqup-page/module';
 import { isSandboxBuild } from '../../lib/runtime/env';
-import { pageSettled } from '../../lib/runtime/page-settled';
+import { pageSettled } from '../../lib/in-page/page-settled';
 import './style.css';
 
 export default defineContentScript({

@@ -1,5 +1,5 @@
 /**
- * Where the Banqup page module (./page.ts) and the guide module (lib/overlay/guide.ts) are in the
+ * Where the Banqup page module (./page.ts) and the guide module (lib/banqup-page/guide/guide.ts) are in the
  * built extension, and their types. Each is self-contained: with use_dynamic_url a module's
  * relative imports would resolve against the extension's fixed URL, which pages may not load.
  */

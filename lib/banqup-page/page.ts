@@ -1,6 +1,6 @@
 /**
  * The Banqup page module: what the Banqup content script sets up once the page has loaded and
- * gone idle — the launcher and the guide's wiring (lib/overlay/setup) and the export helpers
+ * gone idle — the launcher and the guide's wiring (lib/banqup-page/guide/setup) and the export helpers
  * (./export). Built apart as an ES module (modules/banqup-page-module.ts) and imported by the
  * content script only then, so the script Chrome evaluates during every Banqup page load is
  * little more than WXT's runtime and the polyfill (issue 7: cost on Banqup's page). The guide
@@ -10,9 +10,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 // In this module's build `wxt/browser` is WXT's plain one (no polyfill): the helper only asks it
 // for the URL of the content script's CSS (runtime.getURL, the same in every browser).
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { setupBanqupGuide } from '../overlay/setup';
+import { setupBanqupGuide } from './guide/setup';
 import type { PageModuleEnv } from './env';
-import { setupBanqupExport } from './export';
+import { setupBanqupExport } from './export/setup';
 
 export async function setupBanqupPage(ctx: ContentScriptContext, pageEnv: PageModuleEnv): Promise<void> {
   const env = { ...pageEnv, createShadowRootUi };

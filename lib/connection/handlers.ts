@@ -1,10 +1,10 @@
 /** The connection's message handlers: the protocol's requests mapped onto the service. */
 import type { Handlers } from '../messaging/router';
 import { credentialsItem } from '../settings/items';
-import { fillValue, guideContext } from './guide';
-import { openExportView, openGuide } from './open-pages';
+import { fillValue, guideContext } from './guide-context';
+import { openExportView, openGuide } from '../tabs/open-pages';
 import { SECRET, type ConnectionService } from './service';
-import { createTabLimit, type TabLimit } from './tab-limit';
+import { createTabLimit, type TabLimit } from '../tabs/tab-limit';
 
 type ConnectionHandlers = Pick<
   Handlers,

@@ -6,8 +6,8 @@
 import { checkCredential, type CredentialField, type Finding } from '../credentials/clean';
 import type { Answers, CaptureAnswer, CredentialsView, SaveAnswer } from '../messaging/protocol';
 import type { Settings, StoredCredentials } from '../settings/items';
-import type { YokoyClient } from '../yokoy/client';
-import { verifyConnection } from '../yokoy/verify';
+import type { YokoyClient } from '../yokoy-api/client';
+import { verifyConnection } from '../yokoy-api/verify';
 import { changesSecretBinding, checkOrigin, secretBindingFor } from './endpoints';
 import { deriveConnection } from './state';
 

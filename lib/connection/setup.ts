@@ -2,12 +2,12 @@
 import { browser } from 'wxt/browser';
 import { companionDB } from '../db/schema';
 import { credentialsItem, settingsItem } from '../settings/items';
-import { organizationIdPageUrl } from '../sites/yokoy-web';
+import { organizationIdPageUrl } from '../sites/yokoy/web';
 import { createVault } from '../vault/vault';
-import { createYokoyClient } from '../yokoy/client';
+import { createYokoyClient } from '../yokoy-api/client';
 import { endpointsFor } from './endpoints';
 import { createConnectionService, SECRET, secretMayGoTo } from './service';
-import { sessionTokenStore } from './session-tokens';
+import { sessionTokenStore } from '../yokoy-api/token-store';
 
 /**
  * A value read once and kept until its storage item changes (each read would be an IPC). The

@@ -8,8 +8,8 @@
  * untagged copies than Banqup has documents with those facts, which copy is whose would be a
  * guess, so the match is reported as ambiguous instead. Pure rules over the index.
  */
-import type { YokoyResult } from '../yokoy/errors';
-import { succeeded } from '../yokoy/errors';
+import type { YokoyResult } from '../yokoy-api/errors';
+import { succeeded } from '../yokoy-api/errors';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
 
 /** What a Banqup document says about itself (its summary or its UBL). */

@@ -1,7 +1,7 @@
 /** Job states and reasons in the user's language. */
 import type { MessageKey } from '../i18n';
-import type { YokoyFailureKind } from '../yokoy/errors';
-import { describeFailure } from '../yokoy/describe-failure';
+import type { YokoyFailureKind } from '../yokoy-api/errors';
+import { describeFailure } from '../yokoy-api/describe-failure';
 import type { JobReason, JobState } from './job';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

@@ -2,7 +2,7 @@
  * Where an export job's bytes come from: today Banqup, read through the user's session; the
  * file import (issue 15) plugs in a second source. The runner asks only these three things.
  */
-import type { BanqupClient } from '../banqup/client';
+import type { BanqupClient } from '../banqup-api/client';
 import type { DocumentFacts } from './dedupe';
 
 export type SourceResult<T> = { ok: true; value: T } | { ok: false; kind: string };

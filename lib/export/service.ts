@@ -3,10 +3,10 @@
  * selection), a backfill with filters (preview, start, pause, resume, cancel), progress,
  * history, retry, CSV. Jobs are created here and run by the runner.
  */
-import type { BanqupClient, DocumentFilters } from '../banqup/client';
+import type { BanqupClient, DocumentFilters } from '../banqup-api/client';
 import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
 import { DEFAULT_RETENTION_DAYS, type ExportControl, type Settings, type StoredCredentials } from '../settings/items';
-import type { DocumentSummary } from '../banqup/schemas';
+import type { DocumentSummary } from '../banqup-api/schemas';
 import { findTwins } from './audit';
 import { csvHeader, historyCsvRows } from './csv';
 import { jobId, newJob, transition, withFacts, type Job, type JobSource } from './job';

@@ -6,16 +6,16 @@
  */
 import '../i18n/all';
 import { browser } from 'wxt/browser';
-import { createBanqupClient } from '../banqup/client';
+import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
 import { preferredLanguage, translate } from '../i18n';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
-import { yokoyWebSite } from '../sites/yokoy-web';
-import type { YokoyClient } from '../yokoy/client';
+import { yokoyWebSite } from '../sites/yokoy/web';
+import type { YokoyClient } from '../yokoy-api/client';
 import { createJobStore } from './job-store';
-import type { YokoyFailureKind } from '../yokoy/errors';
+import type { YokoyFailureKind } from '../yokoy-api/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';

@@ -19,7 +19,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { CompanionDB } from '../db/schema';
-import { succeeded, type YokoyResult } from '../yokoy/errors';
+import { succeeded, type YokoyResult } from '../yokoy-api/errors';
 import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from './dedupe';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
 

@@ -4,9 +4,9 @@
  * document id (`PATCH` custom information), and look invoices up (SCIM filter, cursor paging).
  */
 import * as z from 'zod/mini';
-import type { YokoyClient } from '../yokoy/client';
+import type { YokoyClient } from '../yokoy-api/client';
 import { multipart, type Part } from './multipart';
-import { failed, succeeded, type YokoyResult } from '../yokoy/errors';
+import { failed, succeeded, type YokoyResult } from '../yokoy-api/errors';
 
 /** The custom-information key that ties a Yokoy invoice to its Banqup document. */
 export const BANQUP_KEY = 'banqupDocumentId';

@@ -231,7 +231,7 @@ export const en = {
   optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
   optionsSecretForgotten:
     'Settings saved. The Yokoy address changed, so the stored client secret was forgotten: enter it again in the popup.',
-  // Banqup's own statuses (lib/banqup/client.ts; the names its help centre uses).
+  // Banqup's own statuses (lib/banqup-api/client.ts; the names its help centre uses).
   exportPayStatus: 'Payment in Banqup',
   exportStatusConnector: 'Fully approved: what Banqup’s own connector sends',
   exportStatusAwaitingValidation: 'Awaiting validation',

@@ -6,7 +6,7 @@
 import { jobId } from '../export/job';
 import type { JobStore } from '../export/job-store';
 import type { StoredCredentials } from '../settings/items';
-import type { YokoyResult } from '../yokoy/errors';
+import type { YokoyResult } from '../yokoy-api/errors';
 import { judge, type CheckIndex, type CheckItem, type Verdict } from './check';
 import { STAGED_TTL_MS, type FileStore } from './files';
 

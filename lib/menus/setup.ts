@@ -8,7 +8,7 @@
  */
 import '../i18n/all';
 import { browser } from 'wxt/browser';
-import { documentIdFromUrl } from '../banqup/urls';
+import { documentIdFromUrl } from '../sites/banqup/urls';
 import { preferredLanguage, translate } from '../i18n';
 import { isSandboxBuild } from '../runtime/env';
 import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';

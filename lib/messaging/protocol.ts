@@ -11,8 +11,8 @@ import type { Verdict as ImportVerdict } from '../import/check';
 import type { ReconcileReport } from '../reconcile/report';
 import type { ReconcileProgress } from '../reconcile/service';
 import type { StoredCredentials, Settings } from '../settings/items';
-import type { YokoyFailure, YokoyFailureKind } from '../yokoy/errors';
-import type { LegalEntitySummary } from '../yokoy/schemas';
+import type { YokoyFailure, YokoyFailureKind } from '../yokoy-api/errors';
+import type { LegalEntitySummary } from '../yokoy-api/schemas';
 
 export type SenderKind = 'extension-page' | 'banqup-content' | 'yokoy-content';
 
@@ -62,7 +62,7 @@ const ExportFilters = z.object({
   from: z.optional(isoDay),
   to: z.optional(isoDay),
   supplier: z.optional(z.string().check(z.maxLength(200))),
-  // Banqup's statuses (lib/banqup/client.ts); no documentStatus = what Banqup's connector sends (approved).
+  // Banqup's statuses (lib/banqup-api/client.ts); no documentStatus = what Banqup's connector sends (approved).
   documentStatus: z.optional(z.enum(['AWAITING_VALIDATION', 'VALIDATED', 'FULLY_APPROVED', 'REFUSED', 'DISPUTED', 'ANY'])),
   payStatus: z.optional(z.enum(['UNPAID', 'PARTIALLY_PAID', 'FULLY_PAID'])),
 });

@@ -1,5 +1,5 @@
 /** Banqup documents and the export's indexed Yokoy invoices as the matcher sees them (match.ts). */
-import type { DocumentSummary } from '../banqup/schemas';
+import type { DocumentSummary } from '../banqup-api/schemas';
 import type { InvoiceFacts } from '../export/dedupe';
 import type { IndexedInvoice } from '../export/yokoy-index';
 import type { BanqupFacts, YokoyFacts } from './match';

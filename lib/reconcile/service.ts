@@ -6,12 +6,12 @@
  * on the report: send the missing through the export's queue, tag the untagged matches. One
  * reconcile at a time; the view polls its progress while it reads.
  */
-import type { BanqupClient } from '../banqup/client';
-import type { DocumentSummary } from '../banqup/schemas';
+import type { BanqupClient } from '../banqup-api/client';
+import type { DocumentSummary } from '../banqup-api/schemas';
 import type { InvoiceFacts } from '../export/dedupe';
 import type { IndexedInvoice } from '../export/yokoy-index';
 import { BANQUP_KEY, type YokoyInvoice } from '../export/yokoy-invoices';
-import type { YokoyResult } from '../yokoy/errors';
+import type { YokoyResult } from '../yokoy-api/errors';
 import { banqupFacts, byCreation, yokoyFacts } from './facts';
 import { matchDocuments, type YokoyFacts } from './match';
 import { buildReport, type ReconcileReport } from './report';

@@ -2,15 +2,15 @@
  * Builds the reconcile for the service worker on the export's own clients (one Banqup client,
  * one Yokoy client) and queue, and the handlers of its messages.
  */
-import type { BanqupClient } from '../banqup/client';
-import { banqupApi } from '../banqup/urls';
+import type { BanqupClient } from '../banqup-api/client';
+import { banqupApi } from '../sites/banqup/urls';
 import { endpointsFor } from '../connection/endpoints';
 import type { ExportService } from '../export/service';
 import type { YokoyIndex } from '../export/yokoy-index';
 import type { InvoiceApi } from '../export/yokoy-invoices';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, settingsItem } from '../settings/items';
-import { yokoyWebSite } from '../sites/yokoy-web';
+import { yokoyWebSite } from '../sites/yokoy/web';
 import { reconcileCsv } from './csv';
 import { createReconcileService } from './service';
 

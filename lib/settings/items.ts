@@ -3,9 +3,9 @@
  * not here: it lives encrypted in the vault (IndexedDB). Tokens are not here either.
  */
 import { storage } from 'wxt/utils/storage';
-import type { EnvironmentName } from '../yokoy/environments';
-import type { YokoyFailureKind } from '../yokoy/errors';
-import type { LegalEntitySummary } from '../yokoy/schemas';
+import type { EnvironmentName } from '../yokoy-api/environments';
+import type { YokoyFailureKind } from '../yokoy-api/errors';
+import type { LegalEntitySummary } from '../yokoy-api/schemas';
 import { themeStorageKey, type Theme } from './theme';
 
 export { themes, type Theme } from './theme';

@@ -4,16 +4,16 @@
  * single-page navigation. Everything is tied to `ctx`, so an extension reload leaves no trace.
  * It lives in a closed shadow root (the page cannot read the organization ID we show, the
  * outcome, or reach our buttons) and its buttons act on the user's own clicks only
- * (lib/overlay/trusted.ts). What it offers waits for the user's confirmation in the popup.
+ * (lib/in-page/trusted.ts). What it offers waits for the user's confirmation in the popup.
  */
 import '../i18n/all';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { YokoyAssistant } from '../../components/YokoyAssistant';
+import { YokoyAssistant } from './assistant-view';
 import { pickLanguage, translator } from '../i18n';
 import type { CaptureAnswer } from '../messaging/protocol';
-import { userGestures, type GestureGate } from '../overlay/trusted';
+import { userGestures, type GestureGate } from '../in-page/trusted';
 import { scanYokoyPage } from './scan';
 
 export const ASSISTANT_HOST = 'yokoy-companion-assistant';

@@ -2,11 +2,11 @@
  * Reads a Yokoy or Perk page for what the companion can help with: the organization ID
  * (Developer page or Admin > Organization; Perk's Developer tools > Spend tools), the one-time
  * credentials dialog, or the "no Developer role" notice. Pure reads; all knowledge of the
- * pages is in lib/sites/yokoy-web.ts.
+ * pages is in lib/sites/yokoy/web.ts.
  */
 import type { Language } from '../i18n';
-import { findByText, labelsInOrder, locateFirst, locateValue, valueOf } from '../sites/locate';
-import { yokoyWebSite as site, type YokoyVariant } from '../sites/yokoy-web';
+import { findByText, labelsInOrder, locateFirst, locateValue, valueOf } from '../in-page/locate';
+import { yokoyWebSite as site, type YokoyVariant } from '../sites/yokoy/web';
 
 export interface YokoyPageScan {
   /** Which product the page shows itself as (Yokoy, or Yokoy rebranded as Perk). */

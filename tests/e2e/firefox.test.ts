@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 // @ts-expect-error: a plain .mjs module without types
 import { findFirefox } from '../../scripts/lib/environment.mjs';
-import { guideText, pickLanguage } from '../../lib/guide/text';
-import { launcherText } from '../../lib/overlay/launcher-text';
+import { guideText, pickLanguage } from '../../lib/banqup-page/guide/text';
+import { launcherText } from '../../lib/banqup-page/launcher/text';
 import { outputDir } from './support/browser';
 
 const firefox = (findFirefox as () => string | undefined)();

@@ -2,7 +2,7 @@
  * The guide on the classic-platform look-alike in each of pt, en, fr, nl and de: a scripted
  * user who clicks only what the guide highlights (trusted CDP mouse input, through the guide's
  * page object) goes from the dashboard to connected, and no step ever falls back to words:
- * every control is found by Banqup's own labels (lib/sites/banqup.ts), which the look-alike
+ * every control is found by Banqup's own labels (lib/sites/banqup/wizard.ts), which the look-alike
  * shows as the help articles write them.
  */
 import { describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@
  * Expected figures come from the look-alike's data, not from the client.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBanqupClient, type BanqupClient } from '../../lib/banqup/client';
+import { createBanqupClient, type BanqupClient } from '../../lib/banqup-api/client';
 import { banqupSeedSpace, banqupSeedUser } from '../../sandbox/banqup/store';
 import { statusOf } from '../../sandbox/banqup/statuses';
 import { startSandbox, type Sandbox } from '../../sandbox/server';

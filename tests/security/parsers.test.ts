@@ -19,9 +19,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkCredential, type Checked, type CredentialField } from '../../lib/credentials/clean';
 import { createInvoiceApi, YokoyInvoice } from '../../lib/export/yokoy-invoices';
-import { createYokoyClient } from '../../lib/yokoy/client';
-import type { YokoyFailureKind, YokoyResult } from '../../lib/yokoy/errors';
-import { ErrorBody, LegalEntitiesAnswer, TokenAnswer } from '../../lib/yokoy/schemas';
+import { createYokoyClient } from '../../lib/yokoy-api/client';
+import type { YokoyFailureKind, YokoyResult } from '../../lib/yokoy-api/errors';
+import { ErrorBody, LegalEntitiesAnswer, TokenAnswer } from '../../lib/yokoy-api/schemas';
 import { parseUbl } from '../../sandbox/data/ubl';
 
 const RUNS = { numRuns: 1_000 };

@@ -1,14 +1,14 @@
 /**
  * Banqup's site knowledge as data: every label in every language names its source (an article
- * in lib/sites/banqup-sources.ts, or `ours`), the German words REAL-PRODUCTS.md quotes are the
+ * in lib/sites/banqup/wizard/sources.ts, or `ours`), the German words REAL-PRODUCTS.md quotes are the
  * ones the guide uses, label matching shrugs off case, spacing, accents and apostrophes, and
  * the platform is told from the page (app launcher) or the host (app.btx.banqup.com).
  */
 import { describe, expect, it } from 'vitest';
-import { banqupControls, banqupLabel, banqupLabelSources } from '../../lib/sites/banqup';
-import { detectPlatform, newPlatformLabelSources } from '../../lib/sites/banqup-platforms';
-import { banqupSources } from '../../lib/sites/banqup-sources';
-import { locateControl } from '../../lib/sites/locate';
+import { banqupControls, banqupLabel, banqupLabelSources } from '../../lib/sites/banqup/wizard';
+import { detectPlatform, newPlatformLabelSources } from '../../lib/sites/banqup/platforms';
+import { banqupSources } from '../../lib/sites/banqup/sources';
+import { locateControl } from '../../lib/in-page/locate';
 
 const languages = ['pt', 'en', 'fr', 'nl', 'de'] as const;
 const page = (html: string) => new DOMParser().parseFromString(`<!doctype html><html><body>${html}</body></html>`, 'text/html');

@@ -22,7 +22,7 @@ import { createJobStore, type JobStore } from '../../lib/export/job-store';
 import { AMBIGUOUS_MATCH, createRunner } from '../../lib/export/runner';
 import { createYokoyIndex, idbIndexPersistence, type IndexPersistence } from '../../lib/export/yokoy-index';
 import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
-import { createYokoyClient } from '../../lib/yokoy/client';
+import { createYokoyClient } from '../../lib/yokoy-api/client';
 
 // OpenPEPPOL-like collisions: `Snippet1` on invoices and credit notes of two suppliers with the
 // same date and amount, `Vat-Z` twice.

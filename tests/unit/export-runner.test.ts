@@ -4,7 +4,7 @@
  * job a stopped worker left mid-upload.
  */
 import { describe, expect, it } from 'vitest';
-import type { BanqupClient } from '../../lib/banqup/client';
+import type { BanqupClient } from '../../lib/banqup-api/client';
 import { openCompanionDB } from '../../lib/db/schema';
 import { jobId, newJob, transition } from '../../lib/export/job';
 import { createJobStore } from '../../lib/export/job-store';
@@ -12,7 +12,7 @@ import { createRunner } from '../../lib/export/runner';
 import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
 import { banqupSource } from '../../lib/export/document-source';
 import { createYokoyIndex } from '../../lib/export/yokoy-index';
-import { createYokoyClient } from '../../lib/yokoy/client';
+import { createYokoyClient } from '../../lib/yokoy-api/client';
 
 type Invoice = {
   id: string;

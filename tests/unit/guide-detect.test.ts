@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectStep } from '../../lib/guide/detect';
-import { pickLanguage } from '../../lib/guide/text';
-import { detectPlatform } from '../../lib/sites/banqup-platforms';
+import { detectStep } from '../../lib/banqup-page/guide/detect';
+import { pickLanguage } from '../../lib/banqup-page/guide/text';
+import { detectPlatform } from '../../lib/sites/banqup/platforms';
 
 interface Entry {
   lang: string;

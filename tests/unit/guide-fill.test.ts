@@ -1,6 +1,6 @@
 /** Filling Banqup's fields from the vault: the way frameworks notice, and only where allowed. */
 import { describe, expect, it } from 'vitest';
-import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../../lib/guide/fill';
+import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../../lib/banqup-page/guide/fill';
 
 const banqup = { hostname: 'app.banqup.com', protocol: 'https:' };
 const input = (type: string) => Object.assign(document.createElement('input'), { type });

@@ -7,8 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openUi } from './open-ui';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { GUIDE_HOST } from '../../lib/overlay/guide';
-import { lazyGuide, type GuideModule } from '../../lib/overlay/guide-loader';
+import { GUIDE_HOST } from '../../lib/banqup-page/guide/guide';
+import { lazyGuide, type GuideModule } from '../../lib/banqup-page/guide/loader';
 
 const ask = (async () => ({ ok: false, error: { kind: 'network' } })) as never;
 
@@ -24,7 +24,7 @@ describe('lazyGuide', () => {
         failNext = false;
         throw new TypeError('Failed to fetch dynamically imported module');
       }
-      return import('../../lib/overlay/guide');
+      return import('../../lib/banqup-page/guide/guide');
     };
     const guide = lazyGuide(ctx, { ask, createShadowRootUi, sandbox: true, ...openUi }, load);
     expect(fetches).toBe(0);

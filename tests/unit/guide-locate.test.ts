@@ -6,9 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectStep } from '../../lib/guide/detect';
-import { banqupControls } from '../../lib/sites/banqup';
-import { locateControl } from '../../lib/sites/locate';
+import { detectStep } from '../../lib/banqup-page/guide/detect';
+import { banqupControls } from '../../lib/sites/banqup/wizard';
+import { locateControl } from '../../lib/in-page/locate';
 
 const fixture = (file: string) =>
   new DOMParser().parseFromString(readFileSync(resolve(import.meta.dirname, '../fixtures/banqup-dom', file), 'utf8'), 'text/html');

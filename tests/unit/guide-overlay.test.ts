@@ -8,8 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openUi } from './open-ui';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { GUIDE_HOST } from '../../lib/overlay/guide';
-import { lazyGuide, type GuideModule } from '../../lib/overlay/guide-loader';
+import { GUIDE_HOST } from '../../lib/banqup-page/guide/guide';
+import { lazyGuide, type GuideModule } from '../../lib/banqup-page/guide/loader';
 import type { GuideContextAnswer } from '../../lib/messaging/protocol';
 
 const context: GuideContextAnswer = {
@@ -38,7 +38,7 @@ function showPage(file: string, path: string) {
   history.replaceState(null, '', path);
 }
 // Through the loader, as the content script does (there the module comes from the extension).
-const load = (): Promise<GuideModule> => import('../../lib/overlay/guide');
+const load = (): Promise<GuideModule> => import('../../lib/banqup-page/guide/guide');
 const createGuide = (ctx: ContentScriptContext, env: { ask: never; sandbox: boolean; win?: Window }) =>
   lazyGuide(ctx, { ...env, createShadowRootUi, ...openUi }, load);
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));

@@ -1,7 +1,7 @@
 /** The guide's session (open state, "I've done this" steps) and the worker's GUIDE_HASH. */
 import { describe, expect, it } from 'vitest';
-import { GUIDE_HASH as workerHash } from '../../lib/connection/open-pages';
-import { GUIDE_HASH, readSession, takeGuideHash, writeSession } from '../../lib/guide/session';
+import { GUIDE_HASH as workerHash } from '../../lib/tabs/open-pages';
+import { GUIDE_HASH, readSession, takeGuideHash, writeSession } from '../../lib/banqup-page/guide/session';
 
 describe('guide session', () => {
   it('uses the same hash as the worker that opens Banqup with it', () => {

@@ -3,13 +3,13 @@
  * each message's placeholders; German is really German (issue 14), not the English scaffold.
  */
 import { describe, expect, it } from 'vitest';
-import { exportMessages } from '../../lib/banqup-page/messages';
+import { exportMessages } from '../../lib/banqup-page/export/messages';
 import { de } from '../../lib/i18n/de';
 import { en } from '../../lib/i18n/en';
 import { fr } from '../../lib/i18n/fr';
 import { nl } from '../../lib/i18n/nl';
 import { pt } from '../../lib/i18n/pt';
-import { launcherText } from '../../lib/overlay/launcher-text';
+import { launcherText } from '../../lib/banqup-page/launcher/text';
 import deManifest from '../../public/_locales/de/messages.json';
 import enManifest from '../../public/_locales/en/messages.json';
 import frManifest from '../../public/_locales/fr/messages.json';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { LAUNCHER_HOST, mountLauncher } from '../../lib/overlay/launcher';
+import { LAUNCHER_HOST, mountLauncher } from '../../lib/banqup-page/launcher/launcher';
 import { openUi } from './open-ui';
 
 describe('launcher', () => {

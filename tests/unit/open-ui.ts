@@ -4,7 +4,7 @@
  * real gate refuses (synthetic clicks, covered and just-shown buttons, page scripts) is tested
  * in Chromium: tests/e2e/security-page.test.ts.
  */
-import type { GateFactory } from '../../lib/overlay/trusted';
+import type { GateFactory } from '../../lib/in-page/trusted';
 
 export const anyEvent: GateFactory = () => ({ click: () => true, key: () => true, stop: () => undefined });
 export const openUi = { mode: 'open' as const, gate: anyEvent };

@@ -3,7 +3,7 @@
  * extension that goes away meanwhile starts nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { pageSettled } from '../../lib/runtime/page-settled';
+import { pageSettled } from '../../lib/in-page/page-settled';
 
 /** A window whose readyState and idle callbacks the test controls. */
 function fakeWindow(readyState: DocumentReadyState) {

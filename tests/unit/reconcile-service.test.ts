@@ -5,12 +5,12 @@
  * entity), and a copy deleted in Yokoy gone from the next reconcile.
  */
 import { describe, expect, it } from 'vitest';
-import type { DocumentSummary } from '../../lib/banqup/schemas';
+import type { DocumentSummary } from '../../lib/banqup-api/schemas';
 import type { InvoiceFacts } from '../../lib/export/dedupe';
 import { indexedInvoice, type IndexedInvoice } from '../../lib/export/yokoy-index';
 import type { YokoyInvoice } from '../../lib/export/yokoy-invoices';
 import { createReconcileService, type IndexView } from '../../lib/reconcile/service';
-import { failed, succeeded } from '../../lib/yokoy/errors';
+import { failed, succeeded } from '../../lib/yokoy-api/errors';
 
 const LE = 'le-1';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createYokoyClient, type Credentials } from '../../lib/yokoy/client';
-import { fullJitterDelay, parseRetryAfter } from '../../lib/yokoy/backoff';
-import { verifyConnection } from '../../lib/yokoy/verify';
+import { createYokoyClient, type Credentials } from '../../lib/yokoy-api/client';
+import { fullJitterDelay, parseRetryAfter } from '../../lib/yokoy-api/backoff';
+import { verifyConnection } from '../../lib/yokoy-api/verify';
 
 const endpoints = { accountsBase: 'https://accounts.test', apiBase: 'https://api.test', webOrigin: 'https://app.test' };
 const credentials: Credentials = { clientId: 'client-1', clientSecret: 's3cr3t:with/odd+chars', organizationId: 'AbcDeF1234' };

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { detectVariant, scanYokoyPage } from '../../lib/yokoy-page/scan';
-import { organizationIdPageUrl, variantOfOrigin, yokoyWebSite } from '../../lib/sites/yokoy-web';
+import { organizationIdPageUrl, variantOfOrigin, yokoyWebSite } from '../../lib/sites/yokoy/web';
 import { languages } from '../../lib/i18n';
 
 beforeEach(() => {

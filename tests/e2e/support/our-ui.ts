@@ -90,7 +90,7 @@ export interface Box {
 
 /**
  * Clicks a control inside one of our roots as a user does: waits until it is armed (shown for
- * long enough, not covered: lib/overlay/trusted.ts), then a real mouse click at its centre.
+ * long enough, not covered: lib/in-page/trusted.ts), then a real mouse click at its centre.
  */
 export async function clickInOurUi(page: Page, host: string, selector: string, timeout = 10_000): Promise<void> {
   const box = await waitInOurUi(

@@ -1,0 +1,179 @@
+/**
+ * Export helpers on Banqup pages: tells the worker which invoices are ticked (for "Send N
+ * selected invoices to Yokoy"), and puts a "Send to Yokoy" button on an invoice's page. They
+ * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in closed
+ * shadow roots (no framework) keeps the content script small; everything is tied to `ctx`.
+ * "Send" acts on the user's own click only (lib/in-page/trusted.ts); the worker never lifts a
+ * pause for it (lib/export/service.ts).
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { askVia, type Ask } from '../../messaging/ask';
+import type { Answers } from '../../messaging/protocol';
+import type { BanqupPageEnv } from '../env';
+import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
+import { userGestures, type GestureGate } from '../../in-page/trusted';
+import { exportText } from './messages';
+import { subscribeToProgress } from '../../export/progress-subscribe';
+import { shownDocumentId, tickedDocumentIds } from './selection';
+
+export const SEND_BUTTON_HOST = 'yokoy-companion-send';
+
+// Their styles are the content script's (entrypoints/banqup.content/style.css, on the design tokens), which WXT puts in each shadow root.
+
+export const PROGRESS_HOST = 'yokoy-companion-progress';
+
+/**
+ * The export's progress on Banqup's page while a run has work left: one question at load (which
+ * also tells the worker a Banqup session is open), then the worker's pushes over the progress
+ * port while running (no polling).
+ */
+async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
+  const answer = await ask({ type: 'export.progress' });
+  if (!answer.ok || answer.data.remaining === 0) return;
+  let text: HTMLParagraphElement | undefined;
+  let fill: HTMLSpanElement | undefined;
+  let bar: HTMLDivElement | undefined;
+  const ui = await env.createShadowRootUi(ctx, {
+    name: PROGRESS_HOST,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    mode: 'closed',
+    onMount(container) {
+      const panel = doc.createElement('div');
+      panel.className = 'export-progress';
+      text = doc.createElement('p');
+      bar = doc.createElement('div');
+      bar.className = 'bar';
+      bar.setAttribute('role', 'progressbar');
+      fill = doc.createElement('span');
+      bar.append(fill);
+      panel.append(text, bar);
+      container.append(panel);
+      return panel;
+    },
+  });
+  ui.mount();
+  const render = (p: Answers['export.progress']) => {
+    const done = p.total - p.remaining;
+    const label = exportText(lang(), p.remaining === 0 ? 'finished' : 'progress', { done, total: p.total });
+    if (text) text.textContent = label;
+    bar?.setAttribute('aria-label', label);
+    bar?.setAttribute('aria-valuemax', String(p.total));
+    bar?.setAttribute('aria-valuenow', String(done));
+    if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
+    if (p.remaining === 0) bar?.parentElement?.setAttribute('data-finished', '');
+  };
+  render(answer.data);
+  let ended = false;
+  const stop = subscribeToProgress(env.runtime as never, ({ progress }) => {
+    if (ended) return;
+    render(progress);
+    if (progress.remaining === 0) {
+      ended = true;
+      stop();
+      ctx.setTimeout(() => ui.remove(), 5_000);
+    }
+  });
+  ctx.onInvalidated(stop);
+}
+
+export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {
+  const lang = () => doc.documentElement.lang;
+  const ask = askVia(env.runtime);
+  void showProgress(ctx, env, ask, doc, lang);
+
+  // Selection: recomputed after the page has handled the click (select-all ticks rows itself).
+  // A tab loaded in front reports even an empty selection at first (it resets the menu); one
+  // loaded in the background waits until it comes to the front.
+  let lastSelection: string | undefined = doc.visibilityState === 'visible' ? undefined : '';
+  const reportSelection = () => {
+    const ids = tickedDocumentIds(doc);
+    const key = ids.join(',');
+    if (key === lastSelection) return;
+    lastSelection = key;
+    void ask({ type: 'export.selection', documentIds: ids });
+  };
+  ctx.addEventListener(doc, 'change', () => ctx.requestAnimationFrame(reportSelection), { capture: true });
+  // The menu's "N selected" follows the tab in front: say it again when this tab comes back.
+  ctx.addEventListener(doc, 'visibilitychange', () => {
+    if (doc.visibilityState !== 'visible') return;
+    lastSelection = undefined;
+    reportSelection();
+  });
+
+  // The detail page's button, mounted while an invoice is shown (the page is a SPA).
+  let button: { ui: ShadowRootContentScriptUi<HTMLElement>; documentId: string } | undefined;
+  let mounting = false;
+  const syncButton = async () => {
+    const documentId = shownDocumentId(doc);
+    if (button && button.documentId !== documentId) {
+      button.ui.remove();
+      button = undefined;
+    }
+    if (!documentId || button || mounting) return;
+    const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
+    if (!anchor) return;
+    mounting = true;
+    let gate: GestureGate | undefined;
+    const ui = await env.createShadowRootUi(ctx, {
+      name: SEND_BUTTON_HOST,
+      position: 'inline',
+      anchor: () => anchor,
+      append: 'after',
+      mode: 'closed',
+      onRemove() {
+        gate?.stop();
+      },
+      onMount(container, shadow, host) {
+        gate = userGestures({ root: shadow, host, doc });
+        const wrap = doc.createElement('div');
+        wrap.className = 'send';
+        const press = doc.createElement('button');
+        press.type = 'button';
+        press.textContent = exportText(lang(), 'send');
+        const status = doc.createElement('span');
+        status.setAttribute('role', 'status');
+        status.setAttribute('aria-live', 'polite');
+        press.addEventListener('click', async () => {
+          press.disabled = true;
+          status.textContent = '';
+          const answer = await ask({ type: 'export.enqueue', documentIds: [documentId], source: 'button' });
+          press.disabled = false;
+          status.textContent = !answer.ok
+            ? exportText(lang(), 'failed', { problem: answer.error.message })
+            : answer.data.problem
+              ? exportText(lang(), 'needsSetup')
+              : answer.data.alreadyInYokoy
+                ? exportText(lang(), 'already')
+                : exportText(lang(), 'queued');
+        });
+        wrap.append(press, status);
+        container.append(wrap);
+        return wrap;
+      },
+    });
+    ui.mount();
+    button = { ui, documentId };
+    mounting = false;
+  };
+
+  let scheduled = false;
+  // Only elements coming or going can show a detail page or change the rows: text rewritten
+  // in place (a list updating its amounts every frame) is skipped without reading the page.
+  const elementsMoved = (records: MutationRecord[]) =>
+    records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1));
+  const observer = new MutationObserver((records) => {
+    if (scheduled || !elementsMoved(records)) return;
+    scheduled = true;
+    ctx.requestAnimationFrame(() => {
+      scheduled = false;
+      void syncButton();
+      reportSelection();
+    });
+  });
+  observer.observe(doc.body, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  void syncButton();
+}

@@ -1,0 +1,99 @@
+/**
+ * Which step of FLOW A the user is at, read from the page alone (URL, DOM, control state):
+ * the screen first (a URL path, a heading or a control that only it has), then the first
+ * action on that screen that is not done. Steps before the screen are done by definition, so
+ * an app already active or a switch already on is skipped. Pure: a Document and a URL in, a
+ * plain answer out; a few querySelectorAll calls per run.
+ */
+import type { Language } from '../../i18n';
+import { banqupBusy, banqupControls, banqupScreens, type BanqupControl, type ScreenId } from '../../sites/banqup/wizard';
+import { createLocateMemo, locateControl, type LocateMemo } from '../../in-page/locate';
+import { screenStart, steps, type Action, type Step, type StepId } from '../../sites/banqup/setup-steps';
+
+export type Detection =
+  | { busy: true }
+  | {
+      busy: false;
+      screen: ScreenId;
+      index: number;
+      step: Step;
+      /** The control the user should act on now (undefined: a words-only step on this screen). */
+      control?: BanqupControl;
+      /** That control on the page; undefined when the page does not show it. */
+      target?: Element;
+    };
+
+export interface DetectOptions {
+  language: Language;
+  /** Steps the user said they did where the guide could not see the control ("I've done this"). */
+  acknowledged?: readonly StepId[];
+}
+
+/**
+ * Every element detection reads: the locators' selectors and candidates, the screens' marks,
+ * the busy markers, and labels (they name inputs). Changes away from all of them cannot change
+ * the detection (lib/banqup-page/guide/watch: `relevant`).
+ */
+export const relevantSelector: string = (() => {
+  const parts = new Set<string>(['label', ...banqupBusy]);
+  const add = (locator: { selectors: readonly string[]; labels?: unknown; candidates?: string }) => {
+    for (const s of locator.selectors) parts.add(s);
+    if (locator.labels) parts.add(locator.candidates ?? 'button, a, input, select, textarea, [role]');
+  };
+  for (const control of Object.values(banqupControls)) add(control);
+  for (const screen of banqupScreens) screen.marks.forEach(add);
+  return [...parts].join(', ');
+})();
+
+export function identifyScreen(doc: Document, pathname: string, language: Language, memo: LocateMemo = createLocateMemo()): ScreenId {
+  // In order, most specific first: "connected" (no path of its own) wins over the app page.
+  for (const screen of banqupScreens) {
+    if (screen.paths.some((p) => p.test(pathname)) || screen.marks.some((m) => locateControl(doc, m, language, memo))) return screen.id;
+  }
+  return 'other';
+}
+
+const isChecked = (el: Element) => el.getAttribute('aria-checked') === 'true' || (el as HTMLInputElement).checked === true;
+const isFilled = (el: Element) => Boolean((el as HTMLInputElement).value?.trim());
+
+function isDone(action: Action, target: Element | undefined, doc: Document, language: Language, memo: LocateMemo): boolean {
+  const { done } = action;
+  if (typeof done === 'object') return Boolean(locateControl(doc, banqupControls[done.present], language, memo));
+  if (!target) return false;
+  return (done === 'checked' && isChecked(target)) || (done === 'filled' && isFilled(target));
+}
+
+export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: DetectOptions): Detection {
+  const { language, acknowledged = [] } = options;
+  if (banqupBusy.some((selector) => doc.querySelector(selector))) return { busy: true };
+  // One memo per run: locators share candidate lists and names (see LocateMemo).
+  const memo = createLocateMemo();
+  const screen = identifyScreen(doc, url.pathname, language, memo);
+  const start = steps.findIndex((s) => s.id === screenStart[screen]);
+  for (let index = start; index < steps.length; index++) {
+    const step = steps[index]!;
+    const acked = acknowledged.includes(step.id);
+    const here = step.actions.filter((a) => !a.on || a.on.includes(screen));
+    if (!here.length) {
+      // The step's controls live on another screen: the guide says it in words.
+      if (acked) continue;
+      return { busy: false, screen, index, step, control: step.actions[0]?.target };
+    }
+    for (const action of here) {
+      const target = locateControl(doc, banqupControls[action.target], language, memo);
+      if (isDone(action, target, doc, language, memo)) continue;
+      // "I've done this" counts only while the control stays out of sight.
+      if (!target && acked) continue;
+      return { busy: false, screen, index, step, control: action.target, target };
+    }
+  }
+  const index = steps.length - 1;
+  return {
+    busy: false,
+    screen,
+    index,
+    step: steps[index]!,
+    control: 'connected',
+    target: locateControl(doc, banqupControls.connected, language, memo),
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The toolbar badge says at a glance what matters most: while an export runs, how many
+ * invoices are left (blue); otherwise the connection: nothing while not set up, a green check
+ * when verified, a red "!" when failing, an amber "?" when saved but unverified.
+ */
+import { browser } from 'wxt/browser';
+import type { ConnectionState } from '../messaging/protocol';
+import { credentialsItem } from '../settings/items';
+import { deriveConnection } from '../connection/state';
+
+export function badgeFor(connection: ConnectionState, remaining = 0): { text: string; color: string } {
+  if (remaining > 0) return { text: remaining > 999 ? '999+' : String(remaining), color: '#1d4ed8' };
+  switch (connection.state) {
+    case 'verified':
+      return { text: '✓', color: '#15803d' };
+    case 'failing':
+      return { text: '!', color: '#b91c1c' };
+    case 'unverified':
+      return { text: '?', color: '#b45309' };
+    default:
+      return { text: '', color: '#64748b' };
+  }
+}
+
+/** Shows the badge now and on every change; returns `refresh` for the export to call. */
+export function setupBadge(remaining: () => Promise<number>): () => Promise<void> {
+  let last = '';
+  const refresh = async () => {
+    const { text, color } = badgeFor(deriveConnection(await credentialsItem.getValue()), await remaining());
+    if (`${text}|${color}` === last) return;
+    last = `${text}|${color}`;
+    await browser.action.setBadgeText({ text });
+    await browser.action.setBadgeBackgroundColor({ color });
+  };
+  void refresh();
+  credentialsItem.watch(() => void refresh());
+  return refresh;
+}
