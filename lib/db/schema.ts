@@ -4,8 +4,8 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
-import type { ImportFile } from '../import/files';
-import type { IndexedInvoice, IndexSync } from '../export/yokoy-index';
+import type { ImportFile } from '../import/file-record';
+import type { IndexedInvoice, IndexSync } from '../export/index-records';
 
 export interface VaultRecord {
   /** `clientSecret` today. */

@@ -21,38 +21,13 @@ import type { IDBPDatabase } from 'idb';
 import type { CompanionDB } from '../db/schema';
 import { succeeded, type YokoyResult } from '../yokoy-api/errors';
 import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from './dedupe';
+import type { IndexedInvoice, IndexSync } from './index-records';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
+
+export type { IndexedInvoice, IndexSync };
 
 /** The key a run's audit writes on an extra copy of an exported document. */
 export const TWIN_KEY = 'banqupDuplicateOf';
-
-/** One Yokoy invoice as the index keeps it (small: no lines, no PDF). */
-export interface IndexedInvoice {
-  /** `${legalEntityId}|${id}` (the IndexedDB key). */
-  key: string;
-  legalEntityId: string;
-  id: string;
-  /** The Banqup document it is tagged with. */
-  tag?: string;
-  /** Marked by an audit as an extra copy of this Banqup document. */
-  twinOf?: string;
-  invoiceNumber?: string;
-  date?: string;
-  currency?: string;
-  gross?: number;
-  creditNote?: boolean;
-  supplierId?: string;
-  created?: string;
-  lastModified?: string;
-}
-
-export interface IndexSync {
-  legalEntityId: string;
-  /** The newest `lastModified` seen (Yokoy's clock): the next refresh asks from there. */
-  watermark?: string;
-  /** supplierId → what tells suppliers apart. */
-  suppliers: Record<string, { name?: string; vatId?: string }>;
-}
 
 export interface IndexPersistence {
   load(legalEntityId: string): Promise<{ invoices: IndexedInvoice[]; sync?: IndexSync }>;

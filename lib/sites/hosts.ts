@@ -1,20 +1,9 @@
 /**
- * Where the extension may run: the one host list. wxt.config.ts builds the manifest's
- * `host_permissions` from it, the content scripts take their `matches` from it, and the worker's
- * sender checks, the context menu and the guide's fill policy ask it. Exact hosts only (issue
- * 12): every subdomain of banqup.com or yokoy.ai would make every subdomain an entry point.
- *
- * Sources (/work/shared/reference/REAL-PRODUCTS.md); "guess" marks a host no source names:
- * - `app.banqup.com`: classic Banqup's web app. Guess: the help articles do not show the app's
- *   address; it is the companion's default Banqup address since the first version.
- * - `app.btx.banqup.com`: the new Banqup platform. Guess: public test code shows
- *   `app.test.btx.banqup.com`, this is its production counterpart.
- * - `accounts.yokoy.ai`, `api.yokoy.ai` and their `test.` twins: Yokoy's token endpoint and API as
- *   its OpenAPI description (1.41.0) names them; `app.yokoy.ai` still answers (REAL-PRODUCTS §4).
- * - `app.test.yokoy.ai`: guess, the web app beside Yokoy's documented test API.
- * - `app.perk.com`: guess, Perk's web app (Yokoy is being rebranded Perk; its help does not name
- *   the host).
- * yokoy.io is gone: its pages redirect to perk.com and nothing here calls it.
+ * Where the extension may run: the one host list, composed from each site's own
+ * (./banqup/hosts.ts, ./yokoy/hosts.ts). wxt.config.ts builds the manifest's `host_permissions`
+ * from it, the content scripts take their `matches` from it, and the worker's sender checks, the
+ * context menu and the guide's fill policy ask it. Exact hosts only (issue 12): every subdomain of
+ * banqup.com or yokoy.ai would make every subdomain an entry point.
  *
  * Any other Banqup host (a partner or regional one) is added by the user in the options, as an
  * optional host permission asked at that moment (`https://*\/*` is the optional grant).
@@ -23,10 +12,10 @@
  * loopback), one name per product, so a content script can tell Banqup's look-alike from
  * Yokoy's and from any other local page even though all run on 127.0.0.1.
  */
-export const banqupAppHosts = ['app.banqup.com', 'app.btx.banqup.com'] as const;
-export const yokoyWebHosts = ['app.yokoy.ai', 'app.test.yokoy.ai', 'app.perk.com'] as const;
-export const yokoyApiHosts = ['accounts.yokoy.ai', 'api.yokoy.ai', 'accounts.test.yokoy.ai', 'api.test.yokoy.ai'] as const;
+import { banqupAppHosts, banqupSandboxHost, isBanqupHost } from './banqup/hosts';
+import { isYokoyWebHost, yokoyApiHosts, yokoySandboxHosts, yokoyWebHosts } from './yokoy/hosts';
 
+export { banqupAppHosts, isBanqupHost, isYokoyWebHost, yokoyApiHosts, yokoyWebHosts };
 const httpsPattern = (host: string) => `https://${host}/*`;
 
 export const productionHostPatterns = {
@@ -46,25 +35,12 @@ export const productionHostPermissions: string[] = [
 export const optionalHostPermissions = ['https://*/*'] as const;
 
 export const sandboxHostPatterns = {
-  banqup: 'http://banqup.localhost/*',
-  yokoyWeb: 'http://yokoy.localhost/*',
-  yokoyApi: 'http://api.yokoy.localhost/*',
+  banqup: `http://${banqupSandboxHost}/*`,
+  yokoyWeb: `http://${yokoySandboxHosts.web}/*`,
+  yokoyApi: `http://${yokoySandboxHosts.api}/*`,
 } as const;
 
-export const sandboxHosts = { banqup: 'banqup.localhost', yokoyWeb: 'yokoy.localhost', yokoyApi: 'api.yokoy.localhost' } as const;
-
-const inList = (list: readonly string[], hostname: string) => list.includes(hostname.toLowerCase());
-
-/** Hosts whose pages count as Banqup (for the context menu, sender checks and the fill policy). */
-export function isBanqupHost(hostname: string, protocol: string, sandbox: boolean): boolean {
-  if (protocol === 'https:' && inList(banqupAppHosts, hostname)) return true;
-  return sandbox && protocol === 'http:' && hostname === sandboxHosts.banqup;
-}
-
-export function isYokoyWebHost(hostname: string, protocol: string, sandbox: boolean): boolean {
-  if (protocol === 'https:' && inList(yokoyWebHosts, hostname)) return true;
-  return sandbox && protocol === 'http:' && hostname === sandboxHosts.yokoyWeb;
-}
+export const sandboxHosts = { banqup: banqupSandboxHost, yokoyWeb: yokoySandboxHosts.web, yokoyApi: yokoySandboxHosts.api } as const;
 
 /** Whether a match pattern (`scheme://host/*`, host possibly `*` or `*.x`) covers this origin. */
 export function patternCovers(pattern: string, origin: URL): boolean {
