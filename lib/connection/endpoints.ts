@@ -1,6 +1,6 @@
 /** Which Yokoy the settings point at. */
 import type { Settings } from '../settings/items';
-import { knownEnvironments, tokenUrl, type EnvironmentName, type YokoyEndpoints } from '../yokoy-api/environments';
+import { knownEnvironments, tokenUrl, type EnvironmentName, type YokoyEndpoints } from '../sites/yokoy/environments';
 
 export function endpointsFor(settings: Settings): YokoyEndpoints | undefined {
   if (settings.environment !== 'custom') return knownEnvironments[settings.environment];

@@ -3,7 +3,7 @@
  * not here: it lives encrypted in the vault (IndexedDB). Tokens are not here either.
  */
 import { storage } from 'wxt/utils/storage';
-import type { EnvironmentName } from '../yokoy-api/environments';
+import type { EnvironmentName } from '../sites/yokoy/environments';
 import type { YokoyFailureKind } from '../yokoy-api/errors';
 import type { LegalEntitySummary } from '../yokoy-api/schemas';
 import { themeStorageKey, type Theme } from './theme';

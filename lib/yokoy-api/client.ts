@@ -7,7 +7,7 @@
  */
 import type * as z from 'zod/mini';
 import { defaultBackoff, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
-import { organizationUrl, tokenUrl, type YokoyEndpoints } from './environments';
+import { organizationUrl, tokenUrl, type YokoyEndpoints } from '../sites/yokoy/environments';
 import { failed, succeeded, type YokoyFailure, type YokoyResult } from './errors';
 import { ErrorBody, LegalEntitiesAnswer, summarizeLegalEntity, TokenAnswer, type LegalEntitySummary } from './schemas';
 import { expiryFor, memoryTokenStore, type TokenStore } from './token-cache';
