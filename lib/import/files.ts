@@ -9,8 +9,9 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { CompanionDB } from '../db/schema';
+import { FILE_ID_PREFIX } from '../ids/ids';
 
-export const FILE_PREFIX = 'file:';
+export const FILE_PREFIX = FILE_ID_PREFIX;
 export const isFileDocument = (documentId: string) => documentId.startsWith(FILE_PREFIX);
 
 /** Where the PDF Yokoy gets comes from. */

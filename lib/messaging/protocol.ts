@@ -5,6 +5,7 @@
  * name a Banqup document id; they never read a credential and never name a URL.
  */
 import * as z from 'zod/mini';
+import { fileIdPattern, uuidPattern } from '../ids/ids';
 import type { Finding } from '../credentials/clean';
 import type { Job } from '../export/job';
 import type { Verdict as ImportVerdict } from '../import/check';
@@ -55,7 +56,7 @@ const GuideContext = z.object({ type: z.literal('guide.context') });
 const GuideOpen = z.object({ type: z.literal('guide.open') });
 const FillValue = z.object({ type: z.literal('fill.value'), field: z.enum(['clientId', 'clientSecret', 'organizationId']) });
 const OpenExportView = z.object({ type: z.literal('open.exportView') });
-const documentId = z.string().check(z.regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/));
+const documentId = z.string().check(z.regex(uuidPattern));
 const documentIds = z.array(documentId).check(z.maxLength(1_000));
 const isoDay = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const ExportFilters = z.object({
@@ -85,7 +86,7 @@ const ExportHistory = z.object({
   after: z.optional(historyCursor),
 });
 const ExportRetryFailed = z.object({ type: z.literal('export.retryFailed') });
-const fileId = z.string().check(z.regex(/^file:[0-9a-f]{64}$/));
+const fileId = z.string().check(z.regex(fileIdPattern));
 const factText = z.optional(z.string().check(z.maxLength(300)));
 const ImportFacts = z.object({
   number: factText,
