@@ -6,7 +6,7 @@
  * randomness, where the credentials come from) is passed in, so tests drive it with fakes.
  */
 import type * as z from 'zod/mini';
-import { defaultBackoff, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
+import { defaultBackoff, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './retry-policy';
 import { organizationUrl, tokenUrl, type YokoyEndpoints } from './environments';
 import { failed, succeeded, type YokoyFailure, type YokoyResult } from './errors';
 import { ErrorBody, LegalEntitiesAnswer, summarizeLegalEntity, TokenAnswer, type LegalEntitySummary } from './schemas';
