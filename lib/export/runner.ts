@@ -27,7 +27,7 @@ export interface RunnerEnv {
   sleep: (ms: number) => Promise<void>;
   concurrency: number;
   maxBytesInFlight: number;
-  /** After this many attempts a job fails with its last reason. */
+  /** After this many attempts a job fails with its last reason (the worker: `jobRetry`, lib/yokoy-api/retry-policy.ts). */
   maxAttempts: number;
   backoff: BackoffPolicy;
   isPaused: () => Promise<boolean>;

@@ -14,6 +14,7 @@ import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';
 import type { YokoyClient } from '../yokoy-api/client';
+import { jobRetry } from '../yokoy-api/retry-policy';
 import { createJobStore } from './job-store';
 import type { YokoyFailureKind } from '../yokoy-api/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
@@ -130,8 +131,8 @@ export function createWorkerExport(
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       concurrency: settings.exportConcurrency,
       maxBytesInFlight: 32 * 1024 * 1024,
-      maxAttempts: 8,
-      backoff: { baseMs: 1_000, capMs: 60_000 },
+      maxAttempts: jobRetry.attempts,
+      backoff: jobRetry.backoff,
       isPaused: async () => (await exportControlItem.getValue()).paused,
       scheduleWake: (at) => {
         // An alarm outlives the worker (30 s at the soonest); a timer covers shorter waits.
