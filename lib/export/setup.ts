@@ -9,7 +9,7 @@ import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
 import { preferredLanguage, translate } from '../i18n';
-import type { ExportProgress } from '../messaging/protocol';
+import type { ExportProgress } from './messages';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';

@@ -3,7 +3,7 @@
  * invoices are left (blue); otherwise the connection: nothing while not set up, a green check
  * when verified, a red "!" when failing, an amber "?" when saved but unverified.
  */
-import type { ConnectionState } from '../messaging/protocol';
+import type { ConnectionState } from '../connection/messages';
 import { credentialsItem } from '../settings/items';
 import { deriveConnection } from '../connection/state';
 import type { WorkerBrowser } from '../runtime/worker-env';
