@@ -7,13 +7,13 @@ import type { CredentialField } from '../lib/credentials/clean';
 import { checkCredential } from '../lib/credentials/clean';
 import { describeFinding } from '../lib/credentials/describe';
 import type { MessageKey } from '../lib/i18n';
-import type { Answers, CredentialsView, Request, Response } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
+import type { CredentialsView } from '../lib/messaging/protocol';
 import { describeFailure } from '../lib/yokoy-api/describe-failure';
 import { CredentialInput } from './CredentialInput';
 import { LegalEntityPicker } from './LegalEntityPicker';
 import { SecretReveal } from './SecretReveal';
 
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 type Props = { t: T; ask: Ask; view: CredentialsView; onView: (view: CredentialsView) => void };

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/export/describe';
 import type { Language, MessageKey, Translate } from '../lib/i18n';
-import type { Answers, ExportFilters, ExportProgress, Request, Response } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
+import type { Answers, ExportFilters, ExportProgress } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
 import { useProgressPush } from './useProgressPush';
 
@@ -19,8 +20,6 @@ async function requestNotifications(): Promise<void> {
     // Not granted or not supported: the popup and badge still show progress.
   }
 }
-
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 
 /**
  * Banqup's document statuses (its help's names), the first being what Banqup's own connector

@@ -13,10 +13,9 @@ import { describeReason, stateKeys } from '../lib/export/describe';
 import type { JobState } from '../lib/export/job';
 import type { Language, Translate } from '../lib/i18n';
 import { formatDate, formatMoney } from '../lib/i18n/format';
-import type { Answers, HistoryEntry, Request, Response } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
+import type { HistoryEntry } from '../lib/messaging/protocol';
 import { useProgressPush } from './useProgressPush';
-
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 
 const states = Object.keys(stateKeys) as JobState[];
 

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
 import { permissionRefusal } from '../lib/sites/hosts';
 import { translator, type Language } from '../lib/i18n';
-import type { Answers, Request, Response } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
 import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
 import { ThemeChoice } from './ThemeChoice';
 
@@ -22,8 +22,6 @@ async function grantOrigins(origins: string[]): Promise<boolean> {
     return false;
   }
 }
-
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 
 export function OptionsForm({ language, ask }: { language: Language; ask: Ask }) {
   const t = translator(language);

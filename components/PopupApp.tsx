@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { translator, type Language } from '../lib/i18n';
-import type { Answers, CredentialsView, Request, Response, StatusAnswer } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
+import type { Answers, CredentialsView, Response, StatusAnswer } from '../lib/messaging/protocol';
 import { CredentialsForm } from './CredentialsForm';
 import { ExportView } from './ExportView';
 import { HistoryView } from './HistoryView';
@@ -13,7 +14,6 @@ import { PendingCapture } from './PendingCapture';
 import { StatusView } from './StatusView';
 import { Tabs } from './Tabs';
 
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 export type PopupTab = 'connection' | 'export' | 'history';
 
 /** Requests sent before the first render (entrypoints/popup/main.tsx), so their answers race the render, not follow it. */

@@ -7,12 +7,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/export/describe';
 import { translator, type Language, type MessageKey } from '../lib/i18n';
-import type { Answers, CredentialsView, Request, Response } from '../lib/messaging/protocol';
+import type { Ask } from '../lib/messaging/ask';
+import type { CredentialsView } from '../lib/messaging/protocol';
 import { linkTo, type ReconcileReport, type ReconcileRow, type UnmatchedRow } from '../lib/reconcile/report';
 import type { ReconcileProgress } from '../lib/reconcile/service';
 import { ReconcileChart } from './ReconcileChart';
 
-type Ask = <R extends Request>(request: R) => Promise<Response<Answers[R['type']]>>;
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
 export type VerdictName = 'once-tagged' | 'once-untagged' | 'missing' | 'duplicate' | 'ambiguous';

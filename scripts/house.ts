@@ -68,7 +68,7 @@ export function roomOf(file: string): string {
 
 /** Where a room runs, for the back-import rule: page rooms must not import worker-only rooms. */
 const pageRooms = /^lib\/(banqup-page|yokoy-page|in-page)/;
-const workerOnly = /^lib\/(export|import|reconcile|connection|menus|vault|yokoy-api|banqup-api|db|status|tabs)(\/|$)/;
+const workerOnly = /^lib\/(background|export|import|reconcile|connection|menus|vault|yokoy-api|banqup-api|db|status|tabs)(\/|$)/;
 
 export function readHouse(): House {
   const files = scanned.flatMap((d) => walk(join(root, d)));

@@ -5,6 +5,8 @@
  * neighbours, and served that way by the look-alike (sandbox/banqup/btx-api.ts). A live check
  * changes this file only; the documented parts are in ./urls.ts and ./schemas.ts.
  */
+import { UUID_SOURCE } from '../ids/ids';
+
 const documents = (spaceId: string) => `/datastore/documents/transaction/v2/spaces/${encodeURIComponent(spaceId)}/documents`;
 
 export const unverified = {
@@ -50,5 +52,5 @@ export const unverified = {
   /** Banqup's page for one document (links in the history): web-app URLs are not documented (REAL-PRODUCTS.md §3). */
   documentPage: (id: string) => `/documents/${encodeURIComponent(id)}`,
   /** Where a page or link URL names one document. */
-  documentPathPattern: /\/documents\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})(?:[/?#]|$)/i,
+  documentPathPattern: new RegExp(`/documents/(${UUID_SOURCE})(?:[/?#]|$)`, 'i'),
 } as const;

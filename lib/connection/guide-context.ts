@@ -3,7 +3,7 @@
  * the connection was verified live, and the legal entities with the user's choice. The one
  * value that leaves is the field the user asked to fill, by click, on a Banqup page.
  */
-import type { GuideContextAnswer } from '../messaging/protocol';
+import type { GuideContextAnswer } from './messages';
 import type { StoredCredentials } from '../settings/items';
 import { deriveConnection } from './state';
 

@@ -5,7 +5,7 @@
  * the legal entity (kept when the organization stays; chosen again after verification when it
  * changes). Pure: a credentials view in, plain facts out.
  */
-import type { CredentialsView } from '../messaging/protocol';
+import type { CredentialsView } from './messages';
 
 export interface PendingChange {
   organizationId?: { from?: string; to: string };

@@ -4,7 +4,7 @@
  * on Yokoy's page, settings, forget. Everything it touches comes in through `env`.
  */
 import { checkCredential, type CredentialField, type Finding } from '../credentials/clean';
-import type { Answers, CaptureAnswer, CredentialsView, SaveAnswer } from '../messaging/protocol';
+import type { CaptureAnswer, ConnectionAnswers, CredentialsView, SaveAnswer } from './messages';
 import type { Settings, StoredCredentials } from '../settings/items';
 import type { YokoyClient } from '../yokoy-api/client';
 import { verifyConnection } from '../yokoy-api/verify';
@@ -90,7 +90,7 @@ export function createConnectionService(env: ConnectionEnv) {
     });
   }
 
-  async function verify(): Promise<Answers['credentials.verify']> {
+  async function verify(): Promise<ConnectionAnswers['credentials.verify']> {
     const result = await verifyConnection(env.client);
     const stored = await env.credentials.getValue();
     if (result.ok) {

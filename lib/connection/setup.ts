@@ -1,5 +1,4 @@
-/** Builds the connection service with the service worker's real environment. */
-import { browser } from 'wxt/browser';
+/** Builds the connection service (vault, token store, the Yokoy client) in the service worker's environment. */
 import { companionDB } from '../db/schema';
 import { credentialsItem, settingsItem } from '../settings/items';
 import { organizationIdPageUrl } from '../sites/yokoy/web';
@@ -8,6 +7,7 @@ import { createYokoyClient } from '../yokoy-api/client';
 import { endpointsFor } from './endpoints';
 import { createConnectionService, SECRET, secretMayGoTo } from './service';
 import { sessionTokenStore } from '../yokoy-api/token-store';
+import type { WorkerEnv } from '../runtime/worker-env';
 
 /**
  * A value read once and kept until its storage item changes (each read would be an IPC). The
@@ -32,7 +32,7 @@ function invalidating<T>(item: { getValue(): Promise<T>; setValue(v: T): Promise
   };
 }
 
-export function createWorkerConnection() {
+export function createWorkerConnection(env: Pick<WorkerEnv, 'browser' | 'fetch' | 'now' | 'random' | 'sleep'>) {
   const vault = createVault(companionDB);
   const tokens = sessionTokenStore();
   const endpoints = cached(
@@ -49,10 +49,10 @@ export function createWorkerConnection() {
     (cb) => credentialsItem.watch(cb),
   );
   const client = createYokoyClient({
-    fetch: (input, init) => fetch(input, init),
-    now: () => Date.now(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    random: Math.random,
+    fetch: env.fetch,
+    now: env.now,
+    sleep: env.sleep,
+    random: env.random,
     endpoints,
     identity,
     credentials: async () => {
@@ -71,9 +71,9 @@ export function createWorkerConnection() {
     vault,
     client,
     tokens,
-    now: () => Date.now(),
+    now: env.now,
     openTab: async (url) => {
-      await browser.tabs.create({ url });
+      await env.browser.tabs.create({ url });
     },
     developerPageUrl: (settings) => {
       const web = endpointsFor(settings)?.webOrigin;

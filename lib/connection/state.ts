@@ -1,5 +1,5 @@
 /** The connection's state at a glance, derived from what is stored (never stored itself). */
-import type { ConnectionState } from '../messaging/protocol';
+import type { ConnectionState } from './messages';
 import type { StoredCredentials } from '../settings/items';
 
 export function deriveConnection(stored: StoredCredentials): ConnectionState {

@@ -8,6 +8,8 @@
  * 20- and 21-character IDs occur). Client IDs and secrets have no documented format, so for
  * them the checks warn rather than refuse.
  */
+import { uuidPattern } from '../ids/ids';
+
 export type CredentialField = 'clientId' | 'clientSecret' | 'organizationId';
 
 export type Finding =
@@ -43,7 +45,6 @@ const labelWord =
   /(^|[^\p{L}])(id|client|cliente|clientid|klant|secret|segredo|geheim|clientgeheim|organi[sz]a\p{L}*|identifi\p{L}*|oauth|yokoy)($|[^\p{L}])/iu;
 const labelPattern = /^([\p{L}][\p{L}'’().]*(?:[\s_-]+[\p{L}'’().]+){0,6})\s*(?:[:=]\s*|\s+)(?=\S+$)/u;
 
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const yokoyIdPattern = /^[\w-]+$/;
 
 function looksLikeSecret(value: string): boolean {

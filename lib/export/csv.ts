@@ -3,7 +3,7 @@
  * (starting with =, +, -, @, a tab or a carriage return) is neutralised with a leading quote,
  * as OWASP advises: invoice fields come from suppliers and are untrusted.
  */
-import type { HistoryEntry } from '../messaging/protocol';
+import type { HistoryEntry } from './messages';
 
 export function csvCell(value: unknown): string {
   let text = value === undefined || value === null ? '' : String(value);

@@ -8,7 +8,8 @@
  * sends `ProgressPush` on connect and after every change. Nothing is read from the port.
  */
 import { browser } from 'wxt/browser';
-import type { ExportProgress, SenderKind } from '../messaging/protocol';
+import type { SenderKind } from '../messaging/fields';
+import type { ExportProgress } from './messages';
 import type { SenderInfo } from '../messaging/sender';
 
 import { PROGRESS_PORT, type ProgressPush } from './progress-subscribe';

@@ -4,7 +4,7 @@
  * written before the step it announces, so a worker stopped at any moment resumes from
  * IndexedDB: an upload that may have reached Yokoy is looked up before it is sent again.
  */
-import { fullJitterDelay, type BackoffPolicy } from '../yokoy-api/backoff';
+import { fullJitterDelay, type BackoffPolicy } from '../yokoy-api/retry-policy';
 import type { YokoyFailure } from '../yokoy-api/errors';
 import { createByteBudget } from './byte-budget';
 import { lookUpPdf, pickMatch, sameAmount, sameSupplier } from './dedupe';
@@ -27,7 +27,7 @@ export interface RunnerEnv {
   sleep: (ms: number) => Promise<void>;
   concurrency: number;
   maxBytesInFlight: number;
-  /** After this many attempts a job fails with its last reason. */
+  /** After this many attempts a job fails with its last reason (the worker: `jobRetry`, lib/yokoy-api/retry-policy.ts). */
   maxAttempts: number;
   backoff: BackoffPolicy;
   isPaused: () => Promise<boolean>;

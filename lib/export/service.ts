@@ -4,7 +4,7 @@
  * history, retry, CSV. Jobs are created here and run by the runner.
  */
 import type { BanqupClient, DocumentFilters } from '../banqup-api/client';
-import type { Answers, ExportProgress, HistoryEntry } from '../messaging/protocol';
+import type { ExportAnswers, ExportProgress, HistoryEntry } from './messages';
 import { DEFAULT_RETENTION_DAYS, type ExportControl, type Settings, type StoredCredentials } from '../settings/items';
 import type { DocumentSummary } from '../banqup-api/schemas';
 import { findTwins } from './audit';
@@ -176,7 +176,11 @@ export function createExportService(env: ExportServiceEnv) {
     };
   }
 
-  async function history(options: { state?: Job['state']; limit?: number; after?: HistoryCursor }): Promise<Answers['export.history']> {
+  async function history(options: {
+    state?: Job['state'];
+    limit?: number;
+    after?: HistoryCursor;
+  }): Promise<ExportAnswers['export.history']> {
     const settings = await env.settings.getValue();
     // No total: IndexedDB counts by walking the index (1.5 s for 50,000 jobs in Chromium), and
     // the first rows must not wait for it.
@@ -208,14 +212,14 @@ export function createExportService(env: ExportServiceEnv) {
     progress,
     history,
 
-    async preview(filters: DocumentFilters): Promise<Answers['export.preview']> {
+    async preview(filters: DocumentFilters): Promise<ExportAnswers['export.preview']> {
       const answer = await env.banqup.listDocuments(filters, 1, 1);
       if (!answer.ok) return { problem: `banqup:${answer.kind}` };
       const statements = await env.banqup.bankStatementCount();
       return { count: answer.value.total ?? answer.value.documents.length, bankStatements: statements.ok ? statements.value : undefined };
     },
 
-    async start(filters: DocumentFilters): Promise<Answers['export.start']> {
+    async start(filters: DocumentFilters): Promise<ExportAnswers['export.start']> {
       const where = await target();
       if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
       const listed = await listAll(filters);
@@ -293,7 +297,7 @@ export function createExportService(env: ExportServiceEnv) {
      * The CSV, one page of CSV_PAGE rows per call (the header first): the popup streams the
      * pages into a file, so neither side holds 100,000 rows as objects at once, and no cap.
      */
-    async csv(after?: HistoryCursor): Promise<Answers['export.csv']> {
+    async csv(after?: HistoryCursor): Promise<ExportAnswers['export.csv']> {
       const settings = await env.settings.getValue();
       const page = await env.store.historyPage({ limit: CSV_PAGE, after });
       const day = new Date(env.now()).toISOString().slice(0, 10);

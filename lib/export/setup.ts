@@ -5,15 +5,16 @@
  * when a run ends or needs attention.
  */
 import '../i18n/all';
-import { browser } from 'wxt/browser';
 import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
 import { preferredLanguage, translate } from '../i18n';
+import type { ExportProgress } from './messages';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';
 import type { YokoyClient } from '../yokoy-api/client';
+import { jobRetry } from '../yokoy-api/retry-policy';
 import { createJobStore } from './job-store';
 import type { YokoyFailureKind } from '../yokoy-api/errors';
 import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
@@ -21,15 +22,9 @@ import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
 import { banqupSource, type DocumentSource } from './document-source';
 import { createYokoyIndex, idbIndexPersistence } from './yokoy-index';
-import { classifySender, type SenderEnv } from '../messaging/sender';
-import { isSandboxBuild } from '../runtime/env';
+import { classifySender } from '../messaging/sender';
+import type { WorkerEnv } from '../runtime/worker-env';
 import { listenForProgress } from './progress-port';
-
-const senderEnv = (): SenderEnv => ({
-  extensionId: browser.runtime.id,
-  extensionOrigin: browser.runtime.getURL('/'),
-  sandbox: isSandboxBuild,
-});
 
 export const WAKE_ALARM = 'export-wake';
 /**
@@ -39,22 +34,29 @@ export const WAKE_ALARM = 'export-wake';
  * demo) uses 6 s, so the e2e suite need not wait half a minute per stop.
  */
 export const RESUME_ALARM = 'export-resume';
-const RESUME_PERIOD_MINUTES = isSandboxBuild ? 0.1 : 0.5;
+const resumePeriodMinutes = (sandbox: boolean) => (sandbox ? 0.1 : 0.5);
 /** Once a day: finished jobs older than the retention setting leave the history. */
 export const PRUNE_ALARM = 'history-prune';
 
-/**
- * `documentSource` lets another source of documents (imported files, lib/import/source.ts)
- * answer the runner's reads for its own ids; Banqup answers the rest.
- */
-export function createWorkerExport(
-  client: YokoyClient,
-  refreshBadge: () => Promise<void>,
-  documentSource: (banqup: DocumentSource) => DocumentSource = (banqup) => banqup,
-) {
+export interface WorkerExportDeps {
+  /** The connection's Yokoy client (lib/connection/setup.ts). */
+  client: YokoyClient;
+  /**
+   * Lets another source of documents (imported files, lib/import/source.ts) answer the runner's
+   * reads for its own ids; Banqup answers the rest.
+   */
+  documentSource?: (banqup: DocumentSource) => DocumentSource;
+  /** The queue's progress changed (at most every 250 ms): the badge, the import's pruning. */
+  onProgress?: (progress: ExportProgress) => void | Promise<void>;
+}
+
+export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
+  const { browser } = env;
+  const { client } = deps;
+  const documentSource = deps.documentSource ?? ((banqup: DocumentSource) => banqup);
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({
-    fetch: (i, init) => fetch(i, init),
+    fetch: env.fetch,
     origin: async () => (await settingsItem.getValue()).banqupOrigin,
   });
   const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
@@ -72,7 +74,7 @@ export function createWorkerExport(
     control: exportControlItem,
     credentials: credentialsItem,
     settings: settingsItem,
-    now: () => Date.now(),
+    now: env.now,
     yokoyInvoiceUrl: (settings, le, id) => {
       const web = endpointsFor(settings)?.webOrigin;
       return web ? new URL(yokoyWebSite.invoicePath(le, id), web).href : undefined;
@@ -81,8 +83,9 @@ export function createWorkerExport(
 
   // Popup and Banqup pages listen on a port instead of polling: told at most every 250 ms.
   const progressPorts = listenForProgress(
-    (sender) => classifySender(sender, senderEnv()),
+    (sender) => classifySender(sender, env),
     () => service.progress(),
+    browser.runtime.onConnect as never,
   );
 
   /** Progress changed: badge and listeners now; a notification once per run when it ends. */
@@ -92,8 +95,8 @@ export function createWorkerExport(
     pending = true;
     setTimeout(async () => {
       pending = false;
-      await refreshBadge();
       const progress = await service.progress();
+      await deps.onProgress?.(progress);
       progressPorts.push(progress);
       const control = await exportControlItem.getValue();
       if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
@@ -125,19 +128,19 @@ export function createWorkerExport(
       source: documentSource(banqupSource(banqup)),
       invoices,
       index,
-      now: () => Date.now(),
-      random: Math.random,
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      now: env.now,
+      random: env.random,
+      sleep: env.sleep,
       concurrency: settings.exportConcurrency,
       maxBytesInFlight: 32 * 1024 * 1024,
-      maxAttempts: 8,
-      backoff: { baseMs: 1_000, capMs: 60_000 },
+      maxAttempts: jobRetry.attempts,
+      backoff: jobRetry.backoff,
       isPaused: async () => (await exportControlItem.getValue()).paused,
       scheduleWake: (at) => {
         // An alarm outlives the worker (30 s at the soonest); a timer covers shorter waits.
-        void browser.alarms.create(WAKE_ALARM, { when: Math.max(at, Date.now() + 30_000) });
+        void browser.alarms.create(WAKE_ALARM, { when: Math.max(at, env.now() + 30_000) });
         clearTimeout(timer);
-        timer = setTimeout(() => void runner?.kick(), Math.max(0, at - Date.now()));
+        timer = setTimeout(() => void runner?.kick(), Math.max(0, at - env.now()));
       },
       onChange,
       onConnectionProblem: async (reason) => {
@@ -147,13 +150,16 @@ export function createWorkerExport(
         const stored = await credentialsItem.getValue();
         await credentialsItem.setValue({
           ...stored,
-          verification: { state: 'failing', at: Date.now(), failure: { kind, detail: reason.detail } },
+          verification: { state: 'failing', at: env.now(), failure: { kind, detail: reason.detail } },
         });
       },
       keepAlive: () => {
         // Extension API calls reset the worker's idle timer; a run keeps calling one.
         const interval = setInterval(() => void browser.runtime.getPlatformInfo(), 20_000);
-        void browser.alarms.create(RESUME_ALARM, { delayInMinutes: RESUME_PERIOD_MINUTES, periodInMinutes: RESUME_PERIOD_MINUTES });
+        void browser.alarms.create(RESUME_ALARM, {
+          delayInMinutes: resumePeriodMinutes(env.sandbox),
+          periodInMinutes: resumePeriodMinutes(env.sandbox),
+        });
         return () => {
           clearInterval(interval);
           // The run ended in this worker (nothing due now; a later retry has WAKE_ALARM).
@@ -176,14 +182,11 @@ export function createWorkerExport(
     if (alarm.name === PRUNE_ALARM) void service.prune().then((n) => void (n && progressPorts.push()));
   });
 
-  const handlers: Pick<Handlers, `export.${string}` & keyof Handlers> = {
+  // `export.selection` feeds the context menu: its handler is the menu's (lib/menus/setup.ts).
+  const handlers: Pick<Handlers, Exclude<`export.${string}` & keyof Handlers, 'export.selection'>> = {
     // A Banqup page's "Send" (a content script) queues but never lifts a pause (issue 12).
     'export.enqueue': ({ documentIds, source }, sender) =>
-      withRunner(() => service.enqueue(documentIds, source, { liftPause: Boolean(sender.url?.startsWith(browser.runtime.getURL('/'))) })),
-    'export.selection': async ({ documentIds }, sender) => {
-      if (sender.tab?.id !== undefined) selectionSink?.(sender.tab.id, documentIds);
-      return { count: documentIds.length };
-    },
+      withRunner(() => service.enqueue(documentIds, source, { liftPause: Boolean(sender.url?.startsWith(env.extensionOrigin)) })),
     'export.preview': ({ filters }) => service.preview(filters),
     'export.start': ({ filters }) => withRunner(() => service.start(filters)),
     'export.pause': () => service.pause(),
@@ -199,7 +202,6 @@ export function createWorkerExport(
     'export.csv': ({ after }) => service.csv(after),
   };
 
-  let selectionSink: ((tabId: number, ids: string[]) => void) | undefined;
   return {
     service,
     handlers,
@@ -207,11 +209,7 @@ export function createWorkerExport(
     banqup,
     invoices,
     index,
-    remaining: async () => (await service.progress()).remaining,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
-    onSelection: (sink: (tabId: number, ids: string[]) => void) => {
-      selectionSink = sink;
-    },
     ready,
   };
 }

@@ -9,9 +9,10 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { CompanionDB } from '../db/schema';
+import { FILE_ID_PREFIX } from '../ids/ids';
 import type { ImportFile } from './file-record';
 
-export const FILE_PREFIX = 'file:';
+export const FILE_PREFIX = FILE_ID_PREFIX;
 export const isFileDocument = (documentId: string) => documentId.startsWith(FILE_PREFIX);
 
 export type { ImportFacts, ImportFile, PdfOrigin } from './file-record';

@@ -1,14 +1,14 @@
 /**
  * The worker's side of an import: judge a drop's files before it is sent (what Yokoy or the
- * queue already has), send it (jobs in the export queue, source `import`), discard a preview,
- * and prune the stored bytes of files whose job ended.
+ * queue already has), send it (jobs in the export queue, source `import`), discard a preview.
+ * Pruning the bytes of files whose job ended is ./prune.ts.
  */
 import { jobId } from '../export/job';
 import type { JobStore } from '../export/job-store';
 import type { StoredCredentials } from '../settings/items';
 import type { YokoyResult } from '../yokoy-api/errors';
 import { judge, type CheckIndex, type CheckItem, type Verdict } from './check';
-import { STAGED_TTL_MS, type FileStore } from './files';
+import type { FileStore } from './files';
 
 interface Item<T> {
   getValue(): Promise<T>;
@@ -24,15 +24,11 @@ export interface ImportServiceEnv {
   };
   credentials: Item<StoredCredentials>;
   enqueue: (documentIds: string[], source: 'import') => Promise<{ queued: number; alreadyInYokoy: number; problem?: string }>;
-  now: () => number;
 }
 
 type Problem = 'not-verified' | 'no-legal-entity' | `yokoy:${string}`;
 
 export function createImportService(env: ImportServiceEnv) {
-  /** Where the next prune starts reading (so files still queued at the front do not hide the rest). */
-  let pruneFrom = 0;
-
   async function legalEntity(): Promise<string | { problem: Problem }> {
     const stored = await env.credentials.getValue();
     if (stored.verification?.state !== 'verified') return { problem: 'not-verified' };
@@ -75,31 +71,6 @@ export function createImportService(env: ImportServiceEnv) {
       // Only this drop's own unsent records: a file an earlier drop queued keeps its bytes.
       const files = await env.files.files(ids);
       await env.files.remove(files.filter((f) => f && f.dropId === dropId && !f.legalEntityId).map((f) => f!.id));
-    },
-
-    /**
-     * Deletes files whose job is done (sent or found in Yokoy), cancelled a day ago, or never
-     * sent within a day. Reads at most `batch` records per call: runs after queue changes.
-     */
-    async prune(batch = 500): Promise<number> {
-      const now = env.now();
-      const all = await env.files.ids();
-      if (pruneFrom >= all.length) pruneFrom = 0;
-      const ids = all.slice(pruneFrom, pruneFrom + batch);
-      pruneFrom += batch;
-      const files = await env.files.files(ids);
-      const jobs = await env.jobs.getMany(files.map((f) => (f?.legalEntityId ? jobId(f.legalEntityId, f.id) : '\u0000')));
-      const gone = files.flatMap((f, i) => {
-        if (!f) return [];
-        const job = jobs[i];
-        const old = now - f.stagedAt > STAGED_TTL_MS;
-        if (!f.legalEntityId) return old ? [f.id] : [];
-        if (job && (job.state === 'done' || job.state === 'duplicate')) return [f.id];
-        if ((!job || job.state === 'cancelled') && old) return [f.id];
-        return [];
-      });
-      await env.files.remove(gone);
-      return gone.length;
     },
   };
 }

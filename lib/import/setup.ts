@@ -1,7 +1,10 @@
 /**
- * Builds the import for the service worker: the file store, the source the export runner
- * reads imported files from, the service behind the `import.*` messages, and pruning after
- * queue changes (at most every few seconds).
+ * Builds the import for the service worker, in two steps around the export (which reads
+ * imported files through the source, and whose queue the service fills):
+ *   1. `createImportFiles`: the file store, the source the export runner reads imported files
+ *      from, and pruning after queue changes (at most every few seconds);
+ *   2. `createWorkerImport`: the service behind the `import.*` messages, on the export's queue
+ *      and Yokoy index.
  */
 import { companionDB } from '../db/schema';
 import type { DocumentSource } from '../export/document-source';
@@ -10,34 +13,41 @@ import { createJobStore } from '../export/job-store';
 import type { YokoyIndex } from '../export/yokoy-index';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem } from '../settings/items';
-import { createFileStore } from './files';
+import { createFileStore, type FileStore } from './files';
+import { createFilePruner } from './prune';
 import { createImportService } from './service';
 import { withFileSource } from './source';
 
 const PRUNE_EVERY_MS = 5_000;
 
-/** `exportService` and `yokoyIndex`: the export's own (built after this, as it reads through `documentSource`). */
-export function createWorkerImport(exportService: () => ExportService, yokoyIndex: () => YokoyIndex) {
+export function createImportFiles(env: { now: () => number }) {
   const files = createFileStore(companionDB);
-  const service = createImportService({
-    files,
-    jobs: createJobStore(companionDB),
-    index: {
-      entity: (legalEntityId) => yokoyIndex().entity(legalEntityId),
-      markStale: (legalEntityId) => yokoyIndex().markStale(legalEntityId),
-    },
-    credentials: credentialsItem,
-    enqueue: (ids, source) => exportService().enqueue(ids, source),
-    now: () => Date.now(),
-  });
+  const pruner = createFilePruner({ files, jobs: createJobStore(companionDB), now: env.now });
 
   let pruning: ReturnType<typeof setTimeout> | undefined;
   const schedulePrune = () => {
     pruning ??= setTimeout(() => {
-      void service.prune().finally(() => (pruning = undefined));
+      void pruner.prune().finally(() => (pruning = undefined));
     }, PRUNE_EVERY_MS);
   };
   schedulePrune();
+
+  return {
+    files,
+    documentSource: (next: DocumentSource) => withFileSource(next, files),
+    /** Called after queue changes (with the badge): files of finished jobs are let go. */
+    onQueueChange: schedulePrune,
+  };
+}
+
+export function createWorkerImport(deps: { files: FileStore; exports: ExportService; index: YokoyIndex }) {
+  const service = createImportService({
+    files: deps.files,
+    jobs: createJobStore(companionDB),
+    index: deps.index,
+    credentials: credentialsItem,
+    enqueue: (ids, source) => deps.exports.enqueue(ids, source),
+  });
 
   const handlers: Pick<Handlers, `import.${string}` & keyof Handlers> = {
     'import.check': ({ items, fresh }) => service.check(items, fresh ?? false),
@@ -48,11 +58,5 @@ export function createWorkerImport(exportService: () => ExportService, yokoyInde
     },
   };
 
-  return {
-    handlers,
-    service,
-    documentSource: (next: DocumentSource) => withFileSource(next, files),
-    /** Called after queue changes (with the badge): files of finished jobs are let go. */
-    onQueueChange: schedulePrune,
-  };
+  return { handlers, service };
 }

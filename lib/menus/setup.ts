@@ -7,10 +7,10 @@
  * Items show on Banqup pages only (documentUrlPatterns).
  */
 import '../i18n/all';
-import { browser } from 'wxt/browser';
 import { documentIdFromUrl } from '../sites/banqup/urls';
 import { preferredLanguage, translate } from '../i18n';
-import { isSandboxBuild } from '../runtime/env';
+import type { Handlers } from '../messaging/router';
+import type { WorkerEnv } from '../runtime/worker-env';
 import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
 
 export interface MenuClickInfo {
@@ -26,7 +26,12 @@ export function documentsForClick(info: MenuClickInfo, selection: readonly strin
   return id ? [id] : [...selection];
 }
 
-export function setupContextMenu(onSend: (documentIds: string[], tabId?: number) => unknown) {
+/**
+ * `send`: what a click does with its documents (the export's queue). The menu also answers
+ * `export.selection`, the Banqup content script's report of its ticked rows.
+ */
+export function setupContextMenu(env: Pick<WorkerEnv, 'browser' | 'sandbox'>, send: (documentIds: string[], tabId?: number) => unknown) {
+  const { browser } = env;
   const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   // Per tab; a closed tab's entry goes when the worker does (it is not woken to tidy up).
   const selections = new Map<number, string[]>();
@@ -35,7 +40,7 @@ export function setupContextMenu(onSend: (documentIds: string[], tabId?: number)
   const register = () =>
     registerSendToYokoyMenu({
       contextMenus: browser.contextMenus,
-      sandbox: isSandboxBuild,
+      sandbox: env.sandbox,
       title: translate(language, 'menuSendToYokoy'),
       selectedTitle: translate(language, 'menuSendSelected', { count: '0' }),
     });
@@ -51,18 +56,25 @@ export function setupContextMenu(onSend: (documentIds: string[], tabId?: number)
   const onClicked = (info: MenuClickInfo, tab?: { id?: number }) => {
     if (info.menuItemId !== SEND_TO_YOKOY_MENU_ID && info.menuItemId !== SEND_SELECTED_MENU_ID) return;
     const ids = documentsForClick(info, (tab?.id !== undefined && selections.get(tab.id)) || []);
-    if (ids.length) return onSend(ids, tab?.id);
+    if (ids.length) return send(ids, tab?.id);
   };
   browser.contextMenus.onClicked.addListener((info, tab) => void onClicked(info, tab));
+
+  const handlers: Pick<Handlers, 'export.selection'> = {
+    // The Banqup content script reports the ticked invoices of its tab (changed, or tab in front).
+    'export.selection': async ({ documentIds }, sender) => {
+      if (sender.tab?.id !== undefined) {
+        selections.set(sender.tab.id, documentIds);
+        activeTab = sender.tab.id;
+        void showSelection();
+      }
+      return { count: documentIds.length };
+    },
+  };
 
   return {
     /** The click handler itself (a test cannot click a real context menu). */
     onClicked,
-    /** The Banqup content script reports the ticked invoices of its tab (changed, or tab in front). */
-    setSelection(tabId: number, documentIds: string[]) {
-      selections.set(tabId, documentIds);
-      activeTab = tabId;
-      void showSelection();
-    },
+    handlers,
   };
 }

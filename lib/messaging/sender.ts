@@ -3,7 +3,7 @@
  * sender's id and URL, never the message's claims about itself.
  */
 import { isBanqupHost, isYokoyWebHost } from '../sites/hosts';
-import type { SenderKind } from './protocol';
+import type { SenderKind } from './fields';
 
 export interface SenderInfo {
   id?: string;

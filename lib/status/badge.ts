@@ -3,10 +3,10 @@
  * invoices are left (blue); otherwise the connection: nothing while not set up, a green check
  * when verified, a red "!" when failing, an amber "?" when saved but unverified.
  */
-import { browser } from 'wxt/browser';
-import type { ConnectionState } from '../messaging/protocol';
+import type { ConnectionState } from '../connection/messages';
 import { credentialsItem } from '../settings/items';
 import { deriveConnection } from '../connection/state';
+import type { WorkerBrowser } from '../runtime/worker-env';
 
 export function badgeFor(connection: ConnectionState, remaining = 0): { text: string; color: string } {
   if (remaining > 0) return { text: remaining > 999 ? '999+' : String(remaining), color: '#1d4ed8' };
@@ -22,17 +22,25 @@ export function badgeFor(connection: ConnectionState, remaining = 0): { text: st
   }
 }
 
-/** Shows the badge now and on every change; returns `refresh` for the export to call. */
-export function setupBadge(remaining: () => Promise<number>): () => Promise<void> {
+/**
+ * Keeps the badge in step with the connection (watched here) and the export's remaining count
+ * (told through `show`, by the export's progress): it reads no queue itself.
+ */
+export function setupBadge(browser: Pick<WorkerBrowser, 'action'>): { show(remaining: number): Promise<void> } {
   let last = '';
+  let remaining = 0;
   const refresh = async () => {
-    const { text, color } = badgeFor(deriveConnection(await credentialsItem.getValue()), await remaining());
+    const { text, color } = badgeFor(deriveConnection(await credentialsItem.getValue()), remaining);
     if (`${text}|${color}` === last) return;
     last = `${text}|${color}`;
     await browser.action.setBadgeText({ text });
     await browser.action.setBadgeBackgroundColor({ color });
   };
-  void refresh();
   credentialsItem.watch(() => void refresh());
-  return refresh;
+  return {
+    show(count) {
+      remaining = count;
+      return refresh();
+    },
+  };
 }

@@ -1,5 +1,5 @@
 /** Answers the `status` request: the extension's version and its connection state. */
-import type { StatusAnswer } from '../messaging/protocol';
+import type { StatusAnswer } from './messages';
 
 export interface StatusEnv {
   version: string;

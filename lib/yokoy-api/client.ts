@@ -6,7 +6,7 @@
  * randomness, where the credentials come from) is passed in, so tests drive it with fakes.
  */
 import type * as z from 'zod/mini';
-import { defaultBackoff, fullJitterDelay, parseRetryAfter, type BackoffPolicy } from './backoff';
+import { fullJitterDelay, parseRetryAfter, requestRetry, type BackoffPolicy } from './retry-policy';
 import { organizationUrl, tokenUrl, type YokoyEndpoints } from '../sites/yokoy/environments';
 import { failed, succeeded, type YokoyFailure, type YokoyResult } from './errors';
 import { ErrorBody, LegalEntitiesAnswer, summarizeLegalEntity, TokenAnswer, type LegalEntitySummary } from './schemas';
@@ -33,7 +33,7 @@ export interface YokoyClientEnv {
   identity?: () => Promise<Pick<Credentials, 'clientId' | 'organizationId'> | undefined>;
   tokens?: TokenStore;
   correlationId?: () => string;
-  /** Attempts for a retryable failure (429, 5xx, network) before giving up. */
+  /** Attempts for a retryable failure (429, 5xx, network) before giving up: `requestRetry` (retry-policy.ts) unless a test says. */
   maxAttempts?: number;
   backoff?: BackoffPolicy;
 }
@@ -94,8 +94,8 @@ function basicAuth(clientId: string, clientSecret: string): string {
 
 export function createYokoyClient(env: YokoyClientEnv) {
   const tokens = env.tokens ?? memoryTokenStore();
-  const maxAttempts = env.maxAttempts ?? 4;
-  const backoff = env.backoff ?? defaultBackoff;
+  const maxAttempts = env.maxAttempts ?? requestRetry.attempts;
+  const backoff = env.backoff ?? requestRetry.backoff;
   const correlationId = env.correlationId ?? (() => crypto.randomUUID());
   const tokenKey = (e: YokoyEndpoints, c: Credentials) => `${e.accountsBase}|${c.clientId}`;
 

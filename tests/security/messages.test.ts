@@ -1,7 +1,7 @@
 /**
- * Messages from the wrong context, at unit level: the real router in front of the real
- * handlers (connection service, vault, export service and runner), wired as the background
- * wires them to WXT's fake browser storage and fake-indexeddb, with `fetch` replaced by a fake
+ * Messages from the wrong context, at unit level: the real background (lib/background/create.ts:
+ * the router in front of the connection service, vault, export service and runner, import,
+ * reconcile, menu), built on WXT's fake browser storage and fake-indexeddb, with `fetch` replaced by a fake
  * Yokoy that records every call. Property-based (fast-check), with payloads generated from the
  * protocol's own schemas:
  *   - for each request type, objects that fail its schema are refused as `malformed`;
@@ -16,20 +16,12 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { connectionHandlers } from '../../lib/connection/handlers';
-import { createWorkerConnection } from '../../lib/connection/setup';
-import { deriveConnection } from '../../lib/connection/state';
+import { createBackground, type Background } from '../../lib/background/create';
 import { companionDB } from '../../lib/db/schema';
 import type { Job } from '../../lib/export/job';
-import { createWorkerImport } from '../../lib/import/setup';
-import { createWorkerExport } from '../../lib/export/setup';
-import { createWorkerReconcile } from '../../lib/reconcile/setup';
 import { Request, requestPolicy, type Response } from '../../lib/messaging/protocol';
-import { createRouter, type Handlers } from '../../lib/messaging/router';
 import type { SenderInfo } from '../../lib/messaging/sender';
 import { parseFromWorker } from '../../lib/messaging/to-content';
-import { credentialsItem } from '../../lib/settings/items';
-import { getStatus } from '../../lib/status/status';
 import {
   disallowedSender,
   examples,
@@ -116,7 +108,7 @@ function job(id: string, patch: Partial<Job>): Job {
   };
 }
 
-let route: ReturnType<typeof createRouter>;
+let route: Background['route'];
 
 beforeEach(async () => {
   calls.length = 0;
@@ -126,32 +118,32 @@ beforeEach(async () => {
   Object.assign(fakeBrowser.permissions, { contains: async () => false, request: async () => false });
   // Ports (the export's progress push): none connects in these tests.
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
+  // The fake browser has no context menus: the menu registers on install, which never comes here.
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      create: () => undefined,
+      removeAll: async () => undefined,
+      update: async () => undefined,
+      onClicked: { addListener: () => undefined },
+    },
+  });
   const db = await companionDB();
   await Promise.all([...db.objectStoreNames].filter((n) => n !== 'keys').map((n) => db.clear(n)));
 
-  // The background's wiring (entrypoints/background/index.ts), on the fake browser.
-  const connection = createWorkerConnection();
-  let exports: ReturnType<typeof createWorkerExport> | undefined;
-  const imports = createWorkerImport(
-    () => exports!.service,
-    () => exports!.index,
-  );
-  exports = createWorkerExport(connection.client, async () => undefined, imports.documentSource);
-  await exports.ready;
-  const handlers: Handlers = {
-    status: () => getStatus({ version: '0.0.0-test', readConnection: async () => deriveConnection(await credentialsItem.getValue()) }),
-    ...connectionHandlers(connection.service, connection.vault),
-    ...exports.handlers,
-    ...imports.handlers,
-    ...createWorkerReconcile({
-      banqup: exports.banqup,
-      invoices: exports.invoices,
-      index: exports.index,
-      exports: exports.service,
-      ready: exports.ready,
-    }).handlers,
-  };
-  route = createRouter(handlers, senderEnv);
+  // The background itself (what entrypoints/background/index.ts builds), on the fake browser.
+  const background = createBackground({
+    browser,
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    random: Math.random,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    sandbox: senderEnv.sandbox,
+    extensionId: senderEnv.extensionId,
+    extensionOrigin: senderEnv.extensionOrigin,
+    version: '0.0.0-test',
+  });
+  await background.ready;
+  route = background.route;
 
   // A set-up extension: settings, verified credentials, a legal entity, a finished job and a failed one.
   const ok = async (message: unknown) => {

@@ -5,6 +5,7 @@
  * either forgets it before anything is sent to the new address (issue 12).
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { describePending } from '../../lib/connection/pending';
 import { createWorkerConnection } from '../../lib/connection/setup';
 import { companionDB } from '../../lib/db/schema';
@@ -35,11 +36,20 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
+/** The worker's surroundings, with `fetch` read when called (stubbed above). */
+const worker = {
+  browser,
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => fetch(input, init),
+  now: () => Date.now(),
+  random: Math.random,
+  sleep: (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+};
+
 const secretSentTo = () =>
   sent.filter((r) => r.authorization === basic('client-one', secret) || r.authorization === basic('client-two', other)).map((r) => r.url);
 
 async function connected() {
-  const { service, vault } = createWorkerConnection();
+  const { service, vault } = createWorkerConnection(worker);
   expect(await service.save({ clientId: 'client-one', clientSecret: secret, organizationId: 'org-one' })).toMatchObject({ saved: true });
   expect(await service.verify()).toMatchObject({ verified: true });
   return { service, vault };
@@ -70,7 +80,7 @@ describe('captured credentials wait for the user', () => {
   });
 
   it('never adopts from the page alone, even with no connection yet', async () => {
-    const { service, vault } = createWorkerConnection();
+    const { service, vault } = createWorkerConnection(worker);
     expect(await service.capture({ clientId: 'client-two', clientSecret: other, organizationId: 'org-two' })).toEqual({
       outcome: 'pending-confirmation',
     });

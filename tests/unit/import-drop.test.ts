@@ -15,6 +15,7 @@ import { createEntityIndex, createYokoyIndex, indexedInvoice } from '../../lib/e
 import type { DocumentSource } from '../../lib/export/document-source';
 import { readDrop } from '../../lib/import/drop';
 import { createFileStore, type ImportFile } from '../../lib/import/files';
+import { createFilePruner } from '../../lib/import/prune';
 import { createImportService } from '../../lib/import/service';
 import { withFileSource } from '../../lib/import/source';
 import { summarize } from '../../lib/import/summary';
@@ -262,7 +263,6 @@ describe('the worker side', () => {
         await jobs.putMany(ids.map((documentId) => newJob({ documentId, legalEntityId: 'le-1', source, now: 2 })));
         return { queued: ids.length, alreadyInYokoy: 0 };
       },
-      now: () => 10,
     });
     const checked = await service.check(
       result.files.map((f) => ({ id: f.id, facts: f.facts })),
@@ -295,7 +295,7 @@ describe('the worker side', () => {
         5,
       ),
     );
-    expect(await service.prune()).toBe(1);
+    expect(await createFilePruner({ files, jobs, now: () => 10 }).prune()).toBe(1);
     expect(await files.file(first.id)).toBeUndefined();
     expect(await files.bytes(first.ublKey ?? first.pdfKey)).toBeUndefined();
     expect((await files.files(toSend.slice(1))).every(Boolean)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createYokoyClient, type Credentials } from '../../lib/yokoy-api/client';
-import { fullJitterDelay, parseRetryAfter } from '../../lib/yokoy-api/backoff';
+import { fullJitterDelay, parseRetryAfter } from '../../lib/yokoy-api/retry-policy';
 import { verifyConnection } from '../../lib/yokoy-api/verify';
 
 const endpoints = { accountsBase: 'https://accounts.test', apiBase: 'https://api.test', webOrigin: 'https://app.test' };

@@ -1,5 +1,5 @@
 /** Reads which invoices are ticked in Banqup's list (pure over a document). */
-import { uuidPattern } from '../../sites/banqup/urls';
+import { uuidPattern } from '../../ids/ids';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
 
 export function tickedDocumentIds(doc: Document): string[] {

@@ -19,7 +19,8 @@ import { readSession, writeSession, type GuideSession } from './session';
 import { steps, type VaultField } from '../../sites/banqup/setup-steps';
 import { guideText, pickLanguage } from './text';
 import { watchPage } from './watch';
-import type { Answers, GuideContextAnswer, Request, Response } from '../../messaging/protocol';
+import type { Ask } from '../../messaging/ask';
+import type { GuideContextAnswer } from '../../messaging/protocol';
 import { banqupControls, type banqupLabels } from '../../sites/banqup/wizard';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../../sites/banqup/platforms';
 import { labelsInOrder, locateControl } from '../../in-page/locate';
@@ -27,8 +28,6 @@ import { holeFor, placePanel, type Box } from '../../in-page/geometry';
 import { userGestures, type GateFactory, type GestureGate } from '../../in-page/trusted';
 
 export const GUIDE_HOST = 'yokoy-companion-guide';
-
-type Ask = <T extends Request>(request: T) => Promise<Response<Answers[T['type']]>>;
 
 export interface GuideEnv {
   ask: Ask;

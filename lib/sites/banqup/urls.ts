@@ -8,8 +8,6 @@
  */
 import { unverified } from '../../banqup-api/unverified';
 
-export const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function documentIdFromUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   try {
