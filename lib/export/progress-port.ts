@@ -10,8 +10,7 @@
 import { browser } from 'wxt/browser';
 import type { ExportProgress, SenderKind } from '../messaging/protocol';
 import type { SenderInfo } from '../messaging/sender';
-
-import { PROGRESS_PORT, type ProgressPush } from './progress-subscribe';
+import { PROGRESS_PORT, type ProgressPush } from '../messaging/progress-subscribe';
 
 interface PortLike {
   name: string;

@@ -14,7 +14,7 @@ import type { BanqupPageEnv } from '../env';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
 import { userGestures, type GestureGate } from '../../in-page/trusted';
 import { exportText } from './messages';
-import { subscribeToProgress } from '../../export/progress-subscribe';
+import { subscribeToProgress } from '../../messaging/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';

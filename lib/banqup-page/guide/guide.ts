@@ -1,6 +1,6 @@
 /**
  * The setup guide on Banqup's pages: mounts the panel and the spotlight in a shadow root,
- * re-detects the step whenever the page changes (lib/banqup-page/guide/watch: MutationObserver, input,
+ * re-detects the step whenever the page changes (lib/in-page/watch: MutationObserver, input,
  * history, coalesced to one run per frame; nothing runs while the page is idle), and tears
  * everything down on close or when the extension goes away (ctx). The guide's state lives in
  * sessionStorage, so a reload or the round trip through Yokoy's sign-in reopens it.
@@ -18,7 +18,7 @@ import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from './fill
 import { readSession, writeSession, type GuideSession } from './session';
 import { steps, type VaultField } from '../../sites/banqup/setup-steps';
 import { guideText, pickLanguage } from './text';
-import { watchPage } from './watch';
+import { watchPage } from '../../in-page/watch';
 import type { Answers, GuideContextAnswer, Request, Response } from '../../messaging/protocol';
 import { banqupControls, type banqupLabels } from '../../sites/banqup/wizard';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../../sites/banqup/platforms';
@@ -253,7 +253,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     function relayout() {
       if (viewIndex !== detection?.index || placement() !== placed) render();
     }
-    // Page changes away from what the guide reads are not reported (lib/banqup-page/guide/watch); one that
+    // Page changes away from what the guide reads are not reported (lib/in-page/watch); one that
     // moves the highlighted control resizes something around it: ResizeObserver calls back after
     // layout, so reading positions then costs nothing extra (a read every frame forced a layout
     // of the whole page: ~17 ms a frame on a 3,000-row list).
@@ -365,7 +365,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       to?.focus();
     });
     win.addEventListener('keydown', onKey, { signal });
-    // Changes away from everything the guide reads only re-place the highlight (lib/banqup-page/guide/watch).
+    // Changes away from everything the guide reads only re-place the highlight (lib/in-page/watch).
     watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? contentChanged() : relayout()));
     void refreshContext();
     update();
