@@ -21,3 +21,8 @@ export async function setupBanqupPage(ctx: ContentScriptContext, pageEnv: PageMo
   // Export helpers: owned by lib/banqup-page (issue 6).
   setupBanqupExport(ctx, env);
 }
+
+/** What the content script finds at PAGE_MODULE_PATH (./module.ts): this module's exports. */
+export interface BanqupPageModule {
+  setupBanqupPage: typeof setupBanqupPage;
+}
