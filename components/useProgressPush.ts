@@ -1,7 +1,7 @@
 /** The worker's progress pushes (lib/export/progress-port.ts) as a Preact hook: no polling. */
 import { useEffect, useRef } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { subscribeToProgress, type ProgressPush } from '../lib/export/progress-subscribe';
+import { subscribeToProgress, type ProgressPush } from '../lib/messaging/progress-subscribe';
 
 export function useProgressPush(onPush: (push: ProgressPush) => void): void {
   const latest = useRef(onPush);

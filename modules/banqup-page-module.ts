@@ -26,9 +26,9 @@ export default defineWxtModule((wxt) => {
       root: wxt.config.root,
       logLevel: 'warn',
       mode: wxt.config.mode,
-      // Not the polyfill module's alias for `wxt/browser`: see lib/banqup-page/page.ts.
+      // Not the polyfill module's alias for `wxt/browser`: see lib/in-page/mount.ts.
       resolve: { alias: wxt.config.alias },
-      // What differs between builds comes in through env; WXT's shadow-root helper finds the
+      // What differs between builds comes in through env; lib/in-page/mount.ts finds the
       // content script's CSS by its entrypoint's name.
       define: { 'import.meta.env.ENTRYPOINT': JSON.stringify(ENTRYPOINT) },
       build: {

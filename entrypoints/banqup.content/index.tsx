@@ -8,7 +8,8 @@
  */
 import { browser } from 'wxt/browser';
 import { productionHostPatterns } from '../../lib/sites/hosts';
-import { PAGE_MODULE_PATH, type BanqupPageModule } from '../../lib/banqup-page/module';
+import { PAGE_MODULE_PATH } from '../../lib/banqup-page/module';
+import type { BanqupPageModule } from '../../lib/banqup-page/page';
 import { isSandboxBuild } from '../../lib/runtime/env';
 import { pageSettled } from '../../lib/in-page/page-settled';
 import './style.css';

@@ -11,8 +11,7 @@ import { browser } from 'wxt/browser';
 import type { SenderKind } from '../messaging/fields';
 import type { ExportProgress } from './messages';
 import type { SenderInfo } from '../messaging/sender';
-
-import { PROGRESS_PORT, type ProgressPush } from './progress-subscribe';
+import { PROGRESS_PORT, type ProgressPush } from '../messaging/progress-subscribe';
 
 interface PortLike {
   name: string;

@@ -1,6 +1,6 @@
 /** The page watcher: one run per frame after changes, none while the page is idle, none after stop. */
 import { describe, expect, it } from 'vitest';
-import { watchPage } from '../../lib/banqup-page/guide/watch';
+import { watchPage } from '../../lib/in-page/watch';
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 

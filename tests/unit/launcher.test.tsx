@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { LAUNCHER_HOST, mountLauncher } from '../../lib/banqup-page/launcher/launcher';
 import { openUi } from './open-ui';
 
@@ -8,7 +7,7 @@ describe('launcher', () => {
   it('mounts one shadow-root host and removes it on teardown', async () => {
     document.documentElement.lang = 'pt';
     const ctx = new ContentScriptContext('banqup');
-    const launcher = await mountLauncher(ctx, { onOpen: () => undefined, createShadowRootUi, ...openUi });
+    const launcher = await mountLauncher(ctx, { onOpen: () => undefined, ...openUi });
     const host = document.querySelector(LAUNCHER_HOST);
     expect(host).not.toBeNull();
     const button = host!.shadowRoot!.querySelector('button')!;
@@ -20,7 +19,7 @@ describe('launcher', () => {
 
   it('is removed when the content script context is invalidated', async () => {
     const ctx = new ContentScriptContext('banqup');
-    await mountLauncher(ctx, { onOpen: () => undefined, createShadowRootUi, ...openUi });
+    await mountLauncher(ctx, { onOpen: () => undefined, ...openUi });
     expect(document.querySelectorAll(LAUNCHER_HOST)).toHaveLength(1);
     ctx.abort('extension reloaded');
     expect(document.querySelector(LAUNCHER_HOST)).toBeNull();
@@ -30,7 +29,7 @@ describe('launcher', () => {
 describe('launcher, as shipped', () => {
   it('lives in a closed shadow root: the page sees the host and nothing inside it', async () => {
     const ctx = new ContentScriptContext('banqup');
-    const launcher = await mountLauncher(ctx, { onOpen: () => undefined, createShadowRootUi });
+    const launcher = await mountLauncher(ctx, { onOpen: () => undefined });
     const host = document.querySelector(LAUNCHER_HOST)!;
     expect(host.shadowRoot).toBeNull();
     expect(host.getAttributeNames().filter((n) => n !== 'style')).toEqual([]);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportProgress } from '../../lib/messaging/protocol';
 import { listenForProgress } from '../../lib/export/progress-port';
-import { PROGRESS_PORT, subscribeToProgress, type ProgressPush } from '../../lib/export/progress-subscribe';
+import { PROGRESS_PORT, subscribeToProgress, type ProgressPush } from '../../lib/messaging/progress-subscribe';
 
 const progress = (remaining: number): ExportProgress => ({
   paused: false,

@@ -2,19 +2,20 @@
  * Export helpers on Banqup pages: tells the worker which invoices are ticked (for "Send N
  * selected invoices to Yokoy"), and puts a "Send to Yokoy" button on an invoice's page. They
  * only ever name Banqup document ids; the worker decides what to fetch. Plain DOM in closed
- * shadow roots (no framework) keeps the content script small; everything is tied to `ctx`.
+ * shadow roots (lib/in-page/mount; no framework) keeps the module small; everything is tied to
+ * `ctx`, and the page is watched once per frame (lib/in-page/watch).
  * "Send" acts on the user's own click only (lib/in-page/trusted.ts); the worker never lifts a
  * pause for it (lib/export/service.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { askVia, type Ask } from '../../messaging/ask';
 import type { Answers } from '../../messaging/protocol';
-import type { BanqupPageEnv } from '../env';
+import type { PageModuleEnv } from '../env';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
-import { userGestures, type GestureGate } from '../../in-page/trusted';
+import { mountInPage, type InPageUi } from '../../in-page/mount';
+import { watchPage } from '../../in-page/watch';
 import { exportText } from './messages';
-import { subscribeToProgress } from '../../export/progress-subscribe';
+import { subscribeToProgress } from '../../messaging/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
@@ -28,19 +29,16 @@ export const PROGRESS_HOST = 'yokoy-companion-progress';
  * also tells the worker a Banqup session is open), then the worker's pushes over the progress
  * port while running (no polling).
  */
-async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
+async function showProgress(ctx: ContentScriptContext, env: PageModuleEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
   const answer = await ask({ type: 'export.progress' });
   if (!answer.ok || answer.data.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
   let bar: HTMLDivElement | undefined;
-  const ui = await env.createShadowRootUi(ctx, {
+  const ui = await mountInPage(ctx, {
     name: PROGRESS_HOST,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: 'closed',
-    onMount(container) {
+    doc,
+    render(container) {
       const panel = doc.createElement('div');
       panel.className = 'export-progress';
       text = doc.createElement('p');
@@ -51,10 +49,8 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
       bar.append(fill);
       panel.append(text, bar);
       container.append(panel);
-      return panel;
     },
   });
-  ui.mount();
   const render = (p: Answers['export.progress']) => {
     const done = p.total - p.remaining;
     const label = exportText(lang(), p.remaining === 0 ? 'finished' : 'progress', { done, total: p.total });
@@ -76,10 +72,10 @@ async function showProgress(ctx: ContentScriptContext, env: BanqupPageEnv, ask: 
       ctx.setTimeout(() => ui.remove(), 5_000);
     }
   });
-  ctx.onInvalidated(stop);
+  ui.signal.addEventListener('abort', stop);
 }
 
-export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv, doc: Document = document): void {
+export function setupBanqupExport(ctx: ContentScriptContext, env: PageModuleEnv, doc: Document = document): void {
   const lang = () => doc.documentElement.lang;
   const ask = askVia(env.runtime);
   void showProgress(ctx, env, ask, doc, lang);
@@ -104,7 +100,7 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
   });
 
   // The detail page's button, mounted while an invoice is shown (the page is a SPA).
-  let button: { ui: ShadowRootContentScriptUi<HTMLElement>; documentId: string } | undefined;
+  let button: { ui: InPageUi; documentId: string } | undefined;
   let mounting = false;
   const syncButton = async () => {
     const documentId = shownDocumentId(doc);
@@ -116,18 +112,11 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
     const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
     if (!anchor) return;
     mounting = true;
-    let gate: GestureGate | undefined;
-    const ui = await env.createShadowRootUi(ctx, {
+    const ui = await mountInPage(ctx, {
       name: SEND_BUTTON_HOST,
-      position: 'inline',
-      anchor: () => anchor,
-      append: 'after',
-      mode: 'closed',
-      onRemove() {
-        gate?.stop();
-      },
-      onMount(container, shadow, host) {
-        gate = userGestures({ root: shadow, host, doc });
+      after: anchor,
+      doc,
+      render(container) {
         const wrap = doc.createElement('div');
         wrap.className = 'send';
         const press = doc.createElement('button');
@@ -151,29 +140,20 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: BanqupPageEnv,
         });
         wrap.append(press, status);
         container.append(wrap);
-        return wrap;
       },
     });
-    ui.mount();
     button = { ui, documentId };
     mounting = false;
   };
 
-  let scheduled = false;
   // Only elements coming or going can show a detail page or change the rows: text rewritten
-  // in place (a list updating its amounts every frame) is skipped without reading the page.
-  const elementsMoved = (records: MutationRecord[]) =>
-    records.some((r) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1));
-  const observer = new MutationObserver((records) => {
-    if (scheduled || !elementsMoved(records)) return;
-    scheduled = true;
-    ctx.requestAnimationFrame(() => {
-      scheduled = false;
-      void syncButton();
-      reportSelection();
-    });
+  // in place (a list updating its amounts every frame), attributes, scrolling and typing are
+  // skipped without reading the page (ticking a box is the `change` listener's, above).
+  const elementMoved = (r: MutationRecord) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1);
+  const watching = { attributes: [], text: false, input: false, layout: false, relevant: elementMoved };
+  watchPage({ ...watching, doc, win: doc.defaultView ?? window, signal: ctx.signal }, () => {
+    void syncButton();
+    reportSelection();
   });
-  observer.observe(doc.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => observer.disconnect());
   void syncButton();
 }

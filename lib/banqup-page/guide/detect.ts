@@ -32,7 +32,7 @@ export interface DetectOptions {
 /**
  * Every element detection reads: the locators' selectors and candidates, the screens' marks,
  * the busy markers, and labels (they name inputs). Changes away from all of them cannot change
- * the detection (lib/banqup-page/guide/watch: `relevant`).
+ * the detection (lib/in-page/watch: `relevant`).
  */
 export const relevantSelector: string = (() => {
   const parts = new Set<string>(['label', ...banqupBusy]);

@@ -1,16 +1,15 @@
 /**
- * The setup guide on Banqup's pages: mounts the panel and the spotlight in a shadow root,
- * re-detects the step whenever the page changes (lib/banqup-page/guide/watch: MutationObserver, input,
+ * The setup guide on Banqup's pages: mounts the panel and the spotlight in a closed shadow root
+ * (lib/in-page/mount), re-detects the step whenever the page changes (lib/in-page/watch: MutationObserver, input,
  * history, coalesced to one run per frame; nothing runs while the page is idle), and tears
  * everything down on close or when the extension goes away (ctx). The guide's state lives in
  * sessionStorage, so a reload or the round trip through Yokoy's sign-in reopens it.
  *
  * A chunk of its own (modules/banqup-page-module.ts), loaded only when the guide opens
  * (./loader.ts), so the code on every Banqup page stays small. It imports nothing that
- * carries runtime weight twice: WXT's shadow-root helper and the messaging come in through `env`.
+ * carries runtime weight twice: the mount (with the gate and the watcher) and the messaging come in through `env`.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { createShadowRootUi, ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createGuidePanel, type GuidePanel, type PanelView } from './panel';
 import { createGuideSpotlight, type GuideSpotlight } from './spotlight';
 import { detectStep, relevantSelector, type Detection } from './detect';
@@ -18,21 +17,21 @@ import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from './fill
 import { readSession, writeSession, type GuideSession } from './session';
 import { steps, type VaultField } from '../../sites/banqup/setup-steps';
 import { guideText, pickLanguage } from './text';
-import { watchPage } from './watch';
 import type { Ask } from '../../messaging/ask';
 import type { GuideContextAnswer } from '../../messaging/protocol';
 import { banqupControls, type banqupLabels } from '../../sites/banqup/wizard';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../../sites/banqup/platforms';
 import { labelsInOrder, locateControl } from '../../in-page/locate';
 import { holeFor, placePanel, type Box } from '../../in-page/geometry';
-import { userGestures, type GateFactory, type GestureGate } from '../../in-page/trusted';
+import type { GateFactory } from '../../in-page/trusted';
+import type { InPageUi, Mount } from '../../in-page/mount';
 
 export const GUIDE_HOST = 'yokoy-companion-guide';
 
 export interface GuideEnv {
   ask: Ask;
-  /** WXT's helper, passed in from the content script (see the header). */
-  createShadowRootUi: typeof createShadowRootUi;
+  /** lib/in-page/mount's, passed in from the page module (see the header). */
+  mount: Mount;
   doc?: Document;
   win?: Window;
   /** Sandbox build: the look-alike's origin counts as Banqup (for the fill policy). */
@@ -252,7 +251,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     function relayout() {
       if (viewIndex !== detection?.index || placement() !== placed) render();
     }
-    // Page changes away from what the guide reads are not reported (lib/banqup-page/guide/watch); one that
+    // Page changes away from what the guide reads are not reported (lib/in-page/watch); one that
     // moves the highlighted control resizes something around it: ResizeObserver calls back after
     // layout, so reading positions then costs nothing extra (a read every frame forced a layout
     // of the whole page: ~17 ms a frame on a 3,000-row list).
@@ -310,10 +309,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       layer.dataset.target = box ? [box.x, box.y, box.width, box.height].map(Math.round).join(',') : '';
     }
 
-    let gate: GestureGate | undefined;
+    let ui: InPageUi | undefined;
     const onKey = (event: KeyboardEvent) => {
       // A page script's synthetic key (dispatched on our host or anywhere) moves nothing.
-      if (!gate?.key(event)) return;
+      if (!ui?.gate.key(event)) return;
       const inGuide = event.composedPath().some((n) => n instanceof Element && n.localName === GUIDE_HOST);
       if (event.key === 'Escape') {
         // The page's own menu or dialog takes Esc first.
@@ -326,23 +325,23 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       }
     };
 
-    let ui: ShadowRootContentScriptUi<void> | undefined;
     const stop = () => {
       if (signal.aborted) return;
       abort.abort();
       ui?.remove();
-      gate?.stop();
       running = undefined;
     };
     running = { stop, focusTitle: () => panel?.el.querySelector<HTMLElement>('#guide-title')?.focus() };
-    ui = await env.createShadowRootUi(ctx, {
+    // Every click and key in the guide passes the user-gesture gate first (lib/in-page/trusted.ts).
+    ui = await env.mount(ctx, {
       name: GUIDE_HOST,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: env.mode ?? 'closed',
-      onMount(container, shadow, host) {
-        shadow.querySelector('html')?.setAttribute('lang', language);
+      doc,
+      lang: language,
+      mode: env.mode,
+      gate: env.gate,
+      // Changes away from everything the guide reads only re-place the highlight (lib/in-page/watch).
+      watch: { relevant: relevantSelector, onChange: (change) => (change.content || !detection ? contentChanged() : relayout()) },
+      render(container) {
         panel = createGuidePanel(handlers, t);
         spotlight = createGuideSpotlight();
         layer = doc.createElement('div');
@@ -351,12 +350,9 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         layer.addEventListener('click', (e) => e.stopPropagation());
         layer.append(...spotlight.nodes, panel.el);
         container.append(layer);
-        // Every click and key in the guide passes the user-gesture gate first (./trusted.ts).
-        gate = (env.gate ?? userGestures)({ root: shadow, host, doc });
       },
     });
-    if (signal.aborted) return ui.remove();
-    ui.mount();
+    if (signal.aborted || ui.signal.aborted) return ui.remove();
     signal.addEventListener('abort', ctx.onInvalidated(stop));
     signal.addEventListener('abort', () => {
       // Focus back where it was before the guide opened (or on the launcher).
@@ -364,8 +360,6 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       to?.focus();
     });
     win.addEventListener('keydown', onKey, { signal });
-    // Changes away from everything the guide reads only re-place the highlight (lib/banqup-page/guide/watch).
-    watchPage({ doc, win, signal, relevant: relevantSelector }, (change) => (change.content || !detection ? contentChanged() : relayout()));
     void refreshContext();
     update();
     panel.el.querySelector<HTMLElement>('#guide-title')?.focus();

@@ -6,20 +6,22 @@
  * its first opening (./loader.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BanqupPageEnv } from '../env';
+import type { PageModuleEnv } from '../env';
 import { GUIDE_MODULE_PATH } from '../module';
 import { readSession, takeGuideHash } from './session';
 import { askVia } from '../../messaging/ask';
 import { parseFromWorker } from '../../messaging/to-content';
 import { lazyGuide, type GuideModule } from './loader';
 import { mountLauncher, type Launcher } from '../launcher/launcher';
+import { mountInPage } from '../../in-page/mount';
 
-export async function setupBanqupGuide(ctx: ContentScriptContext, page: BanqupPageEnv): Promise<() => void> {
+export async function setupBanqupGuide(ctx: ContentScriptContext, page: PageModuleEnv): Promise<() => void> {
   const { runtime } = page;
   let launcher: Launcher | undefined;
   const env = {
     ask: askVia(runtime),
-    createShadowRootUi: page.createShadowRootUi,
+    // The page module's own mount (lib/in-page/mount.ts), so the guide's chunk carries no copy.
+    mount: mountInPage,
     sandbox: page.sandbox,
     fallbackFocus: () => launcher?.button(),
   };
@@ -30,7 +32,7 @@ export async function setupBanqupGuide(ctx: ContentScriptContext, page: BanqupPa
   const open = () => guide.open().catch(() => undefined);
   // The launcher's click is the user's own (its gate, lib/in-page/trusted.ts); a page script's
   // synthetic click stops at the closed root's gate and opens nothing.
-  launcher = await mountLauncher(ctx, { onOpen: () => void open(), createShadowRootUi: page.createShadowRootUi });
+  launcher = await mountLauncher(ctx, { onOpen: () => void open() });
   const removeLauncher = launcher.remove;
 
   const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {

@@ -1,22 +1,21 @@
 /** @jsxImportSource ~/lib/in-page/dom */
 /**
- * The launcher button on Banqup pages, in a closed shadow root: it opens the setup guide, on
- * the user's own click only (./trusted.ts). Returns its teardown and its button (the guide
- * returns focus there); WXT's `ctx` also removes it when the extension is reloaded or updated.
+ * The launcher button on Banqup pages, in a closed shadow root (lib/in-page/mount.ts): it opens
+ * the setup guide, on the user's own click only (lib/in-page/trusted.ts). Returns its teardown
+ * and its button (the guide returns focus there); `ctx` also removes it when the extension is
+ * reloaded or updated.
  * Its words come from its own two-line catalogue (not lib/i18n), in the Banqup page's language.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { pickLanguage } from '../language';
 import { launcherText } from './text';
-import { userGestures, type GateFactory, type GestureGate } from '../../in-page/trusted';
+import type { GateFactory } from '../../in-page/trusted';
+import { mountInPage } from '../../in-page/mount';
 
 export const LAUNCHER_HOST = 'yokoy-companion-launcher';
 
 export interface LauncherOptions {
   onOpen: () => void;
-  /** WXT's helper, from the content script (lib/banqup-page/env). */
-  createShadowRootUi: typeof createShadowRootUi;
   doc?: Document;
   /** Open roots and another gate: unit tests only (happy-dom has no trusted events). */
   mode?: 'open' | 'closed';
@@ -33,26 +32,19 @@ export async function mountLauncher(ctx: ContentScriptContext, options: Launcher
   const doc = options.doc ?? document;
   const t = launcherText[pickLanguage(doc.documentElement.lang, navigator.language)];
   let button: HTMLElement | undefined;
-  let gate: GestureGate | undefined;
-  const ui = await options.createShadowRootUi(ctx, {
+  const ui = await mountInPage(ctx, {
     name: LAUNCHER_HOST,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    mode: options.mode ?? 'closed',
-    onMount(container, shadow, host) {
+    doc,
+    mode: options.mode,
+    gate: options.gate,
+    render(container) {
       button = (
         <button type="button" class="launcher" aria-label={t.label} onClick={() => options.onOpen()}>
           {t.text}
         </button>
       ) as HTMLElement;
       container.append(button);
-      gate = (options.gate ?? userGestures)({ root: shadow, host, doc });
-    },
-    onRemove() {
-      gate?.stop();
     },
   });
-  ui.mount();
   return { remove: () => ui.remove(), button: () => (button?.isConnected ? button : undefined) };
 }

@@ -1,8 +1,8 @@
 /**
- * The listening side of the progress port (see progress-port.ts): the popup's views and the
+ * The listening side of the progress port (lib/export/progress-port.ts, the worker's side): the popup's views and the
  * Banqup page module. No import of wxt/browser here: the page module passes its runtime in.
  */
-import type { ExportProgress } from '../messaging/protocol';
+import type { ExportProgress } from './protocol';
 
 export const PROGRESS_PORT = 'export-progress';
 

@@ -1,17 +1,19 @@
 /**
- * Calls `onChange` at most once per animation frame after the page changed: DOM mutations,
- * form input (values are properties, invisible to a MutationObserver), history navigation
- * (popstate; pushState through the Navigation API where the browser has it, and through the
- * DOM changes a single-page app makes anyway), scrolling and resizing. No timer and no
- * polling: an idle page costs nothing. Stops with the signal.
+ * How every in-page UI watches the page (the guide, the Yokoy assistant, the export helpers;
+ * lib/in-page/mount.ts wires it to a mounted UI): calls `onChange` at most once per animation
+ * frame after the page changed: DOM mutations, form input (values are properties, invisible to
+ * a MutationObserver), history navigation (popstate; pushState through the Navigation API where
+ * the browser has it, and through the DOM changes a single-page app makes anyway), scrolling
+ * and resizing. No timer and no polling: an idle page costs nothing. Stops with the signal.
  *
  * On a big page that changes every frame (a 3,000-row list updating live) most changes cannot
- * change what the guide finds: with `relevant` (a CSS selector for every element the guide's
- * locators read), a change that touches none of them is not reported at all. Scrolling and
- * resizing are reported as layout only (`content: false`: things moved, the step has not
- * changed); the guide then re-places its highlight without detecting the step again. (A
- * change that moves the highlighted control without touching it is the guide's to notice
- * through a ResizeObserver, which runs after layout instead of forcing one every frame.)
+ * change what a UI reads: with `relevant` (a CSS selector for every element the UI's locators
+ * read, or a test of one mutation), a change that touches none of them is not reported at all.
+ * Scrolling and resizing are reported as layout only (`content: false`: things moved, what the
+ * page shows has not changed); the guide then re-places its highlight without detecting the
+ * step again. (A change that moves the highlighted control without touching it is the guide's
+ * to notice through a ResizeObserver, which runs after layout instead of forcing one every
+ * frame.) A UI that reads less asks for less: `attributes`, `text`, `input` and `layout`.
  */
 export interface WatchEnv {
   doc: Document;
@@ -19,9 +21,20 @@ export interface WatchEnv {
   signal: AbortSignal;
   /** Elements whose own changes are not the page's (our shadow hosts). */
   ignore?: (node: Node) => boolean;
-  /** Elements whose changes may change the detection (see the header); default: every change may. */
-  relevant?: string;
+  /** Elements whose changes may change the detection, or a test of one mutation (see the header); default: every change may. */
+  relevant?: string | ((record: MutationRecord) => boolean);
+  /** The attributes whose changes count (default: the state attributes below); [] for none. */
+  attributes?: readonly string[];
+  /** Whether text changed in place counts (default true). */
+  text?: boolean;
+  /** Whether form input (input, change) counts (default true). */
+  input?: boolean;
+  /** Whether scrolling and resizing are reported, as layout only (default true). */
+  layout?: boolean;
 }
+
+/** States the page's controls show through attributes (what locators and scans read). */
+const stateAttributes = ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'];
 
 export interface PageChange {
   /** False when only positions may have changed (scroll, resize, changes away from every relevant element). */
@@ -65,24 +78,25 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
       if (!signal.aborted) onChange(change);
     });
   };
+  const { relevant, attributes = stateAttributes } = env;
+  const matters = typeof relevant === 'string' ? (r: MutationRecord) => mayMatter(r, relevant) : relevant;
   const observer = new MutationObserver((records) => {
     const own = env.ignore ? records.filter((r) => !env.ignore!(r.target)) : records;
     if (!own.length) return;
-    if (!env.relevant || own.some((r) => mayMatter(r, env.relevant!))) schedule(true);
+    if (!matters || own.some(matters)) schedule(true);
   });
   observer.observe(doc.documentElement, {
     subtree: true,
     childList: true,
-    characterData: true,
-    attributes: true,
-    attributeFilter: ['aria-checked', 'aria-expanded', 'checked', 'hidden', 'disabled', 'value', 'class', 'aria-busy'],
+    characterData: env.text ?? true,
+    ...(attributes.length ? { attributes: true, attributeFilter: [...attributes] } : {}),
   });
   const options = { capture: true, passive: true, signal };
   const contentChanged = () => schedule(true);
   const layoutChanged = () => schedule(false);
-  for (const type of ['input', 'change']) doc.addEventListener(type, contentChanged, options);
+  if (env.input ?? true) for (const type of ['input', 'change']) doc.addEventListener(type, contentChanged, options);
   for (const type of ['popstate', 'hashchange']) win.addEventListener(type, contentChanged, options);
-  for (const type of ['resize', 'scroll']) win.addEventListener(type, layoutChanged, options);
+  if (env.layout ?? true) for (const type of ['resize', 'scroll']) win.addEventListener(type, layoutChanged, options);
   win.navigation?.addEventListener('currententrychange', contentChanged, { signal });
   signal.addEventListener('abort', () => {
     observer.disconnect();
