@@ -4,7 +4,7 @@
  * an alarm for delayed retries, a keep-alive while jobs run, the badge and a notification
  * when a run ends or needs attention.
  */
-import '../i18n/all';
+import '../i18n/app/all';
 import { browser } from 'wxt/browser';
 import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';

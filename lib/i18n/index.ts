@@ -4,7 +4,7 @@
  * others are registered by `all.ts` (worker, content scripts) or loaded on demand by `load.ts`
  * (the popup and options, so they ship one language, not four).
  */
-import { en, type MessageKey } from './en';
+import { en, type MessageKey } from './app/en';
 import { interpolate, type MessageParams } from './format';
 
 export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;

@@ -6,7 +6,7 @@
  * on every tab switch anywhere in the browser (issue 7: no cost where the extension has no work).
  * Items show on Banqup pages only (documentUrlPatterns).
  */
-import '../i18n/all';
+import '../i18n/app/all';
 import { browser } from 'wxt/browser';
 import { documentIdFromUrl } from '../sites/banqup/urls';
 import { preferredLanguage, translate } from '../i18n';

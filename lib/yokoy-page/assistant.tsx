@@ -6,7 +6,7 @@
  * outcome, or reach our buttons) and its buttons act on the user's own clicks only
  * (lib/in-page/trusted.ts). What it offers waits for the user's confirmation in the popup.
  */
-import '../i18n/all';
+import '../i18n/app/all';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';

@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { translate, type Language } from '../../lib/i18n';
-import '../../lib/i18n/all';
+import '../../lib/i18n/app/all';
 import { seed } from '../../sandbox/yokoy-api/store';
 import type { Brand } from '../../sandbox/yokoy-web/labels';
 import { OptionsPage } from './pages/options';

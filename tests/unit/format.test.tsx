@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExportView } from '../../components/ExportView';
 import { HistoryView } from '../../components/HistoryView';
 import { ProgressBar } from '../../components/ProgressBar';
-import '../../lib/i18n/all';
+import '../../lib/i18n/app/all';
 import { translator, type Language } from '../../lib/i18n';
 import { formatDuration, formatMoney, interpolate, localeFor } from '../../lib/i18n/format';
 import type { Answers, ExportProgress, HistoryEntry, Request } from '../../lib/messaging/protocol';

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { exportMessages } from '../../lib/banqup-page/export/messages';
-import { de } from '../../lib/i18n/de';
-import { en } from '../../lib/i18n/en';
-import { fr } from '../../lib/i18n/fr';
-import { nl } from '../../lib/i18n/nl';
-import { pt } from '../../lib/i18n/pt';
+import { de } from '../../lib/i18n/app/de';
+import { en } from '../../lib/i18n/app/en';
+import { fr } from '../../lib/i18n/app/fr';
+import { nl } from '../../lib/i18n/app/nl';
+import { pt } from '../../lib/i18n/app/pt';
 import { launcherText } from '../../lib/banqup-page/launcher/text';
 import deManifest from '../../public/_locales/de/messages.json';
 import enManifest from '../../public/_locales/en/messages.json';

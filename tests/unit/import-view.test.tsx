@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportView } from '../../components/ImportView';
 import { openCompanionDB } from '../../lib/db/schema';
 import { registerCatalogue } from '../../lib/i18n';
-import { de } from '../../lib/i18n/de';
+import { de } from '../../lib/i18n/app/de';
 import { createFileStore } from '../../lib/import/files';
 import type { Ask } from '../../lib/messaging/ask';
 import { sample, writeFixture } from './support/ubl-fixture';

@@ -5,11 +5,11 @@
  */
 import type { Language } from '../../i18n';
 import { banqupLabel, banqupLabels, type BanqupLabel } from '../../sites/banqup/wizard';
-import { de } from './messages/de';
-import { en, type GuideKey } from './messages/en';
-import { fr } from './messages/fr';
-import { nl } from './messages/nl';
-import { pt } from './messages/pt';
+import { de } from '../../i18n/guide/de';
+import { en, type GuideKey } from '../../i18n/guide/en';
+import { fr } from '../../i18n/guide/fr';
+import { nl } from '../../i18n/guide/nl';
+import { pt } from '../../i18n/guide/pt';
 
 export type { GuideKey };
 const catalogues: Record<Language, Record<GuideKey, string>> = { en, pt, fr, nl, de };

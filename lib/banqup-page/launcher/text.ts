@@ -1,5 +1,5 @@
 /**
- * The launcher's two strings per language. Apart from the guide's catalogues (lib/banqup-page/guide/messages),
+ * The launcher's two strings per language. Apart from the guide's catalogues (lib/i18n/guide),
  * which load with the guide only when it opens.
  */
 import type { Language } from '../../i18n';

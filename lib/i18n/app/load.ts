@@ -1,5 +1,5 @@
 /** Loads one language's catalogue on demand (extension pages): each language is its own chunk. */
-import { registerCatalogue, type Language } from './index';
+import { registerCatalogue, type Language } from '../index';
 
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<void>> = {
   pt: () => import('./pt').then((m) => registerCatalogue('pt', m.pt)),

@@ -1,7 +1,7 @@
 /** Registers every catalogue at once, for the worker and content scripts (no lazy loading there). */
 import { de } from './de';
 import { fr } from './fr';
-import { registerCatalogue } from './index';
+import { registerCatalogue } from '../index';
 import { nl } from './nl';
 import { pt } from './pt';
 
