@@ -4,12 +4,11 @@
  * an alarm for delayed retries, a keep-alive while jobs run, the badge and a notification
  * when a run ends or needs attention.
  */
-import '../i18n/app/all';
 import { browser } from 'wxt/browser';
 import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
-import { preferredLanguage, translate } from '../i18n';
+import { browserText } from '../i18n/browser';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';
@@ -57,7 +56,6 @@ export function createWorkerExport(
     fetch: (i, init) => fetch(i, init),
     origin: async () => (await settingsItem.getValue()).banqupOrigin,
   });
-  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -108,10 +106,10 @@ export function createWorkerExport(
             ?.create(`export-${progress.runId}`, {
               type: 'basic',
               iconUrl: browser.runtime.getURL('/icon/128.png'),
-              title: translate(language, attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
+              title: browserText(attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
               message: attention
-                ? translate(language, 'notifyAttention', { failed: String(progress.failed + twins) })
-                : translate(language, 'notifyDone', { sent: String(progress.done), duplicate: String(progress.duplicate) }),
+                ? browserText('notifyAttention', [progress.failed + twins])
+                : browserText('notifyDone', [progress.done, progress.duplicate]),
             })
             .catch(() => undefined);
       }

@@ -6,10 +6,9 @@
  * on every tab switch anywhere in the browser (issue 7: no cost where the extension has no work).
  * Items show on Banqup pages only (documentUrlPatterns).
  */
-import '../i18n/app/all';
 import { browser } from 'wxt/browser';
 import { documentIdFromUrl } from '../sites/banqup/urls';
-import { preferredLanguage, translate } from '../i18n';
+import { browserText } from '../i18n/browser';
 import { isSandboxBuild } from '../runtime/env';
 import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
 
@@ -27,7 +26,6 @@ export function documentsForClick(info: MenuClickInfo, selection: readonly strin
 }
 
 export function setupContextMenu(onSend: (documentIds: string[], tabId?: number) => unknown) {
-  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   // Per tab; a closed tab's entry goes when the worker does (it is not woken to tidy up).
   const selections = new Map<number, string[]>();
   let activeTab: number | undefined;
@@ -36,13 +34,13 @@ export function setupContextMenu(onSend: (documentIds: string[], tabId?: number)
     registerSendToYokoyMenu({
       contextMenus: browser.contextMenus,
       sandbox: isSandboxBuild,
-      title: translate(language, 'menuSendToYokoy'),
-      selectedTitle: translate(language, 'menuSendSelected', { count: '0' }),
+      title: browserText('menuSendToYokoy'),
+      selectedTitle: browserText('menuSendSelected', [0]),
     });
   const showSelection = async () => {
     const count = activeTab === undefined ? 0 : (selections.get(activeTab)?.length ?? 0);
     await browser.contextMenus
-      .update(SEND_SELECTED_MENU_ID, { visible: count > 0, title: translate(language, 'menuSendSelected', { count: String(count) }) })
+      .update(SEND_SELECTED_MENU_ID, { visible: count > 0, title: browserText('menuSendSelected', [count]) })
       .catch(() => undefined);
   };
 

@@ -6,7 +6,7 @@
  * waits for the user's confirmation in the popup.
  */
 import { useState } from 'preact/hooks';
-import type { MessageKey } from '../i18n';
+import type { AssistantKey as MessageKey } from '../i18n/assistant';
 import type { CaptureAnswer } from '../messaging/protocol';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

@@ -6,12 +6,12 @@
  * outcome, or reach our buttons) and its buttons act on the user's own clicks only
  * (lib/in-page/trusted.ts). What it offers waits for the user's confirmation in the popup.
  */
-import '../i18n/app/all';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { YokoyAssistant } from './assistant-view';
-import { pickLanguage, translator } from '../i18n';
+import { pickLanguage } from '../i18n';
+import { assistantText } from '../i18n/assistant';
 import type { CaptureAnswer } from '../messaging/protocol';
 import { userGestures, type GestureGate } from '../in-page/trusted';
 import { scanYokoyPage } from './scan';
@@ -46,7 +46,7 @@ export async function mountYokoyAssistant(ctx: ContentScriptContext, env: Assist
 
   const update = () => {
     if (!container) return;
-    const t = translator(pickLanguage(doc.documentElement.lang, navigator.language));
+    const t = assistantText.translator(pickLanguage(doc.documentElement.lang, navigator.language));
     const scan = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang, navigator.language));
     const org = scan.organizationId;
     render(

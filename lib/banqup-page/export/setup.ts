@@ -13,7 +13,7 @@ import type { Answers } from '../../messaging/protocol';
 import type { BanqupPageEnv } from '../env';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
 import { userGestures, type GestureGate } from '../../in-page/trusted';
-import { exportText } from './messages';
+import { exportText } from '../../i18n/banqup-page';
 import { subscribeToProgress } from '../../export/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 

@@ -3,12 +3,12 @@
  * The launcher button on Banqup pages, in a closed shadow root: it opens the setup guide, on
  * the user's own click only (./trusted.ts). Returns its teardown and its button (the guide
  * returns focus there); WXT's `ctx` also removes it when the extension is reloaded or updated.
- * Its words come from its own two-line catalogue (not lib/i18n), in the Banqup page's language.
+ * Its words come from the Banqup page's catalogue (lib/i18n/banqup-page), in the page's language.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { pickLanguage } from '../language';
-import { launcherText } from './text';
+import { pickLanguage } from '../../i18n';
+import { banqupPageText } from '../../i18n/banqup-page';
 import { userGestures, type GateFactory, type GestureGate } from '../../in-page/trusted';
 
 export const LAUNCHER_HOST = 'yokoy-companion-launcher';
@@ -31,7 +31,7 @@ export interface Launcher {
 
 export async function mountLauncher(ctx: ContentScriptContext, options: LauncherOptions): Promise<Launcher> {
   const doc = options.doc ?? document;
-  const t = launcherText[pickLanguage(doc.documentElement.lang, navigator.language)];
+  const t = banqupPageText.translator(pickLanguage(doc.documentElement.lang, navigator.language));
   let button: HTMLElement | undefined;
   let gate: GestureGate | undefined;
   const ui = await options.createShadowRootUi(ctx, {
@@ -42,8 +42,8 @@ export async function mountLauncher(ctx: ContentScriptContext, options: Launcher
     mode: options.mode ?? 'closed',
     onMount(container, shadow, host) {
       button = (
-        <button type="button" class="launcher" aria-label={t.label} onClick={() => options.onOpen()}>
-          {t.text}
+        <button type="button" class="launcher" aria-label={t('launcherLabel')} onClick={() => options.onOpen()}>
+          {t('launcherText')}
         </button>
       ) as HTMLElement;
       container.append(button);
