@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { checkCredential, type CheckContext, type CredentialField } from '../lib/credentials/clean';
 import { describeFinding } from '../lib/credentials/describe';
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n/app';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 

@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { CredentialField } from '../lib/credentials/clean';
 import { checkCredential } from '../lib/credentials/clean';
 import { describeFinding } from '../lib/credentials/describe';
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n/app';
 import type { Ask } from '../lib/messaging/ask';
 import type { CredentialsView } from '../lib/messaging/protocol';
 import { describeFailure } from '../lib/yokoy-api/describe-failure';

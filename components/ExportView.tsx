@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/export/describe';
-import type { Language, MessageKey, Translate } from '../lib/i18n';
+import type { MessageKey, Translate } from '../lib/i18n/app';
+import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import type { Answers, ExportFilters, ExportProgress } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';

@@ -11,7 +11,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeReason, stateKeys } from '../lib/export/describe';
 import type { JobState } from '../lib/export/job';
-import type { Language, Translate } from '../lib/i18n';
+import type { Translate } from '../lib/i18n/app';
+import type { Language } from '../lib/i18n';
 import { formatDate, formatMoney } from '../lib/i18n/format';
 import type { Ask } from '../lib/messaging/ask';
 import type { HistoryEntry } from '../lib/messaging/protocol';

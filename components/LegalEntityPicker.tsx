@@ -1,5 +1,5 @@
 /** The legal entities Yokoy returned, as a radio group; the choice is remembered by the worker. */
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n/app';
 import type { LegalEntitySummary } from '../lib/yokoy-api/schemas';
 
 type Props = {

@@ -4,7 +4,7 @@
  * The popup is an extension page: no web page can script it.
  */
 import { describePending } from '../lib/connection/pending';
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n/app';
 import type { CredentialsView } from '../lib/messaging/protocol';
 
 type Props = { t: (key: MessageKey, params?: Record<string, string>) => string; view: CredentialsView; onDecide: (adopt: boolean) => void };

@@ -3,7 +3,8 @@
  * (credentials, legal entity), the export and its history. Loads from the worker in parallel.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { translator, type Language } from '../lib/i18n';
+import { translator } from '../lib/i18n/app';
+import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import type { Answers, CredentialsView, Response, StatusAnswer } from '../lib/messaging/protocol';
 import { CredentialsForm } from './CredentialsForm';

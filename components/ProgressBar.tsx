@@ -5,7 +5,8 @@
  * the progress answer's own clock (`startedAt`, `at`), so the view needs no timer of its own.
  */
 import { describeReason } from '../lib/export/describe';
-import type { Language, Translate } from '../lib/i18n';
+import type { Translate } from '../lib/i18n/app';
+import type { Language } from '../lib/i18n';
 import { formatDate, formatDuration, formatPercent } from '../lib/i18n/format';
 import type { ExportProgress } from '../lib/messaging/protocol';
 

@@ -4,7 +4,7 @@
  * screen readers and for anyone who prefers figures. Colours differ in lightness too, and each
  * series has its own label, so the chart does not rest on colour alone.
  */
-import type { MessageKey } from '../lib/i18n';
+import type { MessageKey } from '../lib/i18n/app';
 import type { MonthCounts } from '../lib/reconcile/report';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

@@ -6,7 +6,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/export/describe';
-import { translator, type Language, type MessageKey } from '../lib/i18n';
+import { translator, type MessageKey } from '../lib/i18n/app';
+import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import type { CredentialsView } from '../lib/messaging/protocol';
 import { linkTo, type ReconcileReport, type ReconcileRow, type UnmatchedRow } from '../lib/reconcile/report';

@@ -1,6 +1,6 @@
 /** The popup's status block: version and connection state as the background reports them. */
 import type { Language } from '../lib/i18n';
-import { translator } from '../lib/i18n';
+import { translator } from '../lib/i18n/app';
 import type { ConnectionState } from '../lib/messaging/protocol';
 import { describeFailure } from '../lib/yokoy-api/describe-failure';
 

@@ -1,6 +1,6 @@
 /** Appearance (system / light / dark): applies at once, in every open extension page (lib/ui/theme). */
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../lib/i18n/app';
 import { themeItem, themes, type Theme } from '../lib/settings/items';
 
 const labels = { system: 'optionsThemeSystem', light: 'optionsThemeLight', dark: 'optionsThemeDark' } as const;

@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { ImportView } from '../../components/ImportView';
 import { openCompanionDB } from '../../lib/db/schema';
 import { preferredLanguage } from '../../lib/i18n';
-import { loadLanguage } from '../../lib/i18n/load';
+import { loadLanguage } from '../../lib/i18n/app';
 import { createFileStore } from '../../lib/import/files';
 import { ask } from '../../lib/messaging/client';
 import { applyStoredTheme } from '../../lib/ui/theme';

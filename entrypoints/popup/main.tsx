@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp, type PopupTab } from '../../components/PopupApp';
 import { preferredLanguage } from '../../lib/i18n';
-import { loadLanguage } from '../../lib/i18n/load';
+import { loadLanguage } from '../../lib/i18n/app';
 import { ask } from '../../lib/messaging/client';
 import { applyStoredTheme } from '../../lib/ui/theme';
 

@@ -5,8 +5,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { ReconcileView } from '../../components/ReconcileView';
-import { pickLanguage, translate } from '../../lib/i18n';
-import { loadLanguage } from '../../lib/i18n/load';
+import { pickLanguage } from '../../lib/i18n';
+import { loadLanguage, translate } from '../../lib/i18n/app';
 import { ask } from '../../lib/messaging/client';
 
 const language = pickLanguage(new URLSearchParams(location.search).get('lang'), browser.i18n.getUILanguage(), navigator.language);

@@ -1,5 +1,5 @@
 /** Turns the paste-cleaner's findings into sentences in the user's language. */
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n/app';
 import type { CredentialField, Finding } from './clean';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

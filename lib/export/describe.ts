@@ -1,5 +1,5 @@
 /** Job states and reasons in the user's language. */
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n/app';
 import type { YokoyFailureKind } from '../yokoy-api/errors';
 import { describeFailure } from '../yokoy-api/describe-failure';
 import type { JobReason, JobState } from './job';

@@ -4,11 +4,10 @@
  * an alarm for delayed retries, a keep-alive while jobs run, the badge and a notification
  * when a run ends or needs attention.
  */
-import '../i18n/all';
 import { createBanqupClient } from '../banqup-api/client';
 import { endpointsFor } from '../connection/endpoints';
 import { companionDB } from '../db/schema';
-import { preferredLanguage, translate } from '../i18n';
+import { browserText } from '../i18n/browser';
 import type { ExportProgress } from './messages';
 import type { Handlers } from '../messaging/router';
 import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
@@ -59,7 +58,6 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
     fetch: env.fetch,
     origin: async () => (await settingsItem.getValue()).banqupOrigin,
   });
-  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   let runner: Runner | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -111,10 +109,10 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
             ?.create(`export-${progress.runId}`, {
               type: 'basic',
               iconUrl: browser.runtime.getURL('/icon/128.png'),
-              title: translate(language, attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
+              title: browserText(attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
               message: attention
-                ? translate(language, 'notifyAttention', { failed: String(progress.failed + twins) })
-                : translate(language, 'notifyDone', { sent: String(progress.done), duplicate: String(progress.duplicate) }),
+                ? browserText('notifyAttention', [progress.failed + twins])
+                : browserText('notifyDone', [progress.done, progress.duplicate]),
             })
             .catch(() => undefined);
       }

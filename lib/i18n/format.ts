@@ -76,14 +76,21 @@ export function pluralCategory(language: Language, n: number): Intl.LDMLPluralRu
 export type MessageParams = Record<string, string | number>;
 
 /**
- * Fills a catalogue string: `{name}` takes a parameter (numbers formatted for the language) and
- * `{name, plural, one {# invoice} other {# invoices}}` picks the language's plural form
- * (`=0`-style exact branches first; `#` is the formatted number), an ICU MessageFormat subset.
+ * What fills a placeholder no parameter names: the guide quotes Banqup's own label by that name,
+ * the export helpers leave it empty. Without one the placeholder stays as written, so a missing
+ * parameter shows in the view instead of vanishing.
  */
-export function interpolate(language: Language, text: string, params: MessageParams = {}): string {
+export type Unfilled = (name: string) => string | undefined;
+
+/**
+ * The one interpolation, for every surface: `{name}` takes a parameter (numbers formatted for the
+ * language) and `{name, plural, one {# invoice} other {# invoices}}` picks the language's plural
+ * form (`=0`-style exact branches first; `#` is the formatted number), an ICU MessageFormat subset.
+ */
+export function interpolate(language: Language, text: string, params: MessageParams = {}, unfilled?: Unfilled): string {
   const value = (name: string) => {
     const v = params[name];
-    return typeof v === 'number' ? formatCount(language, v) : v;
+    return typeof v === 'number' ? formatCount(language, v) : (v ?? unfilled?.(name));
   };
   return expandPlurals(language, text, params).replace(/\{(\w+)\}/g, (_, name: string) => value(name) ?? `{${name}}`);
 }

@@ -1,23 +1,30 @@
 /**
- * The extension's own catalogue, not `browser.i18n`: views speak the language of the page
- * they sit on, which can differ from the browser's UI language. English is built in; the
- * others are registered by `all.ts` (worker, content scripts) or loaded on demand by `load.ts`
- * (the popup and options, so they ship one language, not four).
+ * The one language module: the languages the companion speaks and how a surface picks one.
+ * It holds no strings, so every bundle (the Banqup content script, the page module, the worker)
+ * may import it without carrying a catalogue.
+ *
+ * The rest of lib/i18n, one room for every string the user reads:
+ * - format.ts: numbers, amounts, dates and plurals through `Intl`, and `interpolate`, the one
+ *   `{name}` filler every surface uses.
+ * - surface.ts: the one catalogue shape: English is the typed source of the keys, pt/fr/nl/de are
+ *   `Record<Key, string>`, bundled with the surface or loaded on demand.
+ * - One folder per surface, each shipped only where that surface runs:
+ *   app/ (popup, options, import, reconcile: one language chunk loaded per page),
+ *   guide/ (the setup guide on Banqup, in the guide module),
+ *   banqup-page/ (the launcher and the export helpers, in the Banqup page module),
+ *   assistant/ (the assistant on Yokoy's pages, in the Yokoy content script).
+ * - browser.ts with public/_locales/<lang>/messages.json: what follows the browser's language
+ *   rather than a page's (the manifest's name and description, the context menu, notifications).
  */
-import { en, type MessageKey } from './en';
-import { interpolate, type MessageParams } from './format';
 
 export const languages = ['en', 'pt', 'fr', 'nl', 'de'] as const;
 export type Language = (typeof languages)[number];
-export type { MessageKey };
 
-const catalogues: Partial<Record<Language, Record<MessageKey, string>>> = { en };
-
-export function registerCatalogue(language: Language, catalogue: Record<MessageKey, string>): void {
-  catalogues[language] = catalogue;
-}
-
-/** The first supported language among the candidates (BCP 47 tags such as "pt-PT"), else English. */
+/**
+ * The first supported language among the candidates (BCP 47 tags such as "pt-PT", "nl_BE"), else
+ * English. In-page UI passes the page's `<html lang>` first, then the browser's language, so it
+ * speaks the language of the page it sits on.
+ */
 export function pickLanguage(...candidates: (string | null | undefined)[]): Language {
   for (const tag of candidates) {
     const base = tag?.toLowerCase().split(/[-_]/)[0];
@@ -27,11 +34,11 @@ export function pickLanguage(...candidates: (string | null | undefined)[]): Lang
 }
 
 /**
- * The extension's own views (popup, options, notifications, context menu): an explicit choice
- * (`?lang=`), else the user's preferred languages in browser order (`navigator.languages`,
- * which a German browser puts first), else the browser's UI language. The preferred languages
- * come first because they are the user's own ordering and what Banqup's and Yokoy's pages
- * follow, so the companion speaks the language of the pages it sits beside.
+ * The extension's own pages (popup, options, import): an explicit choice (`?lang=`), else the
+ * user's preferred languages in browser order (`navigator.languages`, which a German browser
+ * puts first), else the browser's UI language. The preferred languages come first because they
+ * are the user's own ordering and what Banqup's and Yokoy's pages follow, so the companion
+ * speaks the language of the pages it sits beside.
  */
 export function preferredLanguage(
   explicit: string | null | undefined,
@@ -39,17 +46,4 @@ export function preferredLanguage(
   nav: { languages?: readonly string[]; language?: string } | undefined = globalThis.navigator,
 ): Language {
   return pickLanguage(explicit, ...(nav?.languages ?? []), nav?.language, uiLanguage);
-}
-
-/** A catalogue string with its parameters: numbers formatted and plural forms chosen for the language (lib/i18n/format). */
-export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
-  // English stands in for a string a catalogue lacks, rather than breaking the view.
-  const text = catalogues[language]?.[key] ?? en[key];
-  return interpolate(language, text, params);
-}
-
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
-
-export function translator(language: Language): Translate {
-  return (key, params) => translate(language, key, params);
 }

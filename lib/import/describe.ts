@@ -1,5 +1,6 @@
 /** Why a dropped file is not sent, in the user's language (sizes through Intl). */
-import type { Language, MessageKey } from '../i18n';
+import type { Language } from '../i18n';
+import type { MessageKey } from '../i18n/app';
 import type { Verdict } from './check';
 import type { SkipReason, Skipped } from './drop';
 

@@ -3,14 +3,11 @@
  * first, then visible labels in the page's language, then in the other languages. Pure DOM
  * reads; never throws on an unexpected page.
  *
- * Imports only types from lib/i18n: the Banqup content script uses this module and must not
- * carry the popup's catalogue.
+ * Takes the languages from lib/i18n's language module, which holds no strings: the Banqup page
+ * module uses this and must not carry a catalogue.
  */
-import type { Language } from '../i18n';
+import { languages, type Language } from '../i18n';
 import type { Labels, LabelledValueLocator } from '../sites/yokoy/web';
-
-/** The supported languages, in the catalogue's order (kept here as a value so no catalogue is bundled). */
-const languages: readonly Language[] = ['en', 'pt', 'fr', 'nl', 'de'];
 
 /**
  * Labels compare loosely, because the sources differ from the screens in small ways ("Online

@@ -6,9 +6,8 @@
  * on every tab switch anywhere in the browser (issue 7: no cost where the extension has no work).
  * Items show on Banqup pages only (documentUrlPatterns).
  */
-import '../i18n/all';
 import { documentIdFromUrl } from '../sites/banqup/urls';
-import { preferredLanguage, translate } from '../i18n';
+import { browserText } from '../i18n/browser';
 import type { Handlers } from '../messaging/router';
 import type { WorkerEnv } from '../runtime/worker-env';
 import { registerSendToYokoyMenu, SEND_SELECTED_MENU_ID, SEND_TO_YOKOY_MENU_ID } from './send-to-yokoy';
@@ -32,7 +31,6 @@ export function documentsForClick(info: MenuClickInfo, selection: readonly strin
  */
 export function setupContextMenu(env: Pick<WorkerEnv, 'browser' | 'sandbox'>, send: (documentIds: string[], tabId?: number) => unknown) {
   const { browser } = env;
-  const language = preferredLanguage(undefined, browser.i18n.getUILanguage());
   // Per tab; a closed tab's entry goes when the worker does (it is not woken to tidy up).
   const selections = new Map<number, string[]>();
   let activeTab: number | undefined;
@@ -41,13 +39,13 @@ export function setupContextMenu(env: Pick<WorkerEnv, 'browser' | 'sandbox'>, se
     registerSendToYokoyMenu({
       contextMenus: browser.contextMenus,
       sandbox: env.sandbox,
-      title: translate(language, 'menuSendToYokoy'),
-      selectedTitle: translate(language, 'menuSendSelected', { count: '0' }),
+      title: browserText('menuSendToYokoy'),
+      selectedTitle: browserText('menuSendSelected', [0]),
     });
   const showSelection = async () => {
     const count = activeTab === undefined ? 0 : (selections.get(activeTab)?.length ?? 0);
     await browser.contextMenus
-      .update(SEND_SELECTED_MENU_ID, { visible: count > 0, title: translate(language, 'menuSendSelected', { count: String(count) }) })
+      .update(SEND_SELECTED_MENU_ID, { visible: count > 0, title: browserText('menuSendSelected', [count]) })
       .catch(() => undefined);
   };
 

@@ -1,5 +1,5 @@
 /** A Yokoy failure as one sentence that says what happened and what to do. */
-import type { MessageKey } from '../i18n';
+import type { MessageKey } from '../i18n/app';
 import type { YokoyFailure, YokoyFailureKind } from './errors';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

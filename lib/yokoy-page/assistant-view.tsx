@@ -12,7 +12,7 @@
  * the parts that come or go. An offer that goes away forgets its result; dismissed, the
  * assistant stays away until the page is loaded again.
  */
-import type { MessageKey } from '../i18n';
+import type { AssistantKey as MessageKey } from '../i18n/assistant';
 import type { CaptureAnswer } from '../messaging/protocol';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;

@@ -7,10 +7,10 @@
  * buttons act on the user's own clicks only (lib/in-page/trusted.ts). What it offers waits for
  * the user's confirmation in the popup.
  */
-import '../i18n/all';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createYokoyAssistant, type AssistantView } from './assistant-view';
-import { pickLanguage, translator } from '../i18n';
+import { pickLanguage } from '../i18n';
+import { assistantText } from '../i18n/assistant';
 import type { CaptureAnswer } from '../messaging/protocol';
 import { mountInPage } from '../in-page/mount';
 import { scanYokoyPage } from './scan';
@@ -28,7 +28,7 @@ export async function mountYokoyAssistant(ctx: ContentScriptContext, env: Assist
 
   const update = () => {
     if (!view) return;
-    const t = translator(pickLanguage(doc.documentElement.lang, navigator.language));
+    const t = assistantText.translator(pickLanguage(doc.documentElement.lang, navigator.language));
     const scan = scanYokoyPage(doc, pickLanguage(doc.documentElement.lang, navigator.language));
     const org = scan.organizationId;
     view.update({

@@ -10,9 +10,10 @@
  *
  * Clicks on the companion's in-page UI go through the page objects (trusted CDP input).
  */
-import { describe, expect, it } from 'vitest';
-import { translate, type Language } from '../../lib/i18n';
-import '../../lib/i18n/all';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../lib/i18n';
+import { appText, type MessageKey } from '../../lib/i18n/app';
+import { assistantText, type AssistantKey } from '../../lib/i18n/assistant';
 import { seed } from '../../sandbox/yokoy-api/store';
 import type { Brand } from '../../sandbox/yokoy-web/labels';
 import { OptionsPage } from './pages/options';
@@ -36,7 +37,10 @@ describe.each(variants)('capture on $brand in $language', ({ brand, language }) 
     browserArgs: language === 'de' ? ['--lang=de', '--accept-lang=de-CH,de'] : [],
   });
   const popupLanguage = language === 'de' ? undefined : language;
-  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(language, key, params);
+  // The popup's words and the assistant's, each from its own catalogue.
+  beforeAll(() => appText.load(language));
+  const t = (key: MessageKey, params?: Record<string, string>) => appText.translate(language, key, params);
+  const a = (key: AssistantKey, params?: Record<string, string>) => assistantText.translate(language, key, params);
   const stored = () => env.worker.evaluate(async () => JSON.stringify(await chrome.storage.local.get('credentials')));
 
   it('"Find my organization ID" opens the page that shows it; the one-time secret is saved on the user’s click, with the ID, and verified', async () => {
@@ -65,20 +69,20 @@ describe.each(variants)('capture on $brand in $language', ({ brand, language }) 
     const assistant = new YokoyAssistant(page);
     const offer = await assistant.waitForOffer('offer-organization-id');
     expect(offer).toContain(seed.organizationId);
-    expect(offer).toContain(t('yokoyUseThisId'));
+    expect(offer).toContain(a('yokoyUseThisId'));
     expect(await assistant.hasRing()).toBe(true);
 
     let saidWhileShown = '';
     const generated = await yokoy.generateCredentials('Banqup Integration', {
       copy: false,
       whileShown: async () => {
-        expect(await assistant.waitForOffer('offer-credentials')).toContain(t('yokoySaveCredentials'));
+        expect(await assistant.waitForOffer('offer-credentials')).toContain(a('yokoySaveCredentials'));
         expect(await stored()).not.toContain('clientId');
         saidWhileShown = await assistant.accept('offer-credentials');
       },
     });
     // Captured values always wait for the user's confirmation in the popup (issue 12).
-    expect(saidWhileShown).toBe(t('yokoyCapturePending'));
+    expect(saidWhileShown).toBe(a('yokoyCapturePending'));
     expect(generated.organizationId).toBe(seed.organizationId);
 
     const check = await PopupPage.open(env.browser, env.extensionId, popupLanguage);
@@ -115,7 +119,7 @@ describe.each(variants)('capture on $brand in $language', ({ brand, language }) 
     await yokoy.signInAs('clerk', '/');
     await yokoy.openDeveloperPage();
     const text = await new YokoyAssistant(page).waitForOffer('no-developer-role');
-    const [before, after] = t(brand === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: '\u0000' }).split('\u0000') as [
+    const [before, after] = a(brand === 'perk' ? 'perkNoAccountAdmin' : 'yokoyNoDeveloperRole', { admins: '\u0000' }).split('\u0000') as [
       string,
       string,
     ];

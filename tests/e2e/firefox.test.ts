@@ -12,8 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 // @ts-expect-error: a plain .mjs module without types
 import { findFirefox } from '../../scripts/lib/environment.mjs';
-import { guideText, pickLanguage } from '../../lib/banqup-page/guide/text';
-import { launcherText } from '../../lib/banqup-page/launcher/text';
+import { pickLanguage } from '../../lib/i18n';
+import { banqupPageText } from '../../lib/i18n/banqup-page';
+import { guideText } from '../../lib/banqup-page/guide/text';
 import { outputDir } from './support/browser';
 
 const firefox = (findFirefox as () => string | undefined)();
@@ -41,7 +42,7 @@ describe.skipIf(!firefox)('the Firefox build in Firefox', () => {
     // The launcher's root is closed (issue 12): the page sees the host element and nothing in it.
     await page.waitForFunction(() => document.querySelector('yokoy-companion-launcher'), { timeout: 15_000 });
     expect(await page.evaluate(() => document.querySelector('yokoy-companion-launcher')!.shadowRoot)).toBeNull();
-    expect(launcherText[lang].label).toBeTruthy();
+    expect(banqupPageText.translate(lang, 'launcherLabel')).toBeTruthy();
 
     // A page script's click opens nothing; a real click (WebDriver BiDi input, trusted) does.
     await page.evaluate(() => (document.querySelector('yokoy-companion-launcher') as HTMLElement).click());

@@ -4,12 +4,12 @@
  * formatting module's rules on its own (locale choice, unknown currencies, ICU plurals).
  */
 import { render } from 'preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ExportView } from '../../components/ExportView';
 import { HistoryView } from '../../components/HistoryView';
 import { ProgressBar } from '../../components/ProgressBar';
-import '../../lib/i18n/all';
-import { translator, type Language } from '../../lib/i18n';
+import { languages, type Language } from '../../lib/i18n';
+import { appText, translator } from '../../lib/i18n/app';
 import { formatDuration, formatMoney, interpolate, localeFor } from '../../lib/i18n/format';
 import type { Answers, ExportProgress, HistoryEntry, Request } from '../../lib/messaging/protocol';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -17,6 +17,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 // The views subscribe to the worker's progress pushes; there is no worker here, so a port that never speaks.
 const silentPort = { onMessage: { addListener() {} }, onDisconnect: { addListener() {} }, disconnect() {} };
 vi.spyOn(fakeBrowser.runtime, 'connect').mockImplementation(() => silentPort as never);
+// Every language's catalogue, as each page loads its own before it renders.
+beforeAll(() => Promise.all(languages.map((language) => appText.load(language))));
 
 process.env.TZ = 'UTC';
 // A British English browser: English keeps its region; the other languages get our default regions.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectStep } from '../../lib/banqup-page/guide/detect';
-import { pickLanguage } from '../../lib/banqup-page/guide/text';
+import { pickLanguage } from '../../lib/i18n';
 import { detectPlatform } from '../../lib/sites/banqup/platforms';
 
 interface Entry {

@@ -69,11 +69,11 @@ describe('Yokoy/Perk pages', () => {
 describe('the catalogues name the pages as the site data does', () => {
   it('each language’s failure messages give Yokoy’s and Perk’s menu paths in that language', async () => {
     const catalogues = {
-      en: (await import('../../lib/i18n/en')).en,
-      pt: (await import('../../lib/i18n/pt')).pt,
-      fr: (await import('../../lib/i18n/fr')).fr,
-      nl: (await import('../../lib/i18n/nl')).nl,
-      de: (await import('../../lib/i18n/de')).de,
+      en: (await import('../../lib/i18n/app/en')).en,
+      pt: (await import('../../lib/i18n/app/pt')).pt,
+      fr: (await import('../../lib/i18n/app/fr')).fr,
+      nl: (await import('../../lib/i18n/app/nl')).nl,
+      de: (await import('../../lib/i18n/app/de')).de,
     };
     const path = (menu: readonly string[], text: string) => text.includes(menu.join(' → ')) || text.includes(menu.join(' > '));
     for (const language of languages) {

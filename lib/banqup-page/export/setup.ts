@@ -14,7 +14,7 @@ import type { PageModuleEnv } from '../env';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
 import { mountInPage, type InPageUi } from '../../in-page/mount';
 import { watchPage } from '../../in-page/watch';
-import { exportText } from './messages';
+import { exportText } from '../../i18n/banqup-page';
 import { subscribeToProgress } from '../../messaging/progress-subscribe';
 import { shownDocumentId, tickedDocumentIds } from './selection';
 

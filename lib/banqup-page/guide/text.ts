@@ -1,26 +1,16 @@
 /**
- * The guide's language and sentences: the Banqup page's `<html lang>` first, then the
- * browser's, then English. `{label}` placeholders quote Banqup's own labels (site data) in
- * that language, so the guide names controls exactly as the screen does.
+ * The guide's sentences (lib/i18n/guide) in the Banqup page's language: `<html lang>` first,
+ * then the browser's, then English. `{label}` placeholders quote Banqup's own labels (site data)
+ * in that language, so the guide names controls exactly as the screen does.
  */
 import type { Language } from '../../i18n';
+import { guideCatalogue, type GuideKey } from '../../i18n/guide';
+import type { Translate as SurfaceTranslate } from '../../i18n/surface';
 import { banqupLabel, banqupLabels, type BanqupLabel } from '../../sites/banqup/wizard';
-import { de } from './messages/de';
-import { en, type GuideKey } from './messages/en';
-import { fr } from './messages/fr';
-import { nl } from './messages/nl';
-import { pt } from './messages/pt';
 
 export type { GuideKey };
-const catalogues: Record<Language, Record<GuideKey, string>> = { en, pt, fr, nl, de };
-
-export { pickLanguage } from '../language';
-
-export type Translate = (key: GuideKey, params?: Record<string, string | number>) => string;
+export type Translate = SurfaceTranslate<GuideKey>;
 
 export function guideText(language: Language): Translate {
-  return (key, params = {}) =>
-    (catalogues[language][key] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : name in banqupLabels ? banqupLabel(name as BanqupLabel, language) : whole,
-    );
+  return guideCatalogue.translator(language, (name) => (name in banqupLabels ? banqupLabel(name as BanqupLabel, language) : undefined));
 }

@@ -4,11 +4,11 @@
  * the setup guide, on the user's own click only (lib/in-page/trusted.ts). Returns its teardown
  * and its button (the guide returns focus there); `ctx` also removes it when the extension is
  * reloaded or updated.
- * Its words come from its own two-line catalogue (not lib/i18n), in the Banqup page's language.
+ * Its words come from the Banqup page's catalogue (lib/i18n/banqup-page), in the page's language.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { pickLanguage } from '../language';
-import { launcherText } from './text';
+import { pickLanguage } from '../../i18n';
+import { banqupPageText } from '../../i18n/banqup-page';
 import type { GateFactory } from '../../in-page/trusted';
 import { mountInPage } from '../../in-page/mount';
 
@@ -30,7 +30,7 @@ export interface Launcher {
 
 export async function mountLauncher(ctx: ContentScriptContext, options: LauncherOptions): Promise<Launcher> {
   const doc = options.doc ?? document;
-  const t = launcherText[pickLanguage(doc.documentElement.lang, navigator.language)];
+  const t = banqupPageText.translator(pickLanguage(doc.documentElement.lang, navigator.language));
   let button: HTMLElement | undefined;
   const ui = await mountInPage(ctx, {
     name: LAUNCHER_HOST,
@@ -39,8 +39,8 @@ export async function mountLauncher(ctx: ContentScriptContext, options: Launcher
     gate: options.gate,
     render(container) {
       button = (
-        <button type="button" class="launcher" aria-label={t.label} onClick={() => options.onOpen()}>
-          {t.text}
+        <button type="button" class="launcher" aria-label={t('launcherLabel')} onClick={() => options.onOpen()}>
+          {t('launcherText')}
         </button>
       ) as HTMLElement;
       container.append(button);

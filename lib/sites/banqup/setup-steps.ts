@@ -4,7 +4,7 @@
  * detect.ts reads the page against this; the overlay shows it. Nothing here touches a page.
  */
 import type { BanqupControl, ScreenId } from './wizard';
-import type { GuideKey } from '../../banqup-page/guide/text';
+import type { GuideKey } from '../../i18n/guide';
 
 export type StepId = `A${1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14}`;
 

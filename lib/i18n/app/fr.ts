@@ -11,7 +11,6 @@ export const fr: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Connecté à Yokoy : {legalEntity}',
   statusFailing: 'La connexion échoue : {reason}',
   statusUnavailable: 'L’extension n’a pas répondu : {reason}',
-  menuSendToYokoy: 'Envoyer à Yokoy',
 
   credentialsHeading: 'Identifiants Yokoy',
   fieldClientId: 'Identifiant client',
@@ -19,7 +18,6 @@ export const fr: Record<MessageKey, string> = {
   fieldOrganizationId: 'Identifiant d’organisation',
   secretStored: 'Stocké chiffré. Saisissez-en un nouveau pour le remplacer.',
   secretReveal: 'Maintenez enfoncé pour afficher le secret',
-  secretHide: 'Masquer le secret',
   findOrganizationId: 'Trouver mon identifiant d’organisation',
   findOrganizationIdUnavailable: 'Indiquez d’abord l’adresse de Yokoy dans les Paramètres.',
   verify: 'Enregistrer et vérifier',
@@ -30,7 +28,6 @@ export const fr: Record<MessageKey, string> = {
   legalEntityChosen: 'Entité sélectionnée : {name}.',
   legalEntityNone: 'Yokoy n’a renvoyé aucune entité juridique pour cette organisation. Adressez-vous à votre administrateur Yokoy.',
   settings: 'Paramètres',
-  pendingCapture: 'De nouveaux identifiants ont été récupérés sur la page de Yokoy. Les utiliser à la place des identifiants actuels ?',
   pendingAdopt: 'Utiliser les nouveaux',
   pendingDiscard: 'Garder les actuels',
 
@@ -89,30 +86,12 @@ export const fr: Record<MessageKey, string> = {
   optionsForgotten: 'Identifiants oubliés.',
   optionsInvalidOrigin: 'Adresse web non conforme au format https://serveur : {value}',
 
-  yokoyUseThisId: 'Utiliser cet identifiant dans Yokoy Companion',
-  yokoyIdSaved: 'Identifiant d’organisation enregistré dans Yokoy Companion.',
-  yokoySaveCredentials: 'Enregistrer dans Yokoy Companion',
-  yokoySaveCredentialsHint: 'Yokoy n’affiche ce secret qu’une seule fois. Yokoy Companion peut le conserver chiffré dans ce navigateur.',
-  yokoyCredentialsSaved: 'Enregistrés et vérifiés dans Yokoy Companion.',
-  yokoyCredentialsSavedUnverified: 'Enregistrés dans Yokoy Companion. Ouvrez l’extension pour terminer la vérification.',
-  yokoyCredentialsPending: 'Enregistrés comme nouveaux identifiants. Ouvrez Yokoy Companion pour les confirmer.',
-  yokoyCaptureRefused: 'Yokoy Companion n’a pas pu enregistrer ceci : {problem}',
-  yokoyNoDeveloperRole:
-    'Vous avez besoin du rôle Développeur de Yokoy pour créer des identifiants API. Demandez à un administrateur Yokoy de votre organisation{admins} de vous attribuer le rôle Développeur (Admin → Utilisateurs), puis revenez sur cette page.',
-  yokoyDismiss: 'Fermer',
-
   setUpInBanqup: 'Configurer dans Banqup',
   exportHeading: 'Exporter vers Yokoy',
   exportFrom: 'Émises à partir du',
   exportTo: 'Émises jusqu’au',
   exportSupplier: 'Le fournisseur contient',
   exportStatus: 'Statut dans Banqup',
-  exportStatusAny: 'Tous',
-  exportStatusReceived: 'Reçue',
-  exportStatusApproved: 'Approuvée',
-  exportStatusPaid: 'Payée',
-  exportStatusRejected: 'Rejetée',
-  exportPreview: '{count} factures correspondent.',
   exportPreviewLoading: 'Comptage des factures dans Banqup…',
   exportBankStatements:
     'Les relevés bancaires ({count} dans Banqup) ne peuvent pas être envoyés à Yokoy : l’API de Yokoy ne les prend pas en charge. Utilisez l’export propre à Banqup pour votre logiciel comptable.',
@@ -120,7 +99,6 @@ export const fr: Record<MessageKey, string> = {
   exportPause: 'Suspendre',
   exportResume: 'Reprendre',
   exportCancel: 'Annuler',
-  exportStarted: '{queued} factures en file d’attente ; {already} déjà dans Yokoy.',
   exportProgress: '{done} sur {total} traitées',
   exportProgressDetail: '{sent} envoyées, {duplicate} déjà dans Yokoy, {failed} en échec, {remaining} restantes',
   exportPaused: 'En pause.',
@@ -131,7 +109,6 @@ export const fr: Record<MessageKey, string> = {
   historyHeading: 'Historique',
   historyFilter: 'Afficher',
   historyAll: 'Toutes',
-  historyEmpty: 'Rien n’a encore été exporté.',
   historyRetryFailed: 'Réessayer les échecs',
   historyDownloadCsv: 'Télécharger le CSV',
   historyOpenInYokoy: 'Ouvrir dans Yokoy',
@@ -148,14 +125,6 @@ export const fr: Record<MessageKey, string> = {
   reasonNotAnInvoice: 'Ce n’est pas une facture : Yokoy n’accepte que les factures et les avoirs.',
   reasonYokoy: '{message}',
   reasonInternal: 'Erreur inattendue ; une nouvelle tentative sera effectuée.',
-  notifyDoneTitle: 'Export vers Yokoy terminé',
-  notifyDone: '{sent} envoyées, {duplicate} déjà dans Yokoy.',
-  notifyAttentionTitle: 'L’export vers Yokoy requiert votre attention',
-  notifyAttention: '{failed} factures n’ont pas pu être envoyées. Ouvrez l’historique pour en voir la raison.',
-  menuSendSelected: 'Envoyer les {count} factures sélectionnées à Yokoy',
-  sendButton: 'Envoyer à Yokoy',
-  sendQueued: 'En file d’attente pour Yokoy.',
-  sendAlready: 'Déjà dans Yokoy.',
   tabConnection: 'Connexion',
   tabExport: 'Export',
   tabHistory: 'Historique',
@@ -235,7 +204,6 @@ export const fr: Record<MessageKey, string> = {
   pendingEntityAgain: 'Entité juridique : choisie à nouveau une fois que Yokoy aura vérifié les nouveaux identifiants (actuelle : {name})',
   pendingKeepsCurrent:
     'Tant que vous ne confirmez pas, le companion garde les identifiants actuels. Ne confirmez que si vous venez d’enregistrer vous-même ces valeurs sur la page de Yokoy.',
-  yokoyCapturePending: 'En attente de votre confirmation : ouvrez Yokoy Companion depuis la barre d’outils pour vérifier et confirmer.',
   optionsNotHttps:
     'Utilisez une adresse https:// : le navigateur ne peut autoriser que des adresses https, rien n’a donc été enregistré ({value}).',
   optionsNotGrantable: 'Le navigateur ne peut pas autoriser {value} : rien n’a été enregistré.',
@@ -254,8 +222,6 @@ export const fr: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Entièrement payée',
   exportStatusHint:
     'Banqup envoie les documents à la comptabilité une fois approuvés ; choisissez un autre statut pour en envoyer d’autres.',
-  perkNoAccountAdmin:
-    'Dans Perk, seuls les administrateurs du compte peuvent générer des identifiants d’API. Demandez à un administrateur du compte de votre organisation{admins} de les générer pour vous ou de vous nommer administrateur du compte, puis revenez sur cette page.',
   optionsRetention: 'Jours de conservation des exports terminés dans l’historique',
   optionsRetentionHint:
     'Les factures envoyées, déjà dans Yokoy ou annulées plus anciennes quittent l’historique (0 garde tout). Celles en échec ou en cours restent toujours.',

@@ -11,7 +11,6 @@ export const nl: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Verbonden met Yokoy: {legalEntity}',
   statusFailing: 'Verbinding mislukt: {reason}',
   statusUnavailable: 'De extensie antwoordde niet: {reason}',
-  menuSendToYokoy: 'Naar Yokoy sturen',
 
   credentialsHeading: 'Yokoy-toegangsgegevens',
   fieldClientId: 'Client-ID',
@@ -19,7 +18,6 @@ export const nl: Record<MessageKey, string> = {
   fieldOrganizationId: 'Organisatie-ID',
   secretStored: 'Versleuteld opgeslagen. Typ om het te vervangen.',
   secretReveal: 'Ingedrukt houden om het geheim te tonen',
-  secretHide: 'Het geheim verbergen',
   findOrganizationId: 'Mijn organisatie-ID zoeken',
   findOrganizationIdUnavailable: 'Stel eerst het adres van Yokoy in bij Instellingen.',
   verify: 'Opslaan en verifiëren',
@@ -30,7 +28,6 @@ export const nl: Record<MessageKey, string> = {
   legalEntityChosen: '{name} is geselecteerd.',
   legalEntityNone: 'Yokoy gaf geen juridische entiteit terug voor deze organisatie. Vraag het na bij uw Yokoy-beheerder.',
   settings: 'Instellingen',
-  pendingCapture: 'Er zijn nieuwe toegangsgegevens overgenomen van de pagina van Yokoy. Wilt u die gebruiken in plaats van de huidige?',
   pendingAdopt: 'De nieuwe gebruiken',
   pendingDiscard: 'De huidige behouden',
 
@@ -87,30 +84,12 @@ export const nl: Record<MessageKey, string> = {
   optionsForgotten: 'De toegangsgegevens zijn gewist.',
   optionsInvalidOrigin: 'Geen webadres in de vorm https://host: {value}',
 
-  yokoyUseThisId: 'Deze ID gebruiken in Yokoy Companion',
-  yokoyIdSaved: 'Organisatie-ID opgeslagen in Yokoy Companion.',
-  yokoySaveCredentials: 'Opslaan in Yokoy Companion',
-  yokoySaveCredentialsHint: 'Yokoy toont dit geheim maar één keer. Yokoy Companion kan het versleuteld bewaren in deze browser.',
-  yokoyCredentialsSaved: 'Opgeslagen en geverifieerd in Yokoy Companion.',
-  yokoyCredentialsSavedUnverified: 'Opgeslagen in Yokoy Companion. Open de extensie om de controle af te ronden.',
-  yokoyCredentialsPending: 'Opgeslagen als nieuwe toegangsgegevens. Open Yokoy Companion om ze te bevestigen.',
-  yokoyCaptureRefused: 'Yokoy Companion kon dit niet opslaan: {problem}',
-  yokoyNoDeveloperRole:
-    'U hebt de rol Ontwikkelaar van Yokoy nodig om API-toegangsgegevens aan te maken. Vraag een Yokoy-beheerder van uw organisatie{admins} om u de rol Ontwikkelaar toe te kennen (Admin → Gebruikers) en kom daarna terug naar deze pagina.',
-  yokoyDismiss: 'Sluiten',
-
   setUpInBanqup: 'Instellen in Banqup',
   exportHeading: 'Exporteren naar Yokoy',
   exportFrom: 'Uitgegeven vanaf',
   exportTo: 'Uitgegeven tot en met',
   exportSupplier: 'Leverancier bevat',
   exportStatus: 'Status in Banqup',
-  exportStatusAny: 'Alle',
-  exportStatusReceived: 'Ontvangen',
-  exportStatusApproved: 'Goedgekeurd',
-  exportStatusPaid: 'Betaald',
-  exportStatusRejected: 'Afgewezen',
-  exportPreview: '{count} facturen komen overeen.',
   exportPreviewLoading: 'Facturen tellen in Banqup…',
   exportBankStatements:
     'Bankafschriften ({count} in Banqup) kunnen niet naar Yokoy: de API van Yokoy heeft er geen plaats voor. Gebruik de eigen export van Banqup voor uw boekhoudsoftware.',
@@ -118,7 +97,6 @@ export const nl: Record<MessageKey, string> = {
   exportPause: 'Pauzeren',
   exportResume: 'Hervatten',
   exportCancel: 'Annuleren',
-  exportStarted: '{queued} facturen in de wachtrij; {already} al in Yokoy.',
   exportProgress: '{done} van {total} verwerkt',
   exportProgressDetail: '{sent} verstuurd, {duplicate} al in Yokoy, {failed} mislukt, {remaining} nog te doen',
   exportPaused: 'Gepauzeerd.',
@@ -129,7 +107,6 @@ export const nl: Record<MessageKey, string> = {
   historyHeading: 'Geschiedenis',
   historyFilter: 'Tonen',
   historyAll: 'Alle',
-  historyEmpty: 'Nog niets geëxporteerd.',
   historyRetryFailed: 'Mislukte opnieuw proberen',
   historyDownloadCsv: 'CSV downloaden',
   historyOpenInYokoy: 'Openen in Yokoy',
@@ -146,14 +123,6 @@ export const nl: Record<MessageKey, string> = {
   reasonNotAnInvoice: 'Geen factuur: Yokoy accepteert alleen facturen en creditnota’s.',
   reasonYokoy: '{message}',
   reasonInternal: 'Onverwachte fout; er wordt opnieuw geprobeerd.',
-  notifyDoneTitle: 'Export naar Yokoy voltooid',
-  notifyDone: '{sent} verstuurd, {duplicate} al in Yokoy.',
-  notifyAttentionTitle: 'Export naar Yokoy vraagt aandacht',
-  notifyAttention: '{failed} facturen konden niet worden verstuurd. Open de geschiedenis om te zien waarom.',
-  menuSendSelected: '{count} geselecteerde facturen naar Yokoy sturen',
-  sendButton: 'Naar Yokoy sturen',
-  sendQueued: 'In de wachtrij voor Yokoy.',
-  sendAlready: 'Al in Yokoy.',
   tabConnection: 'Verbinding',
   tabExport: 'Export',
   tabHistory: 'Geschiedenis',
@@ -229,7 +198,6 @@ export const nl: Record<MessageKey, string> = {
   pendingEntityAgain: 'Juridische entiteit: opnieuw gekozen zodra Yokoy de nieuwe gegevens heeft geverifieerd (nu: {name})',
   pendingKeepsCurrent:
     'Tot u bevestigt, blijft de companion de huidige gegevens gebruiken. Bevestig alleen als u deze waarden zelf net op de pagina van Yokoy hebt opgeslagen.',
-  yokoyCapturePending: 'Wacht op uw bevestiging: open Yokoy Companion via de werkbalk om te controleren en te bevestigen.',
   optionsNotHttps: 'Gebruik een https://-adres: de browser kan alleen https-adressen toestaan, dus er is niets opgeslagen ({value}).',
   optionsNotGrantable: 'De browser kan {value} niet toestaan, dus er is niets opgeslagen.',
   optionsSecretForgotten:
@@ -247,8 +215,6 @@ export const nl: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Volledig betaald',
   exportStatusHint:
     'Banqup stuurt documenten naar de boekhouding zodra ze goedgekeurd zijn; kies een andere status om ook andere te sturen.',
-  perkNoAccountAdmin:
-    'In Perk kunnen alleen accountbeheerders API-gegevens aanmaken. Vraag een accountbeheerder van uw organisatie{admins} om ze voor u aan te maken of u accountbeheerder te maken, en kom daarna terug naar deze pagina.',
   optionsRetention: 'Dagen dat afgeronde exports in de geschiedenis blijven',
   optionsRetentionHint:
     'Verstuurde, al in Yokoy aanwezige en geannuleerde facturen die ouder zijn verdwijnen uit de geschiedenis (0 bewaart alles). Mislukte en onafgeronde blijven altijd.',

@@ -1,8 +1,8 @@
 /**
- * The guide's words in English: the source of the keys (pt, fr, nl must have every one).
+ * The guide's words in English: the source of the keys (pt, fr, nl, de must have every one).
  * `{applications}` and the like quote Banqup's own label in the page's language
  * (lib/sites/banqup/wizard.ts); `{n}`, `{name}`… are filled by the caller. One or two sentences per
- * step: what to do, and why. Kept apart from lib/i18n so the Banqup content script stays lean.
+ * step: what to do, and why. Its own surface, so only the guide module carries it.
  */
 export const en = {
   title: 'Connect Banqup to Yokoy',

@@ -1,4 +1,4 @@
-/** English strings; the source of the message keys every other language must provide. */
+/** The extension pages' words in English (popup, options, import, reconcile): the source of the keys every other language must provide. */
 export const en = {
   productName: 'Yokoy Companion for Banqup',
   version: 'Version {version}',
@@ -10,7 +10,6 @@ export const en = {
   statusVerifiedEntity: 'Connected to Yokoy: {legalEntity}',
   statusFailing: 'Connection failing: {reason}',
   statusUnavailable: 'The extension could not answer: {reason}',
-  menuSendToYokoy: 'Send to Yokoy',
 
   credentialsHeading: 'Yokoy credentials',
   fieldClientId: 'Client ID',
@@ -18,7 +17,6 @@ export const en = {
   fieldOrganizationId: 'Organization ID',
   secretStored: 'Stored encrypted. Type to replace it.',
   secretReveal: 'Hold to show the secret',
-  secretHide: 'Hide the secret',
   findOrganizationId: 'Find my organization ID',
   findOrganizationIdUnavailable: 'Set Yokoy’s address in Settings first.',
   verify: 'Save and verify',
@@ -29,7 +27,6 @@ export const en = {
   legalEntityChosen: '{name} is selected.',
   legalEntityNone: 'Yokoy returned no legal entity for this organization. Ask your Yokoy administrator.',
   settings: 'Settings',
-  pendingCapture: 'New credentials were captured on Yokoy’s page. Use them instead of the current ones?',
   pendingAdopt: 'Use the new ones',
   pendingDiscard: 'Keep the current ones',
 
@@ -84,30 +81,12 @@ export const en = {
   optionsForgotten: 'Credentials forgotten.',
   optionsInvalidOrigin: 'Not a web address of the form https://host: {value}',
 
-  yokoyUseThisId: 'Use this ID in Yokoy Companion',
-  yokoyIdSaved: 'Organization ID saved in Yokoy Companion.',
-  yokoySaveCredentials: 'Save to Yokoy Companion',
-  yokoySaveCredentialsHint: 'Yokoy shows this secret only once. Yokoy Companion can keep it encrypted in this browser.',
-  yokoyCredentialsSaved: 'Saved and verified in Yokoy Companion.',
-  yokoyCredentialsSavedUnverified: 'Saved in Yokoy Companion. Open the extension to finish the check.',
-  yokoyCredentialsPending: 'Saved as new credentials. Open Yokoy Companion to confirm them.',
-  yokoyCaptureRefused: 'Yokoy Companion could not save this: {problem}',
-  yokoyNoDeveloperRole:
-    'You need Yokoy’s Developer role to create API credentials. Ask a Yokoy administrator of your organization{admins} to give you the Developer role (Admin → Users), then come back to this page.',
-  yokoyDismiss: 'Dismiss',
-
   setUpInBanqup: 'Set up in Banqup',
   exportHeading: 'Export to Yokoy',
   exportFrom: 'Issued from',
   exportTo: 'Issued until',
   exportSupplier: 'Supplier contains',
   exportStatus: 'Status in Banqup',
-  exportStatusAny: 'Any',
-  exportStatusReceived: 'Received',
-  exportStatusApproved: 'Approved',
-  exportStatusPaid: 'Paid',
-  exportStatusRejected: 'Rejected',
-  exportPreview: '{count} invoices match.',
   exportPreviewLoading: 'Counting invoices in Banqup…',
   exportBankStatements:
     'Bank statements ({count} in Banqup) cannot go to Yokoy: Yokoy’s API has no place for them. Use Banqup’s own export for your accounting software.',
@@ -115,7 +94,6 @@ export const en = {
   exportPause: 'Pause',
   exportResume: 'Resume',
   exportCancel: 'Cancel',
-  exportStarted: '{queued} invoices queued; {already} already in Yokoy.',
   exportProgress: '{done} of {total} handled',
   exportProgressDetail: '{sent} sent, {duplicate} already in Yokoy, {failed} failed, {remaining} to go',
   exportPaused: 'Paused.',
@@ -126,7 +104,6 @@ export const en = {
   historyHeading: 'History',
   historyFilter: 'Show',
   historyAll: 'All',
-  historyEmpty: 'Nothing exported yet.',
   historyRetryFailed: 'Retry failed',
   historyDownloadCsv: 'Download CSV',
   historyOpenInYokoy: 'Open in Yokoy',
@@ -143,14 +120,6 @@ export const en = {
   reasonNotAnInvoice: 'Not an invoice: Yokoy takes invoices and credit notes only.',
   reasonYokoy: '{message}',
   reasonInternal: 'An unexpected error; it will be retried.',
-  notifyDoneTitle: 'Export to Yokoy finished',
-  notifyDone: '{sent} sent, {duplicate} already in Yokoy.',
-  notifyAttentionTitle: 'Export to Yokoy needs attention',
-  notifyAttention: '{failed} invoices could not be sent. Open the history to see why.',
-  menuSendSelected: 'Send {count} selected invoices to Yokoy',
-  sendButton: 'Send to Yokoy',
-  sendQueued: 'Queued for Yokoy.',
-  sendAlready: 'Already in Yokoy.',
   tabConnection: 'Connection',
   tabExport: 'Export',
   tabHistory: 'History',
@@ -226,7 +195,6 @@ export const en = {
   pendingEntityAgain: 'Legal entity: chosen again once Yokoy has verified the new credentials (now: {name})',
   pendingKeepsCurrent:
     'Until you confirm, the companion keeps using the current credentials. Confirm only if you just saved these values yourself on Yokoy’s page.',
-  yokoyCapturePending: 'Waiting for your confirmation: open Yokoy Companion from the toolbar to check and confirm.',
   optionsNotHttps: 'Use an https:// address: the browser can be asked to allow only https addresses, so nothing was saved ({value}).',
   optionsNotGrantable: 'The browser cannot be asked to allow {value}, so nothing was saved.',
   optionsSecretForgotten:
@@ -244,8 +212,6 @@ export const en = {
   exportPayPartiallyPaid: 'Partially paid',
   exportPayFullyPaid: 'Fully paid',
   exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
-  perkNoAccountAdmin:
-    'In Perk, only account admins can generate API credentials. Ask an account admin of your organization{admins} to generate them for you or to make you an account admin, then come back to this page.',
   optionsRetention: 'Days finished exports stay in the history',
   optionsRetentionHint:
     'Sent, already-in-Yokoy and cancelled invoices older than this leave the history (0 keeps everything). Failed and unfinished ones always stay.',

@@ -11,7 +11,6 @@ export const pt: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Ligado ao Yokoy: {legalEntity}',
   statusFailing: 'A ligação falha: {reason}',
   statusUnavailable: 'A extensão não respondeu: {reason}',
-  menuSendToYokoy: 'Enviar para o Yokoy',
 
   credentialsHeading: 'Credenciais do Yokoy',
   fieldClientId: 'ID de cliente',
@@ -19,7 +18,6 @@ export const pt: Record<MessageKey, string> = {
   fieldOrganizationId: 'ID da organização',
   secretStored: 'Guardado encriptado. Escreva para o substituir.',
   secretReveal: 'Mantenha premido para mostrar o segredo',
-  secretHide: 'Ocultar o segredo',
   findOrganizationId: 'Encontrar o ID da minha organização',
   findOrganizationIdUnavailable: 'Defina primeiro o endereço do Yokoy nas Definições.',
   verify: 'Guardar e verificar',
@@ -30,7 +28,6 @@ export const pt: Record<MessageKey, string> = {
   legalEntityChosen: 'Entidade selecionada: {name}.',
   legalEntityNone: 'O Yokoy não devolveu nenhuma entidade jurídica para esta organização. Fale com o administrador do Yokoy.',
   settings: 'Definições',
-  pendingCapture: 'Foram capturadas novas credenciais na página do Yokoy. Usá-las em vez das atuais?',
   pendingAdopt: 'Usar as novas',
   pendingDiscard: 'Manter as atuais',
 
@@ -85,30 +82,12 @@ export const pt: Record<MessageKey, string> = {
   optionsForgotten: 'Credenciais esquecidas.',
   optionsInvalidOrigin: 'Não é um endereço web no formato https://servidor: {value}',
 
-  yokoyUseThisId: 'Usar este ID no Yokoy Companion',
-  yokoyIdSaved: 'ID da organização guardado no Yokoy Companion.',
-  yokoySaveCredentials: 'Guardar no Yokoy Companion',
-  yokoySaveCredentialsHint: 'O Yokoy mostra este segredo apenas uma vez. O Yokoy Companion pode guardá-lo encriptado neste navegador.',
-  yokoyCredentialsSaved: 'Guardadas e verificadas no Yokoy Companion.',
-  yokoyCredentialsSavedUnverified: 'Guardadas no Yokoy Companion. Abra a extensão para concluir a verificação.',
-  yokoyCredentialsPending: 'Guardadas como novas credenciais. Abra o Yokoy Companion para as confirmar.',
-  yokoyCaptureRefused: 'O Yokoy Companion não conseguiu guardar isto: {problem}',
-  yokoyNoDeveloperRole:
-    'Precisa da função de programador do Yokoy para criar credenciais de API. Peça a um administrador do Yokoy da sua organização{admins} que lhe atribua a função de programador (Admin → Utilizadores) e, depois, volte a esta página.',
-  yokoyDismiss: 'Fechar',
-
   setUpInBanqup: 'Configurar no Banqup',
   exportHeading: 'Exportar para o Yokoy',
   exportFrom: 'Emitidas a partir de',
   exportTo: 'Emitidas até',
   exportSupplier: 'O fornecedor contém',
   exportStatus: 'Estado no Banqup',
-  exportStatusAny: 'Qualquer',
-  exportStatusReceived: 'Recebida',
-  exportStatusApproved: 'Aprovada',
-  exportStatusPaid: 'Paga',
-  exportStatusRejected: 'Rejeitada',
-  exportPreview: '{count} faturas correspondem.',
   exportPreviewLoading: 'A contar as faturas no Banqup…',
   exportBankStatements:
     'Os extratos bancários ({count} no Banqup) não podem ir para o Yokoy: a API do Yokoy não tem lugar para eles. Use a exportação do próprio Banqup para o seu software de contabilidade.',
@@ -116,7 +95,6 @@ export const pt: Record<MessageKey, string> = {
   exportPause: 'Pausar',
   exportResume: 'Retomar',
   exportCancel: 'Cancelar',
-  exportStarted: '{queued} faturas em fila; {already} já estão no Yokoy.',
   exportProgress: '{done} de {total} processadas',
   exportProgressDetail: '{sent} enviadas, {duplicate} já no Yokoy, {failed} falhadas, {remaining} por processar',
   exportPaused: 'Em pausa.',
@@ -127,7 +105,6 @@ export const pt: Record<MessageKey, string> = {
   historyHeading: 'Histórico',
   historyFilter: 'Mostrar',
   historyAll: 'Todas',
-  historyEmpty: 'Ainda nada foi exportado.',
   historyRetryFailed: 'Tentar novamente as falhadas',
   historyDownloadCsv: 'Transferir CSV',
   historyOpenInYokoy: 'Abrir no Yokoy',
@@ -144,14 +121,6 @@ export const pt: Record<MessageKey, string> = {
   reasonNotAnInvoice: 'Não é uma fatura: o Yokoy só aceita faturas e notas de crédito.',
   reasonYokoy: '{message}',
   reasonInternal: 'Erro inesperado; será tentado novamente.',
-  notifyDoneTitle: 'Exportação para o Yokoy concluída',
-  notifyDone: '{sent} enviadas, {duplicate} já no Yokoy.',
-  notifyAttentionTitle: 'A exportação para o Yokoy requer atenção',
-  notifyAttention: 'Não foi possível enviar {failed} faturas. Abra o histórico para ver porquê.',
-  menuSendSelected: 'Enviar {count} faturas selecionadas para o Yokoy',
-  sendButton: 'Enviar para o Yokoy',
-  sendQueued: 'Em fila para o Yokoy.',
-  sendAlready: 'Já está no Yokoy.',
   tabConnection: 'Ligação',
   tabExport: 'Exportação',
   tabHistory: 'Histórico',
@@ -227,7 +196,6 @@ export const pt: Record<MessageKey, string> = {
   pendingEntityAgain: 'Entidade jurídica: escolhida de novo depois de o Yokoy verificar as novas credenciais (atual: {name})',
   pendingKeepsCurrent:
     'Até confirmar, o companion continua a usar as credenciais atuais. Confirme apenas se acabou de guardar estes valores na página do Yokoy.',
-  yokoyCapturePending: 'A aguardar a sua confirmação: abra o Yokoy Companion na barra de ferramentas para verificar e confirmar.',
   optionsNotHttps:
     'Use um endereço https://: só é possível pedir ao navegador que permita endereços https, por isso nada foi guardado ({value}).',
   optionsNotGrantable: 'Não é possível pedir ao navegador que permita {value}, por isso nada foi guardado.',
@@ -246,8 +214,6 @@ export const pt: Record<MessageKey, string> = {
   exportPayFullyPaid: 'Totalmente paga',
   exportStatusHint:
     'O Banqup envia os documentos para a contabilidade depois de aprovados; escolha outro estado para enviar também outros.',
-  perkNoAccountAdmin:
-    'No Perk, só os administradores da conta podem gerar credenciais de API. Peça a um administrador da conta da sua organização{admins} que as gere por si ou que o torne administrador da conta e, depois, volte a esta página.',
   optionsRetention: 'Dias que as exportações concluídas ficam no histórico',
   optionsRetentionHint:
     'As faturas enviadas, já existentes no Yokoy e canceladas mais antigas do que isto saem do histórico (0 guarda tudo). As falhadas e as por concluir ficam sempre.',

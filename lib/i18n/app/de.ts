@@ -17,7 +17,6 @@ export const de: Record<MessageKey, string> = {
   statusVerifiedEntity: 'Mit Yokoy verbunden: {legalEntity}',
   statusFailing: 'Die Verbindung schlägt fehl: {reason}',
   statusUnavailable: 'Die Erweiterung hat nicht geantwortet: {reason}',
-  menuSendToYokoy: 'An Yokoy senden',
 
   credentialsHeading: 'Yokoy-Credentials',
   fieldClientId: 'Client-ID',
@@ -25,7 +24,6 @@ export const de: Record<MessageKey, string> = {
   fieldOrganizationId: 'Organisations-ID',
   secretStored: 'Verschlüsselt gespeichert. Geben Sie ein neues ein, um es zu ersetzen.',
   secretReveal: 'Gedrückt halten, um das Secret anzuzeigen',
-  secretHide: 'Secret ausblenden',
   findOrganizationId: 'Meine Organisations-ID finden',
   findOrganizationIdUnavailable: 'Legen Sie zuerst in den Einstellungen die Adresse von Yokoy fest.',
   verify: 'Speichern und prüfen',
@@ -36,7 +34,6 @@ export const de: Record<MessageKey, string> = {
   legalEntityChosen: '{name} ist ausgewählt.',
   legalEntityNone: 'Yokoy hat für diese Organisation keine Firma zurückgegeben. Wenden Sie sich an Ihren Yokoy-Administrator.',
   settings: 'Einstellungen',
-  pendingCapture: 'Auf der Yokoy-Seite wurden neue Credentials übernommen. Sollen sie die aktuellen ersetzen?',
   pendingAdopt: 'Die neuen verwenden',
   pendingDiscard: 'Die aktuellen behalten',
 
@@ -94,30 +91,12 @@ export const de: Record<MessageKey, string> = {
   optionsForgotten: 'Credentials vergessen.',
   optionsInvalidOrigin: 'Keine Webadresse der Form https://host: {value}',
 
-  yokoyUseThisId: 'Diese ID in Yokoy Companion verwenden',
-  yokoyIdSaved: 'Organisations-ID in Yokoy Companion gespeichert.',
-  yokoySaveCredentials: 'In Yokoy Companion speichern',
-  yokoySaveCredentialsHint: 'Yokoy zeigt dieses Secret nur einmal an. Yokoy Companion kann es verschlüsselt in diesem Browser aufbewahren.',
-  yokoyCredentialsSaved: 'In Yokoy Companion gespeichert und geprüft.',
-  yokoyCredentialsSavedUnverified: 'In Yokoy Companion gespeichert. Öffnen Sie die Erweiterung, um die Prüfung abzuschließen.',
-  yokoyCredentialsPending: 'Als neue Credentials gespeichert. Öffnen Sie Yokoy Companion, um sie zu bestätigen.',
-  yokoyCaptureRefused: 'Yokoy Companion konnte dies nicht speichern: {problem}',
-  yokoyNoDeveloperRole:
-    'Um API-Credentials zu erzeugen, benötigen Sie in Yokoy die Entwickler-Rolle. Bitten Sie einen Yokoy-Administrator Ihrer Organisation{admins}, Ihnen die Entwickler-Rolle zu geben (Admin > Benutzer), und kehren Sie dann zu dieser Seite zurück.',
-  yokoyDismiss: 'Schließen',
-
   setUpInBanqup: 'In Banqup einrichten',
   exportHeading: 'Export nach Yokoy',
   exportFrom: 'Ausgestellt ab',
   exportTo: 'Ausgestellt bis',
   exportSupplier: 'Lieferant enthält',
   exportStatus: 'Status in Banqup',
-  exportStatusAny: 'Alle',
-  exportStatusReceived: 'Empfangen',
-  exportStatusApproved: 'Genehmigt',
-  exportStatusPaid: 'Bezahlt',
-  exportStatusRejected: 'Abgelehnt',
-  exportPreview: '{count} passende Rechnungen.',
   exportPreviewLoading: 'Rechnungen in Banqup werden gezählt…',
   exportBankStatements:
     'Kontoauszüge ({count} in Banqup) können nicht an Yokoy gehen: Die API von Yokoy hat keinen Platz dafür. Nutzen Sie den Bankauszug-Export von Banqup für Ihre Buchhaltungssoftware.',
@@ -125,7 +104,6 @@ export const de: Record<MessageKey, string> = {
   exportPause: 'Anhalten',
   exportResume: 'Fortsetzen',
   exportCancel: 'Abbrechen',
-  exportStarted: '{queued} Rechnungen eingereiht; {already} bereits in Yokoy.',
   exportProgress: '{done} von {total} bearbeitet',
   exportProgressDetail: '{sent} gesendet, {duplicate} bereits in Yokoy, {failed} fehlgeschlagen, {remaining} ausstehend',
   exportPaused: 'Angehalten.',
@@ -137,7 +115,6 @@ export const de: Record<MessageKey, string> = {
   historyHeading: 'Verlauf',
   historyFilter: 'Anzeigen',
   historyAll: 'Alle',
-  historyEmpty: 'Noch nichts exportiert.',
   historyRetryFailed: 'Fehlgeschlagene erneut senden',
   historyDownloadCsv: 'CSV herunterladen',
   historyOpenInYokoy: 'In Yokoy öffnen',
@@ -154,14 +131,6 @@ export const de: Record<MessageKey, string> = {
   reasonNotAnInvoice: 'Keine Rechnung: Yokoy nimmt nur Rechnungen und Gutschriften an.',
   reasonYokoy: '{message}',
   reasonInternal: 'Ein unerwarteter Fehler; es wird erneut versucht.',
-  notifyDoneTitle: 'Export nach Yokoy abgeschlossen',
-  notifyDone: '{sent} gesendet, {duplicate} bereits in Yokoy.',
-  notifyAttentionTitle: 'Export nach Yokoy braucht Ihre Aufmerksamkeit',
-  notifyAttention: '{failed} Rechnungen konnten nicht gesendet werden. Öffnen Sie den Verlauf, um den Grund zu sehen.',
-  menuSendSelected: '{count} ausgewählte Rechnungen an Yokoy senden',
-  sendButton: 'An Yokoy senden',
-  sendQueued: 'Für Yokoy eingereiht.',
-  sendAlready: 'Bereits in Yokoy.',
   tabConnection: 'Verbindung',
   tabExport: 'Export',
   importOpen: 'Dateien importieren',
@@ -234,7 +203,6 @@ export const de: Record<MessageKey, string> = {
   pendingEntityAgain: 'Juristische Einheit: wird erneut gewählt, sobald Yokoy die neuen Zugangsdaten geprüft hat (jetzt: {name})',
   pendingKeepsCurrent:
     'Bis Sie bestätigen, verwendet der Companion weiter die aktuellen Zugangsdaten. Bestätigen Sie nur, wenn Sie diese Werte gerade selbst auf der Yokoy-Seite gespeichert haben.',
-  yokoyCapturePending: 'Wartet auf Ihre Bestätigung: Öffnen Sie Yokoy Companion in der Symbolleiste, um zu prüfen und zu bestätigen.',
   optionsNotHttps:
     'Verwenden Sie eine https://-Adresse: Der Browser kann nur https-Adressen erlauben, daher wurde nichts gespeichert ({value}).',
   optionsNotGrantable: 'Der Browser kann {value} nicht erlauben, daher wurde nichts gespeichert.',
@@ -261,8 +229,6 @@ export const de: Record<MessageKey, string> = {
   exportWaitingForBanqup: 'Warten auf Banqup: Melden Sie sich in diesem Browser bei Banqup an, dann läuft der Export von selbst weiter.',
   historyTwins:
     'Yokoy enthält diese Rechnung mehrfach ({ids}): Die Verbindung brach ab und der Browser hat sie erneut gesendet. Löschen Sie die zusätzliche Kopie in Yokoy; sie ist mit „banqupDuplicateOf“ markiert.',
-  perkNoAccountAdmin:
-    'In Perk können nur Kontoadministratoren API-Credentials erzeugen. Bitten Sie einen Kontoadministrator Ihrer Organisation{admins}, sie für Sie zu erzeugen oder Sie zum Kontoadministrator zu machen, und kehren Sie dann zu dieser Seite zurück.',
   optionsRetention: 'Tage, die abgeschlossene Exporte im Verlauf bleiben',
   optionsRetentionHint:
     'Gesendete, bereits in Yokoy vorhandene und abgebrochene Rechnungen, die älter sind, verlassen den Verlauf (0 behält alles). Fehlgeschlagene und nicht abgeschlossene bleiben immer.',
