@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The extension's Banqup client (lib/banqup) against the look-alike's documented shapes, over
  * real HTTP: the spaces answer (`spaces[].id`), v2 documents under

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The Banqup look-alike plays either platform (REAL-PRODUCTS.md §1), chosen by a sandbox
  * option (`banqup.platform`, the CLI's --banqup-platform / SANDBOX_BANQUP_PLATFORM) or at run

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The Banqup look-alike's contract over real HTTP: sign-in and the session guard, the JSON
  * API (spaces, documents with paging and filters, UBL and PDF bytes, bank statements), the

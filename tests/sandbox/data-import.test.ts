@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Folder import for the sandbox: valid UBL files become purchase documents (PDF embedded or
  * rendered, id from the content), anything else is reported by file name with a reason,

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The sandbox's invoice PDFs: structurally valid files (header, every xref offset pointing
  * at its object, startxref at the table, %%EOF), multi-page layout, WinAnsi text for

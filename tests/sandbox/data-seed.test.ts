@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The sandbox's seeded Banqup account: the requirements the emulators and the benchmarks
  * rely on (counts, suppliers, countries, currencies, VAT categories, credit notes, the one

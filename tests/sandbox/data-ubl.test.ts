@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The sandbox's UBL reader and writer: the handwritten fixtures, field-level errors for
  * malformed / wrong-root / incomplete documents, hostile input (entity bombs, oversize),

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Contract tests for the Yokoy API emulator's test controls: fault injection (latency, 5xx,
  * 429 bursts, early token death, dropped connections, malformed JSON), the redacted request

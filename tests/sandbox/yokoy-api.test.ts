@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * Contract tests for the Yokoy API emulator: token endpoint, authentication, legal entities,
  * invoice creation (e-invoice, AI upload, JSON), reading, filtering, paging and updating,

@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The Yokoy web look-alike's variants over HTTP: as Perk (Developer tools > Spend tools, the
  * Access credentials tab, account admins only, Yokoy's old address redirected, the same

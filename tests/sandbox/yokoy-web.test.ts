@@ -1,4 +1,3 @@
-// @vitest-environment node
 /**
  * The Yokoy web look-alike's HTTP contract, without a browser: sign-in and the session cookie,
  * the credentials API (secret once, unique names, roles), and "Sign in with Yokoy"

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (reads Banqup's saved pages through DOMParser)
 /**
  * Banqup's site knowledge as data: every label in every language names its source (an article
  * in lib/sites/banqup/wizard/sources.ts, or `ours`), the German words REAL-PRODUCTS.md quotes are the

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (number and date formats follow navigator.language)
 /**
  * Amounts, dates and plural forms as a user reads them in each of the five languages, taken
  * from the rendered views (History, Export, progress) with the real catalogues; plus the

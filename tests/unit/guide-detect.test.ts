@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (reads saved Banqup and Yokoy pages through DOMParser)
 /**
  * Platform and step detection over recorded DOM snapshots of the Banqup look-alike
  * (scripts/record-banqup-dom.ts): on classic Banqup every step A1–A14 in pt, en, fr, nl and de,

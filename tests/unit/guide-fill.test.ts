@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (fills real input elements and listens for their events)
 /** Filling Banqup's fields from the vault: the way frameworks notice, and only where allowed. */
 import { describe, expect, it } from 'vitest';
 import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from '../../lib/banqup-page/guide/fill';

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (mounts the guide into a document)
 /**
  * The content script's lazy guide: nothing is fetched until the guide opens, the module is
  * fetched once however often it opens, and a failed fetch (the extension being updated) is

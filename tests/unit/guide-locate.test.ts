@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (locates controls in saved pages read through DOMParser)
 /**
  * Locators on a recorded Banqup page: Banqup's own label in the page's language (no attribute
  * of ours: real Banqup has none); a label in another language; nothing at all → not found,

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (draws the overlay into a document and waits on animation frames)
 /**
  * The guide's overlay on a recorded Banqup page (happy-dom): what the user reads, the
  * keyboard, fill from the vault, focus restored on close, and nothing left behind.

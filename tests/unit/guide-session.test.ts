@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (the session lives in the page's sessionStorage)
 /** The guide's session (open state, "I've done this" steps) and the worker's GUIDE_HASH. */
 import { describe, expect, it } from 'vitest';
 import { GUIDE_HASH as workerHash } from '../../lib/tabs/open-pages';

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (watches a document's mutations once per animation frame)
 /** The page watcher: one run per frame after changes, none while the page is idle, none after stop. */
 import { describe, expect, it } from 'vitest';
 import { watchPage } from '../../lib/in-page/watch';

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (renders the Preact import view into a document)
 /**
  * The Import view in German: a picked file is read, judged by a fake worker (through the same
  * `ask` the page uses) and previewed with counts, totals through Intl, and each skipped file

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (renders the launcher into a document)
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { LAUNCHER_HOST, mountLauncher } from '../../lib/banqup-page/launcher/launcher';

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (an extension page: localStorage and the document's colour scheme)
 /** The Appearance setting on an extension page: stored value applied, followed while open, and there at the next page's first paint. */
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';

@@ -1,3 +1,5 @@
+// @vitest-environment happy-dom
+// (reads Yokoy pages built in a document)
 /**
  * Yokoy/Perk site knowledge against pages: the scan tells Perk from Yokoy and finds the
  * organization ID, the one-time credentials and the no-role notice by their visible labels
