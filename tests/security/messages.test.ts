@@ -115,6 +115,8 @@ beforeEach(async () => {
   vi.stubGlobal('fetch', vi.fn(fakeFetch));
   // What the fake browser leaves unimplemented, as the real one answers it.
   vi.spyOn(fakeBrowser.i18n, 'getUILanguage').mockReturnValue('en');
+  // The context menu's titles come from public/_locales (lib/i18n/browser.ts); WXT's fake browser has no messages.
+  vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
   Object.assign(fakeBrowser.permissions, { contains: async () => false, request: async () => false });
   // Ports (the export's progress push): none connects in these tests.
   vi.spyOn(fakeBrowser.runtime.onConnect, 'addListener').mockImplementation(() => undefined);
