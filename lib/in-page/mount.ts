@@ -35,8 +35,7 @@ export interface MountOptions {
   render(container: HTMLElement, ui: InPageUi): void;
   /** Calls `onChange` at most once per frame after the page changed, while the UI is there. */
   watch?: Omit<WatchEnv, 'doc' | 'win' | 'signal'> & { onChange(change: PageChange): void };
-  /** An open root and another gate: unit tests only (happy-dom has no trusted events). */
-  mode?: 'open' | 'closed';
+  /** Another gate: unit tests only (happy-dom has no trusted events). The root is always closed. */
   gate?: GateFactory;
 }
 
@@ -74,7 +73,7 @@ export async function mountInPage(ctx: ContentScriptContext, options: MountOptio
   const doc = options.doc ?? document;
   const css = await styles(ctx);
   const host = doc.createElement(options.name);
-  const root = host.attachShadow({ mode: options.mode ?? 'closed' });
+  const root = host.attachShadow({ mode: 'closed' });
   const html = doc.createElement('html');
   if (options.lang) html.lang = options.lang;
   const head = doc.createElement('head');

@@ -8,7 +8,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openUi } from './open-ui';
-import { mountInPage } from '../../lib/in-page/mount';
 import { GUIDE_HOST } from '../../lib/banqup-page/guide/guide';
 import { lazyGuide, type GuideModule } from '../../lib/banqup-page/guide/loader';
 
@@ -28,7 +27,7 @@ describe('lazyGuide', () => {
       }
       return import('../../lib/banqup-page/guide/guide');
     };
-    const guide = lazyGuide(ctx, { ask, mount: mountInPage, sandbox: true, ...openUi }, load);
+    const guide = lazyGuide(ctx, { ask, sandbox: true, ...openUi }, load);
     expect(fetches).toBe(0);
     expect(guide.isOpen).toBe(false);
 

@@ -9,7 +9,6 @@ import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { openUi } from './open-ui';
-import { mountInPage } from '../../lib/in-page/mount';
 import { GUIDE_HOST } from '../../lib/banqup-page/guide/guide';
 import { lazyGuide, type GuideModule } from '../../lib/banqup-page/guide/loader';
 import type { GuideContextAnswer } from '../../lib/messaging/protocol';
@@ -42,7 +41,7 @@ function showPage(file: string, path: string) {
 // Through the loader, as the content script does (there the module comes from the extension).
 const load = (): Promise<GuideModule> => import('../../lib/banqup-page/guide/guide');
 const createGuide = (ctx: ContentScriptContext, env: { ask: never; sandbox: boolean; win?: Window }) =>
-  lazyGuide(ctx, { ...env, mount: mountInPage, ...openUi }, load);
+  lazyGuide(ctx, { ...env, ...openUi }, load);
 const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 const shadow = () => document.querySelector(GUIDE_HOST)?.shadowRoot;
 const text = (selector: string) => shadow()?.querySelector(selector)?.textContent;

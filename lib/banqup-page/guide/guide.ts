@@ -39,8 +39,7 @@ export interface GuideEnv {
   sandbox: boolean;
   /** Where focus goes on close when nothing on the page had it (the launcher). */
   fallbackFocus?: () => HTMLElement | null | undefined;
-  /** Open roots and another gate: unit tests only (happy-dom has no trusted events). */
-  mode?: 'open' | 'closed';
+  /** Another gate: unit tests only (happy-dom has no trusted events). */
   gate?: GateFactory;
 }
 
@@ -338,7 +337,6 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       name: GUIDE_HOST,
       doc,
       lang: language,
-      mode: env.mode,
       gate: env.gate,
       // Changes away from everything the guide reads only re-place the highlight (lib/in-page/watch).
       watch: { relevant: relevantSelector, onChange: (change) => (change.content || !detection ? contentChanged() : relayout()) },

@@ -10,15 +10,15 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { pickLanguage } from '../../i18n';
 import { banqupPageText } from '../../i18n/banqup-page';
 import type { GateFactory } from '../../in-page/trusted';
-import { mountInPage } from '../../in-page/mount';
+import { mountInPage, type Mount } from '../../in-page/mount';
 
 export const LAUNCHER_HOST = 'yokoy-companion-launcher';
 
 export interface LauncherOptions {
   onOpen: () => void;
   doc?: Document;
-  /** Open roots and another gate: unit tests only (happy-dom has no trusted events). */
-  mode?: 'open' | 'closed';
+  /** Another mount and gate: unit tests only (happy-dom has no trusted events; tests/unit/open-ui.ts). */
+  mount?: Mount;
   gate?: GateFactory;
 }
 
@@ -32,10 +32,9 @@ export async function mountLauncher(ctx: ContentScriptContext, options: Launcher
   const doc = options.doc ?? document;
   const t = banqupPageText.translator(pickLanguage(doc.documentElement.lang, navigator.language));
   let button: HTMLElement | undefined;
-  const ui = await mountInPage(ctx, {
+  const ui = await (options.mount ?? mountInPage)(ctx, {
     name: LAUNCHER_HOST,
     doc,
-    mode: options.mode,
     gate: options.gate,
     render(container) {
       button = (
