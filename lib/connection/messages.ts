@@ -11,12 +11,9 @@ import type { YokoyFailure, YokoyFailureKind } from '../yokoy-api/errors';
 import type { LegalEntitySummary } from '../yokoy-api/schemas';
 
 const CredentialsGet = z.object({ type: z.literal('credentials.get') });
-const CredentialsSave = z.object({
-  type: z.literal('credentials.save'),
-  clientId: z.optional(short),
-  clientSecret: z.optional(short),
-  organizationId: z.optional(short),
-});
+/** What the popup saves and what Yokoy's page offers: the same three values, each optional. */
+const credentialFields = { clientId: z.optional(short), clientSecret: z.optional(short), organizationId: z.optional(short) };
+const CredentialsSave = z.object({ type: z.literal('credentials.save'), ...credentialFields });
 const CredentialsReveal = z.object({ type: z.literal('credentials.reveal') });
 const CredentialsVerify = z.object({ type: z.literal('credentials.verify') });
 const CredentialsForget = z.object({ type: z.literal('credentials.forget') });
@@ -34,12 +31,7 @@ const SettingsSave = z.object({
     historyRetentionDays: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(3650))),
   }),
 });
-const CaptureOffer = z.object({
-  type: z.literal('capture.offer'),
-  clientId: z.optional(short),
-  clientSecret: z.optional(short),
-  organizationId: z.optional(short),
-});
+const CaptureOffer = z.object({ type: z.literal('capture.offer'), ...credentialFields });
 const OpenYokoyDeveloperPage = z.object({ type: z.literal('open.yokoyDeveloperPage') });
 const GuideContext = z.object({ type: z.literal('guide.context') });
 const GuideOpen = z.object({ type: z.literal('guide.open') });
