@@ -2,7 +2,7 @@
 // (reads Banqup's saved pages through DOMParser)
 /**
  * Banqup's site knowledge as data: every label in every language names its source (an article
- * in lib/sites/banqup/wizard/sources.ts, or `ours`), the German words REAL-PRODUCTS.md quotes are the
+ * in lib/sites/banqup/sources.ts, or `ours`), the German words REAL-PRODUCTS.md quotes are the
  * ones the guide uses, label matching shrugs off case, spacing, accents and apostrophes, and
  * the platform is told from the page (app launcher) or the host (app.btx.banqup.com).
  */

@@ -90,7 +90,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     const t = guideText(language);
 
     let detection: Extract<Detection, { busy: false }> | undefined;
-    /** Set on new Banqup, where the wizard does not exist (lib/sites/banqup/wizard/platforms.ts). */
+    /** Set on new Banqup, where the wizard does not exist (lib/sites/banqup/platforms.ts). */
     let platform: PlatformReading | undefined;
     let viewIndex = 0;
     let context: GuideContextAnswer | undefined;

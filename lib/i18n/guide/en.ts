@@ -57,7 +57,7 @@ export const en = {
   exportFirst: 'Export earlier invoices',
   // Issue 12: Fill refused (the field is not Banqup's own, located when the step began).
   fillRefused: 'This field is not the one the guide showed on Banqup’s setup page, so nothing was filled. Reload the page and try again.',
-  // New Banqup (app launcher, Banqup Store): no Yokoy extension there (lib/sites/banqup/wizard/platforms.ts).
+  // New Banqup (app launcher, Banqup Store): no Yokoy extension there (lib/sites/banqup/platforms.ts).
   newTitle: 'This is the new Banqup',
   newSeen: 'Here apps open from the app launcher (the grid icon){apps}, and integrations are extensions of the Banqup Store.',
   newApps: ': {apps}',
