@@ -105,7 +105,8 @@ export function pickMatch(tagged: { id: string }[], candidates: { id: string }[]
   return { kind: 'content', invoiceId: candidates[0]!.id };
 }
 
-const digest = async (bytes: BufferSource) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).join(',');
+/** A PDF's identity for comparing two copies: its SHA-256 (the run audit compares PDF-only uploads too). */
+export const pdfDigest = async (bytes: BufferSource) => new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)).join(',');
 
 /**
  * A PDF-only upload whose outcome is unknown has no number to look up (Yokoy reads it later):
@@ -122,11 +123,11 @@ export async function lookUpPdf(
   const from = new Date(since - 60_000).toISOString();
   const recent = await api.find(legalEntityId, `created ge ${scimString(from)}`);
   if (!recent.ok) return recent;
-  const wanted = await digest(await pdf.arrayBuffer());
+  const wanted = await pdfDigest(await pdf.arrayBuffer());
   for (const invoice of recent.value.filter((i) => !i.customInformation?.[BANQUP_KEY] && !claimed(i.id)).slice(0, 50)) {
     const stored = await api.pdf(legalEntityId, invoice.id);
     if (!stored.ok) return stored;
-    if (stored.value.byteLength === pdf.size && (await digest(stored.value as Uint8Array<ArrayBuffer>)) === wanted)
+    if (stored.value.byteLength === pdf.size && (await pdfDigest(stored.value as Uint8Array<ArrayBuffer>)) === wanted)
       return succeeded(invoice);
   }
   return succeeded(undefined);

@@ -7,13 +7,14 @@ import type { BanqupClient, DocumentFilters } from '../banqup-api/client';
 import type { ExportAnswers, ExportProgress, HistoryEntry } from './messages';
 import { DEFAULT_RETENTION_DAYS, type ExportControl, type Settings, type StoredCredentials } from '../settings/items';
 import type { DocumentSummary } from '../banqup-api/schemas';
-import { findTwins } from './audit';
+import { findPdfTwins, findTwins } from './audit';
 import { csvHeader, historyCsvRows } from './csv';
 import { jobId, newJob, transition, withFacts, type Job, type JobSource } from './job';
 import { TWIN_KEY, type YokoyIndex } from './yokoy-index';
 import type { HistoryCursor, JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
+import type { DocumentSource } from './document-source';
 
 interface Item<T> {
   getValue(): Promise<T>;
@@ -25,6 +26,8 @@ export interface ExportServiceEnv {
   index: YokoyIndex;
   runner: () => Runner;
   banqup: BanqupClient;
+  /** The documents' PDFs, for the audit of PDF-only uploads (the runner's source). */
+  source: Pick<DocumentSource, 'pdf'>;
   invoices: InvoiceApi;
   control: Item<ExportControl>;
   credentials: Item<StoredCredentials>;
@@ -324,11 +327,19 @@ export function createExportService(env: ExportServiceEnv) {
         env.index.markStale(legalEntityId);
         const index = await env.index.entity(legalEntityId);
         if (!index.ok) continue;
-        const twins = findTwins(
-          jobs.filter((j) => j.legalEntityId === legalEntityId),
-          index.value,
-        );
-        for (const [id, { twins: others, cause }] of twins) {
+        const ofEntity = jobs.filter((j) => j.legalEntityId === legalEntityId);
+        const byFacts = findTwins(ofEntity, index.value);
+        const byPdf = await findPdfTwins(ofEntity, index.value, byFacts, {
+          document: async (documentId) => {
+            const pdf = await env.source.pdf(documentId);
+            return pdf.ok ? new Uint8Array(await pdf.value.arrayBuffer()) : undefined;
+          },
+          invoice: async (invoiceId) => {
+            const pdf = await env.invoices.pdf(legalEntityId, invoiceId);
+            return pdf.ok ? pdf.value : undefined;
+          },
+        });
+        for (const [id, { twins: others, cause }] of [...byFacts, ...byPdf]) {
           const job = byId.get(id)!;
           for (const twin of others) {
             const marked = await env.invoices.tag(legalEntityId, twin.id, job.documentId, TWIN_KEY);

@@ -63,11 +63,13 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
 
   const invoices = createInvoiceApi(client);
   const index = createYokoyIndex({ invoices, persistence: idbIndexPersistence(companionDB) });
+  const source = documentSource(banqupSource(banqup));
   const service = createExportService({
     store,
     index,
     runner: () => runner!,
     banqup,
+    source,
     invoices,
     control: exportControlItem,
     credentials: credentialsItem,
@@ -123,7 +125,7 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
     const settings = await settingsItem.getValue();
     runner = createRunner({
       store,
-      source: documentSource(banqupSource(banqup)),
+      source,
       invoices,
       index,
       now: env.now,

@@ -71,6 +71,7 @@ export function createEntityIndex(
   const sync: IndexSync = loaded.sync ?? { legalEntityId, suppliers: {} };
   const dirty = new Map<string, IndexedInvoice>();
   let refreshing: Promise<YokoyResult<number>> | undefined;
+  let queued: Promise<YokoyResult<number>> | undefined;
 
   const remove = (map: Map<string, IndexedInvoice[]>, key: string | undefined, inv: IndexedInvoice) => {
     if (key === undefined) return;
@@ -130,7 +131,11 @@ export function createEntityIndex(
     if (!listed.ok) return listed;
     let unknownSupplier = false;
     for (const invoice of listed.value) {
-      const next = indexedInvoice(legalEntityId, invoice);
+      const listedNow = indexedInvoice(legalEntityId, invoice);
+      // Tags are only ever added (by this companion): a listing read before a PATCH landed
+      // must not undo what `noteTag` recorded after it.
+      const old = byId.get(listedNow.id);
+      const next = { ...listedNow, tag: listedNow.tag ?? old?.tag, twinOf: listedNow.twinOf ?? old?.twinOf };
       upsert(next);
       if (next.lastModified && (!sync.watermark || next.lastModified > sync.watermark)) sync.watermark = next.lastModified;
       if (next.supplierId && !sync.suppliers[next.supplierId]) unknownSupplier = true;
@@ -199,10 +204,25 @@ export function createEntityIndex(
       return byId.size;
     },
 
-    /** Asks Yokoy what changed since the last refresh (everything, the first time). One at a time. `onPage`: invoices read so far (the reconcile's progress). */
+    /**
+     * Asks Yokoy what changed since the last refresh (everything, the first time). One at a
+     * time, and never older than the call: a pull already under way may have listed before
+     * what the caller wants to see (its own upload, the last invoice of a run), so callers
+     * arriving meanwhile share one more pull after it. `onPage`: invoices read so far.
+     */
     refresh(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
-      refreshing ??= pull(onPage).finally(() => (refreshing = undefined));
-      return refreshing;
+      const start = () => {
+        refreshing ??= pull(onPage).finally(() => (refreshing = undefined));
+        return refreshing;
+      };
+      if (!refreshing) return start();
+      queued ??= refreshing
+        .catch(() => undefined)
+        .then(() => {
+          queued = undefined;
+          return start();
+        });
+      return queued;
     },
 
     /** Supplier facts of an indexed invoice (for the audit and the reconcile view). */

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { seedDocuments } from '../../sandbox/data/seed';
 import { ExportPage } from './pages/export';
-import { chooseLegalEntity, connectExtension } from './support/connect';
+import { connectExtension } from './support/connect';
 import { useE2E } from './support/fixtures';
 import { requestLog, setFaults, yokoyInvoices } from './support/yokoy-admin';
 
@@ -68,34 +68,5 @@ describe('export under faults', () => {
     expect(statuses.some((s) => s !== null && s >= 500)).toBe(true);
     expect(statuses).toContain(null); // dropped connections
     expect(log.filter((e) => e.path === '/oauth2/token').length).toBeGreaterThan(1);
-  }, 300_000);
-
-  it('reports, never hides, an invoice the browser itself sent twice after a connection closed before any answer', async () => {
-    await chooseLegalEntity(env, 'Acme Portugal Lda');
-    await setFaults(env.sandbox, { seed: 3, dropBeforeResponseRate: 0.15 });
-    const view = await ExportPage.open(env.browser, env.extensionId);
-    await view.preview();
-    await view.start();
-    await view.waitUntilFinished(purchases().length, 240_000);
-    await setFaults(env.sandbox, {});
-
-    // The run's audit follows its end: wait until every twin is marked.
-    const unmarked = async () =>
-      (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002' && !i.customInformation?.banqupDuplicateOf)
-        .length;
-    await expect.poll(unmarked, { timeout: 30_000 }).toBe(purchases().length);
-    const invoices = (await yokoyInvoices(env.sandbox)).filter((i) => i.legalEntityId === 'le-PT-acme-0002');
-    const closed = (await requestLog(env.sandbox)).filter((e) => e.path.endsWith('/einvoice') && e.status === null);
-    expect(closed.length).toBeGreaterThan(0);
-    // Every document is in Yokoy; any extra copy is marked in Yokoy and named in the history.
-    const extra = invoices.filter((i) => i.customInformation?.banqupDuplicateOf);
-    expect(invoices.length - extra.length).toBe(purchases().length);
-    await expect
-      .poll(async () => (await view.openHistory()).filter((r) => /more than once/.test(r.reason)).length, { timeout: 10_000 })
-      .toBeGreaterThan(0);
-    const rows = await view.openHistory();
-    const warned = rows.filter((r) => /more than once/.test(r.reason));
-    expect(warned.length).toBe(new Set(extra.map((i) => i.customInformation!.banqupDuplicateOf)).size);
-    await view.close();
   }, 300_000);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTwins } from '../../lib/export/audit';
+import { findPdfTwins, findTwins } from '../../lib/export/audit';
 import { csvCell, historyCsv } from '../../lib/export/csv';
 import { openCompanionDB } from '../../lib/db/schema';
 import { bucketKey, pickMatch, sameFacts, type DocumentFacts, type InvoiceFacts } from '../../lib/export/dedupe';
@@ -137,6 +137,63 @@ describe('Yokoy invoice index', () => {
   });
 });
 
+describe('Yokoy invoice index under concurrency', () => {
+  /** A Yokoy whose listing answers when the test says, as it stood when it was asked. */
+  function slowApi(invoices: YokoyInvoice[]) {
+    const pending: (() => void)[] = [];
+    const api = {
+      async find() {
+        const snapshot = invoices.map((i) => ({ ...i }));
+        await new Promise<void>((resolve) => pending.push(resolve));
+        return { ok: true as const, value: snapshot };
+      },
+      async suppliers() {
+        return { ok: true as const, value: [{ id: 'sup-1', name: 'Imprimerie SA', taxNumber: 'BE0123456789' }] };
+      },
+    } as unknown as InvoiceApi;
+    const answerNext = async () => {
+      while (!pending.length) await new Promise((r) => setTimeout(r, 0));
+      pending.shift()!();
+    };
+    return { api, answerNext, asked: () => pending.length };
+  }
+
+  it('a refresh asked while one is under way sees what was created after that one started', async () => {
+    const invoices = [yinv('a')];
+    const { api, answerNext } = slowApi(invoices);
+    const index = createYokoyIndex({ invoices: api });
+    const first = index.entity('le');
+    await answerNext();
+    const entity = await first;
+    if (!entity.ok) throw new Error('no index');
+    const early = entity.value.refresh(); // lists before 'b' exists
+    invoices.push(yinv('b', { created: '2026-09-01T10:05:00.000Z', lastModified: '2026-09-01T10:05:00.000Z' }));
+    const late = entity.value.refresh(); // asked after 'b' was created
+    await answerNext();
+    await early;
+    expect(entity.value.get('b')).toBeUndefined();
+    await answerNext();
+    await late;
+    expect(entity.value.get('b')?.id).toBe('b');
+  });
+
+  it('a listing read before a tag was written does not undo the tag noted since', async () => {
+    const invoices = [yinv('a')];
+    const { api, answerNext } = slowApi(invoices);
+    const index = createYokoyIndex({ invoices: api });
+    const first = index.entity('le');
+    await answerNext();
+    const entity = await first;
+    if (!entity.ok) throw new Error('no index');
+    const stale = entity.value.refresh();
+    entity.value.noteTag('a', 'banqupDocumentId', 'doc-1');
+    await answerNext();
+    await stale;
+    expect(entity.value.tagged('doc-1').map((i) => i.id)).toEqual(['a']);
+    expect(entity.value.untaggedLike(doc)).toEqual([]);
+  });
+});
+
 describe('run audit', () => {
   const base = {
     ...newJob({ documentId: 'doc-1', legalEntityId: 'le', source: 'backfill', now: 1 }),
@@ -188,6 +245,64 @@ describe('run audit', () => {
       doc,
     );
     expect(findTwins([job({ firstUploadAt: uploaded, uploadAttempts: 1 }), other], index).size).toBe(0);
+  });
+
+  describe('a PDF-only document (no number: found by its PDF)', () => {
+    const pdfJob = (patch: Partial<Job> = {}): Job => ({ ...base, firstUploadAt: uploaded, uploadAttempts: 1, ...patch });
+    const bare = (id: string, patch: Partial<YokoyInvoice> = {}) =>
+      yinv(id, { invoiceNumber: null, date: null, grossAmount: null, supplierId: null, ...patch } as Partial<YokoyInvoice>);
+    const bytes = (s: string) => new TextEncoder().encode(s);
+    const readers = (docs: Record<string, string>, stored: Record<string, string>) => {
+      const reads: string[] = [];
+      return {
+        reads,
+        read: {
+          async document(id: string) {
+            reads.push(`doc:${id}`);
+            return docs[id] === undefined ? undefined : bytes(docs[id]!);
+          },
+          async invoice(id: string) {
+            reads.push(`inv:${id}`);
+            return stored[id] === undefined ? undefined : bytes(stored[id]!);
+          },
+        },
+      };
+    };
+
+    it('an untagged invoice with the same PDF, created since the upload, is its twin (resent)', async () => {
+      const index = await indexOf([bare('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), bare('y2'), bare('y3')]);
+      const { read } = readers({ 'doc-1': '%PDF one' }, { y2: '%PDF one', y3: '%PDF another' });
+      const twins = await findPdfTwins([pdfJob()], index, new Map(), read);
+      expect(twins.get(base.id)).toMatchObject({ cause: 'resent', twins: [{ id: 'y2' }] });
+    });
+
+    it('another PDF, an older invoice, an owned one or one already found is no twin; nothing read without a candidate', async () => {
+      const index = await indexOf([
+        bare('y1', { customInformation: { banqupDocumentId: 'doc-1' } }),
+        bare('y0', { created: '2026-01-01T00:00:00.000Z' }),
+        bare('y5', { customInformation: { banqupDuplicateOf: 'doc-1' } }),
+      ]);
+      const { read, reads } = readers({ 'doc-1': '%PDF one' }, { y0: '%PDF one', y5: '%PDF one' });
+      expect((await findPdfTwins([pdfJob()], index, new Map(), read)).size).toBe(0);
+      expect(reads).toEqual([]);
+
+      const more = await indexOf([bare('y1'), bare('y2'), bare('y6')]);
+      const known = new Map([['other', { twins: [more.get('y6')!], cause: 'resent' as const }]]);
+      const other = { ...pdfJob(), id: 'j2', documentId: 'doc-2', yokoyInvoiceId: 'y2' };
+      const r = readers({ 'doc-1': '%PDF one', 'doc-2': '%PDF two' }, { y6: '%PDF one' });
+      expect((await findPdfTwins([pdfJob(), other], more, known, r.read)).size).toBe(0);
+      expect(r.reads).toEqual([]);
+    });
+
+    it('reads each PDF once, however many jobs share the window', async () => {
+      const index = await indexOf([bare('y1'), bare('y2'), bare('t1'), bare('t2')]);
+      const second = { ...pdfJob(), id: 'j2', documentId: 'doc-2', yokoyInvoiceId: 'y2' };
+      const { read, reads } = readers({ 'doc-1': '%PDF one', 'doc-2': '%PDF two' }, { t1: '%PDF two', t2: '%PDF one' });
+      const twins = await findPdfTwins([pdfJob(), second], index, new Map(), read);
+      expect(twins.get(base.id)?.twins.map((t) => t.id)).toEqual(['t2']);
+      expect(twins.get('j2')?.twins.map((t) => t.id)).toEqual(['t1']);
+      expect(reads.filter((r) => r.startsWith('inv:')).sort()).toEqual(['inv:t1', 'inv:t2']);
+    });
   });
 });
 
