@@ -155,17 +155,21 @@ describe('Yokoy invoice index under concurrency', () => {
       while (!pending.length) await new Promise((r) => setTimeout(r, 0));
       pending.shift()!();
     };
-    return { api, answerNext, asked: () => pending.length };
+    return { api, answerNext };
+  }
+  /** An index whose first listing is done; later listings wait for `answerNext`. */
+  async function loaded(invoices: YokoyInvoice[]) {
+    const { api, answerNext } = slowApi(invoices);
+    const first = createYokoyIndex({ invoices: api }).entity('le');
+    await answerNext();
+    const entity = await first;
+    if (!entity.ok) throw new Error('no index');
+    return { entity, answerNext };
   }
 
   it('a refresh asked while one is under way sees what was created after that one started', async () => {
     const invoices = [yinv('a')];
-    const { api, answerNext } = slowApi(invoices);
-    const index = createYokoyIndex({ invoices: api });
-    const first = index.entity('le');
-    await answerNext();
-    const entity = await first;
-    if (!entity.ok) throw new Error('no index');
+    const { entity, answerNext } = await loaded(invoices);
     const early = entity.value.refresh(); // lists before 'b' exists
     invoices.push(yinv('b', { created: '2026-09-01T10:05:00.000Z', lastModified: '2026-09-01T10:05:00.000Z' }));
     const late = entity.value.refresh(); // asked after 'b' was created
@@ -179,12 +183,7 @@ describe('Yokoy invoice index under concurrency', () => {
 
   it('a listing read before a tag was written does not undo the tag noted since', async () => {
     const invoices = [yinv('a')];
-    const { api, answerNext } = slowApi(invoices);
-    const index = createYokoyIndex({ invoices: api });
-    const first = index.entity('le');
-    await answerNext();
-    const entity = await first;
-    if (!entity.ok) throw new Error('no index');
+    const { entity, answerNext } = await loaded(invoices);
     const stale = entity.value.refresh();
     entity.value.noteTag('a', 'banqupDocumentId', 'doc-1');
     await answerNext();
