@@ -162,7 +162,13 @@ function parseAmount(raw: string | undefined, field: string, errors: UblError[],
     errors.push({ field, message: `is not a decimal number: '${raw.slice(0, 40)}'` });
     return 0;
   }
-  return Number(raw);
+  // A decimal of some 310 digits or more is Infinity as a number: refused, not carried on.
+  const value = Number(raw);
+  if (!Number.isFinite(value)) {
+    errors.push({ field, message: `is too large: '${raw.slice(0, 40)}…'` });
+    return 0;
+  }
+  return value;
 }
 
 function parseParty(partyNode: Node | undefined, field: string, errors: UblError[], nameRequired: boolean): UblParty {

@@ -477,6 +477,13 @@ describe('the UBL reader (sandbox/data/ubl.ts parseUbl) under fuzz', () => {
     expect(parseUbl(good).ok).toBe(true);
   });
 
+  it('refuses an amount too large to be a number (the fuzz found 400 digits read as Infinity)', () => {
+    const huge = good.replace(/(<cbc:PayableAmount[^>]*>)[^<]*/, `$1${'9'.repeat(400)}`);
+    const result = parseUbl(huge);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toContainEqual({ field: 'totals.payable', message: expect.stringMatching(/too large/) });
+  });
+
   it('refuses DTDs and entity declarations outright (no expansion, no external fetch)', () => {
     const bomb = good.replace('<Invoice', '<!DOCTYPE lolz [<!ENTITY lol "lol">]><Invoice');
     expect(parseUbl(bomb)).toEqual({ ok: false, errors: [{ field: 'xml', message: expect.stringMatching(/DOCTYPE/) }] });
