@@ -10,12 +10,12 @@
  *   the answer and the browser resent the request.
  * An untagged invoice with the same facts that is older than the job's first upload is not a
  * twin: it was in Yokoy before (by hand, Banqup's connector) and the matcher's business.
- * A PDF-only document has no number to bucket by (Yokoy reads the PDF later), so its twin is
- * found by the PDF's bytes instead: untagged invoices nobody owns, created since the job's
+ * A PDF-only upload has no number in Yokoy to bucket by (Yokoy reads the PDF later), even when
+ * Banqup's listing gave the document one, so its twin is found by the PDF's bytes instead: untagged invoices nobody owns, created since the job's
  * first upload, compared with the document's PDF (`findPdfTwins`; each PDF read once).
  * Linear in jobs + invoices: hash maps of the index, no pairwise comparison.
  */
-import { pdfDigest } from './dedupe';
+import { bucketKey, pdfDigest } from './dedupe';
 import { factsOfJob, type Job, type TwinCause } from './job';
 import type { EntityIndex, IndexedInvoice } from './yokoy-index';
 
@@ -60,19 +60,22 @@ export interface PdfReaders {
 }
 
 /**
- * For each exported PDF-only job (no facts bucket), the untagged invoices with the same PDF
+ * For each exported PDF-only job (no number on its own Yokoy invoice), the untagged invoices with the same PDF
  * created since its first upload. `known`: twins `findTwins` already found (nobody's twice).
  * Each candidate's PDF and each job's PDF is read at most once, and only when there is a
  * candidate at all (normally none: every invoice a run created is tagged or owned).
  */
 export async function findPdfTwins(
   jobs: Job[],
-  index: Pick<EntityIndex, 'all'>,
+  index: Pick<EntityIndex, 'all' | 'get'>,
   known: Map<string, Twins>,
   read: PdfReaders,
 ): Promise<Map<string, Twins>> {
   const exported = exportedJobs(jobs);
-  const pdfOnly = exported.filter((j) => !j.bucket && j.firstUploadAt !== undefined);
+  // PDF-only on Yokoy's side: its own invoice has no number, so neither has a twin. Banqup's
+  // listing may still know a number (the job's facts): that alone does not make a bucket match.
+  const numberless = (j: Job) => !j.bucket || bucketKey(index.get(j.yokoyInvoiceId!) ?? {}) === undefined;
+  const pdfOnly = exported.filter((j) => j.firstUploadAt !== undefined && numberless(j));
   const found = new Map<string, Twins>();
   if (!pdfOnly.length) return found;
   const taken = new Set(exported.map((j) => j.yokoyInvoiceId!));

@@ -293,6 +293,14 @@ describe('run audit', () => {
       expect(r.reads).toEqual([]);
     });
 
+    it('a number from Banqup’s listing does not hide a PDF-only upload’s twin (Yokoy’s copies have none)', async () => {
+      const index = await indexOf([bare('y1', { customInformation: { banqupDocumentId: 'doc-1' } }), bare('y2')]);
+      const { read } = readers({ 'doc-1': '%PDF one' }, { y2: '%PDF one' });
+      const numbered = withFacts(pdfJob(), doc);
+      expect(findTwins([numbered], index).size).toBe(0);
+      expect((await findPdfTwins([numbered], index, new Map(), read)).get(base.id)?.twins.map((t) => t.id)).toEqual(['y2']);
+    });
+
     it('reads each PDF once, however many jobs share the window', async () => {
       const index = await indexOf([bare('y1'), bare('y2'), bare('t1'), bare('t2')]);
       const second = { ...pdfJob(), id: 'j2', documentId: 'doc-2', yokoyInvoiceId: 'y2' };
