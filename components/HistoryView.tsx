@@ -32,6 +32,8 @@ const RELOAD_MAX = 1_000;
 interface Loaded {
   entries: HistoryEntry[];
   next?: [number, string];
+  /** The filter these rows answer (so a reader can tell a new filter's rows from the last ones). */
+  state: JobState | '';
 }
 
 export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; language: Language }) {
@@ -51,7 +53,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
   const reload = async (limit = PAGE) => {
     const mine = ++generation.current;
     const answer = await ask({ type: 'export.history', state: state || undefined, limit });
-    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.data.entries, next: answer.data.next });
+    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.data.entries, next: answer.data.next, state });
   };
 
   const loadMore = async () => {
@@ -62,7 +64,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
     try {
       const answer = await ask({ type: 'export.history', state: state || undefined, limit: PAGE, after: have.next });
       if (answer.ok && mine === generation.current)
-        setLoaded({ entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
+        setLoaded({ ...have, entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
     } finally {
       loading.current = false;
     }
@@ -180,6 +182,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
         aria-labelledby="history-heading"
         data-testid="history-scroll"
         data-loaded={loaded ? String(entries.length) : undefined}
+        data-filter={loaded?.state}
         data-more={loaded?.next ? 'true' : 'false'}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >

@@ -65,10 +65,17 @@ export function createBackground(env: WorkerEnv) {
   const route = setupMessageRouter(env, handlers);
 
   // The sandbox build lets end-to-end tests call what a context-menu click calls.
-  // exportReady: when the export's handlers are ready, in ms since the worker started (bench).
+  // exportReady: when the export's handlers are ready, in ms since the worker started (bench);
+  // selection: a tab's ticked invoices as the worker knows them (a test waits for them);
+  // exportIdle: no run going, so a test can say "nothing changed" without guessing a delay.
   if (env.sandbox)
     Object.assign(globalThis, {
-      yokoyCompanionTest: { contextMenuClick: menu.onClicked, exportReady: exports.ready.then(() => performance.now()) },
+      yokoyCompanionTest: {
+        contextMenuClick: menu.onClicked,
+        selection: menu.selection,
+        exportIdle: exports.idle,
+        exportReady: exports.ready.then(() => performance.now()),
+      },
     });
 
   return {

@@ -211,5 +211,7 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
     index,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     ready,
+    /** Resolves once no run is going (and the tags it waits on are written): nothing of the export is still changing state. */
+    idle: () => withRunner(() => runner!.idle()),
   };
 }

@@ -74,5 +74,7 @@ export function setupContextMenu(env: Pick<WorkerEnv, 'browser' | 'sandbox'>, se
     /** The click handler itself (a test cannot click a real context menu). */
     onClicked,
     handlers,
+    /** The ticked invoices the worker holds for a tab (what "Send selected" would send). */
+    selection: (tabId: number): string[] => [...(selections.get(tabId) ?? [])],
   };
 }

@@ -55,7 +55,18 @@ describe('exports from Banqup pages', () => {
       async (url) => (await chrome.tabs.query({})).find((t) => t.url?.startsWith(url))?.id,
       `${env.sandbox.urls.banqup}/purchases`,
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Sent once the worker holds this tab's ticked rows (the content script reports them).
+    await expect
+      .poll(() =>
+        env.worker.evaluate(
+          (tab) =>
+            (globalThis as unknown as { yokoyCompanionTest: { selection: (t: number) => string[] } }).yokoyCompanionTest
+              .selection(tab!)
+              .sort(),
+          tabId,
+        ),
+      )
+      .toEqual([...ids].sort());
     await env.worker.evaluate(
       (tab) =>
         (

@@ -22,8 +22,9 @@ import { seedDocuments } from '../../sandbox/data/seed';
 import { seed } from '../../sandbox/yokoy-api/store';
 import { examples, requestTypes } from '../security/support/requests';
 import { ExportPage } from './pages/export';
+import { LauncherOverlay } from './pages/launcher';
 import { connectExtension } from './support/connect';
-import { evaluateInContentScript } from './support/content-script';
+import { contentScriptWorlds, evaluateInContentScript } from './support/content-script';
 import { useE2E } from './support/fixtures';
 import { requestLog, setFaults } from './support/yokoy-admin';
 
@@ -90,6 +91,20 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     if (target.type() === 'service_worker') (await target.worker())?.on('console', onConsole('worker'));
   };
   const state = () => env.worker.evaluate(dumpWorkerState);
+  /**
+   * Nothing is still changing: every earlier message from this page's content script has been
+   * answered (a later one was: the router answers in order, and a refusal starts no work), and
+   * no export run is going. What "nothing changed" is then measured against, without a delay.
+   */
+  const settled = async (page: Page) => {
+    const [status] = await sendFromContentScript(page, env.extensionId, [{ type: 'status' }]);
+    expect(status?.ok).toBe(true);
+    await env.worker.evaluate(() =>
+      (globalThis as unknown as { yokoyCompanionTest: { exportIdle: () => Promise<void> } }).yokoyCompanionTest.exportIdle(),
+    );
+  };
+  /** The Banqup content script has started: its launcher is on the page (its start-up questions asked). */
+  const started = async (page: Page) => expect(await new LauncherOverlay(page).find(10_000)).toBeDefined();
 
   beforeAll(async () => {
     env.worker.on('console', onConsole('worker'));
@@ -127,7 +142,7 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
   it('a Banqup content script: every credential and export-control request is refused, and nothing changes', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.sandbox.urls.banqup}/purchases`);
-    await new Promise((r) => setTimeout(r, 800)); // the content script's own start-up questions
+    await started(page);
     const forbidden = requestTypes.filter((t) => !requestPolicy[t].includes('banqup-content'));
     expect(forbidden).toEqual(
       expect.arrayContaining([
@@ -142,6 +157,7 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
         'capture.offer',
       ]),
     );
+    await settled(page);
     const before = await state();
     const logBefore = (await requestLog(env.sandbox)).length;
     const answers = await sendFromContentScript(
@@ -153,7 +169,7 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
     // Malformed payloads of every type, from the same world.
     const malformed = requestTypes.map((t) => ({ ...examples[t], type: `${t} ` }));
     expect((await sendFromContentScript(page, env.extensionId, malformed)).every((a) => a.error?.code === 'malformed')).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     expect(await state()).toBe(before);
     expect((await requestLog(env.sandbox)).length).toBe(logBefore);
     const [status] = await sendFromContentScript(page, env.extensionId, [{ type: 'status' }]);
@@ -164,8 +180,9 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
   it('a Yokoy content script: every request the policy refuses it is refused, and nothing changes', async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.sandbox.urls.yokoyWeb}/login`);
-    await new Promise((r) => setTimeout(r, 500));
+    // Yokoy's content script asks nothing by itself (it offers values only on a click).
     const forbidden = requestTypes.filter((t) => !requestPolicy[t].includes('yokoy-content'));
+    await settled(page);
     const before = await state();
     const answers = await sendFromContentScript(
       page,
@@ -173,7 +190,7 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
       forbidden.map((t) => examples[t]),
     );
     expect(answers.every((a) => a.ok === false && a.error?.code === 'forbidden-sender')).toBe(true);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(page);
     expect(await state()).toBe(before);
     await page.close();
   });
@@ -181,23 +198,40 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
   it("a Banqup page's main world: protocol-shaped window.postMessage does nothing", async () => {
     const page = await env.browser.newPage();
     await page.goto(`${env.sandbox.urls.banqup}/purchases`);
-    await new Promise((r) => setTimeout(r, 800));
+    await started(page);
+    await settled(page);
     const before = await state();
     const logBefore = (await requestLog(env.sandbox)).length;
-    const received = await page.evaluate(
-      async (messages: unknown[]) => {
+    // Posts arrive in order: once a last post of ours has arrived, every listener has seen the rest.
+    const drained = (marker: string) =>
+      page.evaluate(
+        (m) =>
+          new Promise<void>((done) => {
+            const onMessage = (e: MessageEvent) => e.data === m && (window.removeEventListener('message', onMessage), done());
+            window.addEventListener('message', onMessage);
+            window.postMessage(m, '*');
+          }),
+        marker,
+      );
+    await page.evaluate(
+      (messages: unknown[]) => {
         const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
         window.addEventListener('message', (e) => seen.push(JSON.stringify(e.data)));
         for (const m of messages) {
           window.postMessage(m, '*');
           window.postMessage({ source: 'yokoy-companion', ...(m as object) }, '*');
           window.postMessage(JSON.stringify(m), '*');
         }
-        await new Promise((r) => setTimeout(r, 1_000));
-        return seen;
       },
       requestTypes.map((t) => examples[t as RequestType]) as unknown[],
     );
+    // Every post was seen; whatever the content script asked the worker about them has been
+    // answered; and an answer it posted back would have arrived before a second last post.
+    await drained('end-of-posts');
+    await settled(page);
+    await drained('end-of-answers');
+    const received = (await page.evaluate(() => (window as unknown as { seen: string[] }).seen)).filter((m) => !m.startsWith('"end-of-'));
     // Only our own posts came back (3 per message): the extension answered nothing.
     expect(received).toHaveLength(requestTypes.length * 3);
     expect(received.join('\n')).not.toContain(secret);
@@ -215,7 +249,12 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
       return { runtime: typeof c?.runtime, sendMessage: typeof c?.runtime?.sendMessage };
     });
     expect(runtime).toEqual({ runtime: 'undefined', sendMessage: 'undefined' });
-    await expect(evaluateInContentScript(page, env.extensionId, '1')).rejects.toThrow(/No content-script world/);
+    // The same snapshot finds the world on a Banqup page (so an empty one means none, not "not yet").
+    expect(await contentScriptWorlds(page, env.extensionId)).toBe(0);
+    const banqup = await env.browser.newPage();
+    await banqup.goto(`${env.sandbox.urls.banqup}/purchases`);
+    expect(await contentScriptWorlds(banqup, env.extensionId)).toBe(1);
+    await banqup.close();
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { blankPdf } from '../../sandbox/yokoy-api/admin';
 import type { LogEntry } from '../../sandbox/yokoy-api/log';
 import { seed } from '../../sandbox/yokoy-api/store';
+import { whenTimeHasPassed } from './clock';
 
 let sandbox: Sandbox;
 const ORG = seed.organizationId;
@@ -135,8 +136,7 @@ describe('faults', () => {
     expect(((await res.clone().json()) as Json).expires_in).toBe(3600);
     const token = ((await res.json()) as { access_token: string }).access_token;
     expect((await api(token, '/legal-entities')).status).toBe(200);
-    await new Promise((r) => setTimeout(r, 1100));
-    const late = await api(token, '/legal-entities');
+    const late = await whenTimeHasPassed(1100, () => api(token, '/legal-entities'));
     expect(late.status).toBe(401);
     expect(await late.json()).toEqual({ code: 401, message: 'Token expired' });
     // A fresh token works again.

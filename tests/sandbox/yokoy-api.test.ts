@@ -11,6 +11,7 @@ import { writeUbl } from '../../sandbox/data/ubl-write';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { blankPdf } from '../../sandbox/yokoy-api/admin';
 import { seed } from '../../sandbox/yokoy-api/store';
+import { whenTimeHasPassed } from './clock';
 
 let sandbox: Sandbox;
 const ORG = seed.organizationId;
@@ -241,8 +242,7 @@ describe('API authentication', () => {
     try {
       const token = await getToken();
       expect((await call('/legal-entities', { token })).status).toBe(200);
-      await new Promise((r) => setTimeout(r, 1100));
-      expect((await call('/legal-entities', { token })).status).toBe(401);
+      expect(await whenTimeHasPassed(1100, async () => (await call('/legal-entities', { token })).status)).toBe(401);
     } finally {
       sandbox.state.yokoy.tokenLifetimeSeconds = 3600;
     }
@@ -484,8 +484,10 @@ describe('POST …/invoices/upload', () => {
       expect(res.status).toBe(201);
       const invoice = (await res.json()) as InvoiceJson;
       expect(invoice).toMatchObject({ status: '8', invoiceNumber: '', lineItems: [], grossAmount: 0 });
-      await new Promise((r) => setTimeout(r, 250));
-      const later = (await (await call(`/legal-entities/${LE}/invoices/${invoice.id}`)).json()) as Json;
+      const later = await whenTimeHasPassed(
+        250,
+        async () => (await (await call(`/legal-entities/${LE}/invoices/${invoice.id}`)).json()) as Json,
+      );
       expect(later.status).toBe('7');
     } finally {
       sandbox.state.yokoy.aiProcessingMs = 3000;

@@ -16,7 +16,8 @@ function fakeWindow(readyState: DocumentReadyState) {
   });
   return { win: win as unknown as Window, idle, load: () => target.dispatchEvent(new Event('load')) };
 }
-const settledYet = async (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setTimeout(() => r(false), 10))]);
+/** Whether `p` has settled once every pending callback has run (a turn of the event loop, not a guess at time). */
+const settledYet = async (p: Promise<unknown>) => Promise.race([p.then(() => true), new Promise((r) => setImmediate(() => r(false)))]);
 
 describe('pageSettled', () => {
   it('waits for the load event, then for an idle period', async () => {

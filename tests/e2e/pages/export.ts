@@ -138,7 +138,8 @@ export class ExportPage {
     await this.page.click('#tab-history');
     await this.page.waitForSelector('#history-filter');
     await this.page.select('#history-filter', state);
-    await new Promise((r) => setTimeout(r, 300));
+    // The rows of this filter, not the last one's: the list says which filter it shows.
+    await this.page.waitForSelector(`[data-testid="history-scroll"][data-loaded][data-filter="${state}"]`);
     return this.historyRows();
   }
 

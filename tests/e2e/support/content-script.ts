@@ -23,3 +23,23 @@ export async function evaluateInContentScript<T>(page: Page, extensionId: string
     await session.detach().catch(() => undefined);
   }
 }
+
+/**
+ * How many of the extension's content-script worlds the page has now: the DevTools protocol
+ * reports every existing context when Runtime is enabled, before `Runtime.enable` answers, so
+ * this is a snapshot, not a wait. Taken after the page's load event, when a `document_idle`
+ * script would have run (Chrome injects those by `onload` at the latest).
+ */
+export async function contentScriptWorlds(page: Page, extensionId: string): Promise<number> {
+  const session = await page.createCDPSession();
+  try {
+    let worlds = 0;
+    session.on('Runtime.executionContextCreated', (event: { context: { origin: string; auxData?: { type?: string } } }) => {
+      if (event.context.auxData?.type === 'isolated' && event.context.origin === `chrome-extension://${extensionId}`) worlds++;
+    });
+    await session.send('Runtime.enable');
+    return worlds;
+  } finally {
+    await session.detach().catch(() => undefined);
+  }
+}
