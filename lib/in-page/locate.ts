@@ -113,10 +113,14 @@ export function visibleText(node: Node): string {
 export interface LocateMemo {
   candidates: Map<string, Element[]>;
   names: Map<Element, string>;
+  /** Per candidate selector: each name's first candidate (an exact label is one lookup, not a scan of thousands). */
+  firstByName: Map<string, Map<string, Element>>;
   labelsFor?: Map<string, Element>;
+  /** Every element a locator found in this run (what the run may have read the state of). */
+  located: Set<Element>;
 }
 
-export const createLocateMemo = (): LocateMemo => ({ candidates: new Map(), names: new Map() });
+export const createLocateMemo = (): LocateMemo => ({ candidates: new Map(), names: new Map(), firstByName: new Map(), located: new Set() });
 
 function labelFor(doc: Document, id: string, memo?: LocateMemo): Element | null {
   if (!memo) return doc.querySelector(`label[for="${CSS.escape(id)}"]`);
@@ -170,6 +174,12 @@ export function isShown(el: Element): boolean {
 
 /** The control a locator names, shown on the page; undefined when the page has none. */
 export function locateControl(root: ParentNode, locator: ControlLocator, language: Language, memo?: LocateMemo): Element | undefined {
+  const found = findControl(root, locator, language, memo);
+  if (found) memo?.located.add(found);
+  return found;
+}
+
+function findControl(root: ParentNode, locator: ControlLocator, language: Language, memo?: LocateMemo): Element | undefined {
   for (const selector of locator.selectors) {
     try {
       for (const el of root.querySelectorAll(selector)) if (isShown(el)) return el;
@@ -184,10 +194,27 @@ export function locateControl(root: ParentNode, locator: ControlLocator, languag
     candidates = [...root.querySelectorAll(selector)].filter(isShown);
     memo?.candidates.set(selector, candidates);
   }
-  const names = candidates.map((el) => accessibleName(el, memo));
-  for (const label of labelsInOrder(locator.labels, language).map(normalize)) {
-    const i = names.findIndex((name) => (locator.match === 'includes' ? name.includes(label) : name === label));
-    if (i >= 0) return candidates[i];
+  const labels = labelsInOrder(locator.labels, language).map(normalize);
+  if (locator.match === 'includes') {
+    const names = candidates.map((el) => accessibleName(el, memo));
+    for (const label of labels) {
+      const i = names.findIndex((name) => name.includes(label));
+      if (i >= 0) return candidates[i];
+    }
+    return undefined;
+  }
+  let first = memo?.firstByName.get(selector);
+  if (!first) {
+    first = new Map();
+    for (const el of candidates) {
+      const name = accessibleName(el, memo);
+      if (!first.has(name)) first.set(name, el);
+    }
+    memo?.firstByName.set(selector, first);
+  }
+  for (const label of labels) {
+    const el = first.get(label);
+    if (el) return el;
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * How every in-page UI watches the page (the guide, the Yokoy assistant, the export helpers;
  * lib/in-page/mount.ts wires it to a mounted UI): calls `onChange` at most once per animation
- * frame after the page changed: DOM mutations, form input (values are properties, invisible to
+ * frame after the page changed (content changes just after the frame is painted, see below): DOM mutations, form input (values are properties, invisible to
  * a MutationObserver), history navigation (popstate; pushState through the Navigation API where
  * the browser has it, and through the DOM changes a single-page app makes anyway), scrolling
  * and resizing. No timer and no polling: an idle page costs nothing. Stops with the signal.
@@ -67,15 +67,26 @@ export function mayMatter(record: MutationRecord, relevant: string): boolean {
 export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void): void {
   const { doc, win, signal } = env;
   let frame = 0;
+  let afterFrame: number | undefined;
   let content = false;
+  const report = () => {
+    frame = 0;
+    afterFrame = undefined;
+    const change = { content };
+    content = false;
+    if (!signal.aborted) onChange(change);
+  };
+  // Layout only (scroll, resize): at the frame, so a highlight moves with the page; reading
+  // positions then costs nothing (scrolling leaves layout clean). Content: just after the frame
+  // has been laid out and painted. The page changed its DOM in this frame's callbacks, so
+  // reading a position in ours would force the browser to lay the page out early, inside our
+  // script: a 3,000-row table redrawn every frame cost ~35 ms per frame that way.
   const schedule = (isContent: boolean) => {
     content ||= isContent;
     if (frame || signal.aborted) return;
     frame = win.requestAnimationFrame(() => {
-      frame = 0;
-      const change = { content };
-      content = false;
-      if (!signal.aborted) onChange(change);
+      if (content) afterFrame = win.setTimeout(report, 0);
+      else report();
     });
   };
   const { relevant, attributes = stateAttributes } = env;
@@ -101,5 +112,6 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
   signal.addEventListener('abort', () => {
     observer.disconnect();
     if (frame) win.cancelAnimationFrame(frame);
+    if (afterFrame !== undefined) win.clearTimeout(afterFrame);
   });
 }

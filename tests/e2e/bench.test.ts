@@ -38,6 +38,8 @@ const expectedIds = [
   'guide.frame.live.longtask',
   'guide.frame.tick',
   'guide.frame.tick.longtask',
+  'guide.frame.redraw',
+  'guide.frame.redraw.longtask',
   'coldstart.status',
   'scale.history.first-rows',
   'scale.history.scroll',

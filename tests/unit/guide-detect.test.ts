@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectStep } from '../../lib/banqup-page/guide/detect';
+import { detectStep, stateOnlyChange } from '../../lib/banqup-page/guide/detect';
 import { pickLanguage } from '../../lib/i18n';
 import { detectPlatform } from '../../lib/sites/banqup/platforms';
 
@@ -75,6 +75,33 @@ describe('detecting the step from a recorded Banqup page', () => {
     const doc = loadFixture('pt/A4.html');
     doc.querySelector('main')!.innerHTML = '<div class="loading" role="status">A carregar…</div>';
     expect(detectStep(doc, { pathname: '/apps/accounting/export' }, { language: 'pt' })).toEqual({ busy: true });
+  });
+
+  it("skips a state change only where the last run did not read it (a row's checkbox, not the step's switch)", () => {
+    const doc = loadFixture('en/A3.html');
+    const row = doc.createElement('input');
+    row.type = 'checkbox';
+    row.setAttribute('aria-label', 'Select invoice INV-1');
+    doc.querySelector('main')!.append(row);
+    const located = new Set<Element>();
+    const at = () => {
+      const d = detectStep(doc, { pathname: '/apps/accounting/connection' }, { language: 'en', located });
+      return d.busy ? 'busy' : `${d.step.id} ${d.control}`;
+    };
+    expect(at()).toBe('A3 onlineConnection');
+    const change = (target: Element, attributeName: string) => ({ type: 'attributes', target, attributeName }) as unknown as MutationRecord;
+    const toggle = [...located].find((el) => el.getAttribute('role') === 'switch' || el.matches('input'))!;
+    expect(toggle).toBeDefined();
+    expect(stateOnlyChange(change(row, 'checked'), located)).toBe(true);
+    expect(stateOnlyChange(change(toggle, 'aria-checked'), located)).toBe(false);
+    expect(stateOnlyChange(change(row, 'hidden'), located)).toBe(false);
+    // What the skip claims: ticking the row changes nothing; switching the step's control on does.
+    row.setAttribute('checked', '');
+    row.checked = true;
+    expect(at()).toBe('A3 onlineConnection');
+    toggle.setAttribute('aria-checked', 'true');
+    if (toggle instanceof HTMLInputElement) toggle.checked = true;
+    expect(at()).toBe('A3 wizardNext');
   });
 
   it('detects a whole page quickly (it runs at most once per frame, only after a change)', () => {

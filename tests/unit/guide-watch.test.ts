@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { watchPage } from '../../lib/in-page/watch';
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+/** A frame and the task after it, and one more: content changes are reported in a task just after the frame. */
+const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0)));
 
 describe('watching the page', () => {
   it('coalesces a burst of changes into one run, and stays silent while idle', async () => {

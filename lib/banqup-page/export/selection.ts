@@ -1,18 +1,51 @@
-/** Reads which invoices are ticked in Banqup's list (pure over a document). */
+/**
+ * Reads which invoices are ticked in Banqup's list and which one the detail page shows (pure
+ * over a document), and tells which DOM changes can change either: a 3,000-row list redrawn
+ * every frame must not be re-read every frame (issue 16).
+ */
 import { uuidPattern } from '../../ids/ids';
 import { banqupDocumentsSite as site } from '../../sites/banqup/documents';
 
-export function tickedDocumentIds(doc: Document): string[] {
+const rowOf = (box: Element) => box.closest(`[${site.rowIdAttribute}]`);
+
+/** The ticked rows' ids, in the list's order. One pass over the checkboxes (no `:has` per row). */
+export function tickedDocumentIds(doc: ParentNode): string[] {
   const ids: string[] = [];
-  for (const row of doc.querySelectorAll(site.row)) {
-    const box = row.querySelector<HTMLInputElement>(site.rowCheckbox);
+  for (const box of doc.querySelectorAll<HTMLInputElement>(site.rowCheckbox)) {
+    if (!box.checked) continue;
+    const row = rowOf(box);
+    // A row is ticked by its first checkbox (the one the list draws for it).
+    if (!row || row.querySelector(site.rowCheckbox) !== box) continue;
     const id = row.getAttribute(site.rowIdAttribute) ?? '';
-    if (box?.checked && uuidPattern.test(id)) ids.push(id.toLowerCase());
+    if (uuidPattern.test(id)) ids.push(id.toLowerCase());
   }
   return ids;
 }
 
-export function shownDocumentId(doc: Document): string | undefined {
-  const id = doc.querySelector(site.detail)?.getAttribute(site.rowIdAttribute) ?? '';
-  return uuidPattern.test(id) ? id.toLowerCase() : undefined;
+export function shownDocument(doc: ParentNode): { id: string; el: Element } | undefined {
+  const el = doc.querySelector(site.detail);
+  const id = el?.getAttribute(site.rowIdAttribute) ?? '';
+  return el && uuidPattern.test(id) ? { id: id.toLowerCase(), el } : undefined;
+}
+
+export const shownDocumentId = (doc: ParentNode) => shownDocument(doc)?.id;
+
+const isElement = (node: Node): node is Element => node.nodeType === 1;
+
+/** Whether an element added or removed holds a ticked box (then the selection may have changed). */
+export function holdsTickedBox(node: Node): boolean {
+  if (!isElement(node)) return false;
+  if (node.matches(site.rowCheckbox)) return (node as HTMLInputElement).checked;
+  for (const box of node.querySelectorAll<HTMLInputElement>(site.rowCheckbox)) if (box.checked) return true;
+  return false;
+}
+
+/** Whether an element added is, or holds, a detail page's document (its subtree only, not the page). */
+export function holdsDetail(node: Node): boolean {
+  if (!isElement(node)) return false;
+  try {
+    return node.matches(site.detail) || node.querySelector(site.detail) !== null;
+  } catch {
+    return true;
+  }
 }

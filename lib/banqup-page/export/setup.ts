@@ -16,7 +16,7 @@ import { mountInPage, type InPageUi } from '../../in-page/mount';
 import { watchPage } from '../../in-page/watch';
 import { exportText } from '../../i18n/banqup-page';
 import { subscribeToProgress } from '../../messaging/progress-subscribe';
-import { shownDocumentId, tickedDocumentIds } from './selection';
+import { holdsDetail, holdsTickedBox, shownDocument, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
 
@@ -100,16 +100,23 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: PageModuleEnv,
   });
 
   // The detail page's button, mounted while an invoice is shown (the page is a SPA).
-  let button: { ui: InPageUi; documentId: string } | undefined;
+  let button: { ui: InPageUi; documentId: string; shown: Element } | undefined;
   let mounting = false;
+  let awaitingAnchor = false;
   const syncButton = async () => {
-    const documentId = shownDocumentId(doc);
+    awaitingAnchor = false;
+    const shown = shownDocument(doc);
+    const documentId = shown?.id;
     if (button && button.documentId !== documentId) {
       button.ui.remove();
       button = undefined;
     }
+    // The same document drawn again (a new element): watch the new one for leaving.
+    if (button && shown) button.shown = shown.el;
     if (!documentId || button || mounting) return;
     const anchor = site.detailButtonAnchor.map((s) => doc.querySelector(s)).find(Boolean);
+    // A document shown before its heading is drawn: any element arriving may be the heading.
+    awaitingAnchor = !anchor;
     if (!anchor) return;
     mounting = true;
     const ui = await mountInPage(ctx, {
@@ -142,18 +149,35 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: PageModuleEnv,
         container.append(wrap);
       },
     });
-    button = { ui, documentId };
+    button = { ui, documentId, shown: shown.el };
     mounting = false;
   };
 
   // Only elements coming or going can show a detail page or change the rows: text rewritten
   // in place (a list updating its amounts every frame), attributes, scrolling and typing are
-  // skipped without reading the page (ticking a box is the `change` listener's, above).
-  const elementMoved = (r: MutationRecord) => [...r.addedNodes, ...r.removedNodes].some((n) => n.nodeType === 1);
-  const watching = { attributes: [], text: false, input: false, layout: false, relevant: elementMoved };
+  // skipped without reading the page (ticking a box is the `change` listener's, above). Of
+  // those, only what they hold is read, never the page: a detail page arriving, a ticked row
+  // coming or going, the shown document leaving (a 3,000-row list redrawing a row per frame
+  // cost ~20 ms per frame when every redraw re-read the whole list).
+  // Each reading is redone only for what may have changed it (the detail query is dear on a big list).
+  let buttonMayChange = false;
+  let selectionMayChange = false;
+  const mayMatter = (r: MutationRecord) => {
+    const added = [...r.addedNodes];
+    const removed = [...r.removedNodes];
+    if (
+      added.some((n) => (awaitingAnchor && n.nodeType === 1) || holdsDetail(n)) ||
+      (removed.length && button && !button.shown.isConnected)
+    )
+      buttonMayChange = true;
+    if (added.some(holdsTickedBox) || removed.some(holdsTickedBox)) selectionMayChange = true;
+    return buttonMayChange || selectionMayChange;
+  };
+  const watching = { attributes: [], text: false, input: false, layout: false, relevant: mayMatter };
   watchPage({ ...watching, doc, win: doc.defaultView ?? window, signal: ctx.signal }, () => {
-    void syncButton();
-    reportSelection();
+    if (buttonMayChange) void syncButton();
+    if (selectionMayChange) reportSelection();
+    buttonMayChange = selectionMayChange = false;
   });
   void syncButton();
 }

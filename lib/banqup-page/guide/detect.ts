@@ -27,6 +27,24 @@ export interface DetectOptions {
   language: Language;
   /** Steps the user said they did where the guide could not see the control ("I've done this"). */
   acknowledged?: readonly StepId[];
+  /**
+   * Filled with every element this run located (emptied first; kept as it was while Banqup is
+   * busy): the only elements whose checked state or value the run read (see `stateOnlyChange`).
+   */
+  located?: Set<Element>;
+}
+
+/**
+ * Attributes that only a located control's state is read from (`isDone`: checked, filled). No
+ * locator selects by them and no name or visibility depends on them, so their change on an
+ * element the last run did not locate cannot change the detection (a 3,000-row list whose row
+ * checkboxes tick every frame then costs nothing).
+ */
+export const stateAttributes: readonly string[] = ['checked', 'aria-checked', 'value'];
+
+/** Whether a mutation changed only the state of an element the last detection did not read. */
+export function stateOnlyChange(record: MutationRecord, located: ReadonlySet<Element>): boolean {
+  return record.type === 'attributes' && stateAttributes.includes(record.attributeName!) && !located.has(record.target as Element);
 }
 
 /**
@@ -68,6 +86,10 @@ export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: D
   if (banqupBusy.some((selector) => doc.querySelector(selector))) return { busy: true };
   // One memo per run: locators share candidate lists and names (see LocateMemo).
   const memo = createLocateMemo();
+  if (options.located) {
+    options.located.clear();
+    memo.located = options.located;
+  }
   const screen = identifyScreen(doc, url.pathname, language, memo);
   const start = steps.findIndex((s) => s.id === screenStart[screen]);
   for (let index = start; index < steps.length; index++) {

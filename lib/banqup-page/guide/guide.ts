@@ -12,7 +12,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createGuidePanel, type GuidePanel, type PanelView } from './panel';
 import { createGuideSpotlight, type GuideSpotlight } from './spotlight';
-import { detectStep, relevantSelector, type Detection } from './detect';
+import { detectStep, relevantSelector, stateOnlyChange, type Detection } from './detect';
 import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from './fill';
 import { readSession, writeSession, type GuideSession } from './session';
 import { steps, type VaultField } from '../../sites/banqup/setup-steps';
@@ -23,6 +23,7 @@ import type { GuideContextAnswer } from '../../messaging/protocol';
 import { banqupControls, type banqupLabels } from '../../sites/banqup/wizard';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../../sites/banqup/platforms';
 import { labelsInOrder, locateControl } from '../../in-page/locate';
+import { mayMatter } from '../../in-page/watch';
 import { holeFor, placePanel, type Box } from '../../in-page/geometry';
 import type { GateFactory } from '../../in-page/trusted';
 import type { InPageUi, Mount } from '../../in-page/mount';
@@ -164,6 +165,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
      * then coalesce until DUTY times its cost passed since the last run (a 30 ms detection: at
      * most one every 450 ms). Cheap detections (< 4 ms) are never held back.
      */
+    /** The elements the last detection located (lib/banqup-page/guide/detect: `stateOnlyChange`). */
+    const located = new Set<Element>();
     const DUTY = 15;
     const STORM = 3;
     let lastRunAt = -Infinity;
@@ -191,7 +194,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         return renderNewPlatform();
       }
       platform = undefined;
-      const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged });
+      const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged, located });
       lastRunAt = win.performance.now();
       lastCost = lastRunAt - startedAt;
       recentRuns.push(lastRunAt);
@@ -339,7 +342,10 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       lang: language,
       gate: env.gate,
       // Changes away from everything the guide reads only re-place the highlight (lib/in-page/watch).
-      watch: { relevant: relevantSelector, onChange: (change) => (change.content || !detection ? contentChanged() : relayout()) },
+      watch: {
+        relevant: (record) => !stateOnlyChange(record, located) && mayMatter(record, relevantSelector),
+        onChange: (change) => (change.content || !detection ? contentChanged() : relayout()),
+      },
       render(container) {
         panel = createGuidePanel(handlers, t);
         spotlight = createGuideSpotlight();

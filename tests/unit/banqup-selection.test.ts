@@ -1,0 +1,53 @@
+// @vitest-environment happy-dom
+// (reads a Banqup list and detail page built as markup)
+/**
+ * The export helpers' reading of Banqup's list: the ticked rows' ids in order (a row is ticked
+ * by its first checkbox), the document a detail page shows, and which added or removed
+ * elements can change either (the rest of a big list redrawing is not read at all).
+ */
+import { describe, expect, it } from 'vitest';
+import { holdsDetail, holdsTickedBox, shownDocumentId, tickedDocumentIds } from '../../lib/banqup-page/export/selection';
+
+const ids = ['0b7c9e1a-8f7e-4a55-9d0e-3c2f1a4b5c6d', '1c8d0f2b-9a8f-4b66-8e1f-4d3a2b5c6d7e', '2d9e1a3c-0b9a-4c77-9f2a-5e4b3c6d7e8f'];
+const row = (id: string, ticked = false, extra = '') =>
+  `<tr data-document-id="${id}"><td><input type="checkbox"${ticked ? ' checked' : ''}></td><td>${extra}</td></tr>`;
+
+function list(html: string): Document {
+  document.body.innerHTML = `<main><table><tbody>${html}</tbody></table></main>`;
+  return document;
+}
+
+describe("reading Banqup's list for the export", () => {
+  it('gives the ticked rows in order, each once, by their first checkbox only', () => {
+    const doc = list(
+      row(ids[0]!, true) +
+        row(ids[1]!) +
+        row(ids[2]!, true) +
+        row('not-a-uuid', true) +
+        row(ids[1]!, false, '<input type="checkbox" checked>'),
+    );
+    expect(tickedDocumentIds(doc)).toEqual([ids[0], ids[2]]);
+    (doc.querySelectorAll('input[type="checkbox"]')[1] as HTMLInputElement).checked = true;
+    expect(tickedDocumentIds(doc)).toEqual([ids[0], ids[1], ids[2]]);
+  });
+
+  it('tells a ticked row coming or going from the rest of the list redrawing', () => {
+    const doc = list(row(ids[0]!, true) + row(ids[1]!));
+    const [ticked, plain] = [...doc.querySelectorAll('tr')];
+    expect(holdsTickedBox(ticked!)).toBe(true);
+    expect(holdsTickedBox(plain!)).toBe(false);
+    expect(holdsTickedBox(doc.createTextNode('x'))).toBe(false);
+    ticked!.remove();
+    // Removed, it still says it held a ticked box (the selection lost it).
+    expect(holdsTickedBox(ticked!)).toBe(true);
+  });
+
+  it('finds the document a detail page shows, and tells its arrival from a row', () => {
+    document.body.innerHTML = `<main><div class="doc-layout" data-document-id="${ids[2]!.toUpperCase()}"><h1>INV-9</h1></div></main>`;
+    expect(shownDocumentId(document)).toBe(ids[2]);
+    expect(holdsDetail(document.querySelector('main')!)).toBe(true);
+    const doc = list(row(ids[0]!));
+    expect(shownDocumentId(doc)).toBeUndefined();
+    expect(holdsDetail(doc.querySelector('tr')!)).toBe(false);
+  });
+});
