@@ -77,72 +77,42 @@ export async function measureGuideBigPage(
       const runs = extensionScriptEvents(events).map((e) => e.dur! / 1000);
       return { perFrame: work.scriptMs / frames, longest: Math.max(0, ...runs), hostingTask: Math.max(0, ...work.tasks) };
     };
-    const live = await phase('live');
-    const tick = await phase('tick');
-    const redraw = await phase('redraw');
-    const note = `${elements.toLocaleString('en')} elements, ${options.frames} frames per phase`;
-    return [
-      figure({
-        group: GROUP,
-        id: 'guide.frame.live',
-        label: label('live list: extension script per frame'),
-        unit: 'ms',
-        samples: [live.perFrame],
-        budget: { max: 2, text: '≤ 2' },
-        runs: options.frames,
-        note,
-      }),
-      figure({
-        group: GROUP,
-        id: 'guide.frame.live.longtask',
-        label: label('live list: longest extension script run'),
-        unit: 'ms',
-        samples: [live.longest],
-        budget: { max: 50, text: '≤ 50' },
-        runs: options.frames,
-        note: `the page's own task around it: ${live.hostingTask.toFixed(0)} ms at most (its layout of the big table included)`,
-      }),
-      figure({
-        group: GROUP,
-        id: 'guide.frame.tick',
-        label: label('rows ticked: extension script per frame'),
-        unit: 'ms',
-        samples: [tick.perFrame],
-        budget: { max: 2, text: '≤ 2' },
-        runs: options.frames,
-        note,
-      }),
-      figure({
-        group: GROUP,
-        id: 'guide.frame.tick.longtask',
-        label: label('rows ticked: longest extension script run'),
-        unit: 'ms',
-        samples: [tick.longest],
-        budget: { max: 50, text: '≤ 50' },
-        runs: options.frames,
-        note: `the page's own task around it: ${tick.hostingTask.toFixed(0)} ms at most`,
-      }),
-      figure({
-        group: GROUP,
-        id: 'guide.frame.redraw',
-        label: label('rows redrawn: extension script per frame'),
-        unit: 'ms',
-        samples: [redraw.perFrame],
-        budget: { max: 2, text: '≤ 2' },
-        runs: options.frames,
-        note: `${note}; every change needs a full detection, held to one per 15 × its cost (the guide's duty cycle)`,
-      }),
-      figure({
-        group: GROUP,
-        id: 'guide.frame.redraw.longtask',
-        label: label('rows redrawn: longest extension script run'),
-        unit: 'ms',
-        samples: [redraw.longest],
-        budget: { max: 50, text: '≤ 50' },
-        runs: options.frames,
-        note: `one full detection of the big page; the page's own task around it: ${redraw.hostingTask.toFixed(0)} ms at most`,
-      }),
-    ];
+    const elementsNote = `${elements.toLocaleString('en')} elements, ${options.frames} frames per phase`;
+    // Each phase: its per-frame share and its longest run, what each note adds.
+    const phases = [
+      { kind: 'live', name: 'live list', frameNote: '', runNote: ' (its layout of the big table included)' },
+      { kind: 'tick', name: 'rows ticked', frameNote: '', runNote: '' },
+      {
+        kind: 'redraw',
+        name: 'rows redrawn',
+        frameNote: "; every change needs a full detection, held to one per 15 × its cost (the guide's duty cycle)",
+        runNote: '',
+      },
+    ] as const;
+    const figures: Figure[] = [];
+    for (const { kind, name, frameNote, runNote } of phases) {
+      const measured = await phase(kind);
+      const common = { group: GROUP, unit: 'ms' as const, runs: options.frames };
+      figures.push(
+        figure({
+          ...common,
+          id: `guide.frame.${kind}`,
+          label: label(`${name}: extension script per frame`),
+          samples: [measured.perFrame],
+          budget: { max: 2, text: '≤ 2' },
+          note: elementsNote + frameNote,
+        }),
+        figure({
+          ...common,
+          id: `guide.frame.${kind}.longtask`,
+          label: label(`${name}: longest extension script run`),
+          samples: [measured.longest],
+          budget: { max: 50, text: '≤ 50' },
+          note: `the page's own task around it: ${measured.hostingTask.toFixed(0)} ms at most${runNote}`,
+        }),
+      );
+    }
+    return figures;
   } catch (error) {
     const note = `not measured: ${error instanceof Error ? error.message : String(error)}`;
     const ids = ['live', 'live.longtask', 'tick', 'tick.longtask', 'redraw', 'redraw.longtask'].map((id) => `guide.frame.${id}`);
