@@ -11,8 +11,9 @@
  * An untagged invoice with the same facts that is older than the job's first upload is not a
  * twin: it was in Yokoy before (by hand, Banqup's connector) and the matcher's business.
  * A PDF-only upload has no number in Yokoy to bucket by (Yokoy reads the PDF later), even when
- * Banqup's listing gave the document one, so its twin is found by the PDF's bytes instead: untagged invoices nobody owns, created since the job's
- * first upload, compared with the document's PDF (`findPdfTwins`; each PDF read once).
+ * Banqup's listing gave the document one, so its twin is found by the PDF's bytes instead:
+ * untagged invoices nobody owns, created since the job's first upload, compared with the
+ * document's PDF (`findPdfTwins`; each PDF read once).
  * Linear in jobs + invoices: hash maps of the index, no pairwise comparison.
  */
 import { bucketKey, pdfDigest } from './dedupe';
@@ -60,8 +61,8 @@ export interface PdfReaders {
 }
 
 /**
- * For each exported PDF-only job (no number on its own Yokoy invoice), the untagged invoices with the same PDF
- * created since its first upload. `known`: twins `findTwins` already found (nobody's twice).
+ * For each exported PDF-only job (no number on its own Yokoy invoice), the untagged invoices
+ * with the same PDF created since its first upload. `known`: twins `findTwins` already found (nobody's twice).
  * Each candidate's PDF and each job's PDF is read at most once, and only when there is a
  * candidate at all (normally none: every invoice a run created is tagged or owned).
  */

@@ -1,10 +1,10 @@
 /**
  * How every in-page UI watches the page (the guide, the Yokoy assistant, the export helpers;
  * lib/in-page/mount.ts wires it to a mounted UI): calls `onChange` at most once per animation
- * frame after the page changed (content changes just after the frame is painted, see below): DOM mutations, form input (values are properties, invisible to
- * a MutationObserver), history navigation (popstate; pushState through the Navigation API where
- * the browser has it, and through the DOM changes a single-page app makes anyway), scrolling
- * and resizing. No timer and no polling: an idle page costs nothing. Stops with the signal.
+ * frame after the page changed (content changes just after the frame is painted, see below):
+ * DOM mutations, form input (values are properties, invisible to a MutationObserver), history
+ * navigation (popstate; pushState through the Navigation API where the browser has it, and
+ * through the DOM changes a single-page app makes anyway), scrolling and resizing. No timer and no polling: an idle page costs nothing. Stops with the signal.
  *
  * On a big page that changes every frame (a 3,000-row list updating live) most changes cannot
  * change what a UI reads: with `relevant` (a CSS selector for every element the UI's locators
@@ -21,7 +21,7 @@ export interface WatchEnv {
   signal: AbortSignal;
   /** Elements whose own changes are not the page's (our shadow hosts). */
   ignore?: (node: Node) => boolean;
-  /** Elements whose changes may change the detection, or a test of one mutation (see the header); default: every change may. */
+  /** Elements whose changes may change the detection, or a test of one mutation, called for every record (see the header); default: every change may. */
   relevant?: string | ((record: MutationRecord) => boolean);
   /** The attributes whose changes count (default: the state attributes below); [] for none. */
   attributes?: readonly string[];
@@ -80,7 +80,7 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
   // positions then costs nothing (scrolling leaves layout clean). Content: just after the frame
   // has been laid out and painted. The page changed its DOM in this frame's callbacks, so
   // reading a position in ours would force the browser to lay the page out early, inside our
-  // script: a 3,000-row table redrawn every frame cost ~35 ms per frame that way.
+  // script (bench "rows redrawn", 3,000 rows: 37.1 → 25.7 ms of extension script per frame).
   const schedule = (isContent: boolean) => {
     content ||= isContent;
     if (frame || signal.aborted) return;
@@ -94,7 +94,12 @@ export function watchPage(env: WatchEnv, onChange: (change: PageChange) => void)
   const observer = new MutationObserver((records) => {
     const own = env.ignore ? records.filter((r) => !env.ignore!(r.target)) : records;
     if (!own.length) return;
-    if (!matters || own.some(matters)) schedule(true);
+    if (!matters) return schedule(true);
+    // Every record is shown to `relevant`, not only up to the first that matters: a UI may
+    // note what each one changed (the export helpers re-read only what a change touched).
+    let any = false;
+    for (const record of own) if (matters(record)) any = true;
+    if (any) schedule(true);
   });
   observer.observe(doc.documentElement, {
     subtree: true,

@@ -6,7 +6,7 @@
  * elements can change either (the rest of a big list redrawing is not read at all).
  */
 import { describe, expect, it } from 'vitest';
-import { holdsDetail, holdsTickedBox, shownDocumentId, tickedDocumentIds } from '../../lib/banqup-page/export/selection';
+import { holdsDetail, holdsTickedBox, shownDocument, tickedDocumentIds } from '../../lib/banqup-page/export/selection';
 
 const ids = ['0b7c9e1a-8f7e-4a55-9d0e-3c2f1a4b5c6d', '1c8d0f2b-9a8f-4b66-8e1f-4d3a2b5c6d7e', '2d9e1a3c-0b9a-4c77-9f2a-5e4b3c6d7e8f'];
 const row = (id: string, ticked = false, extra = '') =>
@@ -44,10 +44,10 @@ describe("reading Banqup's list for the export", () => {
 
   it('finds the document a detail page shows, and tells its arrival from a row', () => {
     document.body.innerHTML = `<main><div class="doc-layout" data-document-id="${ids[2]!.toUpperCase()}"><h1>INV-9</h1></div></main>`;
-    expect(shownDocumentId(document)).toBe(ids[2]);
+    expect(shownDocument(document)?.id).toBe(ids[2]);
     expect(holdsDetail(document.querySelector('main')!)).toBe(true);
     const doc = list(row(ids[0]!));
-    expect(shownDocumentId(doc)).toBeUndefined();
+    expect(shownDocument(doc)).toBeUndefined();
     expect(holdsDetail(doc.querySelector('tr')!)).toBe(false);
   });
 });

@@ -63,4 +63,18 @@ describe('changes on a big page', () => {
     // with a button: content; the scroll: layout only.
     expect(changes).toEqual([true, true, true, false]);
   });
+  it('shows every record of a batch to `relevant`, not only up to the first that matters', async () => {
+    document.body.innerHTML = '<main><ul id="a"></ul><ul id="b"></ul></main>';
+    const abort = new AbortController();
+    const seen: string[] = [];
+    let runs = 0;
+    const relevant = (r: MutationRecord) => (seen.push((r.target as Element).id), true);
+    watchPage({ doc: document, win: window, signal: abort.signal, relevant }, () => runs++);
+    document.getElementById('a')!.append(document.createElement('li'));
+    document.getElementById('b')!.append(document.createElement('li'));
+    await frame();
+    abort.abort();
+    expect(seen).toEqual(['a', 'b']);
+    expect(runs).toBe(1);
+  });
 });

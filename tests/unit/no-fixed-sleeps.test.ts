@@ -24,7 +24,7 @@ function files(dir: string): string[] {
   });
 }
 
-/** `setTimeout(r, 300)`, `setTimeout(resolve, 1_000)`, `setTimeout(() => r(false), 10)`. */
+/** A timer call whose callback is a resolver (`r`, `resolve`, or `() => r(false)`) and whose delay is a number literal. */
 const SLEEP = /setTimeout\(\s*(?:\w+|\(\)\s*=>\s*\w+\([^)]*\))\s*,\s*([\d_]+)\s*\)/;
 const LOOP = /\b(for|while)\s*\(/;
 
@@ -40,17 +40,17 @@ function fixedSleeps(source: string): number[] {
 
 describe('fixed sleeps in tests', () => {
   it('finds one where it is (the rule can fail)', () => {
-    expect(fixedSleeps("await page.click('#go');\nawait new Promise((r) => setTimeout(r, 300));\nexpect(x).toBe(1);")).toEqual([2]);
-    expect(fixedSleeps('const late = new Promise((r) => setTimeout(() => r(false), 10));')).toEqual([1]);
-    expect(fixedSleeps('for (;;) {\n  if (done()) break;\n  await new Promise((r) => setTimeout(r, 50));\n}')).toEqual([]);
-    expect(fixedSleeps('await new Promise((r) => setTimeout(r, 0));')).toEqual([]);
+    // The samples are assembled, so this file holds no sleep of its own for a reader's search.
+    const timer = (args: string) => ['set', 'Timeout(', args, ')'].join('');
+    const wait = (args: string) => `await new Promise((r) => ${timer(args)});`;
+    expect(fixedSleeps(`await page.click('#go');\n${wait('r, 300')}\nexpect(x).toBe(1);`)).toEqual([2]);
+    expect(fixedSleeps(`const late = new Promise((r) => ${timer('() => r(false), 10')});`)).toEqual([1]);
+    expect(fixedSleeps(`for (;;) {\n  if (done()) break;\n  ${wait('r, 50')}\n}`)).toEqual([]);
+    expect(fixedSleeps(wait('r, 0'))).toEqual([]);
   });
 
   it('are in no test file', () => {
-    const self = resolve(import.meta.filename);
-    const found = files(root)
-      .filter((path) => path !== self)
-      .flatMap((path) => fixedSleeps(readFileSync(path, 'utf8')).map((line) => `${relative(root, path)}:${line}`));
+    const found = files(root).flatMap((path) => fixedSleeps(readFileSync(path, 'utf8')).map((line) => `${relative(root, path)}:${line}`));
     expect(found).toEqual([]);
   });
 });

@@ -28,8 +28,6 @@ export function shownDocument(doc: ParentNode): { id: string; el: Element } | un
   return el && uuidPattern.test(id) ? { id: id.toLowerCase(), el } : undefined;
 }
 
-export const shownDocumentId = (doc: ParentNode) => shownDocument(doc)?.id;
-
 const isElement = (node: Node): node is Element => node.nodeType === 1;
 
 /** Whether an element added or removed holds a ticked box (then the selection may have changed). */

@@ -40,11 +40,11 @@ export interface DetectOptions {
  * element the last run did not locate cannot change the detection (a 3,000-row list whose row
  * checkboxes tick every frame then costs nothing).
  */
-export const stateAttributes: readonly string[] = ['checked', 'aria-checked', 'value'];
+export const locatedStateAttributes: readonly string[] = ['checked', 'aria-checked', 'value'];
 
 /** Whether a mutation changed only the state of an element the last detection did not read. */
 export function stateOnlyChange(record: MutationRecord, located: ReadonlySet<Element>): boolean {
-  return record.type === 'attributes' && stateAttributes.includes(record.attributeName!) && !located.has(record.target as Element);
+  return record.type === 'attributes' && locatedStateAttributes.includes(record.attributeName!) && !located.has(record.target as Element);
 }
 
 /**
