@@ -90,7 +90,7 @@ export async function measureReconcile(env: E2EEnv, options: ReconcileOptions): 
     await page.reconcile('2025-01', '2025-12', LEGAL_ENTITY.name);
     const ms = Date.now() - started;
     const timings = await page.page.evaluate(
-      async () => ((await chrome.runtime.sendMessage({ type: 'reconcile.progress' })) as { data: { timings?: unknown } }).data.timings,
+      async () => ((await chrome.runtime.sendMessage({ type: 'reconcile.progress' })) as { value: { timings?: unknown } }).value.timings,
     );
     options.log?.(`reconcile: ${ms} ms (worker: ${JSON.stringify(timings)})`);
     const summary = await page.summary();

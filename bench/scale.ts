@@ -148,12 +148,12 @@ async function streamCsv(page: Page): Promise<{ ms: number; rows: number }> {
     do {
       const answer = (await chrome.runtime.sendMessage({ type: 'export.csv', after })) as {
         ok: boolean;
-        data: { csv: string; next?: unknown };
+        value: { csv: string; next?: unknown };
       };
       if (!answer.ok) throw new Error('csv refused');
-      parts.push(answer.data.csv);
-      rows += answer.data.csv.split('\r\n').length - 1;
-      after = answer.data.next;
+      parts.push(answer.value.csv);
+      rows += answer.value.csv.split('\r\n').length - 1;
+      after = answer.value.next;
     } while (after);
     const blob = new Blob(parts, { type: 'text/csv' });
     if (!blob.size) throw new Error('empty csv');

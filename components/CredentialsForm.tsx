@@ -13,6 +13,8 @@ import { describeFailure } from '../lib/yokoy-api/describe-failure';
 import { CredentialInput } from './CredentialInput';
 import { LegalEntityPicker } from './LegalEntityPicker';
 import { SecretReveal } from './SecretReveal';
+import { describeProblem } from '../lib/failures/describe';
+import { noAnswer } from '../lib/failures/failure';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
@@ -59,37 +61,42 @@ export function CredentialsForm({ t, ask, view, onView }: Props) {
       organizationId: values.organizationId,
       ...(values.clientSecret ? { clientSecret: values.clientSecret } : {}),
     });
-    if (!saved.ok || !saved.data.saved) {
+    if (!saved.ok || !saved.value.saved) {
       setBusy(false);
-      const answer = saved.ok ? saved.data : undefined;
-      const problem = answer && !answer.saved ? describeFinding(t, answer.field, answer.finding) : !saved.ok ? saved.error.message : '';
+      const answer = saved.ok ? saved.value : undefined;
+      const problem =
+        answer && !answer.saved
+          ? describeFinding(t, answer.field, answer.finding)
+          : !saved.ok
+            ? describeProblem(t, noAnswer(saved.failure))
+            : '';
       setOutcome({ tone: 'error', text: t('failureSaveRefused', { problem }) });
       return;
     }
     setValues((v) => ({ ...v, clientSecret: '' }));
     const verified = await ask({ type: 'credentials.verify' });
     const latest = await ask({ type: 'credentials.get' });
-    if (latest.ok) onView(latest.data);
+    if (latest.ok) onView(latest.value);
     setBusy(false);
-    if (!verified.ok) setOutcome({ tone: 'error', text: t('statusUnavailable', { reason: verified.error.message }) });
-    else if (verified.data.verified) setOutcome({ tone: 'success', text: t('verified') });
-    else setOutcome({ tone: 'error', text: describeFailure(t, verified.data.failure, { organizationId: values.organizationId }) });
+    if (!verified.ok) setOutcome({ tone: 'error', text: t('statusUnavailable', { reason: verified.failure.detail }) });
+    else if (verified.value.verified) setOutcome({ tone: 'success', text: t('verified') });
+    else setOutcome({ tone: 'error', text: describeFailure(t, verified.value.failure, { organizationId: values.organizationId }) });
   }
 
   async function reveal() {
     if (values.clientSecret) return setRevealed(values.clientSecret);
     const answer = await ask({ type: 'credentials.reveal' });
-    setRevealed(answer.ok ? answer.data.clientSecret : undefined);
+    setRevealed(answer.ok ? answer.value.clientSecret : undefined);
   }
 
   async function findOrganizationId() {
     const answer = await ask({ type: 'open.yokoyDeveloperPage' });
-    if (!answer.ok || !answer.data.opened) setOutcome({ tone: 'error', text: t('findOrganizationIdUnavailable') });
+    if (!answer.ok || !answer.value.opened) setOutcome({ tone: 'error', text: t('findOrganizationIdUnavailable') });
   }
 
   async function choose(legalEntityId: string) {
     const answer = await ask({ type: 'legalEntity.choose', legalEntityId });
-    if (answer.ok) onView(answer.data);
+    if (answer.ok) onView(answer.value);
   }
 
   return (

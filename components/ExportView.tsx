@@ -4,13 +4,14 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeProblem } from '../lib/export/describe';
+import { describeProblem } from '../lib/failures/describe';
 import type { MessageKey, Translate } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import type { Answers, ExportFilters, ExportProgress } from '../lib/messaging/protocol';
 import { ProgressBar } from './ProgressBar';
 import { useProgressPush } from './useProgressPush';
+import { noAnswer } from '../lib/failures/failure';
 
 /** Asks once for the notification that says when a run ends (optional permission). */
 async function requestNotifications(): Promise<void> {
@@ -56,7 +57,7 @@ export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; langu
     const timer = setTimeout(
       () =>
         void ask({ type: 'export.preview', filters }).then((a) =>
-          setPreview({ ...(a.ok ? a.data : { problem: a.error.message }), for: key }),
+          setPreview({ ...(a.ok ? a.value : { problem: noAnswer(a.failure) }), for: key }),
         ),
       250,
     );
@@ -74,13 +75,13 @@ export function ExportView({ t, ask, language }: { t: Translate; ask: Ask; langu
     // The click is the gesture a permission request needs; a refusal only costs the notification.
     void requestNotifications();
     const answer = await ask({ type: 'export.start', filters });
-    if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
-    if (answer.data.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.data.problem) });
-    setMessage({ tone: 'note', text: t('exportStartedCount', { queued: answer.data.queued, already: answer.data.alreadyInYokoy }) });
+    if (!answer.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+    if (answer.value.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.value.problem) });
+    setMessage({ tone: 'note', text: t('exportStartedCount', { queued: answer.value.queued, already: answer.value.alreadyInYokoy }) });
   }
   const control = async (type: 'export.pause' | 'export.resume' | 'export.cancel') => {
     const answer = await ask({ type });
-    if (answer.ok) setProgress(answer.data);
+    if (answer.ok) setProgress(answer.value);
   };
 
   const field = (id: string, label: string, input: preact.JSX.Element) => (

@@ -9,7 +9,8 @@
  * (progress port), never on a timer. The CSV comes in pages streamed into one file.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeReason, stateKeys } from '../lib/export/describe';
+import { stateKeys } from '../lib/export/describe';
+import { describeReason } from '../lib/failures/describe';
 import type { JobState } from '../lib/export/job';
 import type { Translate } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';
@@ -53,7 +54,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
   const reload = async (limit = PAGE) => {
     const mine = ++generation.current;
     const answer = await ask({ type: 'export.history', state: state || undefined, limit });
-    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.data.entries, next: answer.data.next, state });
+    if (answer.ok && mine === generation.current) setLoaded({ entries: answer.value.entries, next: answer.value.next, state });
   };
 
   const loadMore = async () => {
@@ -64,7 +65,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
     try {
       const answer = await ask({ type: 'export.history', state: state || undefined, limit: PAGE, after: have.next });
       if (answer.ok && mine === generation.current)
-        setLoaded({ ...have, entries: [...have.entries, ...answer.data.entries], next: answer.data.next });
+        setLoaded({ ...have, entries: [...have.entries, ...answer.value.entries], next: answer.value.next });
     } finally {
       loading.current = false;
     }
@@ -114,7 +115,7 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
 
   async function retry() {
     const answer = await ask({ type: 'export.retryFailed' });
-    if (answer.ok) setNote(t('exportStartedCount', { queued: answer.data.queued, already: 0 }));
+    if (answer.ok) setNote(t('exportStartedCount', { queued: answer.value.queued, already: 0 }));
     void reload();
   }
 
@@ -126,11 +127,11 @@ export function HistoryView({ t, ask, language }: { t: Translate; ask: Ask; lang
     let rows = 0;
     do {
       const answer = await ask({ type: 'export.csv', after });
-      if (!answer.ok) return setNote(answer.error.message);
-      parts.push(answer.data.csv);
-      fileName = answer.data.fileName;
-      after = answer.data.next;
-      rows += answer.data.csv.split('\r\n').length - 1;
+      if (!answer.ok) return setNote(answer.failure.detail);
+      parts.push(answer.value.csv);
+      fileName = answer.value.fileName;
+      after = answer.value.next;
+      rows += answer.value.csv.split('\r\n').length - 1;
       if (after) setNote(t('historyCsvProgress', { rows: String(rows) }));
     } while (after);
     setNote(undefined);

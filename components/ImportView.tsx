@@ -4,9 +4,8 @@
  * here (lib/import/prepare.ts); the worker only judges and queues.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { describeProblem } from '../lib/export/describe';
-import { describeFailure } from '../lib/yokoy-api/describe-failure';
-import type { YokoyFailureKind } from '../lib/yokoy-api/errors';
+import { describeProblem } from '../lib/failures/describe';
+import type { Failure } from '../lib/failures/failure';
 import { translator } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';
 import { formatMoney } from '../lib/i18n/format';
@@ -66,7 +65,7 @@ export function ImportView({ language, ask, files }: Props) {
     let alive = true;
     const poll = async () => {
       const answer = await ask({ type: 'export.progress' });
-      if (alive && answer.ok) setProgress(answer.data);
+      if (alive && answer.ok) setProgress(answer.value);
     };
     void poll();
     const interval = setInterval(poll, 500);
@@ -76,10 +75,9 @@ export function ImportView({ language, ask, files }: Props) {
     };
   }, [ask, stage.step]);
 
-  const problemText = (code: string) =>
-    code.startsWith('yokoy:')
-      ? t('importProblemYokoy', { reason: describeFailure(t, { kind: code.slice(6) as YokoyFailureKind }) })
-      : describeProblem(t, code);
+  // A Yokoy failure here means the check could not be made: the sentence says nothing was sent.
+  const problemText = (problem: Failure) =>
+    problem.source === 'yokoy' ? t('importProblemYokoy', { reason: describeProblem(t, problem) }) : describeProblem(t, problem);
 
   async function take(inputs: DropInput[]) {
     if (!inputs.length) return;
@@ -182,11 +180,11 @@ export function ImportView({ language, ask, files }: Props) {
               <ProgressBar t={t} progress={progress} language={language} />
               <div class="actions">
                 {progress.paused ? (
-                  <button type="button" onClick={() => void ask({ type: 'export.resume' }).then((a) => a.ok && setProgress(a.data))}>
+                  <button type="button" onClick={() => void ask({ type: 'export.resume' }).then((a) => a.ok && setProgress(a.value))}>
                     {t('exportResume')}
                   </button>
                 ) : progress.remaining > 0 ? (
-                  <button type="button" onClick={() => void ask({ type: 'export.pause' }).then((a) => a.ok && setProgress(a.data))}>
+                  <button type="button" onClick={() => void ask({ type: 'export.pause' }).then((a) => a.ok && setProgress(a.value))}>
                     {t('exportPause')}
                   </button>
                 ) : null}

@@ -8,6 +8,8 @@ import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
 import { ThemeChoice } from './ThemeChoice';
+import { describeProblem } from '../lib/failures/describe';
+import { noAnswer } from '../lib/failures/failure';
 
 /**
  * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
@@ -33,8 +35,8 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
   useEffect(() => {
     void ask({ type: 'settings.get' }).then((a) => {
       if (!a.ok) return;
-      setSettings(a.data);
-      setSaved(a.data);
+      setSettings(a.value);
+      setSaved(a.value);
     });
   }, [ask]);
   if (!settings) return <main aria-busy="true" />;
@@ -69,16 +71,18 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
     const forgets = saved !== undefined && changesSecretBinding(saved, settings!);
     const answer = await ask({ type: 'settings.save', settings: settings! });
     if (answer.ok) {
-      setSettings(answer.data);
-      setSaved(answer.data);
+      setSettings(answer.value);
+      setSaved(answer.value);
       setMessage({ tone: 'success', text: t(forgets ? 'optionsSecretForgotten' : 'optionsSaved') });
-    } else setMessage({ tone: 'error', text: answer.error.message });
+    } else setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
   }
 
   async function forget() {
     if (!confirm(t('optionsForgetConfirm'))) return;
     const answer = await ask({ type: 'credentials.forget' });
-    setMessage(answer.ok ? { tone: 'success', text: t('optionsForgotten') } : { tone: 'error', text: answer.error.message });
+    setMessage(
+      answer.ok ? { tone: 'success', text: t('optionsForgotten') } : { tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) },
+    );
   }
 
   const text = (id: string, label: string, value: string, onInput: (v: string) => void) => (

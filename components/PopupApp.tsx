@@ -44,12 +44,12 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
   useEffect(() => {
     // The status answers first (it is what people open the popup for); details follow.
     void (early?.status ?? ask({ type: 'status' })).then((answer) => {
-      if (!answer.ok) return setError(answer.error.message);
-      setVersion(answer.data.version);
-      setStatus(answer.data.connection);
+      if (!answer.ok) return setError(answer.failure.detail);
+      setVersion(answer.value.version);
+      setStatus(answer.value.connection);
     });
     void (early?.credentials ?? ask({ type: 'credentials.get' })).then((answer) =>
-      answer.ok ? setView(answer.data) : setError(answer.error.message),
+      answer.ok ? setView(answer.value) : setError(answer.failure.detail),
     );
   }, [ask]);
 
@@ -58,7 +58,7 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
   async function decide(adopt: boolean) {
     const answer = await ask({ type: 'credentials.adoptPending', adopt });
     if (answer.ok) {
-      setView(answer.data);
+      setView(answer.value);
       setDecided((n) => n + 1);
     }
   }

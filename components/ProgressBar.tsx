@@ -4,7 +4,7 @@
  * pause with its reason), and a finish state with the outcome. Rate and time left come from
  * the progress answer's own clock (`startedAt`, `at`), so the view needs no timer of its own.
  */
-import { describeReason } from '../lib/export/describe';
+import { describeReason } from '../lib/failures/describe';
 import type { Translate } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';
 import { formatDate, formatDuration, formatPercent } from '../lib/i18n/format';

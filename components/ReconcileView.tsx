@@ -5,7 +5,7 @@
  * document on either side, download the report. Everything comes from the worker.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { describeProblem } from '../lib/export/describe';
+import { describeProblem } from '../lib/failures/describe';
 import { translator, type MessageKey } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
@@ -13,6 +13,7 @@ import type { CredentialsView } from '../lib/messaging/protocol';
 import { linkTo, type ReconcileReport, type ReconcileRow, type UnmatchedRow } from '../lib/reconcile/report';
 import type { ReconcileProgress } from '../lib/reconcile/service';
 import { ReconcileChart } from './ReconcileChart';
+import { noAnswer } from '../lib/failures/failure';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
@@ -26,14 +27,6 @@ const monthOf = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padS
 function lastDay(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-}
-
-function problemText(t: T, problem: string): string {
-  if (problem === 'reconcile:period') return t('reconcileProblemPeriod');
-  if (problem === 'reconcile:stale') return t('reconcileProblemStale');
-  if (problem === 'reconcile:other-legal-entity') return t('reconcileCannotSend');
-  if (problem.startsWith('yokoy:')) return t('reasonYokoy', { message: problem });
-  return describeProblem(t, problem);
 }
 
 export function ReconcileView({ language, ask, now = new Date() }: { language: Language; ask: Ask; now?: Date }) {
@@ -51,9 +44,9 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
 
   useEffect(() => {
     void ask({ type: 'credentials.get' }).then((a) => {
-      if (!a.ok) return setMessage({ tone: 'error', text: a.error.message });
-      setCredentials(a.data);
-      setLegalEntityId((current) => current ?? a.data.legalEntityId ?? a.data.legalEntities?.[0]?.id);
+      if (!a.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(a.failure)) });
+      setCredentials(a.value);
+      setLegalEntityId((current) => current ?? a.value.legalEntityId ?? a.value.legalEntities?.[0]?.id);
     });
   }, [ask]);
 
@@ -62,14 +55,14 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
     if (progress?.phase !== 'reading' && progress?.phase !== 'matching') return;
     const timer = setTimeout(async () => {
       const answer = await ask({ type: 'reconcile.progress' });
-      if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
-      if (answer.data.phase === 'done' && answer.data.reportId) {
-        const full = await ask({ type: 'reconcile.report', reportId: answer.data.reportId });
-        if (full.ok && full.data) setReport(full.data);
+      if (!answer.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+      if (answer.value.phase === 'done' && answer.value.reportId) {
+        const full = await ask({ type: 'reconcile.report', reportId: answer.value.reportId });
+        if (full.ok && full.value) setReport(full.value);
       }
-      if (answer.data.phase === 'failed')
-        setMessage({ tone: 'error', text: t('reconcileFailed', { reason: problemText(t, answer.data.problem ?? '') }) });
-      setProgress(answer.data);
+      if (answer.value.phase === 'failed')
+        setMessage({ tone: 'error', text: t('reconcileFailed', { reason: describeProblem(t, answer.value.problem) }) });
+      setProgress(answer.value);
     }, 200);
     return () => clearTimeout(timer);
   }, [ask, progress]);
@@ -80,9 +73,9 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
     setReport(undefined);
     setLimit(PAGE);
     const answer = await ask({ type: 'reconcile.start', from: `${from}-01`, to: lastDay(to), legalEntityId });
-    if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
-    if (answer.data.problem) return setMessage({ tone: 'error', text: problemText(t, answer.data.problem) });
-    if (!answer.data.started) setMessage({ tone: 'note', text: t('reconcileBusy') });
+    if (!answer.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+    if (answer.value.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.value.problem) });
+    if (!answer.value.started) setMessage({ tone: 'note', text: t('reconcileBusy') });
     setProgress({ phase: 'reading', banqupRead: 0, yokoyRead: 0 });
   }
 
@@ -92,16 +85,16 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
     try {
       if (kind === 'reconcile.sendMissing') {
         const answer = await ask({ type: kind, reportId: report.id });
-        if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
-        if (answer.data.problem) return setMessage({ tone: 'error', text: problemText(t, answer.data.problem) });
+        if (!answer.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+        if (answer.value.problem) return setMessage({ tone: 'error', text: describeProblem(t, answer.value.problem) });
         setMessage({
           tone: 'success',
-          text: t('reconcileSent', { queued: String(answer.data.queued), already: String(answer.data.alreadyInYokoy) }),
+          text: t('reconcileSent', { queued: String(answer.value.queued), already: String(answer.value.alreadyInYokoy) }),
         });
       } else {
         const answer = await ask({ type: kind, reportId: report.id });
-        if (!answer.ok) return setMessage({ tone: 'error', text: answer.error.message });
-        const c = answer.data;
+        if (!answer.ok) return setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+        const c = answer.value;
         setMessage({
           tone: c.failed ? 'error' : 'success',
           text: t('reconcileTagged', { tagged: String(c.tagged), skipped: String(c.skipped), failed: String(c.failed) }),
@@ -115,11 +108,11 @@ export function ReconcileView({ language, ask, now = new Date() }: { language: L
   async function downloadCsv() {
     if (!report) return;
     const answer = await ask({ type: 'reconcile.csv', reportId: report.id });
-    if (!answer.ok || !answer.data) return setMessage({ tone: 'error', text: t('reconcileProblemStale') });
-    const url = URL.createObjectURL(new Blob([answer.data.csv], { type: 'text/csv;charset=utf-8' }));
+    if (!answer.ok || !answer.value) return setMessage({ tone: 'error', text: t('reconcileProblemStale') });
+    const url = URL.createObjectURL(new Blob([answer.value.csv], { type: 'text/csv;charset=utf-8' }));
     const link = document.createElement('a');
     link.href = url;
-    link.download = answer.data.fileName;
+    link.download = answer.value.fileName;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   }

@@ -18,7 +18,7 @@ export default defineContentScript({
     await mountYokoyAssistant(ctx, {
       offer: async (values) => {
         const answer = (await browser.runtime.sendMessage({ type: 'capture.offer', ...values })) as Response<CaptureAnswer>;
-        return answer.ok ? answer.data : { outcome: 'refused', problem: answer.error.message };
+        return answer.ok ? answer.value : { outcome: 'refused', problem: answer.failure.detail };
       },
     });
   },

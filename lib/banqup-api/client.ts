@@ -8,9 +8,16 @@ import type * as z from 'zod/mini';
 import { banqupApi, banqupValues } from '../sites/banqup/urls';
 import { BanqupErrorBody, DocumentsAnswer, DocumentSummary, SpacesAnswer } from './schemas';
 import { unverified } from './unverified';
+import { failed, succeeded, type Result } from '../failures/result';
 
 export type BanqupFailureKind = 'signed-out' | 'not-found' | 'server' | 'network' | 'malformed-answer' | 'forbidden';
-export type BanqupResult<T> = { ok: true; value: T } | { ok: false; kind: BanqupFailureKind; status?: number; detail?: string };
+export interface BanqupFailure {
+  kind: BanqupFailureKind;
+  status?: number;
+  /** Banqup's own message, if its error body had one (untrusted: shown as text). */
+  detail?: string;
+}
+export type BanqupResult<T> = Result<T, BanqupFailure>;
 
 /** Banqup's document statuses (its help's names; machine spellings partly unverified), and "any". */
 export type DocumentStatusFilter = 'AWAITING_VALIDATION' | 'VALIDATED' | 'FULLY_APPROVED' | 'REFUSED' | 'DISPUTED' | 'ANY';
@@ -64,9 +71,9 @@ export function createBanqupClient(env: BanqupClientEnv) {
         headers: { Accept: 'application/json, application/xml, application/pdf' },
       });
     } catch {
-      return { ok: false, kind: 'network' };
+      return failed({ kind: 'network' });
     }
-    if (response.ok) return { ok: true, value: response };
+    if (response.ok) return succeeded(response);
     const kind: BanqupFailureKind =
       response.status === 401
         ? 'signed-out'
@@ -85,7 +92,7 @@ export function createBanqupClient(env: BanqupClientEnv) {
     } catch {
       // Not JSON: the status alone says it.
     }
-    return { ok: false, kind, status: response.status, ...(detail ? { detail } : {}) };
+    return failed({ kind, status: response.status, ...(detail ? { detail } : {}) });
   }
 
   async function getJson<T>(
@@ -97,22 +104,22 @@ export function createBanqupClient(env: BanqupClientEnv) {
     if (!response.ok) return response;
     try {
       const parsed = schema.safeParse(await response.value.json());
-      return parsed.success ? { ok: true, value: parsed.data } : { ok: false, kind: 'malformed-answer', status: response.value.status };
+      return parsed.success ? succeeded(parsed.data) : failed({ kind: 'malformed-answer', status: response.value.status });
     } catch {
-      return { ok: false, kind: 'malformed-answer', status: response.value.status };
+      return failed({ kind: 'malformed-answer', status: response.value.status });
     }
   }
 
   let spaceCache: string | undefined;
   async function spaceId(): Promise<BanqupResult<string>> {
-    if (spaceCache) return { ok: true, value: spaceCache };
+    if (spaceCache) return succeeded(spaceCache);
     const answer = await getJson(SpacesAnswer, banqupApi.spaces());
     if (!answer.ok) return answer;
     // A business space first (S1: type BUSINESS); an empty list means the access is not granted yet.
     const first = answer.value.spaces.find((s) => s.type === 'BUSINESS') ?? answer.value.spaces[0];
-    if (!first) return { ok: false, kind: 'forbidden' };
+    if (!first) return failed({ kind: 'forbidden' });
     spaceCache = first.id;
-    return { ok: true, value: first.id };
+    return succeeded(first.id);
   }
 
   return {
@@ -135,8 +142,8 @@ export function createBanqupClient(env: BanqupClientEnv) {
       const space = await spaceId();
       if (!space.ok) return space;
       const answer = await get(banqupApi.ubl(space.value, id));
-      if (!answer.ok) return answer.kind === 'not-found' ? { ok: true, value: undefined } : answer;
-      return { ok: true, value: await answer.value.text() };
+      if (!answer.ok) return answer.failure.kind === 'not-found' ? succeeded(undefined) : answer;
+      return succeeded(await answer.value.text());
     },
 
     async pdf(id: string): Promise<BanqupResult<Blob>> {
@@ -144,7 +151,7 @@ export function createBanqupClient(env: BanqupClientEnv) {
       if (!space.ok) return space;
       const answer = await get(banqupApi.pdf(space.value, id));
       if (!answer.ok) return answer;
-      return { ok: true, value: await answer.value.blob() };
+      return succeeded(await answer.value.blob());
     },
 
     async bankStatementCount(): Promise<BanqupResult<number>> {
@@ -156,7 +163,7 @@ export function createBanqupClient(env: BanqupClientEnv) {
         [q.page]: unverified.firstPage,
         [q.size]: 1,
       });
-      return answer.ok ? { ok: true, value: answer.value.total ?? answer.value.documents.length } : answer;
+      return answer.ok ? succeeded(answer.value.total ?? answer.value.documents.length) : answer;
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { Job, JobState } from '../export/job';
+import { fromLegacyReason, isLegacyReason } from '../failures/legacy';
 import type { ImportFile } from '../import/file-record';
 import type { IndexedInvoice, IndexSync } from '../export/index-records';
 
@@ -102,6 +103,17 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
     // Whether a PDF's bytes are still needed (one PDF can sit beside two UBLs), without a scan.
     files.createIndex('byPdf', 'pdfKey');
     db.createObjectStore('importBytes');
+  },
+  // 8: failures became typed values (lib/failures): a stored `{ code: 'yokoy:validation' }`
+  // reason becomes `{ source: 'yokoy', kind: 'validation' }` (one pass, once).
+  (_db, tx) => {
+    const jobs = tx.objectStore('jobs');
+    void (async () => {
+      for (let cursor = await jobs.openCursor(); cursor; cursor = await cursor.continue()) {
+        const reason: unknown = cursor.value.reason;
+        if (isLegacyReason(reason)) await cursor.update({ ...cursor.value, reason: fromLegacyReason(reason) });
+      }
+    })();
   },
 ];
 

@@ -3,6 +3,7 @@
  * (starting with =, +, -, @, a tab or a carriage return) is neutralised with a leading quote,
  * as OWASP advises: invoice fields come from suppliers and are untrusted.
  */
+import { failureCode } from '../failures/failure';
 import type { HistoryEntry } from './messages';
 
 export function csvCell(value: unknown): string {
@@ -21,7 +22,7 @@ const columns: [string, (e: HistoryEntry) => unknown][] = [
   ['Banqup document', (e) => e.documentId],
   ['Yokoy invoice', (e) => e.yokoyInvoiceId],
   ['Yokoy link', (e) => e.yokoyLink],
-  ['Reason', (e) => [e.reason?.code, e.reason?.detail].filter(Boolean).join(': ')],
+  ['Reason', (e) => (e.reason ? [failureCode(e.reason), e.reason.detail].filter(Boolean).join(': ') : '')],
   ['Attempts', (e) => e.attempts],
 ];
 

@@ -9,7 +9,7 @@
  * guess, so the match is reported as ambiguous instead. Pure rules over the index.
  */
 import type { YokoyResult } from '../yokoy-api/errors';
-import { succeeded } from '../yokoy-api/errors';
+import { succeeded } from '../failures/result';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
 
 /** What a Banqup document says about itself (its summary or its UBL). */

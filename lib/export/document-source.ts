@@ -2,10 +2,13 @@
  * Where an export job's bytes come from: today Banqup, read through the user's session; the
  * file import (issue 15) plugs in a second source. The runner asks only these three things.
  */
-import type { BanqupClient } from '../banqup-api/client';
+import type { BanqupClient, BanqupFailure } from '../banqup-api/client';
+import type { Result } from '../failures/result';
 import type { DocumentFacts } from './dedupe';
 
-export type SourceResult<T> = { ok: true; value: T } | { ok: false; kind: string };
+/** A dropped file's store answers in Banqup's terms (a file gone is `not-found`), so the runner reads one failure type. */
+export type SourceFailure = Pick<BanqupFailure, 'kind' | 'detail'>;
+export type SourceResult<T> = Result<T, SourceFailure>;
 
 export interface SourceDocument {
   facts: Omit<DocumentFacts, 'documentId'>;

@@ -10,6 +10,7 @@
  * worker died, the connection dropped, a 500 after sending): the next attempt looks the
  * invoice up in Yokoy before sending again, which is what makes the queue exactly-once.
  */
+import type { JobReason } from '../failures/failure';
 import { bucketKey, type DocumentFacts } from './dedupe';
 
 export type JobState = 'queued' | 'fetching' | 'uploading' | 'done' | 'duplicate' | 'failed' | 'cancelled';
@@ -17,13 +18,6 @@ export type JobState = 'queued' | 'fetching' | 'uploading' | 'done' | 'duplicate
 export type JobSource = 'menu' | 'button' | 'selection' | 'backfill' | 'import';
 /** `resent`: one upload, two invoices (the browser resent it after the connection dropped); `two-uploads`: the companion sent it twice. */
 export type TwinCause = 'resent' | 'two-uploads';
-
-export interface JobReason {
-  /** A stable code the UI translates (e.g. `yokoy:validation`, `banqup:signed-out`). */
-  code: string;
-  /** Untrusted detail from Yokoy or Banqup; shown as text only. */
-  detail?: string;
-}
 
 export interface Job {
   id: string;

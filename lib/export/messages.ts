@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { uuidPattern } from '../ids/ids';
 import { extensionPages, isoDay, type Policy } from '../messaging/fields';
 import type { Job } from './job';
+import type { Failure } from '../failures/failure';
 
 const documentId = z.string().check(z.regex(uuidPattern));
 const documentIds = z.array(documentId).check(z.maxLength(1_000));
@@ -77,7 +78,7 @@ export interface ExportProgress {
   /** Some invoices wait for the user to sign in to Banqup again. */
   waitingForBanqup: boolean;
   /** Why the queue paused by itself, when it did. */
-  pauseReason?: { code: string; detail?: string };
+  pauseReason?: Failure;
   total: number;
   remaining: number;
   done: number;
@@ -111,10 +112,10 @@ export interface HistoryEntry {
 }
 
 export interface ExportAnswers {
-  'export.enqueue': { queued: number; alreadyInYokoy: number; problem?: 'no-legal-entity' | 'not-verified' };
+  'export.enqueue': { queued: number; alreadyInYokoy: number; problem?: Failure };
   'export.selection': { count: number };
-  'export.preview': { count?: number; bankStatements?: number; problem?: string };
-  'export.start': { queued: number; alreadyInYokoy: number; problem?: string };
+  'export.preview': { count?: number; bankStatements?: number; problem?: Failure };
+  'export.start': { queued: number; alreadyInYokoy: number; problem?: Failure };
   'export.pause': ExportProgress;
   'export.resume': ExportProgress;
   'export.cancel': ExportProgress;

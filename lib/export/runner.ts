@@ -8,8 +8,9 @@ import { fullJitterDelay, type BackoffPolicy } from '../yokoy-api/retry-policy';
 import type { YokoyFailure } from '../yokoy-api/errors';
 import { createByteBudget } from './byte-budget';
 import { lookUpPdf, pickMatch, sameAmount, sameSupplier } from './dedupe';
-import type { DocumentSource } from './document-source';
-import { factsOfJob, transition, type Job, type JobEvent, type JobReason } from './job';
+import type { DocumentSource, SourceFailure } from './document-source';
+import { factsOfJob, transition, type Job, type JobEvent } from './job';
+import { banqupFailure, companionFailure, yokoyFailure, type FailureOf, type JobReason } from '../failures/failure';
 import type { JobStore } from './job-store';
 import type { EntityIndex, YokoyIndex } from './yokoy-index';
 import { BANQUP_KEY, type InvoiceApi } from './yokoy-invoices';
@@ -36,12 +37,12 @@ export interface RunnerEnv {
   /** Called after every job change (progress, badge). */
   onChange: () => void;
   /** The connection itself failed (see `connectionKinds`): pause and tell the user. */
-  onConnectionProblem: (reason: JobReason) => Promise<void>;
+  onConnectionProblem: (reason: FailureOf<'yokoy'>) => Promise<void>;
   /** Keeps the worker alive while jobs run; returns the stop function. */
   keepAlive: () => () => void;
 }
 
-const yokoyReason = (f: YokoyFailure): JobReason => ({ code: `yokoy:${f.kind}`, detail: f.detail });
+const yokoyReason = (f: YokoyFailure): FailureOf<'yokoy'> => yokoyFailure(f.kind, f.detail);
 
 /** Failures that will not change by retrying the same request. */
 const permanent = new Set<YokoyFailure['kind']>(['validation', 'conflict']);
@@ -61,9 +62,8 @@ const connectionKinds = new Set<YokoyFailure['kind']>([
   'not-found',
 ]);
 
-export const LEGAL_ENTITY_GONE = 'yokoy:legal-entity-gone';
-/** Yokoy holds more untagged copies with this document's facts than Banqup has such documents. */
-export const AMBIGUOUS_MATCH = 'export:ambiguous-match';
+/** A 404 on the legal entity itself: the connection's problem, not this invoice's. */
+const entityGone = (job: Job): FailureOf<'yokoy'> => yokoyFailure('legal-entity-gone', job.legalEntityId);
 
 /** Clock slack between this machine and Yokoy when comparing `created` with an upload's start. */
 const CLOCK_SLACK_MS = 60_000;
@@ -172,8 +172,9 @@ export function createRunner(env: RunnerEnv) {
    * Banqup could not deliver. Signed out (a browser restart drops its session) waits for the
    * user to sign in again, as do network and server trouble; a missing document fails.
    */
-  async function banqupFailed(job: Job, kind: string): Promise<void> {
-    const reason = { code: `banqup:${kind}` };
+  async function banqupFailed(job: Job, failure: SourceFailure): Promise<void> {
+    const { kind } = failure;
+    const reason = banqupFailure(kind, failure.detail);
     if (kind === 'network' || kind === 'server' || kind === 'signed-out') await retryOrFail(job, reason, false);
     else await apply(job, { type: 'fail', reason });
   }
@@ -197,7 +198,7 @@ export function createRunner(env: RunnerEnv) {
       const now = index.record(fresh.value);
       if (now.tag && now.tag !== job.documentId) {
         claims.delete(yokoyInvoiceId);
-        await apply(job, { type: 'retry', reason: { code: 'yokoy:conflict', detail: yokoyInvoiceId }, delayMs: 0, outcomeUnknown: false });
+        await apply(job, { type: 'retry', reason: yokoyFailure('conflict', yokoyInvoiceId), delayMs: 0, outcomeUnknown: false });
         return;
       }
       alreadyTagged = now.tag === job.documentId;
@@ -210,7 +211,7 @@ export function createRunner(env: RunnerEnv) {
   /** A Yokoy look-up failed before anything was sent: retry, or pause for the connection. */
   async function lookupFailed(job: Job, failure: YokoyFailure): Promise<void> {
     if (connectionKinds.has(failure.kind)) {
-      const reason = failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(failure);
+      const reason = failure.kind === 'not-found' ? entityGone(job) : yokoyReason(failure);
       await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
       await env.onConnectionProblem(reason);
     } else await retryOrFail(job, yokoyReason(failure), false, failure);
@@ -258,14 +259,14 @@ export function createRunner(env: RunnerEnv) {
 
     const meta = await env.source.describe(job.documentId);
     if (!meta.ok) {
-      await banqupFailed(job, meta.kind);
+      await banqupFailed(job, meta.failure);
       return;
     }
     const doc = meta.value;
     // Kept in memory: the next write (upload-started, found, fail) persists it too.
     job = transition(job, { type: 'fetched', facts: doc.facts }, env.now());
     if (doc.kind === 'other') {
-      await apply(job, { type: 'fail', reason: { code: 'banqup:not-an-invoice' } });
+      await apply(job, { type: 'fail', reason: banqupFailure('not-an-invoice') });
       return;
     }
 
@@ -298,7 +299,7 @@ export function createRunner(env: RunnerEnv) {
         const candidates = index.untaggedLike(facts).filter((i) => !claimed(i.id, job.documentId));
         const match = pickMatch([], candidates, documents);
         if (match.kind === 'ambiguous') {
-          await apply(job, { type: 'fail', reason: { code: AMBIGUOUS_MATCH, detail: match.invoiceIds.join(', ') } });
+          await apply(job, { type: 'fail', reason: companionFailure('ambiguous-match', match.invoiceIds.join(', ')) });
           return;
         }
         if (match.kind === 'content') return adopt(job, index, match.invoiceId, false);
@@ -311,12 +312,12 @@ export function createRunner(env: RunnerEnv) {
       env.source.pdf(job.documentId),
     ]);
     if (!ubl.ok || !pdf.ok) {
-      await banqupFailed(job, !ubl.ok ? ubl.kind : !pdf.ok ? pdf.kind : 'server');
+      await banqupFailed(job, !ubl.ok ? ubl.failure : !pdf.ok ? pdf.failure : { kind: 'server' });
       return;
     }
     // Yokoy's einvoice call requires a PDF: never pass something else off as one.
     if (!(await looksLikePdf(pdf.value))) {
-      await apply(job, { type: 'fail', reason: { code: 'banqup:not-a-pdf' } });
+      await apply(job, { type: 'fail', reason: banqupFailure('not-a-pdf') });
       return;
     }
 
@@ -358,7 +359,7 @@ export function createRunner(env: RunnerEnv) {
       else if (permanent.has(failure.kind)) await apply(job, { type: 'fail', reason: yokoyReason(failure) });
       else if (connectionKinds.has(failure.kind)) {
         // A 404 on creating under a legal entity means the entity itself is gone.
-        const reason = failure.kind === 'not-found' ? { code: LEGAL_ENTITY_GONE, detail: job.legalEntityId } : yokoyReason(failure);
+        const reason = failure.kind === 'not-found' ? entityGone(job) : yokoyReason(failure);
         await apply(job, { type: 'retry', reason, delayMs: 0, outcomeUnknown: false });
         await env.onConnectionProblem(reason);
       }
@@ -389,7 +390,7 @@ export function createRunner(env: RunnerEnv) {
                 if (current && (current.state === 'fetching' || current.state === 'uploading')) {
                   await apply(current, {
                     type: 'retry',
-                    reason: { code: 'internal', detail: String(error) },
+                    reason: companionFailure('internal', String(error)),
                     delayMs: 5_000,
                     outcomeUnknown: current.state === 'uploading',
                   });

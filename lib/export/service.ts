@@ -15,6 +15,8 @@ import type { HistoryCursor, JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
 import type { DocumentSource } from './document-source';
+import { banqupFailure, companionFailure, isFailure, type Failure } from '../failures/failure';
+import { failed, succeeded, type Result } from '../failures/result';
 
 interface Item<T> {
   getValue(): Promise<T>;
@@ -36,7 +38,7 @@ export interface ExportServiceEnv {
   yokoyInvoiceUrl: (settings: Settings, legalEntityId: string, invoiceId: string) => string | undefined;
 }
 
-type Problem = 'no-legal-entity' | 'not-verified';
+type Problem = Failure;
 
 const PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
@@ -48,8 +50,8 @@ export const CSV_PAGE = 2_000;
 export function createExportService(env: ExportServiceEnv) {
   async function target(): Promise<{ legalEntityId: string } | { problem: Problem }> {
     const stored = await env.credentials.getValue();
-    if (stored.verification?.state !== 'verified') return { problem: 'not-verified' };
-    if (!stored.legalEntityId) return { problem: 'no-legal-entity' };
+    if (stored.verification?.state !== 'verified') return { problem: companionFailure('not-verified') };
+    if (!stored.legalEntityId) return { problem: companionFailure('no-legal-entity') };
     return { legalEntityId: stored.legalEntityId };
   }
 
@@ -120,33 +122,33 @@ export function createExportService(env: ExportServiceEnv) {
    * LIST_CONCURRENCY at a time (a backfill of 10,000 is 100 pages: sequential, it waited 100
    * round trips). Without a total, pages are read one after another until one comes back short.
    */
-  async function listAll(filters: DocumentFilters): Promise<{ ok: true; documents: DocumentSummary[] } | { ok: false; problem: string }> {
+  async function listAll(filters: DocumentFilters): Promise<Result<DocumentSummary[], Failure>> {
     const first = await env.banqup.listDocuments(filters, 1, PAGE_SIZE);
-    if (!first.ok) return { ok: false, problem: `banqup:${first.kind}` };
+    if (!first.ok) return failed(banqupFailure(first.failure.kind));
     const pages: DocumentSummary[][] = [first.value.documents];
     const total = first.value.total;
     if (total === undefined) {
       for (let page = 2; page < MAX_PAGES && pages[pages.length - 1]!.length === PAGE_SIZE; page++) {
         const answer = await env.banqup.listDocuments(filters, page, PAGE_SIZE);
-        if (!answer.ok) return { ok: false, problem: `banqup:${answer.kind}` };
+        if (!answer.ok) return failed(banqupFailure(answer.failure.kind));
         pages.push(answer.value.documents);
       }
-      return { ok: true, documents: pages.flat() };
+      return succeeded(pages.flat());
     }
     const count = Math.min(MAX_PAGES, Math.ceil(total / PAGE_SIZE));
     let nextPage = 2;
-    let problem: string | undefined;
+    let problem: Failure | undefined;
     const worker = async () => {
       while (!problem && nextPage <= count) {
         const page = nextPage++;
         const answer = await env.banqup.listDocuments(filters, page, PAGE_SIZE);
-        if (!answer.ok) problem = `banqup:${answer.kind}`;
+        if (!answer.ok) problem = banqupFailure(answer.failure.kind);
         else pages[page - 1] = answer.value.documents;
       }
     };
     await Promise.all(Array.from({ length: Math.min(LIST_CONCURRENCY, count - 1) }, worker));
-    if (problem) return { ok: false, problem };
-    return { ok: true, documents: pages.flat() };
+    if (problem) return failed(problem);
+    return succeeded(pages.flat());
   }
 
   async function progress(): Promise<ExportProgress> {
@@ -156,9 +158,9 @@ export function createExportService(env: ExportServiceEnv) {
     const total = counts ? Object.values(counts).reduce((a, b) => a + b, 0) : 0;
     const now = env.now();
     const later = remaining > 0 ? await env.store.waitingAfter(now) : [];
-    const waiting = later.some((j) => j.reason?.code === 'banqup:signed-out');
-    const retrying = later.filter((j) => j.reason?.code !== 'banqup:signed-out');
-    const rateLimited = retrying.filter((j) => j.reason?.code === 'yokoy:rate-limited').length;
+    const waiting = later.some((j) => isFailure(j.reason, 'banqup', 'signed-out'));
+    const retrying = later.filter((j) => !isFailure(j.reason, 'banqup', 'signed-out'));
+    const rateLimited = retrying.filter((j) => isFailure(j.reason, 'yokoy', 'rate-limited')).length;
     return {
       runId: control.runId,
       paused: control.paused,
@@ -217,7 +219,7 @@ export function createExportService(env: ExportServiceEnv) {
 
     async preview(filters: DocumentFilters): Promise<ExportAnswers['export.preview']> {
       const answer = await env.banqup.listDocuments(filters, 1, 1);
-      if (!answer.ok) return { problem: `banqup:${answer.kind}` };
+      if (!answer.ok) return { problem: banqupFailure(answer.failure.kind) };
       const statements = await env.banqup.bankStatementCount();
       return { count: answer.value.total ?? answer.value.documents.length, bankStatements: statements.ok ? statements.value : undefined };
     },
@@ -226,20 +228,20 @@ export function createExportService(env: ExportServiceEnv) {
       const where = await target();
       if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
       const listed = await listAll(filters);
-      if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.problem };
+      if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.failure };
       // A new backfill should see what reached Yokoy since the last listing.
       env.runner().refreshIndexes();
       return enqueue(
-        listed.documents.map((d) => d.documentId),
+        listed.value.map((d) => d.documentId),
         'backfill',
-        { summaries: new Map(listed.documents.map((d) => [d.documentId.toLowerCase(), d])) },
+        { summaries: new Map(listed.value.map((d) => [d.documentId.toLowerCase(), d])) },
       );
     },
 
     /** A Banqup page is open (the user is likely signed in again): retry what waited for it now. */
     async banqupIsBack(): Promise<void> {
       const now = env.now();
-      const waiting = (await env.store.waitingAfter(now)).filter((j) => j.reason?.code === 'banqup:signed-out');
+      const waiting = (await env.store.waitingAfter(now)).filter((j) => isFailure(j.reason, 'banqup', 'signed-out'));
       if (!waiting.length) return;
       await env.store.putMany(waiting.map((j) => ({ ...j, nextAttemptAt: now, updatedAt: now })));
       void env.runner().kick();
@@ -274,7 +276,7 @@ export function createExportService(env: ExportServiceEnv) {
     },
 
     /** The connection failed under the queue: pause it with the reason (see runner.ts). */
-    async pauseFor(reason: { code: string; detail?: string }): Promise<void> {
+    async pauseFor(reason: Failure): Promise<void> {
       const control = await env.control.getValue();
       if (!control.paused) await env.control.setValue({ ...control, paused: true, pauseReason: reason });
     },

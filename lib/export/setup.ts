@@ -15,8 +15,7 @@ import { yokoyWebSite } from '../sites/yokoy/web';
 import type { YokoyClient } from '../yokoy-api/client';
 import { jobRetry } from '../yokoy-api/retry-policy';
 import { createJobStore } from './job-store';
-import type { YokoyFailureKind } from '../yokoy-api/errors';
-import { createRunner, LEGAL_ENTITY_GONE, type Runner } from './runner';
+import { createRunner, type Runner } from './runner';
 import { createExportService } from './service';
 import { createInvoiceApi } from './yokoy-invoices';
 import { banqupSource, type DocumentSource } from './document-source';
@@ -146,11 +145,10 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
       onConnectionProblem: async (reason) => {
         await service.pauseFor(reason);
         // The popup's status and the badge say it too: the connection, not an invoice, failed.
-        const kind = reason.code === LEGAL_ENTITY_GONE ? 'legal-entity-gone' : (reason.code.split(':')[1] as YokoyFailureKind);
         const stored = await credentialsItem.getValue();
         await credentialsItem.setValue({
           ...stored,
-          verification: { state: 'failing', at: env.now(), failure: { kind, detail: reason.detail } },
+          verification: { state: 'failing', at: env.now(), failure: { kind: reason.kind, detail: reason.detail } },
         });
       },
       keepAlive: () => {

@@ -19,7 +19,8 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { CompanionDB } from '../db/schema';
-import { succeeded, type YokoyResult } from '../yokoy-api/errors';
+import { succeeded } from '../failures/result';
+import type { YokoyResult } from '../yokoy-api/errors';
 import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from './dedupe';
 import type { IndexedInvoice, IndexSync } from './index-records';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';

@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 import type { YokoyClient } from '../yokoy-api/client';
 import { multipart, type Part } from './multipart';
-import { failed, succeeded, type YokoyResult } from '../yokoy-api/errors';
+import { failed, succeeded } from '../failures/result';
+import type { YokoyResult } from '../yokoy-api/errors';
 
 /** The custom-information key that ties a Yokoy invoice to its Banqup document. */
 export const BANQUP_KEY = 'banqupDocumentId';

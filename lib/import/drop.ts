@@ -123,10 +123,10 @@ export async function readDrop(inputs: DropInput[], env: DropEnv): Promise<DropR
     }
     const parsed = readUbl(bytes);
     if (!parsed.ok) {
-      skipped.push({ name: path, reason: `ubl:${parsed.problem}`, detail: parsed.detail });
+      skipped.push({ name: path, reason: `ubl:${parsed.failure.kind}`, detail: parsed.failure.detail });
       return;
     }
-    const { embeddedPdfs, ...facts } = parsed.invoice;
+    const { embeddedPdfs, ...facts } = parsed.value;
     // The parser's strings are slices of the whole document (its embedded PDF included): kept as
     // they are, a drop of thousands would keep every document's text alive. A JSON round trip
     // makes fresh strings, so memory holds the facts, not the files.

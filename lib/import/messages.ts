@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { fileIdPattern } from '../ids/ids';
 import { extensionPages, isoDay, type Policy } from '../messaging/fields';
 import type { Verdict } from './check';
+import type { Failure } from '../failures/failure';
 
 const fileId = z.string().check(z.regex(fileIdPattern));
 const factText = z.optional(z.string().check(z.maxLength(300)));
@@ -42,7 +43,7 @@ export const importPolicy: Policy<ImportRequest['type']> = {
 };
 
 export interface ImportAnswers {
-  'import.check': { results: ({ id: string } & Verdict)[]; problem?: string };
-  'import.start': { queued: number; alreadyInYokoy: number; missing: number; problem?: string };
+  'import.check': { results: ({ id: string } & Verdict)[]; problem?: Failure };
+  'import.start': { queued: number; alreadyInYokoy: number; missing: number; problem?: Failure };
   'import.discard': { discarded: true };
 }

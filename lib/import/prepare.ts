@@ -8,6 +8,7 @@ import type { Verdict } from './check';
 import { readDrop, type DropInput, type Skipped } from './drop';
 import type { FileStore, ImportFile } from './files';
 import { summarize, type DropSummary } from './summary';
+import { noAnswer, type Failure } from '../failures/failure';
 
 export type SkippedEntry = (Skipped & { kind: 'read' }) | { kind: 'known'; name: string; verdict: Verdict };
 
@@ -54,7 +55,7 @@ export interface PrepareEnv {
   onChecking?: () => void;
 }
 
-export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise<PreparedDrop | { problem: string }> {
+export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise<PreparedDrop | { problem: Failure }> {
   const dropId = `drop-${env.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const writer = batchedWriter(env.files);
   const read = await readDrop(inputs, {
@@ -74,16 +75,17 @@ export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise
   for (let i = 0; i < read.files.length; i += CHUNK) {
     const chunk = read.files.slice(i, i + CHUNK);
     const answer = await env.ask({ type: 'import.check', items: chunk.map((f) => ({ id: f.id, facts: f.facts })), fresh: i === 0 });
-    const problem = !answer.ok ? answer.error.message : answer.data.problem;
+    const problem = !answer.ok ? noAnswer(answer.failure) : answer.value.problem;
     if (problem || !answer.ok) {
       await discardIds(
         env.ask,
         dropId,
         read.files.map((f) => f.id),
       );
-      return { problem: problem ?? 'failed' };
+      // `problem` is set whenever the answer failed (see above).
+      return { problem: problem! };
     }
-    for (const result of answer.data.results) verdicts.set(result.id, result);
+    for (const result of answer.value.results) verdicts.set(result.id, result);
   }
   const toSend: ImportFile[] = [];
   const notSent: string[] = [];
@@ -102,15 +104,15 @@ export async function prepareDrop(inputs: DropInput[], env: PrepareEnv): Promise
   return { dropId, toSend, notSent, skipped, untagged, summary: summarize(toSend) };
 }
 
-export async function sendDrop(drop: PreparedDrop, ask: Ask): Promise<{ queued: number; alreadyInYokoy: number } | { problem: string }> {
+export async function sendDrop(drop: PreparedDrop, ask: Ask): Promise<{ queued: number; alreadyInYokoy: number } | { problem: Failure }> {
   let queued = 0;
   let alreadyInYokoy = 0;
   for (let i = 0; i < drop.toSend.length; i += CHUNK) {
     const answer = await ask({ type: 'import.start', ids: drop.toSend.slice(i, i + CHUNK).map((f) => f.id) });
-    if (!answer.ok) return { problem: answer.error.message };
-    if (answer.data.problem) return { problem: answer.data.problem };
-    queued += answer.data.queued;
-    alreadyInYokoy += answer.data.alreadyInYokoy;
+    if (!answer.ok) return { problem: noAnswer(answer.failure) };
+    if (answer.value.problem) return { problem: answer.value.problem };
+    queued += answer.value.queued;
+    alreadyInYokoy += answer.value.alreadyInYokoy;
   }
   await discardIds(ask, drop.dropId, drop.notSent);
   return { queued, alreadyInYokoy };

@@ -9,6 +9,7 @@ import type { StoredCredentials } from '../settings/items';
 import type { YokoyResult } from '../yokoy-api/errors';
 import { judge, type CheckIndex, type CheckItem, type Verdict } from './check';
 import type { FileStore } from './files';
+import { companionFailure, yokoyFailure, type Failure } from '../failures/failure';
 
 interface Item<T> {
   getValue(): Promise<T>;
@@ -23,23 +24,23 @@ export interface ImportServiceEnv {
     markStale(legalEntityId?: string): void;
   };
   credentials: Item<StoredCredentials>;
-  enqueue: (documentIds: string[], source: 'import') => Promise<{ queued: number; alreadyInYokoy: number; problem?: string }>;
+  enqueue: (documentIds: string[], source: 'import') => Promise<{ queued: number; alreadyInYokoy: number; problem?: Failure }>;
 }
 
-type Problem = 'not-verified' | 'no-legal-entity' | `yokoy:${string}`;
+type Problem = Failure;
 
 export function createImportService(env: ImportServiceEnv) {
   async function legalEntity(): Promise<string | { problem: Problem }> {
     const stored = await env.credentials.getValue();
-    if (stored.verification?.state !== 'verified') return { problem: 'not-verified' };
-    return stored.legalEntityId ?? { problem: 'no-legal-entity' };
+    if (stored.verification?.state !== 'verified') return { problem: companionFailure('not-verified') };
+    return stored.legalEntityId ?? { problem: companionFailure('no-legal-entity') };
   }
 
   /** The index refreshed from Yokoy (incrementally) at a drop's first chunk, reused for the rest. */
   async function index(legalEntityId: string, fresh: boolean): Promise<CheckIndex | { problem: Problem }> {
     if (fresh) env.index.markStale(legalEntityId);
     const entity = await env.index.entity(legalEntityId);
-    return entity.ok ? entity.value : { problem: `yokoy:${entity.failure.kind}` };
+    return entity.ok ? entity.value : { problem: yokoyFailure(entity.failure.kind, entity.failure.detail) };
   }
 
   return {
@@ -53,7 +54,7 @@ export function createImportService(env: ImportServiceEnv) {
     },
 
     /** Queues the files (already stored by the page); files not stored are left out. */
-    async start(ids: string[]): Promise<{ queued: number; alreadyInYokoy: number; missing: number; problem?: string }> {
+    async start(ids: string[]): Promise<{ queued: number; alreadyInYokoy: number; missing: number; problem?: Problem }> {
       const le = await legalEntity();
       if (typeof le !== 'string') return { queued: 0, alreadyInYokoy: 0, missing: 0, problem: le.problem };
       const files = await env.files.files(ids);

@@ -5,9 +5,11 @@
  * of the import's hook into the queue: lookup, upload, tag, retries and recovery stay the runner's.
  */
 import type { DocumentSource, SourceResult } from '../export/document-source';
+import { failed, succeeded } from '../failures/result';
 import { isFileDocument, type FileStore } from './files';
 
-const notFound = { ok: false, kind: 'not-found' } as const;
+// A file no longer in the store fails the job as a Banqup document that is gone would.
+const notFound = failed({ kind: 'not-found' } as const);
 
 export function withFileSource(next: DocumentSource, files: FileStore): DocumentSource {
   return {
@@ -17,39 +19,36 @@ export function withFileSource(next: DocumentSource, files: FileStore): Document
       if (!file) return notFound;
       const f = file.facts;
       const creditNote = file.kind === 'creditNote';
-      return {
-        ok: true,
-        value: {
-          facts: {
-            invoiceNumber: f.number,
-            issueDate: f.issueDate,
-            currency: f.currency,
-            total: f.total,
-            supplierName: f.supplierName,
-            supplierVatId: f.supplierVatId,
-            creditNote,
-          },
-          // A lone PDF goes to Yokoy's AI upload, as a Banqup PDF-only document does.
-          kind: creditNote ? 'credit-note' : 'invoice',
-          hasUbl: file.kind !== 'pdf',
+      return succeeded({
+        facts: {
+          invoiceNumber: f.number,
+          issueDate: f.issueDate,
+          currency: f.currency,
+          total: f.total,
+          supplierName: f.supplierName,
+          supplierVatId: f.supplierVatId,
+          creditNote,
         },
-      };
+        // A lone PDF goes to Yokoy's AI upload, as a Banqup PDF-only document does.
+        kind: creditNote ? 'credit-note' : 'invoice',
+        hasUbl: file.kind !== 'pdf',
+      });
     },
 
     async ubl(id): Promise<SourceResult<string | undefined>> {
       if (!isFileDocument(id)) return next.ubl(id);
       const file = await files.file(id);
       if (!file) return notFound;
-      if (!file.ublKey) return { ok: true, value: undefined };
+      if (!file.ublKey) return succeeded(undefined);
       const bytes = await files.bytes(file.ublKey);
-      return bytes ? { ok: true, value: new TextDecoder().decode(bytes) } : notFound;
+      return bytes ? succeeded(new TextDecoder().decode(bytes)) : notFound;
     },
 
     async pdf(id): Promise<SourceResult<Blob>> {
       if (!isFileDocument(id)) return next.pdf(id);
       const file = await files.file(id);
       const bytes = file && (await files.bytes(file.pdfKey));
-      return bytes ? { ok: true, value: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }) } : notFound;
+      return bytes ? succeeded(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) : notFound;
     },
   };
 }

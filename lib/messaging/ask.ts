@@ -3,6 +3,7 @@
  * Banqup page module gets its runtime from the content script instead of importing
  * wxt/browser, so the polyfill is not bundled twice.
  */
+import { failed } from '../failures/result';
 import type { Answers, Request, Response } from './protocol';
 
 export interface MessageRuntime {
@@ -16,7 +17,7 @@ export function askVia(runtime: MessageRuntime): Ask {
     try {
       return (await runtime.sendMessage(request)) as never;
     } catch (error) {
-      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
+      return failed({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
   };
 }

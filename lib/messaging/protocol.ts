@@ -13,6 +13,7 @@ import { type ImportAnswers, importPolicy, importRequests } from '../import/mess
 import { type ReconcileAnswers, reconcilePolicy, reconcileRequests } from '../reconcile/messages';
 import { type StatusAnswers, statusPolicy, statusRequests } from '../status/messages';
 import type { SenderKind } from './fields';
+import type { Result } from '../failures/result';
 
 export type { SenderKind } from './fields';
 // The answer types the views and pages read, from the domains that own them.
@@ -48,5 +49,9 @@ export const requestPolicy: { [K in RequestType]: readonly SenderKind[] } = {
 
 export interface Answers extends StatusAnswers, ConnectionAnswers, ExportAnswers, ImportAnswers, ReconcileAnswers {}
 
-export type ErrorCode = 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';
-export type Response<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/** Why a message got no answer: the protocol refused it, or its handler threw. `detail` is for a developer. */
+export interface MessageFailure {
+  kind: 'malformed' | 'forbidden-sender' | 'unknown-type' | 'failed';
+  detail: string;
+}
+export type Response<T> = Result<T, MessageFailure>;

@@ -4,6 +4,7 @@
  */
 import { Request, requestPolicy, type Answers, type RequestType, type Response } from './protocol';
 import { classifySender, type SenderEnv, type SenderInfo } from './sender';
+import { failed, succeeded } from '../failures/result';
 
 export type Handlers = {
   [K in RequestType]: (request: Extract<Request, { type: K }>, sender: SenderInfo) => Promise<Answers[K]>;
@@ -13,18 +14,18 @@ export function createRouter(handlers: Handlers, env: SenderEnv) {
   return async function route(message: unknown, sender: SenderInfo): Promise<Response<unknown>> {
     const parsed = Request.safeParse(message);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'malformed', message: 'The message does not match the protocol.' } };
+      return failed({ kind: 'malformed', detail: 'The message does not match the protocol.' });
     }
     const request = parsed.data;
     const kind = classifySender(sender, env);
     if (!kind || !requestPolicy[request.type].includes(kind)) {
-      return { ok: false, error: { code: 'forbidden-sender', message: `"${request.type}" is not accepted from this sender.` } };
+      return failed({ kind: 'forbidden-sender', detail: `"${request.type}" is not accepted from this sender.` });
     }
     try {
       const handler = handlers[request.type] as (r: Request, s: SenderInfo) => Promise<unknown>;
-      return { ok: true, data: await handler(request, sender) };
+      return succeeded(await handler(request, sender));
     } catch (error) {
-      return { ok: false, error: { code: 'failed', message: error instanceof Error ? error.message : String(error) } };
+      return failed({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) });
     }
   };
 }

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { extensionPages, isoDay, legalEntityId, type Policy } from '../messaging/fields';
 import type { ReconcileReport } from './report';
 import type { ReconcileProgress } from './service';
+import type { Failure } from '../failures/failure';
 
 const reportId = z.string().check(z.regex(/^reconcile-[0-9a-z]{1,20}$/));
 const ReconcileStart = z.object({ type: z.literal('reconcile.start'), from: isoDay, to: isoDay, legalEntityId });
@@ -35,10 +36,10 @@ export const reconcilePolicy: Policy<ReconcileRequest['type']> = {
 };
 
 export interface ReconcileAnswers {
-  'reconcile.start': { started: boolean; problem?: string };
+  'reconcile.start': { started: boolean; problem?: Failure };
   'reconcile.progress': ReconcileProgress;
   'reconcile.report': ReconcileReport | null;
-  'reconcile.sendMissing': { queued: number; alreadyInYokoy: number; problem?: string };
+  'reconcile.sendMissing': { queued: number; alreadyInYokoy: number; problem?: Failure };
   'reconcile.tagUntagged': { tagged: number; skipped: number; failed: number };
   'reconcile.csv': { csv: string; fileName: string } | null;
 }

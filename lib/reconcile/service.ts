@@ -15,6 +15,7 @@ import type { YokoyResult } from '../yokoy-api/errors';
 import { banqupFacts, byCreation, yokoyFacts } from './facts';
 import { matchDocuments, type YokoyFacts } from './match';
 import { buildReport, type ReconcileReport } from './report';
+import { banqupFailure, companionFailure, yokoyFailure, type Failure } from '../failures/failure';
 
 export interface ReconcilePeriod {
   from: string;
@@ -27,7 +28,7 @@ export interface ReconcileProgress {
   banqupRead: number;
   banqupTotal?: number;
   yokoyRead: number;
-  problem?: string;
+  problem?: Failure;
   reportId?: string;
   /** Where the time went (ms): each side's reading (in parallel), matching and the report. */
   timings?: { banqup: number; yokoy: number; match: number };
@@ -45,7 +46,7 @@ export interface ReconcileEnv {
     entity(legalEntityId: string, onPage?: (read: number) => void): Promise<YokoyResult<IndexView>>;
   };
   /** The export's queue (exactly once); documents go to the export's chosen legal entity. */
-  enqueue: (documentIds: string[]) => Promise<{ queued: number; alreadyInYokoy: number; problem?: string }>;
+  enqueue: (documentIds: string[]) => Promise<{ queued: number; alreadyInYokoy: number; problem?: Failure }>;
   exportLegalEntity: () => Promise<string | undefined>;
   links: (legalEntityId: string) => Promise<{ yokoyInvoiceUrl?: string; banqupDocumentUrl?: string }>;
   now: () => number;
@@ -73,22 +74,22 @@ export function createReconcileService(env: ReconcileEnv) {
   let report: ReconcileReport | undefined;
   let running: Promise<void> | undefined;
 
-  async function readBanqup(period: ReconcilePeriod): Promise<{ ok: true; docs: DocumentSummary[] } | { ok: false; problem: string }> {
+  async function readBanqup(period: ReconcilePeriod): Promise<{ ok: true; docs: DocumentSummary[] } | { ok: false; problem: Failure }> {
     const size = env.pageSize ?? PAGE;
     const filters = { from: period.from, to: period.to };
     const first = await env.banqup.listDocuments(filters, 1, size);
-    if (!first.ok) return { ok: false, problem: `banqup:${first.kind}` };
+    if (!first.ok) return { ok: false, problem: banqupFailure(first.failure.kind) };
     const total = first.value.total ?? first.value.documents.length;
     const pages: DocumentSummary[][] = [first.value.documents];
     progress = { ...progress, banqupTotal: total, banqupRead: first.value.documents.length };
     const count = Math.ceil(total / size);
     let next = 2;
-    let problem: string | undefined;
+    let problem: Failure | undefined;
     const worker = async () => {
       while (next <= count && !problem) {
         const page = next++;
         const answer = await env.banqup.listDocuments(filters, page, size);
-        if (!answer.ok) return void (problem = `banqup:${answer.kind}`);
+        if (!answer.ok) return void (problem = banqupFailure(answer.failure.kind));
         pages[page - 1] = answer.value.documents;
         progress = { ...progress, banqupRead: progress.banqupRead + answer.value.documents.length };
       }
@@ -138,7 +139,8 @@ export function createReconcileService(env: ReconcileEnv) {
     ]);
     const t1 = env.now();
     if (!banqup.ok) return void (progress = { ...progress, phase: 'failed', problem: banqup.problem });
-    if (!yokoy.ok) return void (progress = { ...progress, phase: 'failed', problem: `yokoy:${yokoy.failure.kind}` });
+    if (!yokoy.ok)
+      return void (progress = { ...progress, phase: 'failed', problem: yokoyFailure(yokoy.failure.kind, yokoy.failure.detail) });
     const index = yokoy.value;
     progress = { ...progress, phase: 'matching', yokoyRead: index.size() };
     const docs = banqup.docs.map(banqupFacts);
@@ -180,7 +182,7 @@ export function createReconcileService(env: ReconcileEnv) {
             void (progress = {
               ...progress,
               phase: 'failed',
-              problem: `internal:${error instanceof Error ? error.message : String(error)}`,
+              problem: companionFailure('internal', error instanceof Error ? error.message : String(error)),
             }),
         )
         .finally(() => (running = undefined));
@@ -195,10 +197,10 @@ export function createReconcileService(env: ReconcileEnv) {
     report: (id?: string): ReconcileReport | undefined => (report && (!id || report.id === id) ? report : undefined),
 
     /** Queues the documents the report found missing, through the export (exactly once). */
-    async sendMissing(id: string): Promise<{ queued: number; alreadyInYokoy: number; problem?: string }> {
+    async sendMissing(id: string): Promise<{ queued: number; alreadyInYokoy: number; problem?: Failure }> {
       const current = report?.id === id ? report : undefined;
-      if (!current) return { queued: 0, alreadyInYokoy: 0, problem: 'reconcile:stale' };
-      if (!current.canSend) return { queued: 0, alreadyInYokoy: 0, problem: 'reconcile:other-legal-entity' };
+      if (!current) return { queued: 0, alreadyInYokoy: 0, problem: companionFailure('stale-report') };
+      if (!current.canSend) return { queued: 0, alreadyInYokoy: 0, problem: companionFailure('other-legal-entity') };
       const missing = current.rows.filter((r) => r.verdict.kind === 'missing').map((r) => r.documentId);
       let queued = 0;
       let alreadyInYokoy = 0;

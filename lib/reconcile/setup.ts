@@ -13,6 +13,7 @@ import { credentialsItem, settingsItem } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';
 import { reconcileCsv } from './csv';
 import { createReconcileService } from './service';
+import { companionFailure } from '../failures/failure';
 
 const ID = '__id__';
 
@@ -50,11 +51,11 @@ export function createWorkerReconcile(deps: {
 
   const handlers: Pick<Handlers, `reconcile.${string}` & keyof Handlers> = {
     'reconcile.start': async ({ from, to, legalEntityId }) => {
-      if (from > to) return { started: false, problem: 'reconcile:period' };
+      if (from > to) return { started: false, problem: companionFailure('bad-period') };
       const stored = await credentialsItem.getValue();
-      if (stored.verification?.state !== 'verified') return { started: false, problem: 'not-verified' };
+      if (stored.verification?.state !== 'verified') return { started: false, problem: companionFailure('not-verified') };
       if (stored.legalEntities && !stored.legalEntities.some((e) => e.id === legalEntityId))
-        return { started: false, problem: 'no-legal-entity' };
+        return { started: false, problem: companionFailure('no-legal-entity') };
       return service.start({ from, to, legalEntityId });
     },
     'reconcile.progress': async () => service.progress(),

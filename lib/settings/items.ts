@@ -4,6 +4,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import type { EnvironmentName } from '../sites/yokoy/environments';
+import type { Failure } from '../failures/failure';
+import { fromLegacyReason, isLegacyReason } from '../failures/legacy';
 import type { YokoyFailureKind } from '../yokoy-api/errors';
 import type { LegalEntitySummary } from '../yokoy-api/schemas';
 import { themeStorageKey, type Theme } from './theme';
@@ -52,10 +54,20 @@ export interface ExportControl {
   /** Whether the run's end was announced (one notification per run). */
   announced?: boolean;
   /** Why the queue paused by itself (the connection failed), for the user to fix. */
-  pauseReason?: { code: string; detail?: string };
+  pauseReason?: Failure;
 }
 
-export const exportControlItem = storage.defineItem<ExportControl>('local:exportControl', { fallback: { paused: false }, version: 1 });
+export const exportControlItem = storage.defineItem<ExportControl>('local:exportControl', {
+  fallback: { paused: false },
+  version: 2,
+  migrations: {
+    // 2: failures became typed values (lib/failures); a queue paused before keeps its reason.
+    2: (v1: Omit<ExportControl, 'pauseReason'> & { pauseReason?: unknown }): ExportControl => {
+      const { pauseReason, ...rest } = v1;
+      return isLegacyReason(pauseReason) ? { ...rest, pauseReason: fromLegacyReason(pauseReason) } : rest;
+    },
+  },
+});
 
 export interface Verification {
   state: 'verified' | 'failing';

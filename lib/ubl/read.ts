@@ -9,6 +9,7 @@
  * namespace is checked, so an XML that merely has an `<Invoice>` element is not taken for UBL.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { failed, succeeded, type Result } from '../failures/result';
 
 export const UBL_NS = {
   Invoice: 'urn:oasis:names:specification:ubl:schema:xsd:Invoice-2',
@@ -66,7 +67,11 @@ export type UblProblem =
   | 'missing-field'
   | 'bad-field';
 
-export type UblRead = { ok: true; invoice: UblInvoice } | { ok: false; problem: UblProblem; detail?: string };
+export interface UblFailure {
+  kind: UblProblem;
+  detail?: string;
+}
+export type UblRead = Result<UblInvoice, UblFailure>;
 
 type Node = Record<string, unknown>;
 
@@ -200,28 +205,27 @@ function readSupplier(party: Node | undefined): UblSupplier {
 /** Reads one UBL document. Never throws: every refusal is a problem code a person can act on. */
 export function readUbl(input: string | Uint8Array): UblRead {
   const decoded = decode(input);
-  if ('problem' in decoded) return { ok: false, ...decoded };
+  if ('problem' in decoded) return failed({ kind: decoded.problem, detail: decoded.detail });
   const { xml } = decoded;
   // Entities (billion laughs, external files) come only with a DOCTYPE; Peppol UBL has none.
-  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return { ok: false, problem: 'doctype' };
-  if (maxDepth(xml, MAX_DEPTH) > MAX_DEPTH) return { ok: false, problem: 'too-deep', detail: String(MAX_DEPTH) };
+  if (/<!DOCTYPE/i.test(xml) || /<!ENTITY/i.test(xml)) return failed({ kind: 'doctype' });
+  if (maxDepth(xml, MAX_DEPTH) > MAX_DEPTH) return failed({ kind: 'too-deep', detail: String(MAX_DEPTH) });
   const valid = XMLValidator.validate(xml);
-  if (valid !== true) return { ok: false, problem: 'malformed', detail: `line ${valid.err.line}: ${valid.err.msg}`.slice(0, 200) };
+  if (valid !== true) return failed({ kind: 'malformed', detail: `line ${valid.err.line}: ${valid.err.msg}`.slice(0, 200) });
 
   const root = rootOf(xml);
-  if (!root) return { ok: false, problem: 'malformed' };
-  if (root.local !== 'Invoice' && root.local !== 'CreditNote')
-    return { ok: false, problem: 'not-an-invoice', detail: root.local.slice(0, 60) };
-  if (root.namespace !== UBL_NS[root.local]) return { ok: false, problem: 'not-ubl', detail: (root.namespace ?? '').slice(0, 120) };
+  if (!root) return failed({ kind: 'malformed' });
+  if (root.local !== 'Invoice' && root.local !== 'CreditNote') return failed({ kind: 'not-an-invoice', detail: root.local.slice(0, 60) });
+  if (root.namespace !== UBL_NS[root.local]) return failed({ kind: 'not-ubl', detail: (root.namespace ?? '').slice(0, 120) });
 
   let tree: Node;
   try {
     tree = parser.parse(xml) as Node;
   } catch (error) {
-    return { ok: false, problem: 'malformed', detail: String(error instanceof Error ? error.message : error).slice(0, 200) };
+    return failed({ kind: 'malformed', detail: String(error instanceof Error ? error.message : error).slice(0, 200) });
   }
   const doc = at(tree, root.local);
-  if (!doc) return { ok: false, problem: 'malformed' };
+  if (!doc) return failed({ kind: 'malformed' });
   const kind = root.local === 'Invoice' ? 'invoice' : 'creditNote';
 
   const number = text(doc, 'ID');
@@ -236,14 +240,14 @@ export function readUbl(input: string | Uint8Array): UblRead {
     !currency && 'DocumentCurrencyCode',
     !gross && !payable && 'LegalMonetaryTotal',
   ].filter(Boolean);
-  if (missing.length) return { ok: false, problem: 'missing-field', detail: missing.join(', ') };
-  if (!DATE.test(issueDate!)) return { ok: false, problem: 'bad-field', detail: `IssueDate ${issueDate!.slice(0, 40)}` };
-  if (!CURRENCY.test(currency!)) return { ok: false, problem: 'bad-field', detail: `DocumentCurrencyCode ${currency!.slice(0, 40)}` };
+  if (missing.length) return failed({ kind: 'missing-field', detail: missing.join(', ') });
+  if (!DATE.test(issueDate!)) return failed({ kind: 'bad-field', detail: `IssueDate ${issueDate!.slice(0, 40)}` });
+  if (!CURRENCY.test(currency!)) return failed({ kind: 'bad-field', detail: `DocumentCurrencyCode ${currency!.slice(0, 40)}` });
   const amount = gross ?? payable!;
-  if (!AMOUNT.test(amount)) return { ok: false, problem: 'bad-field', detail: `LegalMonetaryTotal ${amount.slice(0, 40)}` };
+  if (!AMOUNT.test(amount)) return failed({ kind: 'bad-field', detail: `LegalMonetaryTotal ${amount.slice(0, 40)}` });
 
   const supplier = readSupplier(at(doc, 'AccountingSupplierParty', 'Party'));
-  if (!supplier.name) return { ok: false, problem: 'missing-field', detail: 'AccountingSupplierParty' };
+  if (!supplier.name) return failed({ kind: 'missing-field', detail: 'AccountingSupplierParty' });
 
   const due =
     text(doc, 'DueDate') ??
@@ -265,22 +269,19 @@ export function readUbl(input: string | Uint8Array): UblRead {
     if (bytes && isPdf(bytes)) embeddedPdfs.push({ fileName, bytes });
   }
 
-  return {
-    ok: true,
-    invoice: {
-      kind,
-      number: number!,
-      issueDate: issueDate!,
-      dueDate: due && DATE.test(due) ? due : undefined,
-      currency: currency!,
-      supplier,
-      customerName:
-        text(doc, 'AccountingCustomerParty', 'Party', 'PartyName', 'Name') ??
-        text(doc, 'AccountingCustomerParty', 'Party', 'PartyLegalEntity', 'RegistrationName'),
-      total: Number(amount),
-      payable: payable && AMOUNT.test(payable) ? Number(payable) : undefined,
-      embeddedPdfs,
-      referencedFiles,
-    },
-  };
+  return succeeded({
+    kind,
+    number: number!,
+    issueDate: issueDate!,
+    dueDate: due && DATE.test(due) ? due : undefined,
+    currency: currency!,
+    supplier,
+    customerName:
+      text(doc, 'AccountingCustomerParty', 'Party', 'PartyName', 'Name') ??
+      text(doc, 'AccountingCustomerParty', 'Party', 'PartyLegalEntity', 'RegistrationName'),
+    total: Number(amount),
+    payable: payable && AMOUNT.test(payable) ? Number(payable) : undefined,
+    embeddedPdfs,
+    referencedFiles,
+  });
 }

@@ -8,7 +8,8 @@
 import type * as z from 'zod/mini';
 import { fullJitterDelay, parseRetryAfter, requestRetry, type BackoffPolicy } from './retry-policy';
 import { organizationUrl, tokenUrl, type YokoyEndpoints } from '../sites/yokoy/environments';
-import { failed, succeeded, type YokoyFailure, type YokoyResult } from './errors';
+import { failed, succeeded } from '../failures/result';
+import type { YokoyFailure, YokoyResult } from './errors';
 import { ErrorBody, LegalEntitiesAnswer, summarizeLegalEntity, TokenAnswer, type LegalEntitySummary } from './schemas';
 import { expiryFor, memoryTokenStore, type TokenStore } from './token-cache';
 

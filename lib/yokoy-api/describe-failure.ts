@@ -4,7 +4,7 @@ import type { YokoyFailure, YokoyFailureKind } from './errors';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
-const keys: Record<YokoyFailureKind, MessageKey> = {
+export const yokoyFailureKeys: Record<YokoyFailureKind, MessageKey> = {
   'invalid-client': 'failureInvalidClient',
   'organization-mismatch': 'failureOrganizationMismatch',
   'missing-permission': 'failureMissingPermission',
@@ -23,5 +23,5 @@ const keys: Record<YokoyFailureKind, MessageKey> = {
 export function describeFailure(t: T, failure: Pick<YokoyFailure, 'kind' | 'detail'>, context: { organizationId?: string } = {}): string {
   // Yokoy's own message is untrusted text: it is only ever rendered as text, and capped.
   const detail = (failure.detail ?? '').slice(0, 300);
-  return t(keys[failure.kind], { detail, organizationId: context.organizationId ?? '' });
+  return t(yokoyFailureKeys[failure.kind], { detail, organizationId: context.organizationId ?? '' });
 }

@@ -1,3 +1,5 @@
+import type { Result } from '../failures/result';
+
 /**
  * Every way a call to Yokoy can fail, as a value a person can act on. The i18n key of each
  * kind says what happened and what to do; `detail` keeps Yokoy's own message (untrusted text,
@@ -30,7 +32,4 @@ export interface YokoyFailure {
   retryAfterMs?: number;
 }
 
-export type YokoyResult<T> = { ok: true; value: T } | { ok: false; failure: YokoyFailure };
-
-export const failed = <T>(failure: YokoyFailure): YokoyResult<T> => ({ ok: false, failure });
-export const succeeded = <T>(value: T): YokoyResult<T> => ({ ok: true, value });
+export type YokoyResult<T> = Result<T, YokoyFailure>;

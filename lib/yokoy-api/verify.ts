@@ -4,7 +4,8 @@
  * so a 403 or 404 there means "wrong organization ID", not "missing permission".
  */
 import type { YokoyClient } from './client';
-import { failed, type YokoyResult } from './errors';
+import { failed } from '../failures/result';
+import type { YokoyResult } from './errors';
 import type { LegalEntitySummary } from './schemas';
 
 export async function verifyConnection(client: YokoyClient): Promise<YokoyResult<LegalEntitySummary[]>> {

@@ -110,7 +110,7 @@ describe('connection from the popup', () => {
       env.extensionId,
       `chrome.runtime.sendMessage({ type: 'credentials.reveal' })`,
     );
-    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(answer).toMatchObject({ ok: false, failure: { kind: 'forbidden-sender' } });
     expect(JSON.stringify(answer)).not.toContain(seed.readyClient.clientSecret);
     const forget = await evaluateInContentScript<{ ok: boolean }>(
       page,
@@ -118,12 +118,12 @@ describe('connection from the popup', () => {
       `chrome.runtime.sendMessage({ type: 'credentials.forget' })`,
     );
     expect(forget.ok).toBe(false);
-    const status = await evaluateInContentScript<{ ok: boolean; data: { connection: { state: string } } }>(
+    const status = await evaluateInContentScript<{ ok: boolean; value: { connection: { state: string } } }>(
       page,
       env.extensionId,
       `chrome.runtime.sendMessage({ type: 'status' })`,
     );
-    expect(status.data.connection.state).toBe('verified');
+    expect(status.value.connection.state).toBe('verified');
     await page.close();
   });
 

@@ -109,9 +109,9 @@ describe('exports from Banqup pages', () => {
     expect(await view.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
     const csv = await view.page.evaluate(
-      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } },
+      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; value: { csv: string } },
     );
-    const line = csv.data.csv.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
+    const line = csv.value.csv.split('\r\n').find((l) => l.includes('HYPERLINK'))!;
     expect(line).toContain(`"'=HYPERLINK(""https://evil.example"",""click"")"`);
     expect(line).toContain(`"<img src=x onerror=""window.__pwned=1"">Evil & Co"`);
     await view.close();

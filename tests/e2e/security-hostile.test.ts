@@ -172,9 +172,9 @@ describe('hostile content from Yokoy stays inert text', () => {
     expect(await traces(view.page)).toEqual({ made: [], pwned: null });
 
     const csv = await view.page.evaluate(
-      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; data: { csv: string } },
+      async () => (await chrome.runtime.sendMessage({ type: 'export.csv' })) as { ok: boolean; value: { csv: string } },
     );
-    const lines = csv.data.csv.split('\r\n').filter((l) => l.includes('onerror'));
+    const lines = csv.value.csv.split('\r\n').filter((l) => l.includes('onerror'));
     expect(lines).toHaveLength(count);
     // The message sits inside one quoted cell, its quotes doubled.
     for (const line of lines) expect(line).toContain(`"yokoy:validation: ${hostileMessage.replace(/"/g, '""')}`);

@@ -71,7 +71,7 @@ async function dumpWorkerState(): Promise<string> {
   return JSON.stringify(plain({ local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null), idb }));
 }
 
-type Answer = { ok: boolean; error?: { code: string }; data?: unknown };
+type Answer = { ok: boolean; failure?: { kind: string }; value?: unknown };
 
 /** Sends messages from the page's content-script world, one after the other; returns the answers. */
 function sendFromContentScript(page: Page, extensionId: string, messages: unknown[]): Promise<Answer[]> {
@@ -165,15 +165,15 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
       env.extensionId,
       forbidden.map((t) => examples[t]),
     );
-    expect(answers.map((a, i) => [forbidden[i], a.ok, a.error?.code])).toEqual(forbidden.map((t) => [t, false, 'forbidden-sender']));
+    expect(answers.map((a, i) => [forbidden[i], a.ok, a.failure?.kind])).toEqual(forbidden.map((t) => [t, false, 'forbidden-sender']));
     // Malformed payloads of every type, from the same world.
     const malformed = requestTypes.map((t) => ({ ...examples[t], type: `${t} ` }));
-    expect((await sendFromContentScript(page, env.extensionId, malformed)).every((a) => a.error?.code === 'malformed')).toBe(true);
+    expect((await sendFromContentScript(page, env.extensionId, malformed)).every((a) => a.failure?.kind === 'malformed')).toBe(true);
     await settled(page);
     expect(await state()).toBe(before);
     expect((await requestLog(env.sandbox)).length).toBe(logBefore);
     const [status] = await sendFromContentScript(page, env.extensionId, [{ type: 'status' }]);
-    expect(status).toMatchObject({ ok: true, data: { connection: { state: 'verified' } } });
+    expect(status).toMatchObject({ ok: true, value: { connection: { state: 'verified' } } });
     await page.close();
   });
 
@@ -189,7 +189,7 @@ describe('security in the browser: wrong contexts and secret hygiene', () => {
       env.extensionId,
       forbidden.map((t) => examples[t]),
     );
-    expect(answers.every((a) => a.ok === false && a.error?.code === 'forbidden-sender')).toBe(true);
+    expect(answers.every((a) => a.ok === false && a.failure?.kind === 'forbidden-sender')).toBe(true);
     await settled(page);
     expect(await state()).toBe(before);
     await page.close();

@@ -455,7 +455,7 @@ describe('the page cannot drive, read or spoof the companion', () => {
     const answers = await evaluateInContentScript<{ opened: boolean }[]>(
       page,
       env.extensionId,
-      `Promise.all([1, 2, 3].map(() => chrome.runtime.sendMessage({ type: 'open.exportView' }).then((a) => a.data)))`,
+      `Promise.all([1, 2, 3].map(() => chrome.runtime.sendMessage({ type: 'open.exportView' }).then((a) => a.value)))`,
     );
     expect(answers.filter((a) => a.opened)).toHaveLength(1);
     expect(await tabsOpened()).toHaveLength(1);

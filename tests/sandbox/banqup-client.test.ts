@@ -28,7 +28,7 @@ async function all(c: BanqupClient, filters: Parameters<BanqupClient['listDocume
   const ids: string[] = [];
   for (let page = 1; ; page++) {
     const answer = await c.listDocuments(filters, page, 10);
-    if (!answer.ok) throw new Error(answer.kind);
+    if (!answer.ok) throw new Error(answer.failure.kind);
     ids.push(...answer.value.documents.map((d) => d.documentId));
     if (!answer.value.documents.length || ids.length >= (answer.value.total ?? 0)) return { ids, total: answer.value.total };
   }
@@ -162,10 +162,8 @@ describe('the Banqup client', () => {
   it('turns failures into typed values with Banqup’s own detail', async () => {
     expect(await client().document('00000000-0000-4000-8000-000000000000')).toEqual({
       ok: false,
-      kind: 'not-found',
-      status: 404,
-      detail: 'No such document.',
+      failure: { kind: 'not-found', status: 404, detail: 'No such document.' },
     });
-    expect(await client(() => undefined).spaceId()).toMatchObject({ ok: false, kind: 'signed-out', status: 401 });
+    expect(await client(() => undefined).spaceId()).toMatchObject({ ok: false, failure: { kind: 'signed-out', status: 401 } });
   });
 });

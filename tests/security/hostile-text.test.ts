@@ -59,7 +59,7 @@ describe('CSV cells under fuzz', () => {
             updatedAt: 0,
             invoiceNumber: r.invoiceNumber,
             supplierName: r.supplierName,
-            reason: { code: 'yokoy:validation', detail: r.detail },
+            reason: { source: 'yokoy', kind: 'validation', detail: r.detail },
             attempts: 1,
           }));
           const csv = historyCsv(entries);

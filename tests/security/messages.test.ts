@@ -163,12 +163,12 @@ beforeEach(async () => {
     },
   });
   await ok({ type: 'credentials.save', clientId: CLIENT, clientSecret: SECRET, organizationId: ORG });
-  expect((await ok({ type: 'credentials.verify' })).data).toMatchObject({ verified: true });
+  expect((await ok({ type: 'credentials.verify' })).value).toMatchObject({ verified: true });
   await ok({ type: 'legalEntity.choose', legalEntityId: 'le-2' });
   await db.put('jobs', job('le-2|3f2a9c1e-1111-4222-8333-123456789abc', { invoiceNumber: 'INV-1', supplierName: 'Acme' }));
   await db.put(
     'jobs',
-    job('le-2|deadbeef-0000-4000-8000-000000000001', { state: 'failed', reason: { code: 'yokoy:validation', detail: 'bad' } }),
+    job('le-2|deadbeef-0000-4000-8000-000000000001', { state: 'failed', reason: { source: 'yokoy', kind: 'validation', detail: 'bad' } }),
   );
   calls.length = 0;
 });
@@ -181,7 +181,7 @@ afterEach(() => {
 /** Sends, checks the refusal (code, no secret, no call out) and returns it. */
 async function refused(message: unknown, sender: SenderInfo, code: 'malformed' | 'forbidden-sender'): Promise<void> {
   const answer: Response<unknown> = await route(message, sender);
-  expect(answer).toMatchObject({ ok: false, error: { code } });
+  expect(answer).toMatchObject({ ok: false, failure: { kind: code } });
   expect(JSON.stringify(answer)).not.toContain(SECRET);
   expect(calls).toEqual([]);
 }
@@ -248,7 +248,7 @@ describe('the router refuses messages from the wrong context and changes nothing
     expect(await snapshot()).toBe(before);
     // Still set up and verified: the refusals did not forget or swap anything.
     const status = await route({ type: 'status' }, banqup);
-    expect(status).toMatchObject({ ok: true, data: { connection: { state: 'verified', legalEntityName: 'Acme Two' } } });
+    expect(status).toMatchObject({ ok: true, value: { connection: { state: 'verified', legalEntityName: 'Acme Two' } } });
   });
 
   it('of all answers a Banqup content script can get, only fill.value for the secret carries it', async () => {
@@ -273,11 +273,11 @@ describe('the router refuses messages from the wrong context and changes nothing
       { type: 'capture.offer', clientId: 'attacker-client', clientSecret: 'attacker-secret-0123456789', organizationId: 'AttackerOrg1' },
       yokoy,
     );
-    expect(answer).toMatchObject({ ok: true, data: { outcome: 'pending-confirmation' } });
+    expect(answer).toMatchObject({ ok: true, value: { outcome: 'pending-confirmation' } });
     const view = await route({ type: 'credentials.get' }, popup);
     expect(view).toMatchObject({
       ok: true,
-      data: { clientId: CLIENT, organizationId: ORG, connection: { state: 'verified' }, pending: { clientId: 'attacker-client' } },
+      value: { clientId: CLIENT, organizationId: ORG, connection: { state: 'verified' }, pending: { clientId: 'attacker-client' } },
     });
     expect(calls).toEqual([]);
   });
@@ -289,12 +289,12 @@ describe('Forget credentials', () => {
       { type: 'capture.offer', clientSecret: 'pending-secret-0123456789abcdef' },
       { id: extensionId, url: 'https://app.yokoy.ai/', tab: { id: 8 } },
     );
-    expect(await route({ type: 'credentials.forget' }, popup)).toMatchObject({ ok: true, data: { connection: { state: 'not-set-up' } } });
+    expect(await route({ type: 'credentials.forget' }, popup)).toMatchObject({ ok: true, value: { connection: { state: 'not-set-up' } } });
     // storage.session is left out here: see the next test.
     const { session: _session, ...rest } = JSON.parse(await snapshot()) as Record<string, unknown>;
     const dump = JSON.stringify(rest);
     for (const gone of [SECRET, CLIENT, ORG, 'pending-secret']) expect(dump).not.toContain(gone);
-    expect(await route({ type: 'credentials.reveal' }, popup)).toEqual({ ok: true, data: { clientSecret: undefined } });
+    expect(await route({ type: 'credentials.reveal' }, popup)).toEqual({ ok: true, value: { clientSecret: undefined } });
   });
 
   // Found by this suite and fixed: forget() used to leave the cached bearer token in

@@ -19,7 +19,7 @@ import { openCompanionDB } from '../../lib/db/schema';
 import type { DocumentSource } from '../../lib/export/document-source';
 import { jobId, newJob, withFacts, type Job } from '../../lib/export/job';
 import { createJobStore, type JobStore } from '../../lib/export/job-store';
-import { AMBIGUOUS_MATCH, createRunner } from '../../lib/export/runner';
+import { createRunner } from '../../lib/export/runner';
 import { createYokoyIndex, idbIndexPersistence, type IndexPersistence } from '../../lib/export/yokoy-index';
 import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
 import { createYokoyClient } from '../../lib/yokoy-api/client';
@@ -341,7 +341,7 @@ describe('exactly once, whatever collides and whenever the worker stops', () => 
             const job = jobs[i]!;
             const tagged = yokoy.invoices.filter((inv) => inv.customInformation?.banqupDocumentId === d.id);
             if (ambiguous(d)) {
-              expect(job).toMatchObject({ state: 'failed', reason: { code: AMBIGUOUS_MATCH } });
+              expect(job).toMatchObject({ state: 'failed', reason: { source: 'companion', kind: 'ambiguous-match' } });
               expect(tagged).toEqual([]);
               return;
             }

@@ -18,16 +18,20 @@ describe('export job state machine', () => {
 
   it('keeps "look before sending again" once an upload may have reached Yokoy', () => {
     let job = transition(transition(fresh(), { type: 'start' }, 2), { type: 'upload-started' }, 3);
-    job = transition(job, { type: 'retry', reason: { code: 'yokoy:rate-limited' }, delayMs: 500, outcomeUnknown: false }, 4);
+    job = transition(job, { type: 'retry', reason: { source: 'yokoy', kind: 'rate-limited' }, delayMs: 500, outcomeUnknown: false }, 4);
     expect(job).toMatchObject({ state: 'queued', needsLookup: true, nextAttemptAt: 504 });
   });
 
   it('a retry before any upload needs no look-up, unless the outcome is unknown', () => {
     const fetching = transition(fresh(), { type: 'start' }, 2);
     expect(
-      transition(fetching, { type: 'retry', reason: { code: 'banqup:network' }, delayMs: 0, outcomeUnknown: false }, 3).needsLookup,
+      transition(fetching, { type: 'retry', reason: { source: 'banqup', kind: 'network' }, delayMs: 0, outcomeUnknown: false }, 3)
+        .needsLookup,
     ).toBe(false);
-    expect(transition(fetching, { type: 'retry', reason: { code: 'x' }, delayMs: 0, outcomeUnknown: true }, 3).needsLookup).toBe(true);
+    expect(
+      transition(fetching, { type: 'retry', reason: { source: 'companion', kind: 'internal' }, delayMs: 0, outcomeUnknown: true }, 3)
+        .needsLookup,
+    ).toBe(true);
   });
 
   it('a worker stopped mid-upload leaves a queued job that looks first', () => {
@@ -45,10 +49,10 @@ describe('export job state machine', () => {
   it('fails with a reason, and a failed job can be queued again from scratch', () => {
     let job: Job = transition(
       transition(fresh(), { type: 'start' }, 2),
-      { type: 'fail', reason: { code: 'yokoy:validation', detail: 'bad UBL' } },
+      { type: 'fail', reason: { source: 'yokoy', kind: 'validation', detail: 'bad UBL' } },
       3,
     );
-    expect(job).toMatchObject({ state: 'failed', reason: { code: 'yokoy:validation' } });
+    expect(job).toMatchObject({ state: 'failed', reason: { source: 'yokoy', kind: 'validation' } });
     job = transition(job, { type: 'requeue' }, 4);
     expect(job).toMatchObject({ state: 'queued', attempts: 0, reason: undefined, nextAttemptAt: 4 });
   });

@@ -13,6 +13,7 @@ import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
 import { banqupSource } from '../../lib/export/document-source';
 import { createYokoyIndex } from '../../lib/export/yokoy-index';
 import { createYokoyClient } from '../../lib/yokoy-api/client';
+import { failureCode } from '../../lib/failures/failure';
 
 type Invoice = {
   id: string;
@@ -170,7 +171,7 @@ function setup(numbers: Record<string, string>, concurrency = 2) {
     isPaused: async () => problems.length > 0,
     scheduleWake: () => undefined,
     onChange: () => undefined,
-    onConnectionProblem: async (reason) => void problems.push(reason.code),
+    onConnectionProblem: async (reason) => void problems.push(failureCode(reason)),
     keepAlive: () => () => undefined,
   });
   const enqueue = async (ids: string[]) =>
@@ -237,7 +238,7 @@ describe('export runner', () => {
     await runner.kick();
     expect(await store.get(jobId('le', 'a'))).toMatchObject({
       state: 'failed',
-      reason: { code: 'yokoy:validation', detail: 'Invalid UBL' },
+      reason: { source: 'yokoy', kind: 'validation', detail: 'Invalid UBL' },
     });
     expect(await store.get(jobId('le', 'b'))).toMatchObject({ state: 'done' });
   });

@@ -41,7 +41,7 @@ const entry: HistoryEntry = {
 };
 
 function fakeAsk(answers: Partial<{ [K in keyof Answers]: Answers[K] }>) {
-  return (async (request: Request) => ({ ok: true, data: answers[request.type as keyof Answers] })) as never;
+  return (async (request: Request) => ({ ok: true, value: answers[request.type as keyof Answers] })) as never;
 }
 
 let root: HTMLElement | undefined;

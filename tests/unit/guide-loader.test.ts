@@ -11,7 +11,7 @@ import { openUi } from './open-ui';
 import { GUIDE_HOST } from '../../lib/banqup-page/guide/guide';
 import { lazyGuide, type GuideModule } from '../../lib/banqup-page/guide/loader';
 
-const ask = (async () => ({ ok: false, error: { kind: 'network' } })) as never;
+const ask = (async () => ({ ok: false, failure: { kind: 'failed', detail: 'network' } })) as never;
 
 describe('lazyGuide', () => {
   it('fetches the guide on the first opening only, once, and retries after a failed fetch', async () => {

@@ -25,10 +25,10 @@ const context: GuideContextAnswer = {
 const asked: unknown[] = [];
 const ask = (async (request: { type: string; field?: string }) => {
   asked.push(request);
-  if (request.type === 'guide.context') return { ok: true, data: context };
+  if (request.type === 'guide.context') return { ok: true, value: context };
   if (request.type === 'fill.value')
-    return { ok: true, data: { value: request.field === 'clientId' ? 'sandbox-ready-client' : undefined } };
-  return { ok: true, data: { opened: true } };
+    return { ok: true, value: { value: request.field === 'clientId' ? 'sandbox-ready-client' : undefined } };
+  return { ok: true, value: { opened: true } };
 }) as never;
 
 function showPage(file: string, path: string) {

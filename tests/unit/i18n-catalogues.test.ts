@@ -70,7 +70,6 @@ const sameInGerman: Record<string, ReadonlySet<string>> = {
   app: new Set([
     'version',
     'tabExport',
-    'reasonYokoy',
     'historyDownloadCsv',
     'exportStatus',
     'failureSaveRefused',

@@ -230,7 +230,7 @@ describe('the worker side', () => {
     const lone = result.files.find((f) => f.kind === 'pdf')!;
     expect(await source.describe(lone.id)).toMatchObject({ ok: true, value: { hasUbl: false, kind: 'invoice' } });
     expect(await source.ubl(lone.id)).toEqual({ ok: true, value: undefined });
-    expect(await source.describe(`file:${'0'.repeat(64)}`)).toMatchObject({ ok: false, kind: 'not-found' });
+    expect(await source.describe(`file:${'0'.repeat(64)}`)).toMatchObject({ ok: false, failure: { kind: 'not-found' } });
     expect(await source.describe('3f2a9c1e-1111-4222-8333-123456789abc')).toEqual({ ok: true, value: 'banqup' });
   });
 

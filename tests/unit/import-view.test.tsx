@@ -34,7 +34,7 @@ describe('ImportView', () => {
       if (request.type === 'import.check') {
         return {
           ok: true,
-          data: {
+          value: {
             results: request.items!.map((i) =>
               i.facts.number === 'OLD-1'
                 ? ((known = i.id), { id: i.id, verdict: 'sent-from-banqup', yokoyInvoiceId: 'y', documentId: 'd' })
@@ -45,12 +45,12 @@ describe('ImportView', () => {
       }
       if (request.type === 'import.start') {
         sent.push(request.ids!);
-        return { ok: true, data: { queued: request.ids!.length, alreadyInYokoy: 0, missing: 0 } };
+        return { ok: true, value: { queued: request.ids!.length, alreadyInYokoy: 0, missing: 0 } };
       }
       if (request.type === 'export.progress')
         return {
           ok: true,
-          data: {
+          value: {
             paused: false,
             running: true,
             waitingForBanqup: false,
@@ -62,7 +62,7 @@ describe('ImportView', () => {
             cancelled: 0,
           },
         };
-      return { ok: true, data: { discarded: true } };
+      return { ok: true, value: { discarded: true } };
     }) as unknown as Ask;
     const db = openCompanionDB('import-view-test');
     const root = document.createElement('div');

@@ -10,7 +10,7 @@ import type { InvoiceFacts } from '../../lib/export/dedupe';
 import { indexedInvoice, type IndexedInvoice } from '../../lib/export/yokoy-index';
 import type { YokoyInvoice } from '../../lib/export/yokoy-invoices';
 import { createReconcileService, type IndexView } from '../../lib/reconcile/service';
-import { failed, succeeded } from '../../lib/yokoy-api/errors';
+import { failed, succeeded } from '../../lib/failures/result';
 
 const LE = 'le-1';
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -122,7 +122,10 @@ describe('reconcile service', () => {
 
     const other = world([doc(1)], [], 'le-other');
     const elsewhere = await other.reconcile();
-    expect(await other.service.sendMissing(elsewhere.id)).toMatchObject({ queued: 0, problem: 'reconcile:other-legal-entity' });
+    expect(await other.service.sendMissing(elsewhere.id)).toMatchObject({
+      queued: 0,
+      problem: { source: 'companion', kind: 'other-legal-entity' },
+    });
     expect(other.enqueued).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ describe('message router', () => {
   it('answers a status request from the popup', async () => {
     expect(await router()({ type: 'status' }, popup)).toEqual({
       ok: true,
-      data: { version: '1.2.3', connection: { state: 'not-set-up' } },
+      value: { version: '1.2.3', connection: { state: 'not-set-up' } },
     });
   });
 
@@ -47,7 +47,7 @@ describe('message router', () => {
   ])('rejects a malformed message (%s) without running a handler', async (_, message) => {
     const calls: string[] = [];
     const answer = await router(calls)(message, popup);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'malformed' } });
+    expect(answer).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
     expect(calls).toEqual([]);
   });
 
@@ -57,7 +57,7 @@ describe('message router', () => {
       { type: 'credentials.reveal' },
       { id: env.extensionId, url: 'https://app.banqup.com/', tab: { id: 2 } },
     );
-    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(answer).toMatchObject({ ok: false, failure: { kind: 'forbidden-sender' } });
     expect(JSON.stringify(answer)).not.toContain('top-secret');
     expect(calls).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe('message router', () => {
   ])('rejects a message from a foreign sender: %s', async (_, sender) => {
     const calls: string[] = [];
     const answer = await router(calls)({ type: 'status' }, sender);
-    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(answer).toMatchObject({ ok: false, failure: { kind: 'forbidden-sender' } });
     expect(calls).toEqual([]);
   });
 });

@@ -30,7 +30,7 @@ describe('readUbl: the elements', () => {
         const read = readUbl(xml);
         expect(read.ok).toBe(true);
         if (!read.ok) return;
-        expect(read.invoice).toMatchObject({
+        expect(read.value).toMatchObject({
           kind,
           number: 'INV-2026-0001',
           issueDate: '2026-05-04',
@@ -50,9 +50,9 @@ describe('readUbl: the elements', () => {
           },
           referencedFiles: ['INV-2026-0001.pdf', 'other.pdf'],
         });
-        expect(read.invoice.embeddedPdfs).toHaveLength(1);
-        expect(read.invoice.embeddedPdfs[0]!.fileName).toBe('INV-2026-0001.pdf');
-        expect([...read.invoice.embeddedPdfs[0]!.bytes]).toEqual([...pdf]);
+        expect(read.value.embeddedPdfs).toHaveLength(1);
+        expect(read.value.embeddedPdfs[0]!.fileName).toBe('INV-2026-0001.pdf');
+        expect([...read.value.embeddedPdfs[0]!.bytes]).toEqual([...pdf]);
       });
     }
   }
@@ -60,20 +60,20 @@ describe('readUbl: the elements', () => {
   it('reads bytes (UTF-8 with a BOM) as well as text', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(writeFixture(sample))]);
     const read = readUbl(bytes);
-    expect(read.ok && read.invoice.supplier.name).toBe('Papelaria São João & Filhos');
+    expect(read.ok && read.value.supplier.name).toBe('Papelaria São João & Filhos');
   });
 
   it('decodes character references and keeps amounts as written (no float guessing of ids)', () => {
     const xml = writeFixture({ ...sample, number: '007' }).replace('Papelaria São João &amp; Filhos', 'Caf&#233; &#x2603; &lt;b&gt;');
     const read = readUbl(xml);
-    expect(read.ok && read.invoice.number).toBe('007');
-    expect(read.ok && read.invoice.supplier.name).toBe('Café ☃ <b>');
+    expect(read.ok && read.value.number).toBe('007');
+    expect(read.ok && read.value.supplier.name).toBe('Café ☃ <b>');
   });
 
   it('takes the supplier name from the legal entity when there is no PartyName', () => {
     const xml = writeFixture(sample).replace(/<cac:PartyName><cbc:Name>[^<]*<\/cbc:Name><\/cac:PartyName>/, '');
     const read = readUbl(xml);
-    expect(read.ok && read.invoice.supplier.name).toBe('Papelaria São João & Filhos');
+    expect(read.ok && read.value.supplier.name).toBe('Papelaria São João & Filhos');
   });
 
   it('falls back to PayableAmount without TaxInclusiveAmount; a credit note’s due date from PaymentMeans', () => {
@@ -82,32 +82,31 @@ describe('readUbl: the elements', () => {
       '',
     );
     const read = readUbl(xml);
-    expect(read.ok && read.invoice.total).toBe(99.99);
-    expect(read.ok && read.invoice.dueDate).toBe('2026-06-03');
+    expect(read.ok && read.value.total).toBe(99.99);
+    expect(read.ok && read.value.dueDate).toBe('2026-06-03');
   });
 
   it('drops an attachment that claims to be a PDF and is not', () => {
     const read = readUbl(writeFixture({ ...sample, pdf: { fileName: 'x.pdf', base64: btoa('not a pdf at all') } }));
-    expect(read.ok && read.invoice.embeddedPdfs).toEqual([]);
+    expect(read.ok && read.value.embeddedPdfs).toEqual([]);
   });
 });
 
 describe('readUbl: refusals', () => {
   const refused = (xml: string | Uint8Array) => {
     const read = readUbl(xml);
-    return read.ok ? 'ok' : read.problem;
+    return read.ok ? 'ok' : read.failure.kind;
   };
 
   it('names what is missing or wrong', () => {
     expect(refused(writeFixture(sample).replace(/<cbc:ID>INV-2026-0001<\/cbc:ID>/, ''))).toBe('missing-field');
     expect(readUbl(writeFixture(sample).replace(/<cbc:IssueDate>[^<]*<\/cbc:IssueDate>/, ''))).toMatchObject({
       ok: false,
-      detail: 'IssueDate',
+      failure: { detail: 'IssueDate' },
     });
     expect(readUbl(writeFixture({ ...sample, issueDate: '04/05/2026' }))).toMatchObject({
       ok: false,
-      problem: 'bad-field',
-      detail: 'IssueDate 04/05/2026',
+      failure: { kind: 'bad-field', detail: 'IssueDate 04/05/2026' },
     });
     expect(refused(writeFixture({ ...sample, currency: 'EURO' }))).toBe('bad-field');
     expect(refused(writeFixture({ ...sample, gross: '12,50' }))).toBe('bad-field');
@@ -125,8 +124,7 @@ describe('readUbl: refusals', () => {
     expect(refused(`<Invoice xmlns="urn:example:invoice"><ID>1</ID></Invoice>`)).toBe('not-ubl');
     expect(readUbl(`<Order xmlns="urn:oasis:names:specification:ubl:schema:xsd:Order-2"><ID>1</ID></Order>`)).toMatchObject({
       ok: false,
-      problem: 'not-an-invoice',
-      detail: 'Order',
+      failure: { kind: 'not-an-invoice', detail: 'Order' },
     });
     // An Invoice root bound to the CreditNote namespace is neither.
     expect(refused(`<Invoice xmlns="${UBL_NS.CreditNote}"><ID>1</ID></Invoice>`)).toBe('not-ubl');
@@ -135,8 +133,8 @@ describe('readUbl: refusals', () => {
   it('refuses malformed XML with where it broke', () => {
     const broken = writeFixture(sample).replace('</cbc:IssueDate>', '');
     const read = readUbl(broken);
-    expect(read).toMatchObject({ ok: false, problem: 'malformed' });
-    expect(!read.ok && read.detail).toMatch(/^line \d+/);
+    expect(read).toMatchObject({ ok: false, failure: { kind: 'malformed' } });
+    expect(!read.ok && read.failure.detail).toMatch(/^line \d+/);
     expect(refused(writeFixture(sample).slice(0, 400))).toBe('malformed');
   });
 
@@ -155,7 +153,7 @@ describe('readUbl: refusals', () => {
     ).toBe('doctype');
     // An undeclared entity is never expanded: it stays the text it is.
     const undeclared = readUbl(writeFixture(sample).replace('INV-2026-0001', '&undeclared;'));
-    expect(undeclared.ok ? undeclared.invoice.number : undeclared.problem).toMatch(/^(&undeclared;|malformed)$/);
+    expect(undeclared.ok ? undeclared.value.number : undeclared.failure.kind).toMatch(/^(&undeclared;|malformed)$/);
   });
 
   it('refuses nesting deeper than any invoice, without recursion', () => {
@@ -173,7 +171,7 @@ describe('readUbl: refusals', () => {
         `<cbc:ID schemeID="${big}">INV-2026-0001</cbc:ID><cbc:Note>${big}</cbc:Note>`,
       ),
     );
-    expect(read.ok && read.invoice.number).toBe('INV-2026-0001');
+    expect(read.ok && read.value.number).toBe('INV-2026-0001');
   });
 
   it('refuses a file larger than any invoice', () => {
@@ -213,7 +211,7 @@ describe('readUbl: properties', () => {
         const read = readUbl(writeFixture(inv, style, prefix === 'cac' || prefix === 'cbc' ? 'ubl' : prefix));
         expect(read.ok).toBe(true);
         if (!read.ok) return;
-        expect(read.invoice).toMatchObject({
+        expect(read.value).toMatchObject({
           kind: inv.kind,
           number: inv.number,
           issueDate: inv.issueDate,
@@ -228,7 +226,7 @@ describe('readUbl: properties', () => {
             ids: inv.partyIds,
           },
         });
-        if (inv.dueDate) expect(read.invoice.dueDate).toBe(inv.dueDate);
+        if (inv.dueDate) expect(read.value.dueDate).toBe(inv.dueDate);
       }),
       { numRuns: 300 },
     );
@@ -243,7 +241,7 @@ describe('readUbl: properties', () => {
       fc.property(fc.oneof(fc.string({ maxLength: 300 }), fc.uint8Array({ maxLength: 300 }), mangled), (input) => {
         const read = readUbl(input);
         expect(typeof read.ok).toBe('boolean');
-        if (!read.ok) expect(read.problem).toMatch(/^[a-z-]+$/);
+        if (!read.ok) expect(read.failure.kind).toMatch(/^[a-z-]+$/);
       }),
       { numRuns: 500 },
     );
@@ -254,7 +252,7 @@ describe('summaryPdf', () => {
   it('draws a PDF that says it is the companion’s summary, with the invoice’s facts', () => {
     const read = readUbl(writeFixture(sample));
     if (!read.ok) throw new Error('fixture');
-    const pdf = summaryPdf(read.invoice);
+    const pdf = summaryPdf(read.value);
     const text = new TextDecoder('latin1').decode(pdf);
     expect(text.startsWith('%PDF-1.4')).toBe(true);
     expect(text).toContain(SUMMARY_PDF_MARK.replace(/[()]/g, '\\$&'));

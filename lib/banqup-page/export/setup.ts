@@ -31,7 +31,7 @@ export const PROGRESS_HOST = 'yokoy-companion-progress';
  */
 async function showProgress(ctx: ContentScriptContext, env: PageModuleEnv, ask: Ask, doc: Document, lang: () => string): Promise<void> {
   const answer = await ask({ type: 'export.progress' });
-  if (!answer.ok || answer.data.remaining === 0) return;
+  if (!answer.ok || answer.value.remaining === 0) return;
   let text: HTMLParagraphElement | undefined;
   let fill: HTMLSpanElement | undefined;
   let bar: HTMLDivElement | undefined;
@@ -61,7 +61,7 @@ async function showProgress(ctx: ContentScriptContext, env: PageModuleEnv, ask: 
     if (fill) fill.style.width = `${p.total ? (100 * done) / p.total : 0}%`;
     if (p.remaining === 0) bar?.parentElement?.setAttribute('data-finished', '');
   };
-  render(answer.data);
+  render(answer.value);
   let ended = false;
   const stop = subscribeToProgress(env.runtime as never, ({ progress }) => {
     if (ended) return;
@@ -138,10 +138,10 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: PageModuleEnv,
           const answer = await ask({ type: 'export.enqueue', documentIds: [documentId], source: 'button' });
           press.disabled = false;
           status.textContent = !answer.ok
-            ? exportText(lang(), 'failed', { problem: answer.error.message })
-            : answer.data.problem
+            ? exportText(lang(), 'failed', { problem: answer.failure.detail })
+            : answer.value.problem
               ? exportText(lang(), 'needsSetup')
-              : answer.data.alreadyInYokoy
+              : answer.value.alreadyInYokoy
                 ? exportText(lang(), 'already')
                 : exportText(lang(), 'queued');
         });

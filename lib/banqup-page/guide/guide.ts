@@ -103,7 +103,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
     const refreshContext = async () => {
       const answer = await env.ask({ type: 'guide.context' });
       if (signal.aborted) return;
-      context = answer.ok ? answer.data : context;
+      context = answer.ok ? answer.value : context;
       render();
     };
     const targetOf = (field: VaultField) => (detection?.step.fill === field ? detection.target : undefined);
@@ -137,7 +137,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
         // Checked again after the wait: the page may have changed meanwhile.
         const now = targetOf(field);
         if (signal.aborted || !now || now !== target || refusal(field, now)) return;
-        if (answer.ok && answer.data.value) setValueLikeUser(now as HTMLInputElement, answer.data.value);
+        if (answer.ok && answer.value.value) setValueLikeUser(now as HTMLInputElement, answer.value.value);
         else {
           note = t('missing');
           render();

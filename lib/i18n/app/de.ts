@@ -129,7 +129,8 @@ export const de: Record<MessageKey, string> = {
   reasonBanqupNotFound: 'In Banqup nicht mehr vorhanden.',
   reasonBanqupOther: 'Banqup konnte das Dokument nicht liefern ({code}).',
   reasonNotAnInvoice: 'Keine Rechnung: Yokoy nimmt nur Rechnungen und Gutschriften an.',
-  reasonYokoy: '{message}',
+  failureNoAnswer:
+    'Die Erweiterung hat nicht geantwortet ({detail}). Versuchen Sie es erneut; passiert es wieder, laden Sie die Erweiterung auf der Erweiterungsseite des Browsers neu.',
   reasonInternal: 'Ein unerwarteter Fehler; es wird erneut versucht.',
   tabConnection: 'Verbindung',
   tabExport: 'Export',

@@ -118,7 +118,8 @@ export const en = {
   reasonBanqupNotFound: 'Not found in Banqup any more.',
   reasonBanqupOther: 'Banqup could not deliver the document ({code}).',
   reasonNotAnInvoice: 'Not an invoice: Yokoy takes invoices and credit notes only.',
-  reasonYokoy: '{message}',
+  failureNoAnswer:
+    'The extension did not answer ({detail}). Try again; if it keeps happening, reload the extension on the browser’s extensions page.',
   reasonInternal: 'An unexpected error; it will be retried.',
   tabConnection: 'Connection',
   tabExport: 'Export',

@@ -123,7 +123,8 @@ export const fr: Record<MessageKey, string> = {
   reasonBanqupNotFound: 'N’existe plus dans Banqup.',
   reasonBanqupOther: 'Banqup n’a pas pu fournir le document ({code}).',
   reasonNotAnInvoice: 'Ce n’est pas une facture : Yokoy n’accepte que les factures et les avoirs.',
-  reasonYokoy: '{message}',
+  failureNoAnswer:
+    'L’extension n’a pas répondu ({detail}). Réessayez ; si cela se reproduit, rechargez l’extension depuis la page des extensions du navigateur.',
   reasonInternal: 'Erreur inattendue ; une nouvelle tentative sera effectuée.',
   tabConnection: 'Connexion',
   tabExport: 'Export',

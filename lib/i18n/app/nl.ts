@@ -121,7 +121,8 @@ export const nl: Record<MessageKey, string> = {
   reasonBanqupNotFound: 'Niet meer te vinden in Banqup.',
   reasonBanqupOther: 'Banqup kon het document niet leveren ({code}).',
   reasonNotAnInvoice: 'Geen factuur: Yokoy accepteert alleen facturen en creditnota’s.',
-  reasonYokoy: '{message}',
+  failureNoAnswer:
+    'De extensie antwoordde niet ({detail}). Probeer het opnieuw; gebeurt het weer, laad de extensie dan opnieuw op de extensiepagina van de browser.',
   reasonInternal: 'Onverwachte fout; er wordt opnieuw geprobeerd.',
   tabConnection: 'Verbinding',
   tabExport: 'Export',

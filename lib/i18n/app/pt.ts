@@ -119,7 +119,8 @@ export const pt: Record<MessageKey, string> = {
   reasonBanqupNotFound: 'Já não se encontra no Banqup.',
   reasonBanqupOther: 'O Banqup não conseguiu fornecer o documento ({code}).',
   reasonNotAnInvoice: 'Não é uma fatura: o Yokoy só aceita faturas e notas de crédito.',
-  reasonYokoy: '{message}',
+  failureNoAnswer:
+    'A extensão não respondeu ({detail}). Tente novamente; se voltar a acontecer, recarregue a extensão na página de extensões do navegador.',
   reasonInternal: 'Erro inesperado; será tentado novamente.',
   tabConnection: 'Ligação',
   tabExport: 'Exportação',
