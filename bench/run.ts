@@ -104,6 +104,8 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
             ...(await measureExportThroughput(await env.extension(), {
               ...settings.export,
               invoices: Number(process.env.BENCH_EXPORT_INVOICES) || settings.export.invoices,
+              // BENCH_EXPORT_ALREADY="0,20000" overrides the M of "click → first upload".
+              alreadyInYokoy: process.env.BENCH_EXPORT_ALREADY?.split(',').map(Number) ?? settings.export.alreadyInYokoy,
               projectRoot,
               log,
             })),

@@ -62,6 +62,7 @@ const expectedIds = [
   'import.worker.growth',
   'import.throughput',
   'export.first-upload.0',
+  'export.first-sync.0',
   'reconcile.cold',
   'reconcile.warm',
 ];
