@@ -1,4 +1,6 @@
 /** The settings form; addresses are checked as origins before they are saved. */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/pages';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
