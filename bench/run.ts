@@ -21,6 +21,7 @@ import { writeResults, type RunRecord } from './lib/results';
 import { notes, textTable } from './lib/table';
 import { measureReconcile } from './reconcile';
 import { measurePageCost } from './page-cost';
+import { measurePopupCold } from './popup-cold';
 import { measurePopupOpen } from './popup-open';
 import { benchmarkNames, fullSettings, shortSettings, type BenchmarkName } from './settings';
 import { measureWorkerColdStart } from './worker-cold-start';
@@ -79,6 +80,7 @@ export async function runBenchmarks(options: RunOptions): Promise<RunRecord> {
         }
         case 'popup':
           figures.push(...(await measurePopupOpen(await env.extension(), settings.popup)));
+          figures.push(...(await measurePopupCold(await env.extension(), { opens: settings.popup.coldOpens })));
           break;
         case 'guide':
           figures.push(...(await measureGuideReaction(await env.extension(), settings.guide)));

@@ -5,7 +5,8 @@
  */
 export interface BenchSettings {
   page: { loads: number; idleMs: number; tracedLoads: number };
-  popup: { opens: number };
+  /** `coldOpens`: toolbar popups opened per language, each after stopping the worker. */
+  popup: { opens: number; coldOpens: number };
   guide: { actions: number; bigPageRows: number; bigPageFrames: number };
   coldstart: { runs: number };
   export: {
@@ -26,7 +27,7 @@ export interface BenchSettings {
 
 export const fullSettings: BenchSettings = {
   page: { loads: 200, idleMs: 10_000, tracedLoads: 10 },
-  popup: { opens: 30 },
+  popup: { opens: 30, coldOpens: 15 },
   guide: { actions: 24, bigPageRows: 3_000, bigPageFrames: 300 },
   coldstart: { runs: 20 },
   export: {
@@ -45,7 +46,7 @@ export const fullSettings: BenchSettings = {
 
 export const shortSettings: BenchSettings = {
   page: { loads: 3, idleMs: 2_000, tracedLoads: 1 },
-  popup: { opens: 5 },
+  popup: { opens: 5, coldOpens: 3 },
   guide: { actions: 4, bigPageRows: 3_000, bigPageFrames: 30 },
   coldstart: { runs: 3 },
   export: { invoices: 100, rounds: 1, latencyMs: 200, banqupLatencyMs: 50, alreadyInYokoy: [0, 500], resumeInvoices: 60, resumeStops: 1 },

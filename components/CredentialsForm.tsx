@@ -13,8 +13,6 @@ import { describeFailure } from '../lib/yokoy-api/describe-failure';
 import { CredentialInput } from './CredentialInput';
 import { LegalEntityPicker } from './LegalEntityPicker';
 import { SecretReveal } from './SecretReveal';
-import { describeProblem } from '../lib/failures/describe';
-import { noAnswer } from '../lib/failures/failure';
 
 type T = (key: MessageKey, params?: Record<string, string>) => string;
 
@@ -68,7 +66,7 @@ export function CredentialsForm({ t, ask, view, onView }: Props) {
         answer && !answer.saved
           ? describeFinding(t, answer.field, answer.finding)
           : !saved.ok
-            ? describeProblem(t, noAnswer(saved.failure))
+            ? t('failureNoAnswer', { detail: saved.failure.detail })
             : '';
       setOutcome({ tone: 'error', text: t('failureSaveRefused', { problem }) });
       return;

@@ -2,6 +2,8 @@
  * The popup's Export view: filters, a live preview count, Start / Pause / Resume / Cancel and
  * the run's progress. Bank statements are named plainly as something Yokoy cannot take.
  */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/export';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeProblem } from '../lib/failures/describe';

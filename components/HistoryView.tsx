@@ -8,6 +8,8 @@
  * loads the next page when the end comes near. It reloads when the worker pushes a change
  * (progress port), never on a timer. The CSV comes in pages streamed into one file.
  */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/export';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { stateKeys } from '../lib/export/describe';
 import { describeReason } from '../lib/failures/describe';

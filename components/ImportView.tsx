@@ -3,6 +3,9 @@
  * why, then send it through the export queue and follow its progress. The reading happens
  * here (lib/import/prepare.ts); the worker only judges and queues.
  */
+// Its words are two sections of the app catalogue (the page's, the export's), joined when this view's chunk loads.
+import '../lib/i18n/export';
+import '../lib/i18n/pages';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/failures/describe';
 import type { Failure } from '../lib/failures/failure';

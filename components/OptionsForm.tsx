@@ -1,4 +1,6 @@
 /** The settings form; addresses are checked as origins before they are saved. */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/pages';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { changesSecretBinding, checkOrigin } from '../lib/connection/endpoints';
@@ -8,8 +10,6 @@ import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import { DEFAULT_RETENTION_DAYS, type Settings } from '../lib/settings/items';
 import { ThemeChoice } from './ThemeChoice';
-import { describeProblem } from '../lib/failures/describe';
-import { noAnswer } from '../lib/failures/failure';
 
 /**
  * Addresses outside the hosts the manifest names (a custom Yokoy, another Banqup host) need
@@ -74,14 +74,16 @@ export function OptionsForm({ language, ask }: { language: Language; ask: Ask })
       setSettings(answer.value);
       setSaved(answer.value);
       setMessage({ tone: 'success', text: t(forgets ? 'optionsSecretForgotten' : 'optionsSaved') });
-    } else setMessage({ tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) });
+    } else setMessage({ tone: 'error', text: t('failureNoAnswer', { detail: answer.failure.detail }) });
   }
 
   async function forget() {
     if (!confirm(t('optionsForgetConfirm'))) return;
     const answer = await ask({ type: 'credentials.forget' });
     setMessage(
-      answer.ok ? { tone: 'success', text: t('optionsForgotten') } : { tone: 'error', text: describeProblem(t, noAnswer(answer.failure)) },
+      answer.ok
+        ? { tone: 'success', text: t('optionsForgotten') }
+        : { tone: 'error', text: t('failureNoAnswer', { detail: answer.failure.detail }) },
     );
   }
 

@@ -1,6 +1,8 @@
 /**
  * The popup: status first (the answer people open it for), then three tabs: the connection
  * (credentials, legal entity), the export and its history. Loads from the worker in parallel.
+ * The export and history tabs are a chunk of their own (components/later-tabs.ts), fetched ahead
+ * of a click, so the first view paints without them.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { translator } from '../lib/i18n/app';
@@ -8,9 +10,8 @@ import type { Language } from '../lib/i18n';
 import type { Ask } from '../lib/messaging/ask';
 import type { Answers, CredentialsView, Response, StatusAnswer } from '../lib/messaging/protocol';
 import { CredentialsForm } from './CredentialsForm';
-import { ExportView } from './ExportView';
-import { HistoryView } from './HistoryView';
 import { Icon } from './Icon';
+import { type LaterTabs, loadLaterTabs } from './later-tabs';
 import { PendingCapture } from './PendingCapture';
 import { StatusView } from './StatusView';
 import { Tabs } from './Tabs';
@@ -40,6 +41,19 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
   const [view, setView] = useState<CredentialsView>();
   const [error, setError] = useState<string>();
   const [tab, setTab] = useState<PopupTab>(initialTab);
+  const [later, setLater] = useState<LaterTabs>();
+  const fetchLater = () => void loadLaterTabs(language).then(setLater, () => undefined);
+
+  // A later tab opened (or asked for by ?view=) needs its chunk now.
+  useEffect(() => {
+    if (tab !== 'connection') fetchLater();
+  }, [tab]);
+  // Otherwise fetched once the status is on screen and the popup is idle: a switch is then instant.
+  useEffect(() => {
+    if (status === undefined && error === undefined) return;
+    const idle = requestIdleCallback(fetchLater);
+    return () => cancelIdleCallback(idle);
+  }, [status === undefined && error === undefined]);
 
   useEffect(() => {
     // The status answers first (it is what people open the popup for); details follow.
@@ -70,6 +84,8 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
       <Tabs
         current={tab}
         onChange={setTab}
+        onIntent={(key) => key !== 'connection' && fetchLater()}
+        busy={tab !== 'connection' && !later}
         tabs={[
           { key: 'connection', label: t('tabConnection') },
           { key: 'export', label: t('tabExport') },
@@ -77,8 +93,8 @@ export function PopupApp({ language, ask, openOptions, openImport, openReconcile
         ]}
       >
         {tab === 'connection' && view ? <CredentialsForm key={decided} t={t} ask={ask} view={view} onView={setView} /> : null}
-        {tab === 'export' ? <ExportView t={t} ask={ask} language={language} /> : null}
-        {tab === 'history' ? <HistoryView t={t} ask={ask} language={language} /> : null}
+        {tab === 'export' && later ? <later.ExportTab t={t} ask={ask} language={language} /> : null}
+        {tab === 'history' && later ? <later.HistoryTab t={t} ask={ask} language={language} /> : null}
       </Tabs>
       <footer class="actions">
         <button type="button" class="link" onClick={() => void ask({ type: 'guide.open' })} data-testid="open-guide">

@@ -4,6 +4,8 @@
  * pause with its reason), and a finish state with the outcome. Rate and time left come from
  * the progress answer's own clock (`startedAt`, `at`), so the view needs no timer of its own.
  */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/export';
 import { describeReason } from '../lib/failures/describe';
 import type { Translate } from '../lib/i18n/app';
 import type { Language } from '../lib/i18n';

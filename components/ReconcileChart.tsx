@@ -4,6 +4,8 @@
  * screen readers and for anyone who prefers figures. Colours differ in lightness too, and each
  * series has its own label, so the chart does not rest on colour alone.
  */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/pages';
 import type { MessageKey } from '../lib/i18n/app';
 import type { MonthCounts } from '../lib/reconcile/report';
 

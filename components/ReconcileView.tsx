@@ -4,6 +4,9 @@
  * a chart per month, and the actions: send the missing, tag the untagged matches, open any
  * document on either side, download the report. Everything comes from the worker.
  */
+// Its words are two sections of the app catalogue (the page's, the export's), joined when this view's chunk loads.
+import '../lib/i18n/export';
+import '../lib/i18n/pages';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { describeProblem } from '../lib/failures/describe';
 import { translator, type MessageKey } from '../lib/i18n/app';

@@ -1,7 +1,9 @@
 /** The popup's status block: version and connection state as the background reports them. */
+import { useLayoutEffect } from 'preact/hooks';
 import type { Language } from '../lib/i18n';
 import { translator } from '../lib/i18n/app';
 import type { ConnectionState } from '../lib/messaging/protocol';
+import { STATUS_SHOWN_MARK } from '../lib/ui/marks';
 import { describeFailure } from '../lib/yokoy-api/describe-failure';
 
 type Props = { language: Language; version?: string; connection?: ConnectionState; error?: string };
@@ -26,6 +28,12 @@ export function StatusView({ language, version, connection, error }: Props) {
             ? t('statusUnverified')
             : t('statusNotSetUp');
   }
+  // Marked once, when the worker's answer first replaces "checking": after the DOM has it, before
+  // the browser paints it (a layout effect), the moment bench/popup-open.ts's observer stamps.
+  const shown = state !== 'loading';
+  useLayoutEffect(() => {
+    if (shown && performance.getEntriesByName(STATUS_SHOWN_MARK).length === 0) performance.mark(STATUS_SHOWN_MARK);
+  }, [shown]);
   return (
     <header>
       <div class="app-header">

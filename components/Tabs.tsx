@@ -6,7 +6,16 @@ export interface TabSpec<K extends string> {
   label: string;
 }
 
-export function Tabs<K extends string>(props: { tabs: TabSpec<K>[]; current: K; onChange: (key: K) => void; children: ComponentChildren }) {
+export function Tabs<K extends string>(props: {
+  tabs: TabSpec<K>[];
+  current: K;
+  onChange: (key: K) => void;
+  /** The pointer or focus reached a tab: a panel loaded on demand can start loading before the click. */
+  onIntent?: (key: K) => void;
+  /** The panel's content is still loading (a chunk on its way). */
+  busy?: boolean;
+  children: ComponentChildren;
+}) {
   const { tabs, current, onChange } = props;
   const move = (delta: number) => {
     const i = tabs.findIndex((t) => t.key === current);
@@ -26,6 +35,8 @@ export function Tabs<K extends string>(props: { tabs: TabSpec<K>[]; current: K; 
             aria-controls={`panel-${tab.key}`}
             tabIndex={tab.key === current ? 0 : -1}
             onClick={() => onChange(tab.key)}
+            onPointerEnter={() => props.onIntent?.(tab.key)}
+            onFocus={() => props.onIntent?.(tab.key)}
             onKeyDown={(e) => {
               if (e.key === 'ArrowRight') move(1);
               if (e.key === 'ArrowLeft') move(-1);
@@ -35,7 +46,7 @@ export function Tabs<K extends string>(props: { tabs: TabSpec<K>[]; current: K; 
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`}>
+      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} aria-busy={props.busy ? 'true' : undefined}>
         {props.children}
       </div>
     </>

@@ -1,4 +1,6 @@
 /** Appearance (system / light / dark): applies at once, in every open extension page (lib/ui/theme). */
+// Its words are a section of the app catalogue, joined when this view's chunk loads.
+import '../lib/i18n/pages';
 import { useEffect, useState } from 'preact/hooks';
 import type { Translate } from '../lib/i18n/app';
 import { themeItem, themes, type Theme } from '../lib/settings/items';

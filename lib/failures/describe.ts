@@ -3,6 +3,10 @@
  * records the compiler checks are complete: a new kind does not compile until it is worded.
  */
 import type { BanqupFailureKind } from '../banqup-api/client';
+// The reasons' words are the export section of the app catalogue (the reconcile kinds' are the
+// pages section, which the reconcile page loads). The first view words a refused message
+// itself (t('failureNoAnswer')), so this module stays out of the popup's first chunk.
+import '../i18n/export';
 import type { MessageKey } from '../i18n/app';
 import { describeFailure as describeYokoy, yokoyFailureKeys } from '../yokoy-api/describe-failure';
 import { failureCode, type CompanionFailureKind, type DocumentProblemKind, type Failure } from './failure';

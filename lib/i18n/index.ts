@@ -9,7 +9,10 @@
  * - surface.ts: the one catalogue shape: English is the typed source of the keys, pt/fr/nl/de are
  *   `Record<Key, string>`, bundled with the surface or loaded on demand.
  * - One folder per surface, each shipped only where that surface runs:
- *   app/ (popup, options, import, reconcile: one language chunk loaded per page),
+ *   app/ (popup, options, import, reconcile: one language chunk loaded per page), one catalogue
+ *   shape in three sections so the popup's first view carries only its own words: app/ itself
+ *   (the first view and what every page shares), export/ (the popup's later tabs and the run's
+ *   progress, a chunk loaded on demand), pages/ (options, import, reconcile),
  *   guide/ (the setup guide on Banqup, in the guide module),
  *   banqup-page/ (the launcher and the export helpers, in the Banqup page module),
  *   assistant/ (the assistant on Yokoy's pages, in the Yokoy content script).

@@ -14,7 +14,9 @@ import { describeProblem, describeReason, isKnownFailure } from '../../lib/failu
 import { companionFailure, failureCode, noAnswer, type Failure } from '../../lib/failures/failure';
 import { fromLegacyReason } from '../../lib/failures/legacy';
 import { languages } from '../../lib/i18n';
-import { translator } from '../../lib/i18n/app';
+import { loadLanguage, translator } from '../../lib/i18n/app';
+// The reconcile kinds are worded in the pages section (describe.ts joins the export one itself).
+import '../../lib/i18n/pages';
 import { exportControlItem } from '../../lib/settings/items';
 
 describe('reasons stored before failures were typed', () => {
@@ -126,13 +128,16 @@ describe('every failure in words', () => {
     noAnswer({ detail: 'The message does not match the protocol.' }),
   ];
 
-  it.each(languages)('in %s: a sentence for each, never a bare code or a placeholder', (language) => {
+  it.each(languages)('in %s: a sentence for each, never a bare code or a placeholder', async (language) => {
+    await loadLanguage(language);
     const t = translator(language);
     for (const failure of samples) {
       for (const text of [describeReason(t, failure), describeProblem(t, failure)]) {
         expect(text.length).toBeGreaterThan(10);
         expect(text).not.toMatch(/\{\w+\}/);
         expect(text).not.toBe(failureCode(failure));
+        // A key whose catalogue section is not loaded reads as the key itself.
+        expect(text).not.toMatch(/^[a-z]+[A-Z]\w*$/);
       }
     }
   });

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest';
 import { ImportView } from '../../components/ImportView';
 import { openCompanionDB } from '../../lib/db/schema';
 import { appText } from '../../lib/i18n/app';
-import { de } from '../../lib/i18n/app/de';
 import { createFileStore } from '../../lib/import/files';
 import type { Ask } from '../../lib/messaging/ask';
 import { sample, writeFixture } from './support/ubl-fixture';
@@ -27,7 +26,7 @@ const until = async <T,>(f: () => T | undefined | null | false, ms = 5_000): Pro
 
 describe('ImportView', () => {
   it('previews a drop in German and sends only what is new', async () => {
-    appText.register('de', de);
+    await appText.load('de');
     const sent: string[][] = [];
     let known = '';
     const ask = (async (request: { type: string; items?: { id: string; facts: { number?: string } }[]; ids?: string[] }) => {

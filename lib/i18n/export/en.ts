@@ -1,0 +1,81 @@
+/**
+ * The export and its history in English: the popup's later tabs (loaded when one is opened or about to
+ * be) and the run's progress the import and reconcile pages also show. Kept out of ../app so the
+ * popup's first view does not carry them.
+ */
+export const en = {
+  exportHeading: 'Export to Yokoy',
+  exportFrom: 'Issued from',
+  exportTo: 'Issued until',
+  exportSupplier: 'Supplier contains',
+  exportStatus: 'Status in Banqup',
+  exportPreviewLoading: 'Counting invoices in Banqup…',
+  exportBankStatements:
+    'Bank statements ({count} in Banqup) cannot go to Yokoy: Yokoy’s API has no place for them. Use Banqup’s own export for your accounting software.',
+  exportStart: 'Send to Yokoy',
+  exportPause: 'Pause',
+  exportResume: 'Resume',
+  exportCancel: 'Cancel',
+  exportProgress: '{done} of {total} handled',
+  exportProgressDetail: '{sent} sent, {duplicate} already in Yokoy, {failed} failed, {remaining} to go',
+  exportPaused: 'Paused.',
+  exportNeedsLegalEntity: 'Pick a legal entity in the popup first.',
+  exportNeedsVerification: 'Verify the Yokoy credentials in the popup first.',
+  exportBanqupSignedOut: 'Banqup did not let us read the invoices: sign in to Banqup in this browser, then try again.',
+  exportBanqupProblem: 'Banqup could not be read ({problem}). Try again in a moment.',
+  historyHeading: 'History',
+  historyFilter: 'Show',
+  historyAll: 'All',
+  historyRetryFailed: 'Retry failed',
+  historyDownloadCsv: 'Download CSV',
+  historyOpenInYokoy: 'Open in Yokoy',
+  stateQueued: 'Queued',
+  stateFetching: 'Reading from Banqup',
+  stateUploading: 'Sending',
+  stateDone: 'Sent',
+  stateDuplicate: 'Already in Yokoy',
+  stateFailed: 'Failed',
+  stateCancelled: 'Cancelled',
+  reasonBanqupSignedOut: 'Signed out of Banqup: sign in, then retry.',
+  reasonBanqupNotFound: 'Not found in Banqup any more.',
+  reasonBanqupOther: 'Banqup could not deliver the document ({code}).',
+  reasonNotAnInvoice: 'Not an invoice: Yokoy takes invoices and credit notes only.',
+  reasonInternal: 'An unexpected error; it will be retried.',
+  exportPausedBecause: 'Paused: {reason} Then press Resume.',
+  exportWaitingForBanqup: 'Waiting for Banqup: sign in to Banqup in this browser and the export goes on by itself.',
+  historyTwins:
+    'Yokoy holds this invoice more than once ({ids}): the connection dropped and the browser resent it. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  reasonAmbiguousMatch:
+    'Yokoy already holds more untagged copies with this supplier, number, date, amount and type than Banqup has such documents ({detail}): which one is this document’s would be a guess. Look at them in Yokoy, delete the extra copy and try again.',
+  reasonNotAPdf: 'Banqup did not deliver a PDF for this invoice, and Yokoy requires one. Open it in Banqup and try again.',
+  historyTwinsTwoUploads:
+    'Yokoy holds this invoice more than once ({ids}): it was sent twice, because the answer to the first upload was lost and the invoice was not found afterwards. Delete the extra copy in Yokoy; it is marked “banqupDuplicateOf”.',
+  // Banqup's own statuses (lib/banqup-api/client.ts; the names its help centre uses).
+  exportPayStatus: 'Payment in Banqup',
+  exportStatusConnector: 'Fully approved: what Banqup’s own connector sends',
+  exportStatusAwaitingValidation: 'Awaiting validation',
+  exportStatusValidated: 'Validated',
+  exportStatusRefused: 'Refused',
+  exportStatusDisputed: 'Disputed',
+  exportStatusAll: 'Any status',
+  exportPayAny: 'Any',
+  exportPayUnpaid: 'Unpaid',
+  exportPayPartiallyPaid: 'Partially paid',
+  exportPayFullyPaid: 'Fully paid',
+  exportStatusHint: 'Banqup sends documents to accounting once they are approved; choose another status to send others too.',
+  historyTotal: '{total} in the history',
+  historyCsvProgress: 'Preparing the CSV: {rows} rows…',
+  exportPreviewCount: '{count, plural, one {# invoice matches.} other {# invoices match.}}',
+  exportStartedCount: '{queued, plural, one {# invoice queued} other {# invoices queued}}; {already} already in Yokoy.',
+  progressRate: '{rate} per minute',
+  progressTimeLeft: 'About {duration} left',
+  progressStarting: 'Starting… the rate and time left appear after the first invoices.',
+  progressWaitingRateLimit:
+    '{count, plural, one {# invoice waits} other {# invoices wait}}: Yokoy asked us to slow down. Next try at {time}.',
+  progressRetrying: '{count, plural, one {# invoice waits} other {# invoices wait}} for another try at {time}.',
+  progressFinished: 'Finished: {sent} sent, {duplicate} already in Yokoy.',
+  progressFinishedFailed:
+    '{failed, plural, one {# invoice could not be sent} other {# invoices could not be sent}}: the History tab says why.',
+  historyEmptyNext: 'Nothing exported yet. Choose invoices in the Export tab and press “Send to Yokoy”; each one then appears here.',
+};
+export type ExportKey = keyof typeof en;
