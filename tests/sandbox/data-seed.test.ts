@@ -127,9 +127,9 @@ describe('seedDocuments', () => {
     expect(again.map((d) => d.ubl)).toEqual(docs.map((d) => d.ubl));
     again[0]!.status = 'rejected';
     expect(seedDocuments()[0]!.status).toBe(docs[0]!.status);
-    const t0 = performance.now();
-    seedDocuments();
-    expect(performance.now() - t0).toBeLessThan(20);
+    // Cached: the second call shares the first one's built parts (no timing, which a loaded machine makes flaky).
+    expect(again[1]!.pdf).toBe(docs[1]!.pdf);
+    expect(again[1]!.meta).toBe(docs[1]!.meta);
   });
 });
 

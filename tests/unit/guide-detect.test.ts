@@ -104,13 +104,5 @@ describe('detecting the step from a recorded Banqup page', () => {
     expect(at()).toBe('A3 wizardNext');
   });
 
-  it('detects a whole page quickly (it runs at most once per frame, only after a change)', () => {
-    const doc = loadFixture('pt/A11.html');
-    const runs = 200;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) detectStep(doc, { pathname: '/apps/accounting/yokoy' }, { language: 'pt' });
-    const perRun = (performance.now() - start) / runs;
-    console.log(`[guide-detect] ${perRun.toFixed(3)} ms per detection (happy-dom, A11 page)`);
-    expect(perRun).toBeLessThan(5);
-  });
+  // How fast a detection runs is the benchmark's (npm run bench -- --only guide), not a timed test's.
 });
