@@ -107,7 +107,9 @@ export function mayChangeDetection(record: MutationRecord, reads: DetectionReads
   if (reads.busy) return true;
   if (!reads.settled) return mayMatter(record, relevantSelector);
   const hides = record.type === 'attributes' && (record.attributeName === 'hidden' || record.attributeName === 'inert');
-  if (record.type !== 'childList' && !hides) return insideNameSource(record, reads) || mayMatter(record, relevantSelector);
+  // An attribute cannot change the text a name is read from (aria-hidden is not watched).
+  if (record.type !== 'childList' && !hides)
+    return (record.type === 'characterData' && insideNameSource(record, reads)) || mayMatter(record, relevantSelector);
   const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
   if (!target || insideNameSource(record, reads)) return true;
   try {
