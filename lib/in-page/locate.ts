@@ -118,9 +118,32 @@ export interface LocateMemo {
   labelsFor?: Map<string, Element>;
   /** Every element a locator found in this run (what the run may have read the state of). */
   located: Set<Element>;
+  /**
+   * Where names came from beyond the named element's own subtree, each with the elements it
+   * named: the elements read (a <label>, aria-labelledby's targets) and the ids looked up (a
+   * control's own id for its label[for], aria-labelledby's ids, found or not). A change that
+   * touches none of them and no named element's subtree leaves every name as computed
+   * (./sought.ts).
+   */
+  nameSources: Map<Element, Element[]>;
+  nameIds: Map<string, Element[]>;
 }
 
-export const createLocateMemo = (): LocateMemo => ({ candidates: new Map(), names: new Map(), firstByName: new Map(), located: new Set() });
+export const createLocateMemo = (): LocateMemo => ({
+  candidates: new Map(),
+  names: new Map(),
+  firstByName: new Map(),
+  located: new Set(),
+  nameSources: new Map(),
+  nameIds: new Map(),
+});
+
+function note<K>(map: Map<K, Element[]> | undefined, key: K, named: Element): void {
+  if (!map) return;
+  const list = map.get(key);
+  if (list) list.push(named);
+  else map.set(key, [named]);
+}
 
 function labelFor(doc: Document, id: string, memo?: LocateMemo): Element | null {
   if (!memo) return doc.querySelector(`label[for="${CSS.escape(id)}"]`);
@@ -153,6 +176,8 @@ function computeName(el: Element, memo?: LocateMemo): string {
         .split(/\s+/)
         .map((id) => {
           const ref = doc.getElementById(id);
+          note(memo?.nameIds, id, el);
+          if (ref) note(memo?.nameSources, ref, el);
           return ref ? visibleText(ref) : '';
         })
         .join(' '),
@@ -161,7 +186,9 @@ function computeName(el: Element, memo?: LocateMemo): string {
   const ariaLabel = el.getAttribute('aria-label');
   if (ariaLabel) return normalize(ariaLabel);
   if (/^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) {
+    if (el.id) note(memo?.nameIds, el.id, el);
     const label = (el.id && labelFor(doc, el.id, memo)) || el.closest('label');
+    if (label) note(memo?.nameSources, label, el);
     return normalize(label ? visibleText(label) : '');
   }
   return normalize(visibleText(el));

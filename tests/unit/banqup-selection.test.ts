@@ -6,7 +6,7 @@
  * elements can change either (the rest of a big list redrawing is not read at all).
  */
 import { describe, expect, it } from 'vitest';
-import { holdsDetail, holdsTickedBox, shownDocument, tickedDocumentIds } from '../../lib/banqup-page/export/selection';
+import { holdsDetail, holdsTickedBox, redrawnAsWas, shownDocument, tickedDocumentIds } from '../../lib/banqup-page/export/selection';
 
 const ids = ['0b7c9e1a-8f7e-4a55-9d0e-3c2f1a4b5c6d', '1c8d0f2b-9a8f-4b66-8e1f-4d3a2b5c6d7e', '2d9e1a3c-0b9a-4c77-9f2a-5e4b3c6d7e8f'];
 const row = (id: string, ticked = false, extra = '') =>
@@ -40,6 +40,34 @@ describe("reading Banqup's list for the export", () => {
     ticked!.remove();
     // Removed, it still says it held a ticked box (the selection lost it).
     expect(holdsTickedBox(ticked!)).toBe(true);
+  });
+
+  it('tells a ticked row redrawn as it was (the selection unchanged) from one that changes it', () => {
+    const doc = list(row(ids[0]!, true) + row(ids[1]!) + row(ids[2]!, true));
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(doc.body, { childList: true, subtree: true });
+    const records = (change: () => void) => {
+      change();
+      return observer.takeRecords();
+    };
+    const rows = () => [...doc.querySelectorAll('tr')];
+    // One record, as a browser makes for a replacement (happy-dom makes two).
+    const redraw = (el: Element, edit?: (fresh: Element) => void) => {
+      const fresh = el.cloneNode(true) as Element;
+      edit?.(fresh);
+      el.replaceWith(fresh);
+      observer.takeRecords();
+      return redrawnAsWas({ addedNodes: [fresh], removedNodes: [el] });
+    };
+    expect(redraw(rows()[0]!)).toBe(true);
+    expect(tickedDocumentIds(doc)).toEqual([ids[0], ids[2]]);
+    expect(redraw(rows()[0]!, (fresh) => ((fresh.querySelector('input') as HTMLInputElement).checked = false))).toBe(false);
+    expect(redraw(rows()[2]!, (fresh) => fresh.setAttribute('data-document-id', ids[1]!))).toBe(false);
+    // Only a cell redrawn: its ticked box's row is outside the change.
+    expect(redraw(rows()[2]!.querySelector('td')!)).toBe(false);
+    // Moved to the end (out of order): removed while in the page, then added.
+    expect(records(() => rows()[0]!.parentElement!.append(rows()[0]!)).some((r) => !redrawnAsWas(r))).toBe(true);
+    observer.disconnect();
   });
 
   it('finds the document a detail page shows, and tells its arrival from a row', () => {

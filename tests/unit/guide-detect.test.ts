@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectStep, stateOnlyChange } from '../../lib/banqup-page/guide/detect';
+import { createDetectionReads, detectStep, stateOnlyChange } from '../../lib/banqup-page/guide/detect';
 import { pickLanguage } from '../../lib/i18n';
 import { detectPlatform } from '../../lib/sites/banqup/platforms';
 
@@ -83,9 +83,10 @@ describe('detecting the step from a recorded Banqup page', () => {
     row.type = 'checkbox';
     row.setAttribute('aria-label', 'Select invoice INV-1');
     doc.querySelector('main')!.append(row);
-    const located = new Set<Element>();
+    const reads = createDetectionReads();
+    const { located } = reads;
     const at = () => {
-      const d = detectStep(doc, { pathname: '/apps/accounting/connection' }, { language: 'en', located });
+      const d = detectStep(doc, { pathname: '/apps/accounting/connection' }, { language: 'en', reads });
       return d.busy ? 'busy' : `${d.step.id} ${d.control}`;
     };
     expect(at()).toBe('A3 onlineConnection');

@@ -47,3 +47,34 @@ export function holdsDetail(node: Node): boolean {
     return true;
   }
 }
+
+/** The ticked ids that whole rows in `nodes` carry, in order; undefined when a ticked box in them belongs to no row inside them. */
+function tickedWithin(nodes: Iterable<Node>): string[] | undefined {
+  const ids: string[] = [];
+  for (const node of nodes) {
+    if (!isElement(node)) continue;
+    const boxes = node.matches(site.rowCheckbox) ? [node] : node.querySelectorAll(site.rowCheckbox);
+    for (const box of boxes) {
+      if (!(box as HTMLInputElement).checked) continue;
+      const row = rowOf(box);
+      if (!row || !node.contains(row)) return undefined;
+    }
+    ids.push(...tickedDocumentIds(node));
+  }
+  return ids;
+}
+
+/**
+ * Whether one change put back, in the same place, rows ticked as the ones it took away (a
+ * list redrawing a row as it was): then the selection, in the list's order, is as it was. A
+ * record's added nodes stand where its removed ones stood; a node moved on since (removed but
+ * in the page, added but gone) or a ticked box whose row is outside the change tells nothing.
+ */
+export function redrawnAsWas(record: { addedNodes: Iterable<Node>; removedNodes: Iterable<Node> }): boolean {
+  const added = [...record.addedNodes];
+  const removed = [...record.removedNodes];
+  if (removed.some((n) => n.isConnected) || added.some((n) => !n.isConnected)) return false;
+  const before = tickedWithin(removed);
+  const after = tickedWithin(added);
+  return before !== undefined && after !== undefined && before.join(',') === after.join(',');
+}

@@ -16,7 +16,7 @@ import { mountInPage, type InPageUi } from '../../in-page/mount';
 import { watchPage } from '../../in-page/watch';
 import { exportText } from '../../i18n/banqup-page';
 import { subscribeToProgress } from '../../messaging/progress-subscribe';
-import { holdsDetail, holdsTickedBox, shownDocument, tickedDocumentIds } from './selection';
+import { holdsDetail, holdsTickedBox, redrawnAsWas, shownDocument, tickedDocumentIds } from './selection';
 
 export const SEND_BUTTON_HOST = 'yokoy-companion-send';
 
@@ -170,7 +170,8 @@ export function setupBanqupExport(ctx: ContentScriptContext, env: PageModuleEnv,
       (removed.length && button && !button.shown.isConnected)
     )
       buttonMayChange = true;
-    if (added.some(holdsTickedBox) || removed.some(holdsTickedBox)) selectionMayChange = true;
+    // A ticked row redrawn as it was leaves the selection as it was (no re-read of the list).
+    if ((added.some(holdsTickedBox) || removed.some(holdsTickedBox)) && !redrawnAsWas(r)) selectionMayChange = true;
     return buttonMayChange || selectionMayChange;
   };
   const watching = { attributes: [], text: false, input: false, layout: false, relevant: mayMatter };

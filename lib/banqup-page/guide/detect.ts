@@ -7,7 +7,10 @@
  */
 import type { Language } from '../../i18n';
 import { banqupBusy, banqupControls, banqupScreens, type BanqupControl, type ScreenId } from '../../sites/banqup/wizard';
-import { createLocateMemo, locateControl, type LocateMemo } from '../../in-page/locate';
+import { createLocateMemo, locateControl, type ControlLocator, type LocateMemo } from '../../in-page/locate';
+import { childrenMayChange, insideNameSource, soughtBy, type RunReads } from '../../in-page/sought';
+import { mayMatter } from '../../in-page/watch';
+import { newPlatformControls } from '../../sites/banqup/platforms';
 import { screenStart, steps, type Action, type Step, type StepId } from '../../sites/banqup/setup-steps';
 
 export type Detection =
@@ -27,12 +30,34 @@ export interface DetectOptions {
   language: Language;
   /** Steps the user said they did where the guide could not see the control ("I've done this"). */
   acknowledged?: readonly StepId[];
-  /**
-   * Filled with every element this run located (emptied first; kept as it was while Banqup is
-   * busy): the only elements whose checked state or value the run read (see `stateOnlyChange`).
-   */
-  located?: Set<Element>;
+  /** Filled with what this run read (emptied first; kept as it was while Banqup is busy): see `DetectionReads`. */
+  reads?: DetectionReads;
 }
+
+/**
+ * What the last detection read, so that the guide can tell which page changes cannot change
+ * its answer (`mayChangeDetection`). `located`: every element it located, the only elements
+ * whose checked state or value it read (see `stateOnlyChange`); the guide adds the control it
+ * shows while the user previews another step. `settled`: false until a detection ran on
+ * classic Banqup with Banqup not busy (then every change that may matter counts). `busy`: the
+ * last run found Banqup drawing (then every change counts: a busy marker removed no longer
+ * matches its selector, `main .loading`, once out of the page).
+ */
+export interface DetectionReads extends RunReads {
+  located: Set<Element>;
+  nameSources: Map<Element, Element[]>;
+  nameIds: Map<string, Element[]>;
+  settled: boolean;
+  busy: boolean;
+}
+
+export const createDetectionReads = (): DetectionReads => ({
+  located: new Set(),
+  nameSources: new Map(),
+  nameIds: new Map(),
+  settled: false,
+  busy: false,
+});
 
 /**
  * Attributes that only a located control's state is read from (`isDone`: checked, filled). No
@@ -63,6 +88,41 @@ export const relevantSelector: string = (() => {
   return [...parts].join(', ');
 })();
 
+/** Every locator an update reads: the platform's (guide.ts asks it first) and the steps' and screens'. */
+export const detectionLocators: readonly ControlLocator[] = [
+  ...Object.values(newPlatformControls),
+  ...Object.values(banqupControls),
+  ...banqupScreens.flatMap((s) => s.marks),
+];
+const sought = soughtBy(detectionLocators, banqupBusy);
+
+/**
+ * Whether a page change may change the next detection, given what the last one read. Rows
+ * added or removed (a live list redrawing) count only when they take away an element the run
+ * found or read a name from, or bring one a locator would find (lib/in-page/sought.ts says
+ * why that is exact); the rest as lib/in-page/watch's `mayMatter` judges it.
+ */
+export function mayChangeDetection(record: MutationRecord, reads: DetectionReads): boolean {
+  if (stateOnlyChange(record, reads.located)) return false;
+  if (reads.busy) return true;
+  if (!reads.settled) return mayMatter(record, relevantSelector);
+  const hides = record.type === 'attributes' && (record.attributeName === 'hidden' || record.attributeName === 'inert');
+  // An attribute cannot change the text a name is read from (aria-hidden is not watched).
+  if (record.type !== 'childList' && !hides)
+    return (record.type === 'characterData' && insideNameSource(record, reads)) || mayMatter(record, relevantSelector);
+  const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+  if (!target || insideNameSource(record, reads)) return true;
+  try {
+    // Inside (or on) a relevant element: its name, state or visibility may have changed.
+    if (target.closest(relevantSelector)) return true;
+  } catch {
+    return true;
+  }
+  // Shown or hidden: what it holds is as good as added or removed.
+  if (hides) return childrenMayChange({ addedNodes: [target], removedNodes: [target] }, sought, reads);
+  return childrenMayChange(record, sought, reads);
+}
+
 export function identifyScreen(doc: Document, pathname: string, language: Language, memo: LocateMemo = createLocateMemo()): ScreenId {
   // In order, most specific first: "connected" (no path of its own) wins over the app page.
   for (const screen of banqupScreens) {
@@ -83,12 +143,19 @@ function isDone(action: Action, target: Element | undefined, doc: Document, lang
 
 export function detectStep(doc: Document, url: Pick<URL, 'pathname'>, options: DetectOptions): Detection {
   const { language, acknowledged = [] } = options;
-  if (banqupBusy.some((selector) => doc.querySelector(selector))) return { busy: true };
+  if (banqupBusy.some((selector) => doc.querySelector(selector))) {
+    if (options.reads) Object.assign(options.reads, { settled: false, busy: true });
+    return { busy: true };
+  }
   // One memo per run: locators share candidate lists and names (see LocateMemo).
   const memo = createLocateMemo();
-  if (options.located) {
-    options.located.clear();
-    memo.located = options.located;
+  const { reads } = options;
+  if (reads) {
+    reads.located.clear();
+    reads.nameSources.clear();
+    reads.nameIds.clear();
+    Object.assign(memo, { located: reads.located, nameSources: reads.nameSources, nameIds: reads.nameIds });
+    Object.assign(reads, { settled: true, busy: false });
   }
   const screen = identifyScreen(doc, url.pathname, language, memo);
   const start = steps.findIndex((s) => s.id === screenStart[screen]);

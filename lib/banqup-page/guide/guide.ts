@@ -12,7 +12,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createGuidePanel, type GuidePanel, type PanelView } from './panel';
 import { createGuideSpotlight, type GuideSpotlight } from './spotlight';
-import { detectStep, relevantSelector, stateOnlyChange, type Detection } from './detect';
+import { createDetectionReads, detectStep, mayChangeDetection, type Detection } from './detect';
 import { fillRefusal, formRefusal, selectOption, setValueLikeUser } from './fill';
 import { readSession, writeSession, type GuideSession } from './session';
 import { steps, type VaultField } from '../../sites/banqup/setup-steps';
@@ -23,7 +23,6 @@ import type { GuideContextAnswer } from '../../messaging/protocol';
 import { banqupControls, type banqupLabels } from '../../sites/banqup/wizard';
 import { detectPlatform, newPlatformControls, type PlatformReading } from '../../sites/banqup/platforms';
 import { labelsInOrder, locateControl } from '../../in-page/locate';
-import { mayMatter } from '../../in-page/watch';
 import { holeFor, placePanel, type Box } from '../../in-page/geometry';
 import type { GateFactory } from '../../in-page/trusted';
 import type { InPageUi, Mount } from '../../in-page/mount';
@@ -165,8 +164,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
      * then coalesce until DUTY times its cost passed since the last run (a 30 ms detection: at
      * most one every 450 ms). Cheap detections (< 4 ms) are never held back.
      */
-    /** The elements the last detection located (lib/banqup-page/guide/detect: `stateOnlyChange`). */
-    const located = new Set<Element>();
+    /** What the last detection read: which page changes may change it (lib/banqup-page/guide/detect: `mayChangeDetection`). */
+    const reads = createDetectionReads();
     const DUTY = 15;
     const STORM = 3;
     let lastRunAt = -Infinity;
@@ -190,11 +189,13 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       const startedAt = win.performance.now();
       const reading = detectPlatform(doc, win.location, language);
       if (reading.platform === 'new') {
+        // Not a detection of the steps: every change that may matter counts again.
+        Object.assign(reads, { settled: false, busy: false });
         platform = reading;
         return renderNewPlatform();
       }
       platform = undefined;
-      const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged, located });
+      const found = detectStep(doc, win.location, { language, acknowledged: session.acknowledged, reads });
       lastRunAt = win.performance.now();
       lastCost = lastRunAt - startedAt;
       recentRuns.push(lastRunAt);
@@ -283,6 +284,8 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       const target = current
         ? detection.target
         : viewed.actions.map((a) => locateControl(doc, banqupControls[a.target], language)).find(Boolean);
+      // Shown while previewing: its removal must reach the guide as the detected one's does.
+      if (target) reads.located.add(target);
       const controlName = (control: keyof typeof banqupControls) => {
         const labels = (banqupControls[control] as { labels?: typeof banqupLabels.yokoy }).labels;
         return labels ? labelsInOrder(labels, language)[0] : undefined;
@@ -343,7 +346,7 @@ export function createGuide(ctx: ContentScriptContext, env: GuideEnv): Guide {
       gate: env.gate,
       // Changes away from everything the guide reads only re-place the highlight (lib/in-page/watch).
       watch: {
-        relevant: (record) => !stateOnlyChange(record, located) && mayMatter(record, relevantSelector),
+        relevant: (record) => mayChangeDetection(record, reads),
         onChange: (change) => (change.content || !detection ? contentChanged() : relayout()),
       },
       render(container) {
