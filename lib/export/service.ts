@@ -212,19 +212,27 @@ export function createExportService(env: ExportServiceEnv) {
     };
   }
 
+  /** The last preview's read-back of the Yokoy index (it writes the index's stores when it refreshes). */
+  let warming: Promise<void> = Promise.resolve();
+
   return {
     enqueue,
     progress,
     history,
+    /** Resolves once the last preview's index read-back is over. */
+    warmed: () => warming,
 
     async preview(filters: DocumentFilters): Promise<ExportAnswers['export.preview']> {
       // The user is choosing what to export: read the legal entity's Yokoy index back from
       // IndexedDB and refresh it meanwhile, so the click on Start finds it ready (with 20,000
       // invoices indexed, reading them back on a cold worker took most of the click's wait).
       // A failure here is not the preview's: Start meets it again and reports it.
-      void target()
+      warming = target()
         .then((where) => ('legalEntityId' in where ? env.index.entity(where.legalEntityId) : undefined))
-        .catch(() => undefined);
+        .then(
+          () => undefined,
+          () => undefined,
+        );
       const answer = await env.banqup.listDocuments(filters, 1, 1);
       if (!answer.ok) return { problem: banqupFailure(answer.failure.kind) };
       const statements = await env.banqup.bankStatementCount();

@@ -209,7 +209,10 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
     index,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     ready,
-    /** Resolves once no run is going (and the tags it waits on are written): nothing of the export is still changing state. */
-    idle: () => withRunner(() => runner!.idle()),
+    /** Resolves once no run is going (and the tags it waits on are written) and no preview's index read-back is under way: nothing of the export is still changing state. */
+    idle: async () => {
+      await service.warmed();
+      await withRunner(() => runner!.idle());
+    },
   };
 }

@@ -459,10 +459,19 @@ describe('the page cannot drive, read or spoof the companion', () => {
     );
     expect(answers.filter((a) => a.opened)).toHaveLength(1);
     expect(await tabsOpened()).toHaveLength(1);
+    // The view it opened asks for its preview (the worker then reads the Yokoy index back):
+    // closed once answered, so nothing of this test is still under way in the next one.
+    const view = await (await env.browser.waitForTarget((t) => t.url().includes('popup.html?view=export'))).page();
+    await view!.waitForFunction(() => /match|Banqup/.test(document.querySelector('[data-testid="export-preview"]')?.textContent ?? ''));
+    await view!.close();
     await page.close();
   });
 
   it('options: an address the browser cannot be asked to allow is refused with why; a new token address forgets the secret', async () => {
+    // "Nothing changed" is measured once the export is idle (an Export view's index read-back included).
+    await env.worker.evaluate(() =>
+      (globalThis as unknown as { yokoyCompanionTest: { exportIdle: () => Promise<void> } }).yokoyCompanionTest.exportIdle(),
+    );
     const before = await snapshot();
     const options = await OptionsPage.open(env.browser, env.extensionId);
     await options.typeCustom({
