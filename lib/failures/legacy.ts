@@ -14,10 +14,10 @@ const renamed: Record<string, Failure> = {
 /** The typed failure for a stored reason; one this version does not know becomes `internal` with the old code kept. */
 export function fromLegacyReason(stored: { code: string; detail?: string }): Failure {
   const { code, detail } = stored;
-  const split = code.indexOf(':');
-  const candidate = renamed[code] ?? { source: code.slice(0, split), kind: code.slice(split + 1) };
-  const known = split > 0 || renamed[code] ? candidate : undefined;
-  if (known && isKnownFailure(known)) return detail === undefined ? { ...known } : { ...known, detail };
+  const [source = '', kind = ''] = code.split(/:(.*)/s);
+  // A code without its source (or a source this version does not know) is refused by isKnownFailure.
+  const candidate = renamed[code] ?? { source, kind };
+  if (isKnownFailure(candidate)) return detail === undefined ? { ...candidate } : { ...candidate, detail };
   return { source: 'companion', kind: 'internal', detail: detail === undefined ? code : `${code}: ${detail}` };
 }
 
