@@ -68,7 +68,21 @@ const entityGone = (job: Job): FailureOf<'yokoy'> => yokoyFailure('legal-entity-
 /** Clock slack between this machine and Yokoy when comparing `created` with an upload's start. */
 const CLOCK_SLACK_MS = 60_000;
 
-const looksLikePdf = async (pdf: Blob) => new TextDecoder('latin1').decode(await pdf.slice(0, 1024).arrayBuffer()).includes('%PDF-');
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+/**
+ * The PDF marker within the first 1 KB (a few bytes of junk may precede it), searched in the
+ * bytes the upload sends anyway: a TextDecoder and a Blob read per invoice cost the worker
+ * ~3.7 ms of every invoice (bench/tools/profile-export.ts).
+ */
+export function looksLikePdf(bytes: Uint8Array): boolean {
+  const end = Math.min(bytes.length, 1024) - PDF_MAGIC.length;
+  outer: for (let i = 0; i <= end; i++) {
+    for (let k = 0; k < PDF_MAGIC.length; k++) if (bytes[i + k] !== PDF_MAGIC[k]) continue outer;
+    return true;
+  }
+  return false;
+}
 
 /** Chromium's limit of HTTP/1.1 connections per host (a fixed constant in its network stack). */
 const HOST_CONNECTIONS = 6;
@@ -142,25 +156,26 @@ export function createRunner(env: RunnerEnv) {
       // next worker start to be tied to its Banqup document. PATCH is idempotent.
       for (let attempt = 1; attempt <= env.maxAttempts; attempt++) {
         await tagSlot();
-        let failure: YokoyFailure | undefined;
+        let tagged: Awaited<ReturnType<InvoiceApi['tag']>>;
         try {
-          const tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
-          const current = await env.store.get(job.id);
-          if (!current || current.tagged || current.yokoyInvoiceId !== job.yokoyInvoiceId) return;
-          if (tagged.ok) {
-            // Written straight after the read, with no await between: the run's audit may be
-            // writing this job's twins meanwhile, and a copy read before them would drop them.
-            await apply(current, { type: 'tagged' });
-            const index = await env.index.entity(job.legalEntityId);
-            if (index.ok) index.value.noteTag(job.yokoyInvoiceId!, BANQUP_KEY, job.documentId);
-            return;
-          }
-          failure = tagged.failure;
+          tagged = await env.invoices.tag(job.legalEntityId, job.yokoyInvoiceId!, job.documentId);
         } finally {
+          // The connection is free once Yokoy answered: recording the tag need not hold it.
           tagsInFlight--;
           wakeTags();
         }
-        if (!failure || permanent.has(failure.kind) || connectionKinds.has(failure.kind)) return;
+        const current = await env.store.get(job.id);
+        if (!current || current.tagged || current.yokoyInvoiceId !== job.yokoyInvoiceId) return;
+        if (tagged.ok) {
+          // Written straight after the read, with no await between: the run's audit may be
+          // writing this job's twins meanwhile, and a copy read before them would drop them.
+          await apply(current, { type: 'tagged' });
+          const index = await env.index.entity(job.legalEntityId);
+          if (index.ok) index.value.noteTag(job.yokoyInvoiceId!, BANQUP_KEY, job.documentId);
+          return;
+        }
+        const failure = tagged.failure;
+        if (permanent.has(failure.kind) || connectionKinds.has(failure.kind)) return;
         await env.sleep(failure.retryAfterMs ?? fullJitterDelay(attempt, env.random, env.backoff));
       }
     })();
@@ -315,8 +330,10 @@ export function createRunner(env: RunnerEnv) {
       await banqupFailed(job, !ubl.ok ? ubl.failure : !pdf.ok ? pdf.failure : { kind: 'server' });
       return;
     }
+    // Read now, before waiting for an upload slot: a Blob read is a round trip to the browser.
+    const pdfBytes = new Uint8Array(await pdf.value.arrayBuffer());
     // Yokoy's einvoice call requires a PDF: never pass something else off as one.
-    if (!(await looksLikePdf(pdf.value))) {
+    if (!looksLikePdf(pdfBytes)) {
       await apply(job, { type: 'fail', reason: banqupFailure('not-a-pdf') });
       return;
     }
@@ -336,13 +353,18 @@ export function createRunner(env: RunnerEnv) {
     let release = () => {};
     let releaseSlot = () => {};
     try {
-      release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdf.value.size);
-      releaseSlot = await uploadSlots.acquire(1);
+      release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdfBytes.byteLength);
+      // Everything an upload needs is done before it waits for a slot: the PDF's bytes read
+      // (above) and the write that makes a crash from here on an unknown outcome. A freed slot
+      // then goes straight to fetch: the 20–25 ms these took after the slot was taken were ~10%
+      // of every upload slot's time (bench/tools/client-gap.ts). Written early, the mark costs
+      // only a look-up on resume for a job that never sent.
       job = await apply(job, { type: 'upload-started' });
+      releaseSlot = await uploadSlots.acquire(1);
       const name = (doc.facts.invoiceNumber ?? job.documentId).replace(/[^\w.-]+/g, '_').slice(0, 80);
       const created = ubl.value
-        ? await env.invoices.createFromUbl(job.legalEntityId, ubl.value, pdf.value, name)
-        : await env.invoices.createFromPdf(job.legalEntityId, pdf.value, name);
+        ? await env.invoices.createFromUbl(job.legalEntityId, ubl.value, pdfBytes, name)
+        : await env.invoices.createFromPdf(job.legalEntityId, pdfBytes, name);
       // The slot and the bytes are free as soon as Yokoy answered: recording it need not wait.
       releaseSlot();
       release();

@@ -44,6 +44,8 @@ const Base64Answer = z.object({ pdfBase64: z.string().check(z.regex(/^[A-Za-z0-9
 
 const invoicesPath = (legalEntityId: string) => `/legal-entities/${encodeURIComponent(legalEntityId)}/invoices`;
 
+const bytesOf = async (pdf: Blob | Uint8Array) => (pdf instanceof Uint8Array ? pdf : new Uint8Array(await pdf.arrayBuffer()));
+
 /** SCIM string literal: quotes and backslashes escaped. */
 export const scimString = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 
@@ -61,17 +63,18 @@ export function createInvoiceApi(client: YokoyClient) {
   }
 
   return {
-    async createFromUbl(legalEntityId: string, ubl: string, pdf: Blob, fileName: string) {
+    /** `pdf` as bytes or a Blob: the runner reads it before it waits for an upload slot (see runner.ts). */
+    async createFromUbl(legalEntityId: string, ubl: string, pdf: Blob | Uint8Array, fileName: string) {
       return create(legalEntityId, '/einvoice', [
         { name: 'standard', value: 'peppolBis' },
         { name: 'invoiceData', value: ubl },
-        { name: 'pdf', value: new Uint8Array(await pdf.arrayBuffer()), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
+        { name: 'pdf', value: await bytesOf(pdf), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
       ]);
     },
 
-    async createFromPdf(legalEntityId: string, pdf: Blob, fileName: string) {
+    async createFromPdf(legalEntityId: string, pdf: Blob | Uint8Array, fileName: string) {
       return create(legalEntityId, '/upload', [
-        { name: 'file', value: new Uint8Array(await pdf.arrayBuffer()), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
+        { name: 'file', value: await bytesOf(pdf), fileName: `${fileName}.pdf`, contentType: 'application/pdf' },
       ]);
     },
 

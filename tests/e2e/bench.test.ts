@@ -35,8 +35,11 @@ const expectedIds = [
   'page.view.guide.bytes',
   'page.view.guide.evaluate',
   'popup.first-status',
+  'popup.cold.floor',
   'popup.cold.first-status.en',
   'popup.cold.first-status.de',
+  'popup.cold.over-floor.en',
+  'popup.cold.over-floor.de',
   'guide.reaction',
   'guide.frame.live',
   'guide.frame.live.longtask',
@@ -111,10 +114,12 @@ describe('benchmarks, short mode', () => {
     expect(value('popup.first-status')).toBeLessThan(10_000);
     // The popup's first view is a part of all its tabs; the toolbar popup opened cold shows a status.
     expect(value('bundle.popup.gzip')).toBeLessThan(value('bundle.popup-all-tabs.gzip'));
-    for (const id of ['popup.cold.first-status.en', 'popup.cold.first-status.de']) {
+    for (const id of ['popup.cold.floor', 'popup.cold.first-status.en', 'popup.cold.first-status.de']) {
       expect(value(id), id).toBeGreaterThan(0);
       expect(value(id), id).toBeLessThan(10_000);
     }
+    // The popup shows its status after a blank popup has painted (its floor), never before.
+    for (const id of ['popup.cold.over-floor.en', 'popup.cold.over-floor.de']) expect(value(id), id).toBeGreaterThan(-50);
     expect(value('coldstart.status')).toBeGreaterThan(0);
     expect(value('export.pipeline')).toBeGreaterThan(0);
     expect(value('export.tagged')).toBeGreaterThan(0);

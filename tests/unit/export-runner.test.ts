@@ -8,7 +8,7 @@ import type { BanqupClient } from '../../lib/banqup-api/client';
 import { openCompanionDB } from '../../lib/db/schema';
 import { jobId, newJob, transition } from '../../lib/export/job';
 import { createJobStore } from '../../lib/export/job-store';
-import { createRunner } from '../../lib/export/runner';
+import { createRunner, looksLikePdf } from '../../lib/export/runner';
 import { createInvoiceApi } from '../../lib/export/yokoy-invoices';
 import { banqupSource } from '../../lib/export/document-source';
 import { createYokoyIndex } from '../../lib/export/yokoy-index';
@@ -44,7 +44,15 @@ const existing = (id: string, invoiceNumber: string): Invoice => ({
 function fakeYokoy() {
   const invoices: Invoice[] = [];
   const script: ('drop-after-create' | 'reject-400')[] = [];
-  const state = { revoked: false, patchFailures: 0, delayMs: 0 };
+  const state = {
+    revoked: false,
+    patchFailures: 0,
+    delayMs: 0,
+    /** Holds an upload's answer until it settles (pacing from the fake Yokoy). */
+    uploadGate: undefined as (() => Promise<void>) | undefined,
+  };
+  /** What Yokoy saw, in order: `arrive:<number>` when an upload comes in, `answer:<number>` as it answers. */
+  const events: string[] = [];
   // Requests in flight now and at most, by kind (the answer waits `delayMs` of real time).
   const flight = { uploads: 0, tags: 0, maxUploads: 0, maxTotal: 0 };
   let n = 0;
@@ -76,6 +84,9 @@ function fakeYokoy() {
       // The body is a prebuilt multipart byte array (lib/export/multipart.ts).
       const ubl = new TextDecoder().decode(init.body as Uint8Array);
       const number = /<cbc:ID>([^<]+)/.exec(ubl)![1]!;
+      events.push(`arrive:${number}`);
+      await state.uploadGate?.();
+      events.push(`answer:${number}`);
       const created: Invoice = {
         ...existing(`y${++n}`, number),
         created: new Date(10_000 + n).toISOString(),
@@ -114,7 +125,7 @@ function fakeYokoy() {
     });
     return Response.json({ invoices: list });
   };
-  return { invoices, script, state, flight, fetch: answer as typeof globalThis.fetch };
+  return { invoices, script, state, flight, events, fetch: answer as typeof globalThis.fetch };
 }
 
 function fakeBanqup(numbers: Record<string, string>): BanqupClient {
@@ -146,7 +157,16 @@ function setup(numbers: Record<string, string>, concurrency = 2) {
   const problems: string[] = [];
   let clock = 10_000;
   const db = openCompanionDB(`runner-${++dbCount}`);
-  const store = createJobStore(() => db);
+  const jobs = createJobStore(() => db);
+  /** Every job write, in order with Yokoy's events (`put:<state>:<documentId>` once written). */
+  const store: typeof jobs = {
+    ...jobs,
+    put: async (job) => {
+      const written = await jobs.put(job);
+      yokoy.events.push(`put:${job.state}:${job.documentId}`);
+      return written;
+    },
+  };
   const client = createYokoyClient({
     fetch: yokoy.fetch,
     now: () => clock,
@@ -219,6 +239,28 @@ describe('export runner', () => {
     expect(yokoy.flight.maxTotal).toBeLessThanOrEqual(6);
   });
 
+  it('hands a freed upload slot straight to the next upload: no job write waits in between', async () => {
+    const numbers = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`d${i}`, `INV-${i}`]));
+    const { yokoy, runner, enqueue } = setup(numbers, 1);
+    // Each answer waits until another job has written its upload mark (it is then waiting for
+    // the slot), or until nothing else will: the runner that wrote only after taking the slot
+    // reaches the second condition, and its write lands between the answer and the next upload.
+    yokoy.state.uploadGate = async () => {
+      const marked = () => yokoy.events.filter((e) => e.startsWith('put:uploading:')).length;
+      const before = marked();
+      for (let turn = 0; turn < 50 && marked() === before; turn++) await new Promise((r) => setTimeout(r, 2));
+    };
+    await enqueue(Object.keys(numbers));
+    await runner.kick();
+    expect(yokoy.invoices).toHaveLength(5);
+    const order = yokoy.events.filter((e) => !e.startsWith('put:') || e.startsWith('put:uploading:'));
+    for (let k = 0; k < order.length; k++) {
+      if (!order[k]!.startsWith('answer:')) continue;
+      const next = order.slice(k + 1).find((e) => e.startsWith('arrive:') || e.startsWith('put:uploading:'));
+      if (next) expect(next, `after ${order[k]}`).toMatch(/^arrive:/);
+    }
+  });
+
   it('looks an upload of unknown outcome up instead of sending it again', async () => {
     const { yokoy, store, runner, enqueue } = setup({ a: 'INV-A' });
     yokoy.script.push('drop-after-create');
@@ -276,5 +318,17 @@ describe('export runner', () => {
     await runner.kick();
     expect(yokoy.invoices).toHaveLength(1);
     expect(await store.get(jobId('le', 'a'))).toMatchObject({ state: 'duplicate', yokoyInvoiceId: 'y0' });
+  });
+});
+
+describe('the PDF check before an upload', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('finds the marker at the start or after a little junk, within the first kilobyte only', () => {
+    expect(looksLikePdf(bytes('%PDF-1.7\n…'))).toBe(true);
+    expect(looksLikePdf(bytes(`\uFEFF  \r\n%PDF-1.4`))).toBe(true);
+    expect(looksLikePdf(bytes(`${' '.repeat(1019)}%PDF-`))).toBe(true);
+    expect(looksLikePdf(bytes(`${' '.repeat(1020)}%PDF-`))).toBe(false);
+    expect(looksLikePdf(bytes('<html>%PDF</html>'))).toBe(false);
+    expect(looksLikePdf(new Uint8Array())).toBe(false);
   });
 });
