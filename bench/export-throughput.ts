@@ -292,6 +292,9 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
   (env.sandbox.state.banqup as { apiLatencyMs?: number }).apiLatencyMs = options.banqupLatencyMs;
   // Generous: the API's ceiling is concurrency / latency; allow 5× that plus start-up.
   const timeoutMs = 120_000 + (options.invoices / concurrency) * options.latencyMs * 5;
+  // Every upload and tag of the run stays in the emulator's log: the figures are read from it.
+  const logLimit = env.sandbox.state.yokoy.requestLogLimit;
+  env.sandbox.state.yokoy.requestLogLimit = Math.max(logLimit, options.invoices * 3 + 1_000);
   const pipeline: PipelinePass[] = [];
   try {
     for (let round = 0; round < options.rounds; round++) {
@@ -415,6 +418,7 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
     return figures;
   } finally {
     (env.sandbox.state.banqup as { apiLatencyMs?: number }).apiLatencyMs = 0;
+    env.sandbox.state.yokoy.requestLogLimit = logLimit;
     await resetEmulator(env, 0, false);
   }
 }

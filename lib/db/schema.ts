@@ -6,7 +6,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import type { Job, JobState } from '../export/job';
 import { fromLegacyReason, isLegacyReason } from '../failures/legacy';
 import type { ImportFile } from '../import/file-record';
-import type { IndexedInvoice, IndexSync } from '../export/index-records';
+import type { IndexedInvoice, IndexSnapshot, IndexSync } from '../export/index-records';
 
 export interface VaultRecord {
   /** `clientSecret` today. */
@@ -39,6 +39,8 @@ export interface CompanionDB extends DBSchema {
   yokoyInvoices: { key: string; value: IndexedInvoice; indexes: { byEntity: string } };
   /** Per legal entity: how far the index has read Yokoy, and its suppliers. */
   yokoySync: { key: string; value: IndexSync };
+  /** Per legal entity: the index in one value (`yokoyInvoices` holds what changed since; see yokoy-index.ts). */
+  yokoyIndexSnapshots: { key: string; value: IndexSnapshot };
   /** Imported files waiting to be sent (what each is, where its bytes are): pruned once sent. */
   importFiles: { key: string; value: ImportFile; indexes: { byStaged: number; byPdf: string } };
   /** The bytes of imported files (UBL, PDF), keyed by their SHA-256, so they survive a worker stop. */
@@ -114,6 +116,12 @@ const upgrades: ((db: IDBPDatabase<CompanionDB>, tx: UpgradeTx) => void)[] = [
         if (isLegacyReason(reason)) await cursor.update({ ...cursor.value, reason: fromLegacyReason(reason) });
       }
     })();
+  },
+  // 9: the Yokoy index read back as one value per legal entity, not 20,000 records (issue 16).
+  // What `yokoyInvoices` holds now becomes the journal on top of an empty snapshot: the first
+  // compaction folds it in.
+  (db) => {
+    db.createObjectStore('yokoyIndexSnapshots', { keyPath: 'legalEntityId' });
   },
 ];
 

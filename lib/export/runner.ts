@@ -11,6 +11,7 @@ import { lookUpPdf, pickMatch, sameAmount, sameSupplier } from './dedupe';
 import type { DocumentSource, SourceFailure } from './document-source';
 import { factsOfJob, transition, type Job, type JobEvent } from './job';
 import { banqupFailure, companionFailure, yokoyFailure, type FailureOf, type JobReason } from '../failures/failure';
+import { succeeded } from '../failures/result';
 import type { JobStore } from './job-store';
 import type { EntityIndex, YokoyIndex } from './yokoy-index';
 import { BANQUP_KEY, type InvoiceApi } from './yokoy-invoices';
@@ -270,9 +271,15 @@ export function createRunner(env: RunnerEnv) {
   }
 
   async function processJob(queued: Job, endDemand: () => void): Promise<void> {
-    let job = await apply(queued, { type: 'start' });
-
-    const meta = await env.source.describe(job.documentId);
+    // Reads that do not depend on each other go out together. The Yokoy index is read back and
+    // refreshed once per run, which the first jobs wait for (a listing round trip): they ask
+    // Banqup for their document, and then for its files, while it comes, instead of after it.
+    // Later jobs find it ready and fetch files only once they know the invoice is not in Yokoy.
+    const indexing = env.index.entity(queued.legalEntityId);
+    let indexReady = false;
+    void indexing.then(() => (indexReady = true));
+    const [started, meta] = await Promise.all([apply(queued, { type: 'start' }), env.source.describe(queued.documentId)]);
+    let job = started;
     if (!meta.ok) {
       await banqupFailed(job, meta.failure);
       return;
@@ -285,8 +292,13 @@ export function createRunner(env: RunnerEnv) {
       return;
     }
 
+    // The two files are independent reads: ask for both at once (one round trip, not two).
+    const readFiles = () =>
+      Promise.all([!doc.hasUbl ? succeeded(undefined) : env.source.ubl(job.documentId), env.source.pdf(job.documentId)]);
+    const early = indexReady ? undefined : readFiles();
+
     // Exactly once. Identity first: an invoice tagged with this document is its own.
-    const indexed = await env.index.entity(job.legalEntityId);
+    const indexed = await indexing;
     if (!indexed.ok) return lookupFailed(job, indexed.failure);
     const index = indexed.value;
     const facts = factsOfJob(job);
@@ -321,11 +333,7 @@ export function createRunner(env: RunnerEnv) {
       }
     }
 
-    // The two files are independent reads: ask for both at once (one round trip, not two).
-    const [ubl, pdf] = await Promise.all([
-      !doc.hasUbl ? { ok: true as const, value: undefined } : env.source.ubl(job.documentId),
-      env.source.pdf(job.documentId),
-    ]);
+    const [ubl, pdf] = await (early ?? readFiles());
     if (!ubl.ok || !pdf.ok) {
       await banqupFailed(job, !ubl.ok ? ubl.failure : !pdf.ok ? pdf.failure : { kind: 'server' });
       return;

@@ -242,10 +242,12 @@ export function createExportService(env: ExportServiceEnv) {
     async start(filters: DocumentFilters): Promise<ExportAnswers['export.start']> {
       const where = await target();
       if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
+      // A new backfill should see what reached Yokoy since the last listing: asked now, while
+      // Banqup lists what to export, so the first job finds the refresh under way or done.
+      env.runner().refreshIndexes();
+      void env.index.entity(where.legalEntityId);
       const listed = await listAll(filters);
       if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.failure };
-      // A new backfill should see what reached Yokoy since the last listing.
-      env.runner().refreshIndexes();
       return enqueue(
         listed.value.map((d) => d.documentId),
         'backfill',
@@ -341,9 +343,12 @@ export function createExportService(env: ExportServiceEnv) {
       const byId = new Map(jobs.map((j) => [j.id, j]));
       let found = 0;
       for (const legalEntityId of new Set(jobs.map((j) => j.legalEntityId))) {
-        env.index.markStale(legalEntityId);
+        // Fresh for the audit alone: marking the index stale would make the next run's first
+        // jobs wait for one more listing (a run started soon after, or a worker woken by it).
         const index = await env.index.entity(legalEntityId);
         if (!index.ok) continue;
+        const refreshed = await index.value.refresh();
+        if (!refreshed.ok) continue;
         const ofEntity = jobs.filter((j) => j.legalEntityId === legalEntityId);
         const byFacts = findTwins(ofEntity, index.value);
         const byPdf = await findPdfTwins(ofEntity, index.value, byFacts, {

@@ -22,10 +22,10 @@ import type { CompanionDB } from '../db/schema';
 import { succeeded } from '../failures/result';
 import type { YokoyResult } from '../yokoy-api/errors';
 import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from './dedupe';
-import type { IndexedInvoice, IndexSync } from './index-records';
+import type { IndexedInvoice, IndexSnapshot, IndexSync } from './index-records';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
 
-export type { IndexedInvoice, IndexSync };
+export type { IndexedInvoice, IndexSnapshot, IndexSync };
 
 /** The key a run's audit writes on an extra copy of an exported document. */
 export const TWIN_KEY = 'banqupDuplicateOf';
@@ -33,6 +33,8 @@ export const TWIN_KEY = 'banqupDuplicateOf';
 export interface IndexPersistence {
   load(legalEntityId: string): Promise<{ invoices: IndexedInvoice[]; sync?: IndexSync }>;
   save(invoices: IndexedInvoice[], sync: IndexSync): Promise<void>;
+  /** Resolves once background work (a compaction) is done. */
+  settled?(): Promise<void>;
 }
 
 const text = (v: string | null | undefined) => (v === null || v === undefined || v === '' ? undefined : v);
@@ -142,6 +144,17 @@ export function createEntityIndex(
       if (next.supplierId && !sync.suppliers[next.supplierId]) unknownSupplier = true;
     }
     if (unknownSupplier) {
+      const read = await readSuppliers();
+      if (!read.ok) return read;
+    }
+    await persist();
+    return succeeded(listed.value.length);
+  }
+
+  let suppliersReading: Promise<YokoyResult<void>> | undefined;
+  /** The legal entity's suppliers into `sync` (one request at a time). */
+  function readSuppliers(): Promise<YokoyResult<void>> {
+    suppliersReading ??= (async () => {
       const suppliers = await invoices.suppliers(legalEntityId);
       if (!suppliers.ok) return suppliers;
       for (const s of suppliers.value) {
@@ -150,9 +163,9 @@ export function createEntityIndex(
         const org = text(s.supplierId);
         if (org) sync.suppliers[org] = facts;
       }
-    }
-    await persist();
-    return succeeded(listed.value.length);
+      return succeeded(undefined);
+    })().finally(() => (suppliersReading = undefined));
+    return suppliersReading;
   }
 
   return {
@@ -185,7 +198,14 @@ export function createEntityIndex(
     record(invoice: YokoyInvoice): IndexedInvoice {
       const next = indexedInvoice(legalEntityId, invoice);
       upsert(next);
-      void persist();
+      if (next.supplierId && !sync.suppliers[next.supplierId]) {
+        // A supplier Yokoy made for this upload: read now, in the background, so the next
+        // refresh (the next click on Start) need not wait a round trip for it.
+        void readSuppliers().then(
+          () => persist(),
+          () => undefined,
+        );
+      } else void persist();
       return next;
     },
 
@@ -236,6 +256,9 @@ export type EntityIndex = ReturnType<typeof createEntityIndex>;
 export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: IndexPersistence }) {
   const entities = new Map<string, Promise<EntityIndex>>();
   const stale = new Set<string>();
+  /** Bumped by `markStale`: a refresh answers the callers of its own generation. */
+  const generation = new Map<string, number>();
+  const staleRefresh = new Map<string, { generation: number; refreshed: Promise<YokoyResult<number>> }>();
 
   async function load(legalEntityId: string): Promise<EntityIndex> {
     const loaded = env.persistence ? await env.persistence.load(legalEntityId) : { invoices: [] };
@@ -253,36 +276,102 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
       }
       const index = await entry;
       if (stale.has(legalEntityId)) {
-        const refreshed = await index.refresh(onPage);
+        // Callers that find the index stale share one refresh: they ask for what changed since
+        // it was marked stale, not since their own call (the jobs a run starts together made
+        // a second listing each time, and waited for both).
+        const current = generation.get(legalEntityId) ?? 0;
+        let pending = staleRefresh.get(legalEntityId);
+        if (!pending || pending.generation !== current) {
+          const refreshed = index.refresh(onPage).then((answer) => {
+            if (answer.ok && (generation.get(legalEntityId) ?? 0) === current) stale.delete(legalEntityId);
+            if (staleRefresh.get(legalEntityId)?.refreshed === refreshed) staleRefresh.delete(legalEntityId);
+            return answer;
+          });
+          pending = { generation: current, refreshed };
+          staleRefresh.set(legalEntityId, pending);
+        }
+        const refreshed = await pending.refreshed;
         if (!refreshed.ok) return refreshed;
-        stale.delete(legalEntityId);
       }
       return succeeded(index);
     },
 
     /** The next `entity()` asks Yokoy what changed (a new run should see what arrived since). */
     markStale(legalEntityId?: string): void {
-      for (const le of legalEntityId ? [legalEntityId] : entities.keys()) stale.add(le);
+      for (const le of legalEntityId ? [legalEntityId] : entities.keys()) {
+        stale.add(le);
+        generation.set(le, (generation.get(le) ?? 0) + 1);
+      }
     },
   };
 }
 
 export type YokoyIndex = ReturnType<typeof createYokoyIndex>;
 
-/** The index's IndexedDB side (stores `yokoyInvoices` and `yokoySync`). */
-export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>): IndexPersistence {
+/**
+ * The index's IndexedDB side: per legal entity, a snapshot (`yokoyIndexSnapshots`, one value)
+ * and a journal of what changed since (`yokoyInvoices`, one record per invoice, as before
+ * upgrade 9), plus the sync record (`yokoySync`). Reading back 20,000 records took ~500 ms of
+ * a click's wait on a cold worker; the snapshot is one value. Once the journal outgrows a tenth
+ * of the snapshot (and 500), one transaction folds it in: it reads snapshot and journal again,
+ * writes the merge and clears the journal, so a change saved meanwhile is never lost.
+ */
+export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>, options: { compactAt?: number } = {}): IndexPersistence {
+  const minimum = options.compactAt ?? 500;
+  const journal = new Map<string, number>();
+  const range = (legalEntityId: string) => IDBKeyRange.bound(`${legalEntityId}|`, `${legalEntityId}|\uffff`);
+  const snapshotSize = new Map<string, number>();
+
+  function merge(legalEntityId: string, snapshot: IndexSnapshot | undefined, changed: IndexedInvoice[]): IndexedInvoice[] {
+    const byId = new Map<string, IndexedInvoice>();
+    if (snapshot) {
+      for (const inv of JSON.parse(snapshot.invoices) as Omit<IndexedInvoice, 'key' | 'legalEntityId'>[])
+        byId.set(inv.id, { ...inv, key: `${legalEntityId}|${inv.id}`, legalEntityId });
+    }
+    for (const inv of changed) byId.set(inv.id, inv);
+    return [...byId.values()];
+  }
+
+  async function compact(legalEntityId: string): Promise<void> {
+    const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices'], 'readwrite');
+    const snapshots = tx.objectStore('yokoyIndexSnapshots');
+    const records = tx.objectStore('yokoyInvoices');
+    const [snapshot, changed] = await Promise.all([snapshots.get(legalEntityId), records.getAll(range(legalEntityId))]);
+    const all = merge(legalEntityId, snapshot, changed);
+    const invoices = JSON.stringify(all.map(({ key: _key, legalEntityId: _le, ...rest }) => rest));
+    await Promise.all([snapshots.put({ legalEntityId, count: all.length, invoices }), records.delete(range(legalEntityId)), tx.done]);
+    journal.set(legalEntityId, 0);
+    snapshotSize.set(legalEntityId, all.length);
+  }
+  let compacting = Promise.resolve();
+  const maybeCompact = (legalEntityId: string) => {
+    const pending = journal.get(legalEntityId) ?? 0;
+    if (pending < Math.max(minimum, (snapshotSize.get(legalEntityId) ?? 0) / 10)) return;
+    journal.set(legalEntityId, 0); // one compaction at a time per growth
+    compacting = compacting.then(() => compact(legalEntityId)).catch(() => undefined);
+  };
+
   return {
     async load(legalEntityId) {
-      const database = await db();
-      const [invoices, sync] = await Promise.all([
-        database.getAllFromIndex('yokoyInvoices', 'byEntity', legalEntityId),
-        database.get('yokoySync', legalEntityId),
+      const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices', 'yokoySync']);
+      const [snapshot, changed, sync] = await Promise.all([
+        tx.objectStore('yokoyIndexSnapshots').get(legalEntityId),
+        tx.objectStore('yokoyInvoices').getAll(range(legalEntityId)),
+        tx.objectStore('yokoySync').get(legalEntityId),
       ]);
-      return { invoices, sync };
+      journal.set(legalEntityId, changed.length);
+      snapshotSize.set(legalEntityId, snapshot?.count ?? 0);
+      // A journal grown large (records from before upgrade 9, a long run) is folded in soon after.
+      maybeCompact(legalEntityId);
+      return { invoices: merge(legalEntityId, snapshot, changed), sync };
     },
     async save(invoices, sync) {
       const tx = (await db()).transaction(['yokoyInvoices', 'yokoySync'], 'readwrite');
       await Promise.all([...invoices.map((i) => tx.objectStore('yokoyInvoices').put(i)), tx.objectStore('yokoySync').put(sync), tx.done]);
+      journal.set(sync.legalEntityId, (journal.get(sync.legalEntityId) ?? 0) + invoices.length);
+      maybeCompact(sync.legalEntityId);
     },
+    /** Resolves when no compaction is under way (tests, bench). */
+    settled: () => compacting,
   };
 }

@@ -116,7 +116,7 @@ export function startEntry(store: YokoyStore, req: IncomingMessage, body: Buffer
     finish(status, faults) {
       const log = store.requestLog;
       log.push({ seq: (log[log.length - 1]?.seq ?? 0) + 1, ...base, status, durationMs: Date.now() - startedAt, faults });
-      if (log.length > 5000) log.splice(0, log.length - 5000);
+      if (log.length > store.requestLogLimit) log.splice(0, log.length - store.requestLogLimit);
     },
   };
 }

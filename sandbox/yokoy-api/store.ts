@@ -181,6 +181,8 @@ export function createYokoyStore(options: YokoyStoreOptions = {}) {
     invoices: new Map<string, YokoyInvoice>(),
     faults: createFaultState(),
     requestLog: [] as LogEntry[],
+    /** The log keeps the newest this many entries (a benchmark of 10,000 invoices needs more). */
+    requestLogLimit: 5000,
     /**
      * In-process test pacing: called once a request has been handled, before its answer is
      * written; a returned promise holds the answer until it settles (e.g. until the test has

@@ -199,3 +199,38 @@ describe('untagged jobs', () => {
     expect((await store.historyPage({ state: 'done', limit: 10 })).jobs.map((j) => j.invoiceNumber)).toEqual(['INV-2', 'INV-1']);
   });
 });
+
+describe('a run’s counts kept in memory', () => {
+  it('move with every write (one, many, pruned) and agree with a fresh count of the database', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant('put' as const), i: fc.integer({ min: 0, max: 19 }), state: fc.constantFrom(...states) }),
+            fc.record({ kind: fc.constant('many' as const), i: fc.integer({ min: 0, max: 15 }), state: fc.constantFrom(...states) }),
+            fc.record({ kind: fc.constant('prune' as const) }),
+          ),
+          { maxLength: 25 },
+        ),
+        async (writes) => {
+          const db = openCompanionDB(`tally-${++n}`);
+          const store = createJobStore(() => db);
+          const inRun = (i: number, state: JobState, at: number) => job(i, state, at, { runId: i % 4 === 0 ? 'other' : 'run' });
+          await store.putMany(Array.from({ length: 20 }, (_, i) => inRun(i, states[i % states.length]!, 1)));
+          await store.counts('run'); // counted once: from here on the counts move with the writes
+          let at = 10;
+          for (const w of writes) {
+            at++;
+            if (w.kind === 'put') await store.put(inRun(w.i, w.state, at));
+            else if (w.kind === 'many') await store.putMany([inRun(w.i, w.state, at), inRun(w.i + 4, w.state, at)]);
+            else await store.prune(at);
+          }
+          // Another store over the same database with its own getter counts from IndexedDB.
+          const fresh = createJobStore(async () => db);
+          expect(await store.counts('run')).toEqual(await fresh.counts('run'));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
