@@ -123,14 +123,16 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
     const startedAt = Date.now();
     await view.start();
     await waitFor('the pipeline', () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).length >= docs.length, timeoutMs, 100);
-    // Tags trail the uploads in their own lane; wait for them so the next pass starts clean.
+    // Tags trail the uploads in their own lane (2 connections while uploads run: at 10,000
+    // invoices a few thousand are left when the last upload answers); wait for them so the next
+    // pass starts clean.
     await waitFor(
       'the tags',
       () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).every((i) => i.customInformation?.banqupDocumentId),
-      120_000,
-      100,
+      timeoutMs,
+      500,
     );
-    await view.waitUntilFinished(docs.length, 120_000);
+    await view.waitUntilFinished(docs.length, timeoutMs);
     const samples = await heap.stop();
     const log = yokoy.requestLog;
     const uploads = log.filter((e) => isUpload(e) && e.status === 201);
