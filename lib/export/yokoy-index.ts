@@ -33,6 +33,8 @@ export const TWIN_KEY = 'banqupDuplicateOf';
 export interface IndexPersistence {
   load(legalEntityId: string): Promise<{ invoices: IndexedInvoice[]; sync?: IndexSync }>;
   save(invoices: IndexedInvoice[], sync: IndexSync): Promise<void>;
+  /** The sync record alone (small: its watermark starts the first refresh early). */
+  loadSync?(legalEntityId: string): Promise<IndexSync | undefined>;
   /** Resolves once background work (a compaction) is done. */
   settled?(): Promise<void>;
 }
@@ -67,6 +69,12 @@ export function createEntityIndex(
   invoices: InvoiceApi,
   persistence: IndexPersistence | undefined,
   loaded: { invoices: IndexedInvoice[]; sync?: IndexSync },
+  /**
+   * A listing of what changed since `since`, asked while the index was being read back; the
+   * first refresh uses it if the watermark is still `since` and `usable()` (nothing was marked
+   * stale since it was asked).
+   */
+  early?: { since: string; listed: Promise<YokoyResult<YokoyInvoice[]>>; usable: () => boolean },
 ) {
   const byId = new Map<string, IndexedInvoice>();
   const byTag = new Map<string, IndexedInvoice[]>();
@@ -127,7 +135,10 @@ export function createEntityIndex(
 
   async function pull(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
     const since = sync.watermark;
-    let listed = await invoices.find(legalEntityId, since ? `lastModified ge ${scimString(since)}` : undefined, undefined, onPage);
+    const asked = early && early.since === since && early.usable() ? early.listed : undefined;
+    early = undefined;
+    let listed = await (asked ??
+      invoices.find(legalEntityId, since ? `lastModified ge ${scimString(since)}` : undefined, undefined, onPage));
     // A Yokoy that refuses the filter on lastModified: list everything instead.
     if (!listed.ok && since && listed.failure.kind === 'validation')
       listed = await invoices.find(legalEntityId, undefined, undefined, onPage);
@@ -261,8 +272,21 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
   const staleRefresh = new Map<string, { generation: number; refreshed: Promise<YokoyResult<number>> }>();
 
   async function load(legalEntityId: string): Promise<EntityIndex> {
-    const loaded = env.persistence ? await env.persistence.load(legalEntityId) : { invoices: [] };
-    return createEntityIndex(legalEntityId, env.invoices, env.persistence, loaded);
+    if (!env.persistence) return createEntityIndex(legalEntityId, env.invoices, undefined, { invoices: [] });
+    // What changed since the last refresh is asked for as soon as the watermark is known (one
+    // small record), while the index itself is read back: with 20,000 invoices indexed, the
+    // read-back and Yokoy's answer each took a few hundred ms of a cold click, one after the other.
+    const sync = await env.persistence.loadSync?.(legalEntityId);
+    const asked = generation.get(legalEntityId) ?? 0;
+    const early = sync?.watermark
+      ? {
+          since: sync.watermark,
+          listed: env.invoices.find(legalEntityId, `lastModified ge ${scimString(sync.watermark)}`),
+          usable: () => (generation.get(legalEntityId) ?? 0) === asked,
+        }
+      : undefined;
+    const loaded = await env.persistence.load(legalEntityId);
+    return createEntityIndex(legalEntityId, env.invoices, env.persistence, loaded, early);
   }
 
   return {
@@ -352,6 +376,9 @@ export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>
   };
 
   return {
+    async loadSync(legalEntityId) {
+      return (await db()).get('yokoySync', legalEntityId);
+    },
     async load(legalEntityId) {
       const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices', 'yokoySync']);
       const [snapshot, changed, sync] = await Promise.all([

@@ -4,7 +4,7 @@ import { csvCell, historyCsv } from '../../lib/export/csv';
 import { openCompanionDB } from '../../lib/db/schema';
 import { bucketKey, pickMatch, sameFacts, type DocumentFacts, type InvoiceFacts } from '../../lib/export/dedupe';
 import { newJob, withFacts, type Job } from '../../lib/export/job';
-import { createYokoyIndex, idbIndexPersistence } from '../../lib/export/yokoy-index';
+import { createYokoyIndex, idbIndexPersistence, type IndexPersistence } from '../../lib/export/yokoy-index';
 import type { InvoiceApi, YokoyInvoice } from '../../lib/export/yokoy-invoices';
 
 const doc: DocumentFacts = {
@@ -134,6 +134,53 @@ describe('Yokoy invoice index', () => {
     expect(second.value.size()).toBe(2);
     expect(second.value.tagged('doc-1').map((i) => i.id)).toEqual(['a']);
     expect(second.value.untaggedLike(doc).map((i) => i.id)).toEqual(['b']);
+  });
+});
+
+describe('Yokoy invoice index read back on a cold worker', () => {
+  /** An index built in an earlier worker life; the next life's read-back is held until Yokoy was asked (or 50 turns). */
+  async function earlierLife() {
+    const invoices = [yinv('a', { lastModified: '2026-09-02T00:00:00.000Z' })];
+    const { api, filters } = fakeApi(invoices);
+    const db = openCompanionDB(`index-${Math.random()}`);
+    const persistence = idbIndexPersistence(() => db);
+    await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    filters.length = 0;
+    const seen = { listedDuringLoad: false };
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const held: IndexPersistence = {
+      ...persistence,
+      load: async (le) => {
+        for (let turn = 0; turn < 50 && !filters.length; turn++) await new Promise((r) => setTimeout(r, 0));
+        seen.listedDuringLoad = filters.length > 0;
+        await gate;
+        return persistence.load(le);
+      },
+    };
+    return { api, filters, held, seen, release };
+  }
+
+  it('asks Yokoy what changed while the index is read back, and lists once', async () => {
+    const { api, filters, held, seen, release } = await earlierLife();
+    const index = createYokoyIndex({ invoices: api, persistence: held });
+    const entity = index.entity('le');
+    release();
+    const answer = await entity;
+    expect(seen.listedDuringLoad).toBe(true);
+    expect(filters).toEqual(['lastModified ge "2026-09-02T00:00:00.000Z"']);
+    expect(answer.ok && answer.value.size()).toBe(1);
+  });
+
+  it('lists again when the index was marked stale after that early listing was asked', async () => {
+    const { api, filters, held, release } = await earlierLife();
+    const index = createYokoyIndex({ invoices: api, persistence: held });
+    const first = index.entity('le');
+    while (!filters.length) await new Promise((r) => setTimeout(r, 0));
+    index.markStale('le'); // a new run starts: what reached Yokoy since must be seen
+    release();
+    await first;
+    expect(filters).toHaveLength(2);
   });
 });
 
