@@ -110,6 +110,12 @@ export function createExportService(env: ExportServiceEnv) {
         writes.push({ ...transition(job, { type: 'requeue' }, now), runId: run });
       else if (job.runId !== run) writes.push({ ...job, runId: run });
     });
+    // Each job queued here gets its own due time, a fraction of a ms apart and in list order,
+    // all at or before now: the queue's index then has one key per job, and a read that starts
+    // after the jobs already taken does not step over each of their deleted entries again
+    // (job-store.ts, `due`). 1/1024 ms is exactly representable at today's epoch milliseconds.
+    const fresh = writes.filter((j) => j.state === 'queued' && j.nextAttemptAt === now);
+    fresh.forEach((job, k) => (job.nextAttemptAt = now - (fresh.length - 1 - k) / 1024));
     await env.store.putMany(writes);
     const control = await env.control.getValue();
     if (control.paused && options.liftPause !== false) await env.control.setValue({ ...control, paused: false });

@@ -234,3 +234,42 @@ describe('a run’s counts kept in memory', () => {
     );
   });
 });
+
+describe('the queue read from where its live part starts', () => {
+  it('finds every due job, in due order, whatever left or re-entered the queue before it', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            fc.record({ kind: fc.constant('take' as const), n: fc.integer({ min: 1, max: 4 }) }),
+            fc.record({ kind: fc.constant('requeue' as const), i: fc.integer({ min: 0, max: 29 }), at: fc.integer({ min: 0, max: 40 }) }),
+            fc.record({ kind: fc.constant('enqueue' as const), i: fc.integer({ min: 30, max: 45 }), at: fc.integer({ min: 0, max: 40 }) }),
+          ),
+          { maxLength: 30 },
+        ),
+        async (steps) => {
+          const db = openCompanionDB(`queue-${++n}`);
+          const store = createJobStore(() => db);
+          const queued = (i: number, at: number): Job => ({ ...job(i, 'queued', at), nextAttemptAt: at });
+          await store.putMany(Array.from({ length: 30 }, (_, i) => queued(i, i % 3)));
+          const now = 30;
+          for (const step of steps) {
+            if (step.kind === 'take') {
+              // As the runner does: take due jobs, then mark them started.
+              for (const taken of await store.due(now, step.n, new Set())) await store.put({ ...taken, state: 'fetching' });
+            } else await store.put(queued(step.i, step.at)); // a retry, an interrupted job, a new one
+            // What a full scan of the database says is due, in (due, id) order.
+            const everything = await (await db).getAll('jobs');
+            const expected = everything
+              .filter((j) => j.state === 'queued' && j.nextAttemptAt <= now)
+              .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || (a.id < b.id ? -1 : 1))
+              .slice(0, 5)
+              .map((j) => j.id);
+            expect((await store.due(now, 5, new Set())).map((j) => j.id)).toEqual(expected);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
