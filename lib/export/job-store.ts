@@ -21,18 +21,25 @@ export const prunable: readonly JobState[] = ['done', 'duplicate', 'cancelled'];
 
 export const emptyCounts = (): StateCounts => ({ queued: 0, fetching: 0, uploading: 0, done: 0, duplicate: 0, failed: 0, cancelled: 0 });
 
-/**
- * A run's state counts, kept in memory once counted and moved with every write, per database
- * (every JobStore of this worker over the same database shares them). IndexedDB counts by
- * walking its index: ~300 ms for a run of 10,000 jobs, which the progress pushed every 250 ms
- * paid again each time, on a machine whose two cores the export needs.
- */
-const tallies = new WeakMap<object, Map<string, StateCounts>>();
+/** What this worker keeps per database beside IndexedDB (every JobStore over it shares it). */
+interface Kept {
+  /**
+   * A run's state counts, kept once counted and moved with every write. IndexedDB counts by
+   * walking its index: ~300 ms for a run of 10,000 jobs, which the progress pushed every 250 ms
+   * paid again each time, on a machine whose two cores the export needs.
+   */
+  tally: Map<string, StateCounts>;
+  /** Where the queue's live part starts (see QueueHead). */
+  head?: QueueHead;
+  /** Bumped by every write that queues a job before the head. */
+  epoch: number;
+}
+const kept = new WeakMap<object, Kept>();
 
-function tallyOf(db: object): Map<string, StateCounts> {
-  let tally = tallies.get(db);
-  if (!tally) tallies.set(db, (tally = new Map()));
-  return tally;
+function keptFor(db: object): Kept {
+  let state = kept.get(db);
+  if (!state) kept.set(db, (state = { tally: new Map(), epoch: 0 }));
+  return state;
 }
 
 /**
@@ -47,19 +54,12 @@ interface QueueHead {
   at: number;
   id: string;
 }
-const heads = new WeakMap<object, { head?: QueueHead; epoch: number }>();
-
-function headOf(db: object): { head?: QueueHead; epoch: number } {
-  let state = heads.get(db);
-  if (!state) heads.set(db, (state = { epoch: 0 }));
-  return state;
-}
 
 const below = (job: Job, head: QueueHead) => job.nextAttemptAt < head.at || (job.nextAttemptAt === head.at && job.id < head.id);
 
 export function createJobStore(db: () => Promise<IDBPDatabase<CompanionDB>>) {
-  const tally = tallyOf(db);
-  const queue = headOf(db);
+  const queue = keptFor(db);
+  const { tally } = queue;
   /** A job written as queued before the head: the head moves down to it. */
   const queuedAt = (job: Job) => {
     if (job.state !== 'queued' || !queue.head || !below(job, queue.head)) return;
