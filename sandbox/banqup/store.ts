@@ -90,6 +90,14 @@ export function createBanqupStore(options: BanqupStoreOptions = {}) {
   const statements = seedBankStatements();
   const fromFolder = options.invoicesDir ? importFolder(options.invoicesDir) : undefined;
 
+  // The first document with an id wins, as a scan from the top would find it.
+  const indexById = (docs: SandboxDocument[]) => {
+    const index = new Map<string, number>();
+    docs.forEach((d, i) => index.has(d.documentId) || index.set(d.documentId, i));
+    return index;
+  };
+  let positions: { of: SandboxDocument[] | undefined; index: Map<string, number> } = { of: undefined, index: new Map() };
+
   const store = {
     options,
     importReport: fromFolder?.report as ImportReport | undefined,
@@ -138,8 +146,19 @@ export function createBanqupStore(options: BanqupStoreOptions = {}) {
       return setup;
     },
 
+    /**
+     * By id through a map of positions (an export reads each document three times: a scan of
+     * 10,000 was 0.1 ms a read). `documents` is replaced (reset, the bench) and edited in place
+     * (tests): a position that no longer holds the id, or an id not found, rebuilds the map once.
+     */
     document(spaceId: string, documentId: string): SandboxDocument | undefined {
-      return store.spaces.has(spaceId) ? store.documents.find((d) => d.documentId === documentId) : undefined;
+      if (!store.spaces.has(spaceId)) return undefined;
+      const at = (rebuild: boolean) => {
+        if (rebuild || positions.of !== store.documents) positions = { of: store.documents, index: indexById(store.documents) };
+        const doc = store.documents[positions.index.get(documentId) ?? -1];
+        return doc?.documentId === documentId ? doc : undefined;
+      };
+      return at(false) ?? at(true);
     },
   };
   store.reset();

@@ -256,6 +256,23 @@ describe('writeUbl → parseUbl round trip', () => {
     expect(back.embeddedPdf!.data.equals(pdf)).toBe(true);
   });
 
+  it('a large embedded PDF in 76-character lines comes back, and a later error keeps its line number', () => {
+    const pdf = renderInvoicePdf(base, { padToBytes: 60_000 });
+    const xml = writeUbl({ ...base, embeddedPdf: { fileName: 'big.pdf', data: pdf } });
+    // The base64 as mail and many Peppol access points wrap it.
+    const wrapped = xml.replace(
+      /(<cbc:EmbeddedDocumentBinaryObject[^>]*>)([^<]+)/,
+      (_, open: string, b64: string) => open + b64.replace(/(.{76})/g, '$1\n'),
+    );
+    expect(wrapped.split('\n').length).toBeGreaterThan(800);
+    expect(ok(parseUbl(wrapped)).embeddedPdf!.data.equals(pdf)).toBe(true);
+    // An unclosed tag after the attachment: reported on the line it is on in the file.
+    const broken = wrapped.replace('</cac:AccountingSupplierParty>', '<cbc:Note></cac:AccountingSupplierParty>');
+    const line = broken.slice(0, broken.indexOf('<cbc:Note></cac')).split('\n').length;
+    const r = parseUbl(broken);
+    expect(!r.ok && r.errors[0]!.message).toMatch(new RegExp(`^malformed XML \\(line ${line},`));
+  });
+
   it('a credit note (381, due date in PaymentMeans, category O without percent) comes back', () => {
     const cn: ParsedUbl = {
       ...base,

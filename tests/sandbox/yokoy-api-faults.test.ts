@@ -260,6 +260,16 @@ describe('request log', () => {
     // A client that (wrongly) sends the secret to the API is caught, in any encoding.
     await api(token, `/legal-entities?x=${encodeURIComponent(seed.readyClient.clientSecret)}`);
     await api(token, '/legal-entities', { headers: { 'x-debug': Buffer.from(seed.readyClient.clientSecret).toString('base64') } });
+    // Inside an upload's parts (searched as bytes), plain and base64; a clean upload is not flagged.
+    const upload = (xml: string) => {
+      const form = new FormData();
+      form.append('invoiceData', new Blob([xml], { type: 'application/xml' }), 'invoice.xml');
+      form.append('pdf', new Blob([Buffer.from('%PDF-1.4\n%%EOF')], { type: 'application/pdf' }), 'invoice.pdf');
+      return api(token, `/legal-entities/${LE}/invoices/einvoice`, { method: 'POST', body: form });
+    };
+    await upload('<Invoice/>');
+    await upload(`<Invoice><Note>${seed.readyClient.clientSecret}</Note></Invoice>`);
+    await upload(`<Invoice><Note>${Buffer.from(seed.readyClient.clientSecret).toString('base64')}</Note></Invoice>`);
     const flags = (await log()).map((e) => [e.path.split('?')[0]?.split('/').pop(), e.carriesClientSecret]);
     expect(flags).toEqual([
       ['token', true],
@@ -267,6 +277,9 @@ describe('request log', () => {
       ['invoices', false],
       ['legal-entities', true],
       ['legal-entities', true],
+      ['einvoice', false],
+      ['einvoice', true],
+      ['einvoice', true],
     ]);
     const text = JSON.stringify(await log());
     expect(text).not.toContain(seed.readyClient.clientSecret);
