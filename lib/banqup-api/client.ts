@@ -137,21 +137,25 @@ export function createBanqupClient(env: BanqupClientEnv) {
       return getJson(DocumentSummary, banqupApi.document(space.value, id));
     },
 
-    /** The UBL, or `undefined` when the document has none (a PDF-only document). */
-    async ubl(id: string): Promise<BanqupResult<string | undefined>> {
+    /**
+     * The UBL's bytes, or `undefined` when the document has none (a PDF-only document). Bytes,
+     * not text: the export sends them on as they are (a 140 KB decode and re-encode per invoice).
+     */
+    async ubl(id: string): Promise<BanqupResult<Uint8Array | undefined>> {
       const space = await spaceId();
       if (!space.ok) return space;
       const answer = await get(banqupApi.ubl(space.value, id));
       if (!answer.ok) return answer.failure.kind === 'not-found' ? succeeded(undefined) : answer;
-      return succeeded(await answer.value.text());
+      return succeeded(new Uint8Array(await answer.value.arrayBuffer()));
     },
 
-    async pdf(id: string): Promise<BanqupResult<Blob>> {
+    /** The PDF's bytes (read straight from the answer: no Blob in the browser's registry). */
+    async pdf(id: string): Promise<BanqupResult<Uint8Array>> {
       const space = await spaceId();
       if (!space.ok) return space;
       const answer = await get(banqupApi.pdf(space.value, id));
       if (!answer.ok) return answer;
-      return succeeded(await answer.value.blob());
+      return succeeded(new Uint8Array(await answer.value.arrayBuffer()));
     },
 
     async bankStatementCount(): Promise<BanqupResult<number>> {

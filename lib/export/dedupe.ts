@@ -116,18 +116,18 @@ export async function lookUpPdf(
   api: InvoiceApi,
   legalEntityId: string,
   since: number,
-  pdf: Blob,
+  pdf: Uint8Array,
   claimed: (invoiceId: string) => boolean,
 ): Promise<YokoyResult<YokoyInvoice | undefined>> {
   // A minute of slack for clock skew between this machine and Yokoy.
   const from = new Date(since - 60_000).toISOString();
   const recent = await api.find(legalEntityId, `created ge ${scimString(from)}`);
   if (!recent.ok) return recent;
-  const wanted = await pdfDigest(await pdf.arrayBuffer());
+  const wanted = await pdfDigest(pdf as Uint8Array<ArrayBuffer>);
   for (const invoice of recent.value.filter((i) => !i.customInformation?.[BANQUP_KEY] && !claimed(i.id)).slice(0, 50)) {
     const stored = await api.pdf(legalEntityId, invoice.id);
     if (!stored.ok) return stored;
-    if (stored.value.byteLength === pdf.size && (await pdfDigest(stored.value as Uint8Array<ArrayBuffer>)) === wanted)
+    if (stored.value.byteLength === pdf.byteLength && (await pdfDigest(stored.value as Uint8Array<ArrayBuffer>)) === wanted)
       return succeeded(invoice);
   }
   return succeeded(undefined);

@@ -20,11 +20,18 @@ export interface SourceDocument {
 
 export interface DocumentSource {
   describe(documentId: string): Promise<SourceResult<SourceDocument>>;
-  /** The UBL, or undefined when the document has none. */
-  ubl(documentId: string): Promise<SourceResult<string | undefined>>;
+  /**
+   * The UBL, or undefined when the document has none. Bytes as they came (Banqup, a dropped
+   * file): they go to Yokoy as they are, without a decode to text and an encode back.
+   */
+  ubl(documentId: string): Promise<SourceResult<Uint8Array | string | undefined>>;
   /** The document's PDF: for Banqup, its own rendering or the PDF the supplier embedded. */
-  pdf(documentId: string): Promise<SourceResult<Blob>>;
+  pdf(documentId: string): Promise<SourceResult<Uint8Array | Blob>>;
 }
+
+/** A source's file as bytes (read once; a Blob read is a round trip to the browser process). */
+export const fileBytes = async (file: Uint8Array | Blob): Promise<Uint8Array> =>
+  file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
 
 export function banqupSource(banqup: BanqupClient): DocumentSource {
   return {

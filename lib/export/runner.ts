@@ -8,7 +8,7 @@ import { fullJitterDelay, type BackoffPolicy } from '../yokoy-api/retry-policy';
 import type { YokoyFailure } from '../yokoy-api/errors';
 import { createByteBudget } from './byte-budget';
 import { lookUpPdf, pickMatch, sameAmount, sameSupplier } from './dedupe';
-import type { DocumentSource, SourceFailure } from './document-source';
+import { fileBytes, type DocumentSource, type SourceFailure } from './document-source';
 import { factsOfJob, transition, type Job, type JobEvent } from './job';
 import { banqupFailure, companionFailure, yokoyFailure, type FailureOf, type JobReason } from '../failures/failure';
 import { succeeded } from '../failures/result';
@@ -339,7 +339,7 @@ export function createRunner(env: RunnerEnv) {
       return;
     }
     // Read now, before waiting for an upload slot: a Blob read is a round trip to the browser.
-    const pdfBytes = new Uint8Array(await pdf.value.arrayBuffer());
+    const pdfBytes = await fileBytes(pdf.value);
     // Yokoy's einvoice call requires a PDF: never pass something else off as one.
     if (!looksLikePdf(pdfBytes)) {
       await apply(job, { type: 'fail', reason: banqupFailure('not-a-pdf') });
@@ -348,7 +348,7 @@ export function createRunner(env: RunnerEnv) {
 
     // A PDF-only upload of unknown outcome has no number to find it by: compare PDFs.
     if (!ubl.value && lostAnswer) {
-      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.firstUploadAt ?? job.uploadStartedAt!, pdf.value, (id) =>
+      const found = await lookUpPdf(env.invoices, job.legalEntityId, job.firstUploadAt ?? job.uploadStartedAt!, pdfBytes, (id) =>
         claimed(id, job.documentId),
       );
       if (!found.ok) {
@@ -361,7 +361,8 @@ export function createRunner(env: RunnerEnv) {
     let release = () => {};
     let releaseSlot = () => {};
     try {
-      release = await budget.acquire((ubl.value?.length ?? 0) * 2 + pdfBytes.byteLength);
+      const ublBytes = typeof ubl.value === 'string' ? ubl.value.length * 2 : (ubl.value?.byteLength ?? 0);
+      release = await budget.acquire(ublBytes + pdfBytes.byteLength);
       // Everything an upload needs is done before it waits for a slot: the PDF's bytes read
       // (above) and the write that makes a crash from here on an unknown outcome. A freed slot
       // then goes straight to fetch: the 20–25 ms these took after the slot was taken were ~10%

@@ -14,7 +14,7 @@ import { TWIN_KEY, type YokoyIndex } from './yokoy-index';
 import type { HistoryCursor, JobStore } from './job-store';
 import type { Runner } from './runner';
 import type { InvoiceApi } from './yokoy-invoices';
-import type { DocumentSource } from './document-source';
+import { fileBytes, type DocumentSource } from './document-source';
 import { banqupFailure, companionFailure, isFailure, type Failure } from '../failures/failure';
 import { failed, succeeded, type Result } from '../failures/result';
 
@@ -360,7 +360,7 @@ export function createExportService(env: ExportServiceEnv) {
         const byPdf = await findPdfTwins(ofEntity, index.value, byFacts, {
           document: async (documentId) => {
             const pdf = await env.source.pdf(documentId);
-            return pdf.ok ? new Uint8Array(await pdf.value.arrayBuffer()) : undefined;
+            return pdf.ok ? fileBytes(pdf.value) : undefined;
           },
           invoice: async (invoiceId) => {
             const pdf = await env.invoices.pdf(legalEntityId, invoiceId);

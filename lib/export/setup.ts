@@ -10,7 +10,8 @@ import { companionDB } from '../db/schema';
 import { browserText } from '../i18n/browser';
 import type { ExportProgress } from './messages';
 import type { Handlers } from '../messaging/router';
-import { credentialsItem, exportControlItem, settingsItem } from '../settings/items';
+import { cachedItem } from '../settings/cached-item';
+import { credentialsItem, exportControlItem as storedControl, settingsItem as storedSettings } from '../settings/items';
 import { yokoyWebSite } from '../sites/yokoy/web';
 import type { YokoyClient } from '../yokoy-api/client';
 import { jobRetry } from '../yokoy-api/retry-policy';
@@ -52,6 +53,9 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
   const { browser } = env;
   const { client } = deps;
   const documentSource = deps.documentSource ?? ((banqup: DocumentSource) => banqup);
+  // Read on every request and every turn of the queue: kept in memory until they change.
+  const settingsItem = cachedItem(storedSettings);
+  const exportControlItem = cachedItem(storedControl);
   const store = createJobStore(companionDB);
   const banqup = createBanqupClient({
     fetch: env.fetch,

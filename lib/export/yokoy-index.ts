@@ -64,6 +64,9 @@ export function indexedInvoice(legalEntityId: string, invoice: YokoyInvoice): In
   };
 }
 
+/** How long `record` and `noteTag` gather changes before one save. */
+const SAVE_DELAY_MS = 250;
+
 export function createEntityIndex(
   legalEntityId: string,
   invoices: InvoiceApi,
@@ -126,12 +129,45 @@ export function createEntityIndex(
   }
   dirty.clear();
 
-  async function persist(): Promise<void> {
-    if (!persistence) return;
-    const changed = [...dirty.values()];
-    dirty.clear();
-    await persistence.save(changed, { ...sync, suppliers: { ...sync.suppliers } });
+  /**
+   * One save at a time, and one more after it for whatever changed meanwhile: an export records
+   * each upload and each tag (two transactions per invoice, with the sync record each time);
+   * under load the changes of a save's duration now share the next one. Resolves once what was
+   * changed before the call is saved.
+   */
+  let saving: Promise<void> | undefined;
+  let nextSave: Promise<void> | undefined;
+  function persist(): Promise<void> {
+    if (!persistence) return Promise.resolve();
+    if (!saving) {
+      const changed = [...dirty.values()];
+      dirty.clear();
+      saving = persistence.save(changed, { ...sync, suppliers: { ...sync.suppliers } }).finally(() => (saving = undefined));
+      return saving;
+    }
+    nextSave ??= saving
+      .catch(() => undefined)
+      .then(() => {
+        nextSave = undefined;
+        return persist();
+      });
+    return nextSave;
   }
+  /**
+   * What `record` and `noteTag` change is saved a moment later, with whatever else changed by
+   * then: an export at 16 invoices a second otherwise wrote two transactions per invoice. Safe
+   * to lose with the worker: the saved watermark is older than these invoices' lastModified, so
+   * the next refresh lists them again.
+   */
+  let saveScheduled = false;
+  const persistSoon = () => {
+    if (saveScheduled) return;
+    saveScheduled = true;
+    setTimeout(() => {
+      saveScheduled = false;
+      if (dirty.size) persist().catch(() => undefined);
+    }, SAVE_DELAY_MS);
+  };
 
   async function pull(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
     const since = sync.watermark;
@@ -212,11 +248,8 @@ export function createEntityIndex(
       if (next.supplierId && !sync.suppliers[next.supplierId]) {
         // A supplier Yokoy made for this upload: read now, in the background, so the next
         // refresh (the next click on Start) need not wait a round trip for it.
-        void readSuppliers().then(
-          () => persist(),
-          () => undefined,
-        );
-      } else void persist();
+        void readSuppliers().then(persistSoon, () => undefined);
+      } else persistSoon();
       return next;
     },
 
@@ -225,7 +258,7 @@ export function createEntityIndex(
       const old = byId.get(invoiceId);
       if (!old) return;
       upsert(key === BANQUP_KEY ? { ...old, tag: documentId } : key === TWIN_KEY ? { ...old, twinOf: documentId } : old);
-      void persist();
+      persistSoon();
     },
 
     all(): IterableIterator<IndexedInvoice> {

@@ -64,7 +64,7 @@ export function createInvoiceApi(client: YokoyClient) {
 
   return {
     /** `pdf` as bytes or a Blob: the runner reads it before it waits for an upload slot (see runner.ts). */
-    async createFromUbl(legalEntityId: string, ubl: string, pdf: Blob | Uint8Array, fileName: string) {
+    async createFromUbl(legalEntityId: string, ubl: string | Uint8Array, pdf: Blob | Uint8Array, fileName: string) {
       return create(legalEntityId, '/einvoice', [
         { name: 'standard', value: 'peppolBis' },
         { name: 'invoiceData', value: ubl },

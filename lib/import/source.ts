@@ -35,20 +35,20 @@ export function withFileSource(next: DocumentSource, files: FileStore): Document
       });
     },
 
-    async ubl(id): Promise<SourceResult<string | undefined>> {
+    async ubl(id): Promise<SourceResult<Uint8Array | string | undefined>> {
       if (!isFileDocument(id)) return next.ubl(id);
       const file = await files.file(id);
       if (!file) return notFound;
       if (!file.ublKey) return succeeded(undefined);
       const bytes = await files.bytes(file.ublKey);
-      return bytes ? succeeded(new TextDecoder().decode(bytes)) : notFound;
+      return bytes ? succeeded(bytes) : notFound;
     },
 
-    async pdf(id): Promise<SourceResult<Blob>> {
+    async pdf(id): Promise<SourceResult<Uint8Array | Blob>> {
       if (!isFileDocument(id)) return next.pdf(id);
       const file = await files.file(id);
       const bytes = file && (await files.bytes(file.pdfKey));
-      return bytes ? succeeded(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' })) : notFound;
+      return bytes ? succeeded(bytes) : notFound;
     },
   };
 }

@@ -137,6 +137,55 @@ describe('Yokoy invoice index', () => {
   });
 });
 
+describe('Yokoy invoice index saves', () => {
+  it('gathers what an export records into one save, one save at a time, and loses nothing', async () => {
+    const { api } = fakeApi([yinv('a', { lastModified: '2026-09-02T00:00:00.000Z' })]);
+    const db = openCompanionDB(`index-${Math.random()}`);
+    const persistence = idbIndexPersistence(() => db);
+    const saves: string[][] = [];
+    let saved = 0;
+    let release: () => void = () => undefined;
+    let holding = true;
+    const held: IndexPersistence = {
+      ...persistence,
+      save: async (invoices, sync) => {
+        saves.push(invoices.map((i) => i.id));
+        if (holding) await new Promise<void>((resolve) => (release = resolve));
+        await persistence.save(invoices, sync);
+        saved++;
+      },
+    };
+    holding = false;
+    const entity = await createYokoyIndex({ invoices: api, persistence: held }).entity('le');
+    if (!entity.ok) throw new Error('no index');
+    saves.length = 0;
+    saved = 0;
+    holding = true;
+    // An export records uploads and a tag: nothing is written per call...
+    entity.value.record(yinv('b'));
+    entity.value.record(yinv('c'));
+    entity.value.noteTag('b', 'banqupDocumentId', 'doc-b');
+    entity.value.record(yinv('d'));
+    expect(saves).toEqual([]);
+    // ...but once, a moment later; what comes while that save is under way goes in the next.
+    while (!saves.length) await new Promise((r) => setTimeout(r, 5));
+    entity.value.record(yinv('e'));
+    entity.value.record(yinv('f'));
+    holding = false;
+    release();
+    while (saved < 2) await new Promise((r) => setTimeout(r, 5));
+    expect(saves).toEqual([
+      ['b', 'c', 'd'],
+      ['e', 'f'],
+    ]);
+    // All of it is there for the next worker life, the tag included.
+    const next = await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    if (!next.ok) throw new Error('no index');
+    expect([...next.value.all()].map((i) => i.id).sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(next.value.tagged('doc-b').map((i) => i.id)).toEqual(['b']);
+  });
+});
+
 describe('Yokoy invoice index read back on a cold worker', () => {
   /** An index built in an earlier worker life; the next life's read-back is held until Yokoy was asked (or 50 turns). */
   async function earlierLife() {

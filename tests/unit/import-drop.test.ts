@@ -224,9 +224,9 @@ describe('the worker side', () => {
       value: { kind: 'credit-note', facts: { invoiceNumber: 'CN-1', creditNote: true } },
     });
     const text = await source.ubl(ubl.id);
-    expect(text.ok && text.value).toContain('<cbc:ID>INV-2</cbc:ID>');
+    expect(text.ok && text.value instanceof Uint8Array && new TextDecoder().decode(text.value)).toContain('<cbc:ID>INV-2</cbc:ID>');
     const pdf = await source.pdf(ubl.id);
-    expect(pdf.ok && (await pdf.value.text())).toContain('sibling of 2');
+    expect(pdf.ok && pdf.value instanceof Uint8Array && new TextDecoder().decode(pdf.value)).toContain('sibling of 2');
     const lone = result.files.find((f) => f.kind === 'pdf')!;
     expect(await source.describe(lone.id)).toMatchObject({ ok: true, value: { hasUbl: false, kind: 'invoice' } });
     expect(await source.ubl(lone.id)).toEqual({ ok: true, value: undefined });
