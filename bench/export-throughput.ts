@@ -274,6 +274,13 @@ async function resumePass(
       backMs.push(await back);
     }
     await waitFor('the resumed run', () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).length >= docs.length, timeoutMs);
+    // Its tags too: left trailing, they would go out during the next pass's click.
+    await waitFor(
+      'the resumed run’s tags',
+      () => invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).every((i) => i.customInformation?.banqupDocumentId),
+      timeoutMs,
+      100,
+    );
     await view.waitUntilFinished(docs.length, timeoutMs);
     const numbers = invoicesOf(yokoy, BENCH_LEGAL_ENTITY.id).map((i) => i.invoiceNumber);
     return { resumeMs, backMs, exactlyOnce: numbers.length === docs.length && new Set(numbers).size === docs.length };

@@ -65,6 +65,7 @@ export type JobEvent =
   | { type: 'created'; yokoyInvoiceId: string }
   | { type: 'found'; yokoyInvoiceId: string }
   | { type: 'tagged' }
+  | { type: 'tag-gone'; reason: JobReason }
   | { type: 'retry'; reason: JobReason; delayMs: number; outcomeUnknown: boolean }
   | { type: 'fail'; reason: JobReason }
   | { type: 'interrupted' }
@@ -125,6 +126,7 @@ const allowed: Record<JobEvent['type'], readonly JobState[]> = {
   created: ['uploading', 'fetching'],
   found: ['fetching', 'uploading'],
   tagged: ['done', 'duplicate'],
+  'tag-gone': ['done', 'duplicate'],
   retry: ['fetching', 'uploading'],
   fail: ['fetching', 'uploading', 'queued'],
   interrupted: ['fetching', 'uploading'],
@@ -173,6 +175,10 @@ export function transition(job: Job, event: JobEvent, now: number): Job {
     case 'tagged':
       // An undefined key is not indexed: the job leaves `byUntagged`.
       return { ...next, tagged: true, untaggedSince: undefined };
+    case 'tag-gone':
+      // Its invoice was deleted in Yokoy before the tag: nothing left to tag. It leaves
+      // `byUntagged` (or every worker start would ask again) and says why in the history.
+      return { ...next, untaggedSince: undefined, reason: event.reason };
     case 'retry':
       return {
         ...next,

@@ -176,6 +176,10 @@ export function createRunner(env: RunnerEnv) {
           return;
         }
         const failure = tagged.failure;
+        if (failure.kind === 'not-found') {
+          await apply(current, { type: 'tag-gone', reason: yokoyFailure('invoice-gone', job.yokoyInvoiceId!) });
+          return;
+        }
         if (permanent.has(failure.kind) || connectionKinds.has(failure.kind)) return;
         await env.sleep(failure.retryAfterMs ?? fullJitterDelay(attempt, env.random, env.backoff));
       }

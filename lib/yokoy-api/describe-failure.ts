@@ -18,6 +18,7 @@ export const yokoyFailureKeys: Record<YokoyFailureKind, MessageKey> = {
   unauthorized: 'failureUnauthorized',
   'not-configured': 'failureNotConfigured',
   'legal-entity-gone': 'failureLegalEntityGone',
+  'invoice-gone': 'failureInvoiceGone',
 };
 
 export function describeFailure(t: T, failure: Pick<YokoyFailure, 'kind' | 'detail'>, context: { organizationId?: string } = {}): string {

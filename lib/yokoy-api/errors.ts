@@ -18,7 +18,8 @@ export type YokoyFailureKind =
   | 'malformed-answer' // an answer we could not read
   | 'unauthorized' // 401 even after a fresh token
   | 'not-configured' // no Yokoy address set (custom environment left empty)
-  | 'legal-entity-gone'; // the chosen legal entity is no longer in Yokoy (404 on it)
+  | 'legal-entity-gone' // the chosen legal entity is no longer in Yokoy (404 on it)
+  | 'invoice-gone'; // the invoice a document was sent as is no longer in Yokoy (404 on tagging it)
 
 export interface YokoyFailure {
   kind: YokoyFailureKind;

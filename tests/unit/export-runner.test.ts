@@ -102,7 +102,9 @@ function fakeYokoy() {
         return Response.json({ code: 503, message: 'Service unavailable' }, { status: 503 });
       }
       const id = url.pathname.split('/').pop()!;
-      const invoice = invoices.find((i) => i.id === id)!;
+      events.push(`patch:${id}`);
+      const invoice = invoices.find((i) => i.id === id);
+      if (!invoice) return Response.json({ code: 404, message: 'Resource not found' }, { status: 404 });
       invoice.customInformation = { ...invoice.customInformation, ...JSON.parse(String(init.body)).customInformation };
       invoice.lastModified = new Date(20_000 + ++n).toISOString();
       return Response.json(invoice);
@@ -297,6 +299,30 @@ describe('export runner', () => {
     expect(yokoy.invoices).toHaveLength(1);
     expect(await store.get(job.id)).toMatchObject({ state: 'done', yokoyInvoiceId: 'y0' });
     expect(yokoy.invoices[0]!.customInformation).toEqual({ banqupDocumentId: 'a' });
+  });
+
+  it('stops tagging an invoice deleted in Yokoy before its tag: not asked again at the next worker start', async () => {
+    const { yokoy, store, runner } = setup({ a: 'INV-A' });
+    // Sent by an earlier worker, which stopped before the tag; deleted in Yokoy since.
+    let job = newJob({ documentId: 'a', legalEntityId: 'le', source: 'backfill', now: 1 });
+    job = transition(
+      transition(transition(job, { type: 'start' }, 2), { type: 'upload-started' }, 3),
+      { type: 'created', yokoyInvoiceId: 'y-gone' },
+      4,
+    );
+    await store.put(job);
+    await runner.recover();
+    await runner.kick();
+    expect(yokoy.events.filter((e) => e === 'patch:y-gone')).toHaveLength(1);
+    const after = await store.get(job.id);
+    expect(after).toMatchObject({ state: 'done', reason: { source: 'yokoy', kind: 'invoice-gone', detail: 'y-gone' } });
+    expect(after?.tagged).toBeUndefined();
+    // The next worker start has nothing to tag.
+    expect(await store.untagged()).toEqual([]);
+    await runner.recover();
+    await runner.kick();
+    expect(yokoy.events.filter((e) => e === 'patch:y-gone')).toHaveLength(1);
+    expect(yokoy.invoices).toHaveLength(0);
   });
 
   it('pauses the whole queue when the credentials were revoked, failing nothing', async () => {

@@ -70,6 +70,8 @@ export const de: Record<AppKey, string> = {
   failureUnauthorized:
     'Yokoy hat das Zugriffs-Token abgelehnt. Prüfen Sie erneut; bleibt der Fehler, erzeugen Sie in Yokoy neue Credentials.',
   failureNotConfigured: 'Es ist keine Yokoy-Adresse festgelegt. Öffnen Sie die Einstellungen und wählen Sie die Umgebung.',
+  failureInvoiceGone:
+    'Gesendet, aber Yokoy hat die Rechnung nicht mehr (sie wurde dort gelöscht); sie konnte diesem Dokument nicht zugeordnet werden.',
   failureLegalEntityGone:
     'Die für Exporte gewählte Firma gibt es in Yokoy nicht mehr. Prüfen Sie im Popup erneut und wählen Sie eine andere; der Export wartet so lange.',
   failureSaveRefused: 'Nicht gespeichert: {problem}',

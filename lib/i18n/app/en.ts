@@ -64,6 +64,7 @@ export const en = {
   failureMalformedAnswer: 'Yokoy answered in a way we could not read. Try again later.',
   failureUnauthorized: 'Yokoy refused the access token. Verify again; if it persists, generate new credentials in Yokoy.',
   failureNotConfigured: 'No Yokoy address is set. Open Settings and choose the environment.',
+  failureInvoiceGone: 'Sent, but Yokoy no longer has the invoice (it was deleted there), so it could not be tied to this document.',
   failureLegalEntityGone:
     'The legal entity chosen for exports is no longer in Yokoy. Verify again in the popup and pick another; the export waits.',
   failureSaveRefused: 'Not saved: {problem}',

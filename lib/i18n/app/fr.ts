@@ -65,6 +65,7 @@ export const fr: Record<AppKey, string> = {
   failureUnauthorized:
     'Yokoy a refusé le jeton d’accès. Vérifiez à nouveau ; si le problème persiste, générez de nouveaux identifiants dans Yokoy.',
   failureNotConfigured: 'Aucune adresse Yokoy n’est définie. Ouvrez les Paramètres et choisissez l’environnement.',
+  failureInvoiceGone: 'Envoyée, mais Yokoy n’a plus la facture (elle y a été supprimée) : elle n’a pas pu être liée à ce document.',
   failureLegalEntityGone:
     'L’entité juridique choisie pour les exports n’existe plus dans Yokoy. Vérifiez à nouveau dans la fenêtre de l’extension et choisissez-en une autre ; l’export attend.',
   failureSaveRefused: 'Non enregistré : {problem}',

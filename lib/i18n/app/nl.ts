@@ -63,6 +63,8 @@ export const nl: Record<AppKey, string> = {
   failureUnauthorized:
     'Yokoy weigerde het toegangstoken. Verifieer opnieuw; blijft het probleem bestaan, genereer dan nieuwe toegangsgegevens in Yokoy.',
   failureNotConfigured: 'Er is geen Yokoy-adres ingesteld. Open Instellingen en kies de omgeving.',
+  failureInvoiceGone:
+    'Verzonden, maar Yokoy heeft de factuur niet meer (ze is daar verwijderd); ze kon niet aan dit document gekoppeld worden.',
   failureLegalEntityGone:
     'De juridische entiteit voor de exports bestaat niet meer in Yokoy. Controleer opnieuw in de pop-up en kies een andere; de export wacht.',
   failureSaveRefused: 'Niet opgeslagen: {problem}',

@@ -61,6 +61,7 @@ export const pt: Record<AppKey, string> = {
   failureMalformedAnswer: 'O Yokoy respondeu de uma forma que não conseguimos ler. Tente novamente mais tarde.',
   failureUnauthorized: 'O Yokoy recusou o token de acesso. Verifique novamente; se persistir, gere novas credenciais no Yokoy.',
   failureNotConfigured: 'Não está definido nenhum endereço do Yokoy. Abra as Definições e escolha o ambiente.',
+  failureInvoiceGone: 'Enviada, mas o Yokoy já não tem a fatura (foi apagada lá), por isso não foi possível ligá-la a este documento.',
   failureLegalEntityGone:
     'A entidade jurídica escolhida para as exportações já não existe no Yokoy. Verifique de novo na janela da extensão e escolha outra; a exportação aguarda.',
   failureSaveRefused: 'Não guardado: {problem}',
