@@ -23,7 +23,7 @@ import { BENCH_LEGAL_ENTITY } from './lib/env';
 import { figure, type Figure } from './lib/figure';
 import { benchInvoices } from './lib/invoices';
 import { median } from './lib/stats';
-import { sampleWorkerHeap, workerControl } from './lib/worker-control';
+import { liveWorkerHeap, sampleWorkerHeap, workerControl } from './lib/worker-control';
 
 const GROUP = 'export';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -96,6 +96,8 @@ interface PipelinePass {
   tagMs: number;
   seconds: number;
   peakHeapMb: number;
+  /** The most the worker held (used heap after a full collection) at a quarter, half, three quarters and the end. */
+  liveHeapMb: number;
   maxInFlight: number;
   maxUploadsInFlight: number;
   refused429: number;
@@ -119,6 +121,17 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
   const yokoy = env.sandbox.state.yokoy;
   const view = await prepare(env, docs);
   const heap = sampleWorkerHeap(env.browser, env.extensionId);
+  const live: number[] = [];
+  let done = false;
+  // Beside the run: a full collection each quarter (a few ms of the worker's time, four times).
+  const quarters = (async () => {
+    for (const share of [0.25, 0.5, 0.75]) {
+      while (!done && yokoy.invoices.size < docs.length * share) await sleep(100);
+      if (done) return;
+      const used = await liveWorkerHeap(env.browser, env.extensionId);
+      if (used !== undefined) live.push(used);
+    }
+  })();
   try {
     const startedAt = Date.now();
     await view.start();
@@ -140,6 +153,10 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
     );
     await view.waitUntilFinished(docs.length, timeoutMs);
     const samples = await heap.stop();
+    done = true;
+    await quarters;
+    const atEnd = await liveWorkerHeap(env.browser, env.extensionId);
+    if (atEnd !== undefined) live.push(atEnd);
     const log = yokoy.requestLog;
     const uploads = log.filter((e) => isUpload(e) && e.status === 201);
     const tags = log.filter((e) => isTag(e) && e.status === 200);
@@ -153,12 +170,14 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
       tagMs: mean(tags.map((e) => e.durationMs)),
       seconds: (end(tags) - startedAt) / 1000,
       peakHeapMb: Math.max(0, ...samples) / 2 ** 20,
+      liveHeapMb: Math.max(0, ...live) / 2 ** 20,
       maxInFlight: stats.maxInFlight,
       maxUploadsInFlight: stats.maxUploadsInFlight,
       refused429: log.filter((e) => e.status === 429).length,
       occupancy: uploads.reduce((sum, e) => sum + e.durationMs, 0) / (end(uploads) - begin),
     };
   } finally {
+    done = true;
     await heap.stop();
     await view.close();
   }
@@ -395,10 +414,19 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
       figure({
         group: GROUP,
         id: 'export.heap',
-        label: 'Service worker peak JS heap during export',
+        label: 'Service worker peak JS heap during export (garbage included)',
         unit: 'MB',
         samples: pipeline.map((p) => p.peakHeapMb),
-        budget: { max: 50, text: '≤ 50 MB' },
+        note: 'used heap sampled every 200 ms: it includes garbage V8 has not collected yet (it collects when its limit is reached and raises the limit as the run goes); what the worker holds is export.heap.live',
+      }),
+      figure({
+        group: GROUP,
+        id: 'export.heap.live',
+        label: 'Service worker live JS heap during export (after a full GC)',
+        unit: 'MB',
+        samples: pipeline.map((p) => p.liveHeapMb),
+        budget: { max: 30, text: '≤ 30 MB' },
+        note: 'the most of four readings (a quarter, half, three quarters of the run, its end), each right after a full collection (HeapProfiler.collectGarbage)',
       }),
       figure({
         group: GROUP,

@@ -8,7 +8,7 @@ import { Session } from 'node:inspector/promises';
 import { ExportPage } from '../../tests/e2e/pages/export';
 import { benchInvoices } from '../lib/invoices';
 import { BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
-import { sampleWorkerHeap } from '../lib/worker-control';
+import { isExtensionWorker, sampleWorkerHeap } from '../lib/worker-control';
 
 const count = Number(process.argv[2] ?? 1000);
 const TICK = 10; // ms per clock tick (USER_HZ 100)
@@ -59,7 +59,20 @@ try {
   yokoy.requestLog.length = 0;
   await view.start();
   const mine = () => [...yokoy.invoices.values()].filter((i) => i.legalEntityId === BENCH_LEGAL_ENTITY.id);
+  // Mid-run, the worker's live heap: a full GC first, so what is left is what the run holds.
+  const live: string[] = [];
+  for (const share of [0.25, 0.5, 0.75]) {
+    while (yokoy.invoices.size < count * share) await new Promise((r) => setTimeout(r, 200));
+    const target = ext.browser.targets().find(isExtensionWorker(ext.extensionId));
+    const cdp = await target!.createCDPSession();
+    const before = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    await cdp.send('HeapProfiler.collectGarbage');
+    const after = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+    live.push(`${share * 100}%: ${(before / 2 ** 20).toFixed(1)} → ${(after / 2 ** 20).toFixed(1)} MB`);
+    await cdp.detach();
+  }
   while (mine().length < count || !mine().every((i) => i.customInformation?.banqupDocumentId)) await new Promise((r) => setTimeout(r, 200));
+  console.log(`worker heap before → after a full GC: ${live.join(', ')}`);
   const seconds = (Date.now() - t0) / 1000;
   const { profile } = await session.post('Profiler.stop');
   const after = processes();

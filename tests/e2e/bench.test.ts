@@ -60,6 +60,7 @@ const expectedIds = [
   'export.inflight.uploads',
   'export.inflight.total',
   'export.heap',
+  'export.heap.live',
   'export.resume',
   'import.page.small',
   'import.page.large',
@@ -133,6 +134,7 @@ describe('benchmarks, short mode', () => {
     expect(value('scale.worker.ready')).toBeGreaterThan(0);
     expect(byId.get('scale.csv')!.note).toMatch(/\(all\)/);
     expect(value('export.heap')).toBeGreaterThan(0.5);
+    expect(value('export.heap.live')).toBeGreaterThan(0.5);
     expect(value('export.resume')).toBeGreaterThan(0);
     expect(byId.get('export.resume')!.note).toMatch(/exactly once: yes/);
     for (const id of ['import.page.small', 'import.page.large', 'import.worker.small', 'import.worker.large'])
