@@ -8,7 +8,8 @@ export default defineConfig({
   // A separate output folder lets two builds (and their e2e runs) proceed side by side.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // WXT_NO_MINIFY=1: readable stacks for the bench's diagnosis tools (bench/tools).
+  vite: () => ({ plugins: [preact()], build: process.env.WXT_NO_MINIFY ? { minify: false } : {} }),
   manifest: ({ mode, browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

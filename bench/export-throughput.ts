@@ -50,7 +50,7 @@ type Yokoy = E2EEnv['sandbox']['state']['yokoy'];
 const invoicesOf = (yokoy: Yokoy, legalEntityId: string) => [...yokoy.invoices.values()].filter((i) => i.legalEntityId === legalEntityId);
 
 /** A clean emulator for each pass (same starting state), keeping clients, tokens and faults. */
-async function resetEmulator(env: E2EEnv, latencyMs: number, limits = true): Promise<void> {
+export async function resetEmulator(env: E2EEnv, latencyMs: number, limits = true): Promise<void> {
   const yokoy = env.sandbox.state.yokoy;
   yokoy.invoices.clear();
   yokoy.suppliers.clear();
@@ -184,7 +184,7 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
 }
 
 /** Puts `count` invoices in Yokoy as if exported long ago (straight into the emulator's store). */
-function seedYokoy(env: E2EEnv, count: number, tag: string): void {
+export function seedYokoy(env: E2EEnv, count: number, tag: string): void {
   const store = env.sandbox.state.yokoy;
   const le = store.legalEntity(seed.organizationId, BENCH_LEGAL_ENTITY.id)!;
   const supplier = store.supplierFor(seed.organizationId, le.id, { name: 'Seeded Supplier BV' });
@@ -216,7 +216,11 @@ function seedYokoy(env: E2EEnv, count: number, tag: string): void {
  * reads the index back and refreshes it incrementally. The earlier export's own time, whose
  * first listing of the legal entity is paid once, is reported beside it.
  */
-async function firstUploadPass(env: E2EEnv, already: number, latencyMs: number): Promise<{ ms: number; firstSyncMs: number }> {
+async function firstUploadPass(
+  env: E2EEnv,
+  already: number,
+  latencyMs: number,
+): Promise<{ ms: number; firstSyncMs: number; timeline: string }> {
   await resetEmulator(env, latencyMs, false);
   seedYokoy(env, already, `OLD${already}`);
   const yokoy = env.sandbox.state.yokoy;
@@ -233,7 +237,10 @@ async function firstUploadPass(env: E2EEnv, already: number, latencyMs: number):
   } finally {
     await before.close();
   }
-  await (await workerControl(env.browser, env.extensionId)).stop();
+  // Chrome stops a worker after 30 s idle, long after the run's end was audited: so does this pass.
+  const control = await workerControl(env.browser, env.extensionId);
+  await control.exportIdle();
+  await control.stop();
   yokoy.requestLog.length = 0;
   const docs = benchInvoices({ count: 20, tag: `FIRST-${already}-${stamp}` });
   const view = await prepare(env, docs);
@@ -249,8 +256,16 @@ async function firstUploadPass(env: E2EEnv, already: number, latencyMs: number):
       300_000,
       5,
     );
+    // Where the wait went, for the log: Yokoy's requests up to the first upload's answer.
+    const timeline = yokoy.requestLog
+      .filter((e) => Date.parse(e.time) <= answered)
+      .map(
+        (e) =>
+          `${e.method} ${e.path.replace(/^.*\/(invoices|suppliers|token|legal-entities)/, '$1').slice(0, 24)} +${Date.parse(e.time) - clickedAt}/${e.durationMs}`,
+      )
+      .join(', ');
     await view.waitUntilFinished(docs.length, 120_000);
-    return { ms: answered - clickedAt, firstSyncMs };
+    return { ms: answered - clickedAt, firstSyncMs, timeline };
   } finally {
     await view.close();
   }
@@ -350,11 +365,13 @@ export async function measureExportThroughput(env: E2EEnv, options: ExportOption
     );
     log(`export: resume ${resume.resumeMs.map((r) => r.toFixed(0)).join(', ')} ms`);
 
-    const firstUpload: { already: number; ms: number; firstSyncMs: number }[] = [];
+    const firstUpload: { already: number; ms: number; firstSyncMs: number; timeline: string }[] = [];
     for (const already of options.alreadyInYokoy) {
       firstUpload.push({ already, ...(await firstUploadPass(env, already, options.latencyMs)) });
       const f = firstUpload.at(-1)!;
-      log(`export: click → first upload with ${already} in Yokoy: ${f.ms} ms (the first export, listing them once: ${f.firstSyncMs} ms)`);
+      log(
+        `export: click → first upload with ${already} in Yokoy: ${f.ms} ms (the first export, listing them once: ${f.firstSyncMs} ms); Yokoy, ms after the click/taken: ${f.timeline}`,
+      );
     }
 
     const uploadCeilings = pipeline.map((p) => (concurrency * 1000) / p.uploadMs);

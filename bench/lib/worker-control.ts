@@ -17,6 +17,8 @@ export const isExtensionWorker = (extensionId: string) => (t: Target) =>
 export interface WorkerControl {
   /** Stops the extension's worker; resolves once its target is gone. */
   stop(timeoutMs?: number): Promise<void>;
+  /** Resolves once the worker's export is idle: no run, its end announced and audited (sandbox build). */
+  exportIdle(timeoutMs?: number): Promise<void>;
   running(): boolean;
   /** Resolves when the worker runs again (polling every `everyMs`). */
   waitRunning(timeoutMs?: number, everyMs?: number): Promise<void>;
@@ -40,6 +42,14 @@ export async function workerControl(browser: Browser, extensionId: string): Prom
       if (!worker) throw new Error('No worker behind the service worker target.');
       await worker.close();
       await until(false, timeoutMs, 5, 'The service worker did not stop.');
+    },
+    async exportIdle(timeoutMs = 10_000) {
+      const target = await browser.waitForTarget(isExtensionWorker(extensionId), { timeout: timeoutMs });
+      const worker = await target.worker();
+      if (!worker) throw new Error('No worker behind the service worker target.');
+      await worker.evaluate(() =>
+        (globalThis as unknown as { yokoyCompanionTest: { exportIdle: () => Promise<void> } }).yokoyCompanionTest.exportIdle(),
+      );
     },
     waitRunning: (timeoutMs = 20_000, everyMs = 5) => until(true, timeoutMs, everyMs, 'The service worker did not start again.'),
     async close() {},

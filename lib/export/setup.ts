@@ -93,35 +93,46 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
 
   /** Progress changed: badge and listeners now; a notification once per run when it ends. */
   let pending = false;
+  /** Settles when the last change's work (its push, the run's audit) is done: `idle` waits for it. */
+  let afterChange: Promise<void> = Promise.resolve();
   const onChange = () => {
     if (pending) return;
     pending = true;
+    let settle: () => void = () => undefined;
+    afterChange = new Promise((resolve) => (settle = resolve));
     setTimeout(async () => {
-      pending = false;
-      const progress = await service.progress();
-      await deps.onProgress?.(progress);
-      progressPorts.push(progress);
-      const control = await exportControlItem.getValue();
-      if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
-        await exportControlItem.setValue({ ...control, announced: true });
-        const twins = await service.audit(progress.runId!);
-        progressPorts.push(await service.progress());
-        const attention = progress.failed > 0 || twins > 0;
-        // Notifications are optional: asked for when the user starts a backfill.
-        const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
-        if (allowed)
-          await browser.notifications
-            ?.create(`export-${progress.runId}`, {
-              type: 'basic',
-              iconUrl: browser.runtime.getURL('/icon/128.png'),
-              title: browserText(attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
-              message: attention
-                ? browserText('notifyAttention', [progress.failed + twins])
-                : browserText('notifyDone', [progress.done, progress.duplicate]),
-            })
-            .catch(() => undefined);
+      try {
+        await announce();
+      } finally {
+        settle();
       }
     }, 250);
+  };
+  const announce = async () => {
+    pending = false;
+    const progress = await service.progress();
+    await deps.onProgress?.(progress);
+    progressPorts.push(progress);
+    const control = await exportControlItem.getValue();
+    if (progress.total > 0 && progress.remaining === 0 && !control.announced && control.runId === progress.runId) {
+      await exportControlItem.setValue({ ...control, announced: true });
+      const twins = await service.audit(progress.runId!);
+      progressPorts.push(await service.progress());
+      const attention = progress.failed > 0 || twins > 0;
+      // Notifications are optional: asked for when the user starts a backfill.
+      const allowed = await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false);
+      if (allowed)
+        await browser.notifications
+          ?.create(`export-${progress.runId}`, {
+            type: 'basic',
+            iconUrl: browser.runtime.getURL('/icon/128.png'),
+            title: browserText(attention ? 'notifyAttentionTitle' : 'notifyDoneTitle'),
+            message: attention
+              ? browserText('notifyAttention', [progress.failed + twins])
+              : browserText('notifyDone', [progress.done, progress.duplicate]),
+          })
+          .catch(() => undefined);
+    }
   };
 
   const init = async () => {
@@ -213,10 +224,16 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
     index,
     sendFromMenu: (documentIds: string[]) => withRunner(() => service.enqueue(documentIds, 'menu')),
     ready,
-    /** Resolves once no run is going (and the tags it waits on are written) and no preview's index read-back is under way: nothing of the export is still changing state. */
+    /** Resolves once no run is going (and the tags it waits on are written), its end is announced and audited, and no preview's index read-back is under way: nothing of the export is still changing state. */
     idle: async () => {
-      await service.warmed();
-      await withRunner(() => runner!.idle());
+      // Until nothing new started meanwhile: the audit at a run's end changes progress again.
+      for (;;) {
+        const seen = afterChange;
+        await service.warmed();
+        await withRunner(() => runner!.idle());
+        await seen;
+        if (seen === afterChange && !pending) return;
+      }
     },
   };
 }
