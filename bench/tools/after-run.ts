@@ -8,6 +8,7 @@ import { ExportPage } from '../../tests/e2e/pages/export';
 import { benchInvoices } from '../lib/invoices';
 import { createBenchEnv } from '../lib/env';
 import { isExtensionWorker } from '../lib/worker-control';
+import { printTimes, selfTimeByFunction, setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 3000);
 const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
@@ -16,12 +17,7 @@ try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
   yokoy.requestLogLimit = count * 3 + 1000;
-  const faults = (body: object) =>
-    fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-      method: 'PUT',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
+  const faults = (body: object) => setYokoyFaults(ext, body);
   await faults({ latencyMs: 200, concurrencyLimit: 6, rateLimit: { perSecond: 100, burst: 20 } });
   (ext.sandbox.state.banqup as { apiLatencyMs?: number }).apiLatencyMs = 50;
   const tag = Date.now().toString(36);
@@ -90,15 +86,7 @@ try {
   console.log('\nworker calls after the click (start ms, duration ms):');
   for (const [s, d, what] of diag.log.filter(([s]) => s >= diag.t0).sort((a, b) => a[0] - b[0]))
     if (d > 5) console.log(`  ${(s - diag.t0).toFixed(0).padStart(6)}  ${d.toFixed(0).padStart(6)}  ${what}`);
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  profile.samples?.forEach((id, i) => {
-    const f = nodes.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
-  });
-  console.log('\nworker self time (top 15):');
-  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+  printTimes('worker self time (top 15)', selfTimeByFunction(profile, 15));
   console.log('\nYokoy requests:');
   for (const e of yokoy.requestLog)
     console.log(`  ${new Date(e.time).getTime() - clicked} ms  ${e.method} ${e.path.slice(0, 90)} ${e.status} ${e.durationMs} ms`);

@@ -2,23 +2,16 @@
  * Diagnosis, not a figure: which extension API calls (each an IPC to the browser process) and
  * IndexedDB transactions the worker makes per exported invoice. `npx tsx bench/tools/api-calls.ts 300`
  */
-import { ExportPage } from '../../tests/e2e/pages/export';
-import { benchInvoices } from '../lib/invoices';
 import { BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
+import { openExportOf, setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 300);
 const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
 try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 200 }),
-  });
-  ext.sandbox.state.banqup.documents = benchInvoices({ count, tag: `API-${Date.now().toString(36)}` });
-  const view = await ExportPage.open(ext.browser, ext.extensionId);
-  await view.preview();
+  await setYokoyFaults(ext, { latencyMs: 200 });
+  const view = await openExportOf(ext, count, 'API');
   await ext.worker.evaluate(`(() => {
     const counts = (globalThis.__calls = {});
     const wrap = (owner, path) => {

@@ -8,11 +8,10 @@
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { Protocol } from 'puppeteer-core';
-import { ExportPage } from '../../tests/e2e/pages/export';
-import { benchInvoices } from '../lib/invoices';
 import { BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
 import { median } from '../lib/stats';
 import { isExtensionWorker } from '../lib/worker-control';
+import { openExportOf, setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 400);
 const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
@@ -28,15 +27,9 @@ function gaps(spans: { start: number; end: number }[], c: number): number[] {
 try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 200 }),
-  });
+  await setYokoyFaults(ext, { latencyMs: 200 });
   yokoy.requestLog.length = 0;
-  ext.sandbox.state.banqup.documents = benchInvoices({ count, tag: `GAP-${Date.now().toString(36)}` });
-  const view = await ExportPage.open(ext.browser, ext.extensionId);
-  await view.preview();
+  const view = await openExportOf(ext, count, 'GAP');
   const target = ext.browser.targets().find(isExtensionWorker(ext.extensionId))!;
   const session = await target.createCDPSession();
   const sent = new Map<string, number>();

@@ -5,10 +5,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { ExportPage } from '../../tests/e2e/pages/export';
-import { benchInvoices } from '../lib/invoices';
 import { BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
 import { isExtensionWorker, sampleWorkerHeap } from '../lib/worker-control';
+import type { Protocol } from 'puppeteer-core';
+import { openExportOf, printTimes, selfTimeByFunction, setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 1000);
 const TICK = 10; // ms per clock tick (USER_HZ 100)
@@ -39,15 +39,9 @@ try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
   yokoy.requestLogLimit = count * 3 + 1000;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 200, concurrencyLimit: 6, rateLimit: { perSecond: 100, burst: 20 } }),
-  });
+  await setYokoyFaults(ext, { latencyMs: 200, concurrencyLimit: 6, rateLimit: { perSecond: 100, burst: 20 } });
   (ext.sandbox.state.banqup as { apiLatencyMs?: number }).apiLatencyMs = 50;
-  ext.sandbox.state.banqup.documents = benchInvoices({ count, tag: `CPU-${Date.now().toString(36)}` });
-  const view = await ExportPage.open(ext.browser, ext.extensionId);
-  await view.preview();
+  const view = await openExportOf(ext, count, 'CPU');
   const session = new Session();
   session.connect();
   await session.post('Profiler.enable');
@@ -105,21 +99,7 @@ try {
   console.log('\nCPU by process (ms per invoice, % of one core):');
   for (const [k, ms] of [...byKind].sort((a, b) => b[1] - a[1]))
     console.log(`  ${(ms / count).toFixed(2).padStart(7)} ms  ${((ms / (seconds * 1000)) * 100).toFixed(0).padStart(3)}%  ${k}`);
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<number, number>();
-  profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000));
-  const byFunction = new Map<string, number>();
-  for (const [id, ms] of self) {
-    const f = nodes.get(id)!.callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').slice(-2).join('/')}:${f.lineNumber}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
-  }
-  console.log('\nNode self time by function (top 25):');
-  for (const [k, v] of [...byFunction]
-    .filter(([k]) => !k.startsWith('(idle)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 25))
-    console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+  printTimes('Node self time by function (top 25)', selfTimeByFunction(profile as Protocol.Profiler.Profile, 25, 2));
 } finally {
   await env.close();
 }

@@ -12,6 +12,7 @@ import { runBaselineProcess } from '../lib/baseline';
 import { BASELINE_LEGAL_ENTITY, BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
 import { benchInvoices } from '../lib/invoices';
 import { median } from '../lib/stats';
+import { setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 400);
 const latencyMs = 200;
@@ -66,11 +67,7 @@ function report(name: string, t0: number, log: Entry[], legalEntityId: string): 
 try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs }),
-  });
+  await setYokoyFaults(ext, { latencyMs });
 
   yokoy.requestLog.length = 0;
   let elu = performance.eventLoopUtilization();

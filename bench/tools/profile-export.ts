@@ -5,24 +5,17 @@
  * explain a missed export budget. `WXT_OUT_DIR=.output-bench npx tsx bench/tools/profile-export.ts 300`
  */
 import type { Protocol } from 'puppeteer-core';
-import { ExportPage } from '../../tests/e2e/pages/export';
-import { benchInvoices } from '../lib/invoices';
 import { BENCH_LEGAL_ENTITY, createBenchEnv } from '../lib/env';
 import { isExtensionWorker } from '../lib/worker-control';
+import { openExportOf, printTimes, selfTimeByFunction, setYokoyFaults } from './lib/export-session';
 
 const count = Number(process.argv[2] ?? 300);
 const env = createBenchEnv((m) => process.stderr.write(`${m}\n`));
 try {
   const ext = await env.extension();
   const yokoy = ext.sandbox.state.yokoy;
-  await fetch(`${ext.sandbox.internalUrls.yokoyApi}/__admin/faults`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ latencyMs: 200 }),
-  });
-  ext.sandbox.state.banqup.documents = benchInvoices({ count, tag: `PROFILE-${Date.now().toString(36)}` });
-  const view = await ExportPage.open(ext.browser, ext.extensionId);
-  await view.preview();
+  await setYokoyFaults(ext, { latencyMs: 200 });
+  const view = await openExportOf(ext, count, 'PROFILE');
   const target = ext.browser.targets().find(isExtensionWorker(ext.extensionId))!;
   const session = await target.createCDPSession();
   await session.send('Profiler.enable');
@@ -41,12 +34,9 @@ try {
   const self = new Map<number, number>();
   const deltas = profile.timeDeltas ?? [];
   profile.samples?.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0) / 1000));
-  const byFunction = new Map<string, number>();
   const byScript = new Map<string, number>();
   for (const [id, ms] of self) {
     const f = (nodes.get(id) as Protocol.Profiler.ProfileNode).callFrame;
-    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
-    byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
     const script = f.url ? f.url.replace(/^chrome-extension:\/\/[^/]+\//, '') : f.functionName;
     byScript.set(script, (byScript.get(script) ?? 0) + ms);
   }
@@ -57,12 +47,7 @@ try {
   );
   console.log('\nself time by script:');
   for (const [k, v] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
-  console.log('\nself time by function (top 20):');
-  for (const [k, v] of [...byFunction]
-    .filter(([k]) => !k.startsWith('(idle)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 20))
-    console.log(`  ${v.toFixed(0).padStart(7)} ms  ${k}`);
+  printTimes('self time by function (top 20)', selfTimeByFunction(profile, 20));
   const mix = new Map<string, number>();
   for (const e of yokoy.requestLog) {
     const key = `${e.method} ${e.path.replace(/\?.*/, '').replace(/[\w-]{12,}/g, ':id')}`;

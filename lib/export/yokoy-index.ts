@@ -23,6 +23,7 @@ import { succeeded } from '../failures/result';
 import type { YokoyResult } from '../yokoy-api/errors';
 import { bucketKey, sameAmount, sameSupplier, type DocumentFacts, type InvoiceFacts } from './dedupe';
 import type { IndexedInvoice, IndexSnapshot, IndexSync } from './index-records';
+import { serialized } from './serialized';
 import { BANQUP_KEY, scimString, type InvoiceApi, type YokoyInvoice } from './yokoy-invoices';
 
 export type { IndexedInvoice, IndexSnapshot, IndexSync };
@@ -84,8 +85,6 @@ export function createEntityIndex(
   const byBucket = new Map<string, IndexedInvoice[]>();
   const sync: IndexSync = loaded.sync ?? { legalEntityId, suppliers: {} };
   const dirty = new Map<string, IndexedInvoice>();
-  let refreshing: Promise<YokoyResult<number>> | undefined;
-  let queued: Promise<YokoyResult<number>> | undefined;
 
   const remove = (map: Map<string, IndexedInvoice[]>, key: string | undefined, inv: IndexedInvoice) => {
     if (key === undefined) return;
@@ -135,24 +134,12 @@ export function createEntityIndex(
    * under load the changes of a save's duration now share the next one. Resolves once what was
    * changed before the call is saved.
    */
-  let saving: Promise<void> | undefined;
-  let nextSave: Promise<void> | undefined;
-  function persist(): Promise<void> {
-    if (!persistence) return Promise.resolve();
-    if (!saving) {
-      const changed = [...dirty.values()];
-      dirty.clear();
-      saving = persistence.save(changed, { ...sync, suppliers: { ...sync.suppliers } }).finally(() => (saving = undefined));
-      return saving;
-    }
-    nextSave ??= saving
-      .catch(() => undefined)
-      .then(() => {
-        nextSave = undefined;
-        return persist();
-      });
-    return nextSave;
-  }
+  const save = serialized(() => {
+    const changed = [...dirty.values()];
+    dirty.clear();
+    return persistence!.save(changed, { ...sync, suppliers: { ...sync.suppliers } });
+  });
+  const persist = (): Promise<void> => (persistence ? save() : Promise.resolve());
   /**
    * What `record` and `noteTag` change is saved a moment later, with whatever else changed by
    * then: an export at 16 invoices a second otherwise wrote two transactions per invoice. Safe
@@ -197,6 +184,14 @@ export function createEntityIndex(
     await persist();
     return succeeded(listed.value.length);
   }
+
+  /**
+   * Asks Yokoy what changed since the last refresh (everything, the first time). One at a
+   * time, and never older than the call: a pull already under way may have listed before
+   * what the caller wants to see (its own upload, the last invoice of a run), so callers
+   * arriving meanwhile share one more pull after it. `onPage`: invoices read so far.
+   */
+  const refresh: (onPage?: (read: number) => void) => Promise<YokoyResult<number>> = serialized(pull);
 
   let suppliersReading: Promise<YokoyResult<void>> | undefined;
   /** The legal entity's suppliers into `sync` (one request at a time). */
@@ -269,26 +264,8 @@ export function createEntityIndex(
       return byId.size;
     },
 
-    /**
-     * Asks Yokoy what changed since the last refresh (everything, the first time). One at a
-     * time, and never older than the call: a pull already under way may have listed before
-     * what the caller wants to see (its own upload, the last invoice of a run), so callers
-     * arriving meanwhile share one more pull after it. `onPage`: invoices read so far.
-     */
-    refresh(onPage?: (read: number) => void): Promise<YokoyResult<number>> {
-      const start = () => {
-        refreshing ??= pull(onPage).finally(() => (refreshing = undefined));
-        return refreshing;
-      };
-      if (!refreshing) return start();
-      queued ??= refreshing
-        .catch(() => undefined)
-        .then(() => {
-          queued = undefined;
-          return start();
-        });
-      return queued;
-    },
+    /** What changed in Yokoy since the last refresh (see `refresh` above). */
+    refresh,
 
     /** Supplier facts of an indexed invoice (for the audit and the reconcile view). */
     factsOf,
