@@ -27,6 +27,8 @@ export interface IndexSync {
   legalEntityId: string;
   /** The newest `lastModified` seen (Yokoy's clock): the next refresh asks from there. */
   watermark?: string;
+  /** When the legal entity was last listed in full (this machine's clock, ms): see `resync`. */
+  fullAt?: number;
   /** supplierId → what tells suppliers apart. */
   suppliers: Record<string, { name?: string; vatId?: string }>;
 }

@@ -46,6 +46,8 @@ const MAX_PAGES = 10_000;
 const LIST_CONCURRENCY = 4;
 /** CSV rows per message (~300 KB). */
 export const CSV_PAGE = 2_000;
+/** How often the Yokoy index is listed in full to forget deleted invoices (a week: 200 requests at 20,000 invoices). */
+export const RESYNC_EVERY_MS = 7 * 86_400_000;
 
 export function createExportService(env: ExportServiceEnv) {
   async function target(): Promise<{ legalEntityId: string } | { problem: Problem }> {
@@ -338,6 +340,19 @@ export function createExportService(env: ExportServiceEnv) {
       const days = (await env.settings.getValue()).historyRetentionDays ?? DEFAULT_RETENTION_DAYS;
       if (!days) return 0;
       return env.store.prune(env.now() - days * 86_400_000);
+    },
+
+    /**
+     * From the daily alarm, once a week: the chosen legal entity's Yokoy index listed in full, so
+     * it forgets invoices deleted in Yokoy (EntityIndex.resync). Returns how many it forgot.
+     */
+    async resyncIndex(): Promise<number> {
+      const where = await target();
+      if ('problem' in where) return 0;
+      const index = await env.index.entity(where.legalEntityId);
+      if (!index.ok) return 0;
+      const forgotten = await index.value.resync(RESYNC_EVERY_MS);
+      return forgotten.ok ? forgotten.value : 0;
     },
 
     /**

@@ -192,7 +192,12 @@ export function createWorkerExport(env: WorkerEnv, deps: WorkerExportDeps) {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === WAKE_ALARM || alarm.name === RESUME_ALARM) void withRunner(async () => runner!.kick());
-    if (alarm.name === PRUNE_ALARM) void service.prune().then((n) => void (n && progressPorts.push()));
+    if (alarm.name === PRUNE_ALARM)
+      void service
+        .prune()
+        .then((n) => void (n && progressPorts.push()))
+        .then(() => service.resyncIndex())
+        .catch(() => undefined);
   });
 
   // `export.selection` feeds the context menu: its handler is the menu's (lib/menus/setup.ts).

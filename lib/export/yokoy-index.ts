@@ -34,6 +34,8 @@ export const TWIN_KEY = 'banqupDuplicateOf';
 export interface IndexPersistence {
   load(legalEntityId: string): Promise<{ invoices: IndexedInvoice[]; sync?: IndexSync }>;
   save(invoices: IndexedInvoice[], sync: IndexSync): Promise<void>;
+  /** Everything the legal entity's index holds, instead of what was saved (after invoices were forgotten). */
+  replace(legalEntityId: string, invoices: IndexedInvoice[], sync: IndexSync): Promise<void>;
   /** The sync record alone (small: its watermark starts the first refresh early). */
   loadSync?(legalEntityId: string): Promise<IndexSync | undefined>;
   /** Resolves once background work (a compaction) is done. */
@@ -79,6 +81,7 @@ export function createEntityIndex(
    * stale since it was asked).
    */
   early?: { since: string; listed: Promise<YokoyResult<YokoyInvoice[]>>; usable: () => boolean },
+  now: () => number = Date.now,
 ) {
   const byId = new Map<string, IndexedInvoice>();
   const byTag = new Map<string, IndexedInvoice[]>();
@@ -105,7 +108,10 @@ export function createEntityIndex(
     return { ...inv, supplierName: supplier?.name, supplierVatId: supplier?.vatId };
   };
 
+  /** Ids written while a full listing runs (`resync`): newer than what it read, and there. */
+  let touched: Set<string> | undefined;
   function upsert(next: IndexedInvoice): void {
+    touched?.add(next.id);
     const old = byId.get(next.id);
     if (old) {
       remove(byTag, old.tag, old);
@@ -134,10 +140,15 @@ export function createEntityIndex(
    * under load the changes of a save's duration now share the next one. Resolves once what was
    * changed before the call is saved.
    */
+  /** Set by `resync` when it forgot invoices: the next save writes the whole index, not a journal. */
+  let replaceNext = false;
   const save = serialized(() => {
     const changed = [...dirty.values()];
     dirty.clear();
-    return persistence!.save(changed, { ...sync, suppliers: { ...sync.suppliers } });
+    const syncNow = { ...sync, suppliers: { ...sync.suppliers } };
+    if (!replaceNext) return persistence!.save(changed, syncNow);
+    replaceNext = false;
+    return persistence!.replace(legalEntityId, [...byId.values()], syncNow);
   });
   const persist = (): Promise<void> => (persistence ? save() : Promise.resolve());
   /**
@@ -166,23 +177,69 @@ export function createEntityIndex(
     if (!listed.ok && since && listed.failure.kind === 'validation')
       listed = await invoices.find(legalEntityId, undefined, undefined, onPage);
     if (!listed.ok) return listed;
+    if (!since) sync.fullAt = now();
+    const absorbed = await absorb(listed.value, true);
+    if (!absorbed.ok) return absorbed;
+    await persist();
+    return succeeded(listed.value.length);
+  }
+
+  /** A listing's invoices into the maps (`watermark`: moving it on), suppliers read if new ones came. */
+  async function absorb(listed: YokoyInvoice[], watermark: boolean, skip?: Set<string>): Promise<YokoyResult<void>> {
     let unknownSupplier = false;
-    for (const invoice of listed.value) {
+    for (const invoice of listed) {
+      if (skip?.has(invoice.id)) continue;
       const listedNow = indexedInvoice(legalEntityId, invoice);
       // Tags are only ever added (by this companion): a listing read before a PATCH landed
       // must not undo what `noteTag` recorded after it.
       const old = byId.get(listedNow.id);
       const next = { ...listedNow, tag: listedNow.tag ?? old?.tag, twinOf: listedNow.twinOf ?? old?.twinOf };
       upsert(next);
-      if (next.lastModified && (!sync.watermark || next.lastModified > sync.watermark)) sync.watermark = next.lastModified;
+      if (watermark && next.lastModified && (!sync.watermark || next.lastModified > sync.watermark)) sync.watermark = next.lastModified;
       if (next.supplierId && !sync.suppliers[next.supplierId]) unknownSupplier = true;
     }
-    if (unknownSupplier) {
-      const read = await readSuppliers();
-      if (!read.ok) return read;
+    return unknownSupplier ? readSuppliers() : succeeded(undefined);
+  }
+
+  /**
+   * Lists the legal entity in full and forgets the invoices Yokoy no longer holds: what changed
+   * since the watermark never tells of a deleted invoice, whose tag would go on answering
+   * "already in Yokoy" for its Banqup document. Skipped when the last full listing is younger
+   * than `maxAgeMs`. The daily alarm runs it, never a click. It leaves the watermark to the
+   * incremental refreshes (a long listing's newest lastModified could pass over a change made
+   * while it paged); an invoice written meanwhile (an upload answered, a refresh) is newer
+   * than what it read and is kept as written. Returns how many invoices it forgot.
+   */
+  async function resync(maxAgeMs = 0): Promise<YokoyResult<number>> {
+    if (sync.fullAt !== undefined && now() - sync.fullAt < maxAgeMs) return succeeded(0);
+    touched = new Set();
+    try {
+      const startedAt = now();
+      const listed = await invoices.find(legalEntityId, undefined);
+      if (!listed.ok) return listed;
+      const seen = new Set(listed.value.map((i) => i.id));
+      const absorbed = await absorb(listed.value, false, touched);
+      if (!absorbed.ok) return absorbed;
+      let forgotten = 0;
+      for (const inv of [...byId.values()]) {
+        if (seen.has(inv.id) || touched.has(inv.id)) continue;
+        forget(inv);
+        forgotten++;
+      }
+      sync.fullAt = startedAt;
+      replaceNext ||= forgotten > 0;
+      await persist();
+      return succeeded(forgotten);
+    } finally {
+      touched = undefined;
     }
-    await persist();
-    return succeeded(listed.value.length);
+  }
+
+  function forget(inv: IndexedInvoice): void {
+    byId.delete(inv.id);
+    remove(byTag, inv.tag, inv);
+    remove(byBucket, bucketKey(inv), inv);
+    dirty.delete(inv.id);
   }
 
   /**
@@ -267,6 +324,9 @@ export function createEntityIndex(
     /** What changed in Yokoy since the last refresh (see `refresh` above). */
     refresh,
 
+    /** A full listing that forgets invoices deleted in Yokoy (see `resync` above). */
+    resync,
+
     /** Supplier facts of an indexed invoice (for the audit and the reconcile view). */
     factsOf,
   };
@@ -274,7 +334,7 @@ export function createEntityIndex(
 
 export type EntityIndex = ReturnType<typeof createEntityIndex>;
 
-export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: IndexPersistence }) {
+export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: IndexPersistence; now?: () => number }) {
   const entities = new Map<string, Promise<EntityIndex>>();
   const stale = new Set<string>();
   /** Bumped by `markStale`: a refresh answers the callers of its own generation. */
@@ -282,7 +342,7 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
   const staleRefresh = new Map<string, { generation: number; refreshed: Promise<YokoyResult<number>> }>();
 
   async function load(legalEntityId: string): Promise<EntityIndex> {
-    if (!env.persistence) return createEntityIndex(legalEntityId, env.invoices, undefined, { invoices: [] });
+    if (!env.persistence) return createEntityIndex(legalEntityId, env.invoices, undefined, { invoices: [] }, undefined, env.now);
     // What changed since the last refresh is asked for as soon as the watermark is known (one
     // small record), while the index itself is read back: with 20,000 invoices indexed, the
     // read-back and Yokoy's answer each took a few hundred ms of a cold click, one after the other.
@@ -296,7 +356,7 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
         }
       : undefined;
     const loaded = await env.persistence.load(legalEntityId);
-    return createEntityIndex(legalEntityId, env.invoices, env.persistence, loaded, early);
+    return createEntityIndex(legalEntityId, env.invoices, env.persistence, loaded, early, env.now);
   }
 
   return {
@@ -407,6 +467,18 @@ export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>
       await Promise.all([...invoices.map((i) => tx.objectStore('yokoyInvoices').put(i)), tx.objectStore('yokoySync').put(sync), tx.done]);
       journal.set(sync.legalEntityId, (journal.get(sync.legalEntityId) ?? 0) + invoices.length);
       maybeCompact(sync.legalEntityId);
+    },
+    async replace(legalEntityId, invoices, sync) {
+      const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices', 'yokoySync'], 'readwrite');
+      const json = JSON.stringify(invoices.map(({ key: _key, legalEntityId: _le, ...rest }) => rest));
+      await Promise.all([
+        tx.objectStore('yokoyIndexSnapshots').put({ legalEntityId, count: invoices.length, invoices: json }),
+        tx.objectStore('yokoyInvoices').delete(range(legalEntityId)),
+        tx.objectStore('yokoySync').put(sync),
+        tx.done,
+      ]);
+      journal.set(legalEntityId, 0);
+      snapshotSize.set(legalEntityId, invoices.length);
     },
     /** Resolves when no compaction is under way (tests, bench). */
     settled: () => compacting,

@@ -137,6 +137,54 @@ describe('Yokoy invoice index', () => {
   });
 });
 
+describe('Yokoy invoice index: invoices deleted in Yokoy', () => {
+  it('forgets them at a full listing, keeps what was written while it listed, and a new worker life reads neither back', async () => {
+    const invoices = [yinv('a', { customInformation: { banqupDocumentId: 'doc-a' } }), yinv('b', { invoiceNumber: 'INV-8' })];
+    const { api, filters } = fakeApi(invoices);
+    const db = openCompanionDB(`index-${Math.random()}`);
+    const persistence = idbIndexPersistence(() => db);
+    const entity = await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    if (!entity.ok) throw new Error('no index');
+    expect(entity.value.size()).toBe(2);
+
+    // Deleted in Yokoy: what changed since the watermark never says so.
+    invoices.splice(1, 1);
+    await entity.value.refresh();
+    expect(entity.value.get('b')).toBeDefined();
+
+    const resynced = entity.value.resync();
+    // An upload answered while the full listing pages: newer than what it read.
+    entity.value.record(yinv('c', { invoiceNumber: 'INV-9' }));
+    const answer = await resynced;
+    expect(answer).toEqual({ ok: true, value: 1 });
+    expect(filters.at(-1)).toBeUndefined(); // the whole legal entity
+    expect(entity.value.get('b')).toBeUndefined();
+    expect(entity.value.like({ ...doc, invoiceNumber: 'INV-8' })).toEqual([]);
+    expect(entity.value.tagged('doc-a').map((i) => i.id)).toEqual(['a']);
+    expect(entity.value.get('c')).toBeDefined();
+
+    const next = await createYokoyIndex({ invoices: api, persistence }).entity('le');
+    if (!next.ok) throw new Error('no index');
+    expect([...next.value.all()].map((i) => i.id).sort()).toEqual(['a', 'c']);
+    // The watermark stayed the incremental refreshes': the next one asks from there, not from the start.
+    expect(filters.at(-1)).toBe('lastModified ge "2026-09-01T10:00:00.000Z"');
+  });
+
+  it('lists in full at most once per period, the first listing counting as one', async () => {
+    let clock = Date.parse('2026-12-01T00:00:00Z');
+    const { api, filters } = fakeApi([yinv('a')]);
+    const week = 7 * 86_400_000;
+    const entity = await createYokoyIndex({ invoices: api, now: () => clock }).entity('le');
+    if (!entity.ok) throw new Error('no index');
+    expect(filters).toEqual([undefined]);
+    expect(await entity.value.resync(week)).toEqual({ ok: true, value: 0 });
+    expect(filters).toEqual([undefined]); // listed in full a moment ago: nothing asked
+    clock += week + 1;
+    await entity.value.resync(week);
+    expect(filters).toEqual([undefined, undefined]);
+  });
+});
+
 describe('Yokoy invoice index saves', () => {
   it('gathers what an export records into one save, one save at a time, and loses nothing', async () => {
     const { api } = fakeApi([yinv('a', { lastModified: '2026-09-02T00:00:00.000Z' })]);
