@@ -183,13 +183,20 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
   }
 }
 
-/** Puts `count` invoices in Yokoy as if exported long ago (straight into the emulator's store). */
+/**
+ * Puts `count` invoices in Yokoy as if exported earlier (straight into the emulator's store).
+ * Their timestamps are spread, 50 to a millisecond, ending now: invoices reach Yokoy one by one,
+ * and 20,000 stamped within a few ms (200 per ms) made every incremental listing from that
+ * watermark two pages long, which no real history does.
+ */
 export function seedYokoy(env: E2EEnv, count: number, tag: string): void {
   const store = env.sandbox.state.yokoy;
   const le = store.legalEntity(seed.organizationId, BENCH_LEGAL_ENTITY.id)!;
   const supplier = store.supplierFor(seed.organizationId, le.id, { name: 'Seeded Supplier BV' });
+  const end = Date.now();
   for (let i = 0; i < count; i++) {
-    store.addInvoice({
+    const at = new Date(end - Math.floor((count - 1 - i) / 50)).toISOString();
+    const invoice = store.addInvoice({
       organizationId: seed.organizationId,
       legalEntityId: le.id,
       source: 'admin',
@@ -206,6 +213,8 @@ export function seedYokoy(env: E2EEnv, count: number, tag: string): void {
       pdf: null,
       ubl: null,
     });
+    invoice.created = at;
+    invoice.lastModified = at;
   }
 }
 

@@ -483,8 +483,8 @@ export function createRunner(env: RunnerEnv) {
     },
 
     /** Forget the invoice listings (a new run should see what arrived in Yokoy since). */
-    refreshIndexes(): void {
-      env.index.markStale();
+    refreshIndexes(options?: { unlessAskedWithinMs?: number }): void {
+      env.index.markStale(undefined, options);
     },
 
     idle(): Promise<void> {

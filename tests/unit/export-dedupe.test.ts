@@ -279,6 +279,25 @@ describe('Yokoy invoice index read back on a cold worker', () => {
     await first;
     expect(filters).toHaveLength(2);
   });
+
+  it('lets a Start that comes while that listing is fresh share it, and lists again once it is not', async () => {
+    const { api, filters, held, release } = await earlierLife();
+    let clock = Date.parse('2026-12-01T09:00:00Z');
+    const index = createYokoyIndex({ invoices: api, persistence: held, now: () => clock });
+    const preview = index.entity('le');
+    while (!filters.length) await new Promise((r) => setTimeout(r, 0));
+    clock += 1_500;
+    index.markStale('le', { unlessAskedWithinMs: 2_000 }); // Start, 1.5 s after the preview asked
+    const start = index.entity('le');
+    release();
+    await Promise.all([preview, start]);
+    expect(filters).toHaveLength(1);
+
+    clock += 2_500; // the next Start, 4 s after that listing: what came since must be seen
+    index.markStale('le', { unlessAskedWithinMs: 2_000 });
+    await index.entity('le');
+    expect(filters).toHaveLength(2);
+  });
 });
 
 describe('Yokoy invoice index under concurrency', () => {
