@@ -185,17 +185,20 @@ async function pipelinePass(env: E2EEnv, docs: SandboxDocument[], timeoutMs: num
 
 /**
  * Puts `count` invoices in Yokoy as if exported earlier (straight into the emulator's store).
- * Their timestamps are spread, 50 to a millisecond, ending now: invoices reach Yokoy one by one,
- * and 20,000 stamped within a few ms (200 per ms) made every incremental listing from that
- * watermark two pages long, which no real history does.
+ * Their timestamps are spread, 50 to a millisecond, from now on: invoices reach Yokoy one by
+ * one, and 20,000 stamped within a few ms (200 per ms) made every incremental listing from that
+ * watermark two pages long, which no real history does. Spread back from now instead, most of
+ * them were older than the index's watermark from the pass before and never listed. Resolves
+ * once the clock has passed the last stamp, so no invoice is left in the future.
  */
-export function seedYokoy(env: E2EEnv, count: number, tag: string): void {
+export async function seedYokoy(env: E2EEnv, count: number, tag: string): Promise<void> {
   const store = env.sandbox.state.yokoy;
   const le = store.legalEntity(seed.organizationId, BENCH_LEGAL_ENTITY.id)!;
   const supplier = store.supplierFor(seed.organizationId, le.id, { name: 'Seeded Supplier BV' });
-  const end = Date.now();
+  const start = Date.now() + 1;
+  const last = start + Math.floor((count - 1) / 50);
   for (let i = 0; i < count; i++) {
-    const at = new Date(end - Math.floor((count - 1 - i) / 50)).toISOString();
+    const at = new Date(start + Math.floor(i / 50)).toISOString();
     const invoice = store.addInvoice({
       organizationId: seed.organizationId,
       legalEntityId: le.id,
@@ -216,6 +219,7 @@ export function seedYokoy(env: E2EEnv, count: number, tag: string): void {
     invoice.created = at;
     invoice.lastModified = at;
   }
+  while (Date.now() <= last) await sleep(5);
 }
 
 /**
@@ -231,7 +235,7 @@ async function firstUploadPass(
   latencyMs: number,
 ): Promise<{ ms: number; firstSyncMs: number; timeline: string }> {
   await resetEmulator(env, latencyMs, false);
-  seedYokoy(env, already, `OLD${already}`);
+  await seedYokoy(env, already, `OLD${already}`);
   const yokoy = env.sandbox.state.yokoy;
   const stamp = Date.now().toString(36);
   const before = await prepare(env, benchInvoices({ count: 1, tag: `EARLIER-${already}-${stamp}` }));

@@ -18,7 +18,7 @@ try {
   const yokoy = ext.sandbox.state.yokoy;
   (ext.sandbox.state.banqup as { apiLatencyMs?: number }).apiLatencyMs = 50;
   await resetEmulator(ext, 200, false);
-  seedYokoy(ext, already, `OLD${already}`);
+  await seedYokoy(ext, already, `OLD${already}`);
   let view = await openExportOf(ext, 1, 'EARLIER');
   const t0 = Date.now();
   await view.start();

@@ -483,8 +483,8 @@ export function createRunner(env: RunnerEnv) {
     },
 
     /** Forget the invoice listings (a new run should see what arrived in Yokoy since). */
-    refreshIndexes(options?: { unlessAskedWithinMs?: number }): void {
-      env.index.markStale(undefined, options);
+    refreshIndexes(): void {
+      env.index.markStale();
     },
 
     idle(): Promise<void> {

@@ -46,14 +46,6 @@ const MAX_PAGES = 10_000;
 const LIST_CONCURRENCY = 4;
 /** CSV rows per message (~300 KB). */
 export const CSV_PAGE = 2_000;
-/**
- * A listing of Yokoy asked this shortly before Start (the preview's, while the user chose) is
- * what Start would have asked for: its run shares it rather than queueing one more behind it.
- * On a large index the click often comes while that listing is under way (a round trip, and
- * with 20,000 invoices indexed, the read-back beside it). What reached Yokoy in these seconds
- * from elsewhere is what the run's audit is for.
- */
-const START_SHARES_LISTING_MS = 2_000;
 /** How often the Yokoy index is listed in full to forget deleted invoices (a week: 200 requests at 20,000 invoices). */
 export const RESYNC_EVERY_MS = 7 * 86_400_000;
 
@@ -260,7 +252,7 @@ export function createExportService(env: ExportServiceEnv) {
       if ('problem' in where) return { queued: 0, alreadyInYokoy: 0, problem: where.problem };
       // A new backfill should see what reached Yokoy since the last listing: asked now, while
       // Banqup lists what to export, so the first job finds the refresh under way or done.
-      env.runner().refreshIndexes({ unlessAskedWithinMs: START_SHARES_LISTING_MS });
+      env.runner().refreshIndexes();
       void env.index.entity(where.legalEntityId);
       const listed = await listAll(filters);
       if (!listed.ok) return { queued: 0, alreadyInYokoy: 0, problem: listed.failure };

@@ -335,38 +335,40 @@ export function createEntityIndex(
 export type EntityIndex = ReturnType<typeof createEntityIndex>;
 
 export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: IndexPersistence; now?: () => number }) {
-  const now = env.now ?? Date.now;
-  /** When each legal entity's invoices were last asked of Yokoy (any listing, early or not). */
-  const askedAt = new Map<string, number>();
-  const invoices: InvoiceApi = {
-    ...env.invoices,
-    find: (legalEntityId, ...rest) => {
-      askedAt.set(legalEntityId, now());
-      return env.invoices.find(legalEntityId, ...rest);
-    },
-  };
   const entities = new Map<string, Promise<EntityIndex>>();
   const stale = new Set<string>();
   /** Bumped by `markStale`: a refresh answers the callers of its own generation. */
   const generation = new Map<string, number>();
   const staleRefresh = new Map<string, { generation: number; refreshed: Promise<YokoyResult<number>> }>();
 
+  /** Legal entities whose index is being read back, with how to ask their early listing again. */
+  const reading = new Map<string, () => void>();
+
   async function load(legalEntityId: string): Promise<EntityIndex> {
-    if (!env.persistence) return createEntityIndex(legalEntityId, invoices, undefined, { invoices: [] }, undefined, now);
+    if (!env.persistence) return createEntityIndex(legalEntityId, env.invoices, undefined, { invoices: [] }, undefined, env.now);
     // What changed since the last refresh is asked for as soon as the watermark is known (one
     // small record), while the index itself is read back: with 20,000 invoices indexed, the
     // read-back and Yokoy's answer each took a few hundred ms of a cold click, one after the other.
     const sync = await env.persistence.loadSync?.(legalEntityId);
-    const asked = generation.get(legalEntityId) ?? 0;
-    const early = sync?.watermark
-      ? {
-          since: sync.watermark,
-          listed: invoices.find(legalEntityId, `lastModified ge ${scimString(sync.watermark)}`),
-          usable: () => (generation.get(legalEntityId) ?? 0) === asked,
-        }
-      : undefined;
-    const loaded = await env.persistence.load(legalEntityId);
-    return createEntityIndex(legalEntityId, invoices, env.persistence, loaded, early, now);
+    const watermark = sync?.watermark;
+    const ask = () => {
+      const asked = generation.get(legalEntityId) ?? 0;
+      return {
+        since: watermark!,
+        listed: env.invoices.find(legalEntityId, `lastModified ge ${scimString(watermark!)}`),
+        usable: () => (generation.get(legalEntityId) ?? 0) === asked,
+      };
+    };
+    let early = watermark ? ask() : undefined;
+    // Marked stale meanwhile (Start clicked while a preview's read-back runs): the listing asked
+    // before is too old for the new run, so ask again now, beside the read-back, not after it.
+    if (early) reading.set(legalEntityId, () => (early = ask()));
+    try {
+      const loaded = await env.persistence.load(legalEntityId);
+      return createEntityIndex(legalEntityId, env.invoices, env.persistence, loaded, early, env.now);
+    } finally {
+      reading.delete(legalEntityId);
+    }
   }
 
   return {
@@ -400,18 +402,12 @@ export function createYokoyIndex(env: { invoices: InvoiceApi; persistence?: Inde
       return succeeded(index);
     },
 
-    /**
-     * The next `entity()` asks Yokoy what changed (a new run should see what arrived since).
-     * `unlessAskedWithinMs`: not for a legal entity whose invoices were asked of Yokoy that
-     * recently (answered or still coming): that listing is as fresh as the caller needs, and
-     * callers share it instead of waiting for one more.
-     */
-    markStale(legalEntityId?: string, options: { unlessAskedWithinMs?: number } = {}): void {
+    /** The next `entity()` asks Yokoy what changed (a new run should see what arrived since). */
+    markStale(legalEntityId?: string): void {
       for (const le of legalEntityId ? [legalEntityId] : entities.keys()) {
-        const asked = askedAt.get(le);
-        if (options.unlessAskedWithinMs !== undefined && asked !== undefined && now() - asked <= options.unlessAskedWithinMs) continue;
         stale.add(le);
         generation.set(le, (generation.get(le) ?? 0) + 1);
+        reading.get(le)?.();
       }
     },
   };
