@@ -20,11 +20,9 @@
  * paint a blank one (bench/tools notes, 2026-12-03), before any of the extension's code can
  * run; the budget is on what the popup adds to that floor, opens paired so load weighs alike.
  */
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import { sandboxExtensionDir } from '../tests/e2e/support/browser';
 import { STATUS_SHOWN_MARK } from '../lib/ui/marks';
+import { BLANK_PAGE, installBlankPage } from './lib/blank-page';
 import { figure, type Figure } from './lib/figure';
 import { median } from './lib/stats';
 import { workerControl } from './lib/worker-control';
@@ -37,16 +35,7 @@ const languages = [
   { language: 'de', popup: 'popup.html?lang=de' },
 ] as const;
 
-const BLANK = 'bench-blank.html';
-
-/**
- * The floor page: text to paint and no script (an extension page may run none inline, and
- * any would be ours to count). Written into the sandbox build the browser loaded: an unpacked
- * extension's files are read from disk when asked for.
- */
-function installBlankPopup(): void {
-  writeFileSync(resolve(sandboxExtensionDir, BLANK), '<!doctype html><meta charset="utf-8"><title>floor</title><p>checking</p>\n');
-}
+const BLANK = BLANK_PAGE;
 
 interface Open {
   /** openPopup called → status mark, ms. */
@@ -116,7 +105,7 @@ export async function measurePopupCold(env: { browser: Browser; extensionId: str
 
   const figures: Figure[] = [];
   try {
-    installBlankPopup();
+    installBlankPage();
     const opens = new Map<string, Open[]>(languages.map(({ language }) => [language, []]));
     const floor: Open[] = [];
     // Warm-up: the extension's renderer process and the popup's chunks in the cache, as for a user's second open.
