@@ -34,20 +34,20 @@ export async function workerControl(browser: Browser, extensionId: string): Prom
       await sleep(everyMs);
     }
   };
+  const worker = async (timeoutMs: number) => {
+    const target = await browser.waitForTarget(isExtensionWorker(extensionId), { timeout: timeoutMs });
+    const found = await target.worker();
+    if (!found) throw new Error('No worker behind the service worker target.');
+    return found;
+  };
   return {
     running,
     async stop(timeoutMs = 10_000) {
-      const target = await browser.waitForTarget(isExtensionWorker(extensionId), { timeout: timeoutMs });
-      const worker = await target.worker();
-      if (!worker) throw new Error('No worker behind the service worker target.');
-      await worker.close();
+      await (await worker(timeoutMs)).close();
       await until(false, timeoutMs, 5, 'The service worker did not stop.');
     },
     async exportIdle(timeoutMs = 10_000) {
-      const target = await browser.waitForTarget(isExtensionWorker(extensionId), { timeout: timeoutMs });
-      const worker = await target.worker();
-      if (!worker) throw new Error('No worker behind the service worker target.');
-      await worker.evaluate(() =>
+      await (await worker(timeoutMs)).evaluate(() =>
         (globalThis as unknown as { yokoyCompanionTest: { exportIdle: () => Promise<void> } }).yokoyCompanionTest.exportIdle(),
       );
     },

@@ -439,16 +439,26 @@ export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>
     return [...byId.values()];
   }
 
+  /** The legal entity's snapshot record for these invoices. */
+  const snapshotOf = (legalEntityId: string, all: IndexedInvoice[]): IndexSnapshot => ({
+    legalEntityId,
+    count: all.length,
+    invoices: JSON.stringify(all.map(({ key: _key, legalEntityId: _le, ...rest }) => rest)),
+  });
+  /** A snapshot was written and the journal cleared beside it. */
+  const folded = (legalEntityId: string, count: number) => {
+    journal.set(legalEntityId, 0);
+    snapshotSize.set(legalEntityId, count);
+  };
+
   async function compact(legalEntityId: string): Promise<void> {
     const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices'], 'readwrite');
     const snapshots = tx.objectStore('yokoyIndexSnapshots');
     const records = tx.objectStore('yokoyInvoices');
     const [snapshot, changed] = await Promise.all([snapshots.get(legalEntityId), records.getAll(range(legalEntityId))]);
     const all = merge(legalEntityId, snapshot, changed);
-    const invoices = JSON.stringify(all.map(({ key: _key, legalEntityId: _le, ...rest }) => rest));
-    await Promise.all([snapshots.put({ legalEntityId, count: all.length, invoices }), records.delete(range(legalEntityId)), tx.done]);
-    journal.set(legalEntityId, 0);
-    snapshotSize.set(legalEntityId, all.length);
+    await Promise.all([snapshots.put(snapshotOf(legalEntityId, all)), records.delete(range(legalEntityId)), tx.done]);
+    folded(legalEntityId, all.length);
   }
   let compacting = Promise.resolve();
   const maybeCompact = (legalEntityId: string) => {
@@ -483,15 +493,13 @@ export function idbIndexPersistence(db: () => Promise<IDBPDatabase<CompanionDB>>
     },
     async replace(legalEntityId, invoices, sync) {
       const tx = (await db()).transaction(['yokoyIndexSnapshots', 'yokoyInvoices', 'yokoySync'], 'readwrite');
-      const json = JSON.stringify(invoices.map(({ key: _key, legalEntityId: _le, ...rest }) => rest));
       await Promise.all([
-        tx.objectStore('yokoyIndexSnapshots').put({ legalEntityId, count: invoices.length, invoices: json }),
+        tx.objectStore('yokoyIndexSnapshots').put(snapshotOf(legalEntityId, invoices)),
         tx.objectStore('yokoyInvoices').delete(range(legalEntityId)),
         tx.objectStore('yokoySync').put(sync),
         tx.done,
       ]);
-      journal.set(legalEntityId, 0);
-      snapshotSize.set(legalEntityId, invoices.length);
+      folded(legalEntityId, invoices.length);
     },
     /** Resolves when no compaction is under way (tests, bench). */
     settled: () => compacting,
